@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001_initial';
+
+export type Migration = { up(db: Kysely<any>): Promise<void> };
+
+/**
+ * Registered by hand because a bundled app can't list a folder. Keys are the file names;
+ * the number prefix is the schema version each migration brings the file to.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};

@@ -1,0 +1,37 @@
+/**
+ * The names of every request channel and event, listed once. This file has no
+ * imports so the sandboxed preload can bundle it without zod; `contract.ts` and
+ * `events.ts` are typed against these lists, so a name without a schema (or a
+ * schema without a name) fails typecheck.
+ */
+export const channels = [
+  'app:info',
+  'app:reportActivity',
+  'settings:get',
+  'settings:update',
+  'settings:forgetRecent',
+  'database:status',
+  'database:create',
+  'database:unlock',
+  'database:unlockRemembered',
+  'database:lock',
+  'database:close',
+  'database:info',
+  'database:changePassphrase',
+  'database:backup',
+  'dialogs:chooseNewDatabasePath',
+  'dialogs:chooseExistingDatabase',
+  'dialogs:chooseFolder',
+] as const;
+export type Channel = (typeof channels)[number];
+
+export const eventNames = ['database:locked', 'data:changed', 'task:progress', 'menu:command'] as const;
+export type EventName = (typeof eventNames)[number];
+
+export function isChannel(value: string): value is Channel {
+  return (channels as readonly string[]).includes(value);
+}
+
+export function isEventName(value: string): value is EventName {
+  return (eventNames as readonly string[]).includes(value);
+}

@@ -49,6 +49,7 @@ export function createApp(environment: HostEnvironment): App {
     minutes: () => environment.settings.read().autoLockMinutes,
     isOpen: () => session.isOpen,
     lock: () => session.lock('idle'),
+    onError: (error) => environment.logError?.(error, 'idle-lock'),
   });
   const context: AppContext = { environment, events, session, idleLock };
   const dispatch = createDispatch(createHandlers(context), {

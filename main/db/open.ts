@@ -31,7 +31,12 @@ export const SQLCIPHER_V4: CipherSettings = {
 const SQLITE_PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
-function connect(filePath: string, passphrase: string, options: ConnectionOptions, mustExist: boolean): SqliteConnection {
+function connect(
+  filePath: string,
+  passphrase: string,
+  options: ConnectionOptions,
+  mustExist: boolean,
+): SqliteConnection {
   const connection = new Sqlite(filePath, {
     fileMustExist: mustExist,
     ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
@@ -81,7 +86,11 @@ export function isPlaintextSqliteFile(filePath: string): boolean {
 }
 
 /** Opens an existing encrypted file. Nothing is written before the key is proven right. */
-export function openEncryptedFile(filePath: string, passphrase: string, options: ConnectionOptions = {}): SqliteConnection {
+export function openEncryptedFile(
+  filePath: string,
+  passphrase: string,
+  options: ConnectionOptions = {},
+): SqliteConnection {
   if (!fs.existsSync(filePath)) {
     throw new AppError('FileNotFound', 'The database file does not exist', { path: filePath });
   }
@@ -96,7 +105,11 @@ export function openEncryptedFile(filePath: string, passphrase: string, options:
 }
 
 /** Creates a new, empty encrypted file. Refuses to touch an existing one. */
-export function createEncryptedFile(filePath: string, passphrase: string, options: ConnectionOptions = {}): SqliteConnection {
+export function createEncryptedFile(
+  filePath: string,
+  passphrase: string,
+  options: ConnectionOptions = {},
+): SqliteConnection {
   if (fs.existsSync(filePath)) {
     throw new AppError('FileExists', 'A file with this name already exists', { path: filePath });
   }

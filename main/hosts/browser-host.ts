@@ -48,7 +48,12 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
   response.end(JSON.stringify(body));
 }
 
-function deny(response: http.ServerResponse, status: number, code: 'Unauthorized' | 'InvalidInput', message: string): void {
+function deny(
+  response: http.ServerResponse,
+  status: number,
+  code: 'Unauthorized' | 'InvalidInput',
+  message: string,
+): void {
   sendJson(response, status, { ok: false, error: new AppError(code, message).toJSON() });
 }
 
@@ -90,7 +95,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     // Unknown paths get the app shell, as a single-page app expects.
     if (!fs.existsSync(filePath) || fs.statSync(filePath).isDirectory()) filePath = path.join(staticRoot, 'index.html');
     if (!fs.existsSync(filePath)) {
-      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('Renderer not built: run npm run build');
+      response
+        .writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('Renderer not built: run npm run build');
       return;
     }
     response.writeHead(200, {
@@ -103,51 +110,58 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     fs.createReadStream(filePath).pipe(response);
   }
 
+  async function route(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    // Host check defeats DNS rebinding; Origin check defeats other pages on this machine.
+    if (request.headers.host !== hostHeader) return deny(response, 403, 'Unauthorized', 'Wrong host');
+    const requestOrigin = request.headers.origin;
+    if (requestOrigin !== undefined && requestOrigin !== origin) {
+      return deny(response, 403, 'Unauthorized', 'Cross-origin requests are refused');
+    }
+    const url = new URL(request.url ?? '/', origin);
+
+    if (url.pathname === '/api/events' && request.method === 'GET') {
+      if (!sameSecret(url.searchParams.get('token'), token))
+        return deny(response, 401, 'Unauthorized', 'Missing or wrong token');
+      response.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      response.write(': connected\n\n');
+      sseClients.add(response);
+      request.on('close', () => sseClients.delete(response));
+      return;
+    }
+
+    if (url.pathname.startsWith('/api/invoke/')) {
+      if (request.method !== 'POST') return deny(response, 405, 'InvalidInput', 'Use POST');
+      if (!sameSecret(request.headers[TOKEN_HEADER] as string | undefined, token)) {
+        return deny(response, 401, 'Unauthorized', 'Missing or wrong token');
+      }
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        return deny(response, 415, 'InvalidInput', 'Send application/json');
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
+      try {
+        const input = await readBody(request);
+        return sendJson(response, 200, await options.app.dispatch(channel, input));
+      } catch (error) {
+        const appError = error instanceof AppError ? error : new AppError('Internal', 'Request failed');
+        return sendJson(response, 400, { ok: false, error: appError.toJSON() });
+      }
+    }
+
+    if (url.pathname.startsWith('/api/')) return deny(response, 404, 'InvalidInput', 'Unknown endpoint');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return deny(response, 405, 'InvalidInput', 'Use GET');
+    return serveStatic(url.pathname, response);
+  }
+
   const server = http.createServer((request, response) => {
-    void (async () => {
-      // Host check defeats DNS rebinding; Origin check defeats other pages on this machine.
-      if (request.headers.host !== hostHeader) return deny(response, 403, 'Unauthorized', 'Wrong host');
-      const requestOrigin = request.headers.origin;
-      if (requestOrigin !== undefined && requestOrigin !== origin) {
-        return deny(response, 403, 'Unauthorized', 'Cross-origin requests are refused');
-      }
-      const url = new URL(request.url ?? '/', origin);
-
-      if (url.pathname === '/api/events' && request.method === 'GET') {
-        if (!sameSecret(url.searchParams.get('token'), token)) return deny(response, 401, 'Unauthorized', 'Missing or wrong token');
-        response.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-store',
-          connection: 'keep-alive',
-        });
-        response.write(': connected\n\n');
-        sseClients.add(response);
-        request.on('close', () => sseClients.delete(response));
-        return;
-      }
-
-      if (url.pathname.startsWith('/api/invoke/')) {
-        if (request.method !== 'POST') return deny(response, 405, 'InvalidInput', 'Use POST');
-        if (!sameSecret(request.headers[TOKEN_HEADER] as string | undefined, token)) {
-          return deny(response, 401, 'Unauthorized', 'Missing or wrong token');
-        }
-        if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-          return deny(response, 415, 'InvalidInput', 'Send application/json');
-        }
-        const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length));
-        try {
-          const input = await readBody(request);
-          return sendJson(response, 200, await options.app.dispatch(channel, input));
-        } catch (error) {
-          const appError = error instanceof AppError ? error : new AppError('Internal', 'Request failed');
-          return sendJson(response, 400, { ok: false, error: appError.toJSON() });
-        }
-      }
-
-      if (url.pathname.startsWith('/api/')) return deny(response, 404, 'InvalidInput', 'Unknown endpoint');
-      if (request.method !== 'GET' && request.method !== 'HEAD') return deny(response, 405, 'InvalidInput', 'Use GET');
-      return serveStatic(url.pathname, response);
-    })();
+    // Any page on this machine can reach the port: nothing it sends may throw out of here.
+    route(request, response).catch(() => {
+      if (!response.headersSent) deny(response, 400, 'InvalidInput', 'Malformed request');
+      else response.end();
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

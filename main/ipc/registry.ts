@@ -30,7 +30,9 @@ export function createDispatch(handlers: HandlerMap, options: DispatchOptions = 
     if (!parsed.success) {
       return fail({
         code: 'InvalidInput',
-        message: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; '),
+        message: parsed.error.issues
+          .map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`)
+          .join('; '),
         details: { issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), code: issue.code })) },
       });
     }

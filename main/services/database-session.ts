@@ -1,11 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import type {
-  BackupResult,
-  ChangePassphraseRequest,
-  DatabaseInfo,
-  DatabaseStatus,
-} from '../../shared/domain/database';
+import type { BackupResult, ChangePassphraseRequest, DatabaseInfo, DatabaseStatus } from '../../shared/domain/database';
 import type { EventBus } from '../ipc/event-bus';
 import type { SettingsStore } from '../settings/settings-store';
 import type { ConnectionOptions } from '../db/open';
@@ -41,9 +36,20 @@ type Current =
 export class DatabaseSession {
   readonly #deps: DatabaseSessionDeps;
   #current: Current = { state: 'closed' };
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(deps: DatabaseSessionDeps) {
     this.#deps = deps;
+  }
+
+  /**
+   * Runs state changes one at a time: a user lock racing the idle lock, or a close racing an
+   * unlock, must not both act on the same connection.
+   */
+  #exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(operation, operation);
+    this.#queue = result.catch(() => undefined);
+    return result;
   }
 
   #now(): Date {
@@ -86,15 +92,21 @@ export class DatabaseSession {
     return this.status();
   }
 
-  async create(request: { path: string; name: string; passphrase: string; remember: boolean }): Promise<DatabaseStatus> {
-    const database = await createDatabase(request.path, request.name, request.passphrase, {
-      ...this.#deps.connection,
-      now: () => this.#now(),
+  create(request: { path: string; name: string; passphrase: string; remember: boolean }): Promise<DatabaseStatus> {
+    return this.#exclusive(async () => {
+      const database = await createDatabase(request.path, request.name, request.passphrase, {
+        ...this.#deps.connection,
+        now: () => this.#now(),
+      });
+      return this.#becomeOpen(database, request.passphrase, request.remember);
     });
-    return this.#becomeOpen(database, request.passphrase, request.remember);
   }
 
-  async unlock(request: { path: string; passphrase: string; remember: boolean }): Promise<DatabaseStatus> {
+  unlock(request: { path: string; passphrase: string; remember: boolean }): Promise<DatabaseStatus> {
+    return this.#exclusive(() => this.#unlock(request));
+  }
+
+  async #unlock(request: { path: string; passphrase: string; remember: boolean }): Promise<DatabaseStatus> {
     const database = await openDatabase(request.path, request.passphrase, {
       ...this.#deps.connection,
       now: () => this.#now(),
@@ -102,14 +114,18 @@ export class DatabaseSession {
     return this.#becomeOpen(database, request.passphrase, request.remember);
   }
 
-  async unlockRemembered(filePath: string): Promise<DatabaseStatus> {
+  unlockRemembered(filePath: string): Promise<DatabaseStatus> {
+    return this.#exclusive(() => this.#unlockRemembered(filePath));
+  }
+
+  async #unlockRemembered(filePath: string): Promise<DatabaseStatus> {
     const resolved = path.resolve(filePath);
     const wrapped = this.#deps.settings.read().wrappedPassphrases[resolved];
     if (wrapped === undefined || !this.#deps.vault.available) {
       throw new AppError('WrongPassphrase', 'No passphrase is remembered for this database on this computer');
     }
     try {
-      return await this.unlock({ path: resolved, passphrase: this.#deps.vault.unwrap(wrapped), remember: false });
+      return await this.#unlock({ path: resolved, passphrase: this.#deps.vault.unwrap(wrapped), remember: false });
     } catch (error) {
       // A stale secret (passphrase changed elsewhere) must not be tried again.
       if (error instanceof AppError && error.code === 'WrongPassphrase') {
@@ -119,13 +135,15 @@ export class DatabaseSession {
     }
   }
 
-  async lock(reason: 'user' | 'idle'): Promise<DatabaseStatus> {
-    const current = this.#current;
-    if (current.state !== 'open') return this.status();
-    await current.database.close();
-    this.#current = { state: 'locked', path: current.database.path, name: current.name };
-    this.#deps.events.emit('database:locked', { reason });
-    return this.status();
+  lock(reason: 'user' | 'idle'): Promise<DatabaseStatus> {
+    return this.#exclusive(async () => {
+      const current = this.#current;
+      if (current.state !== 'open') return this.status();
+      this.#current = { state: 'locked', path: current.database.path, name: current.name };
+      await current.database.close();
+      this.#deps.events.emit('database:locked', { reason });
+      return this.status();
+    });
   }
 
   async #closeCurrent(): Promise<void> {
@@ -133,16 +151,22 @@ export class DatabaseSession {
     this.#current = { state: 'closed' };
   }
 
-  async close(): Promise<DatabaseStatus> {
-    await this.#closeCurrent();
-    return this.status();
+  close(): Promise<DatabaseStatus> {
+    return this.#exclusive(async () => {
+      await this.#closeCurrent();
+      return this.status();
+    });
   }
 
   async info(): Promise<DatabaseInfo> {
     return describeDatabase(this.requireOpen());
   }
 
-  async changePassphrase(request: ChangePassphraseRequest): Promise<void> {
+  changePassphrase(request: ChangePassphraseRequest): Promise<void> {
+    return this.#exclusive(() => this.#changePassphrase(request));
+  }
+
+  async #changePassphrase(request: ChangePassphraseRequest): Promise<void> {
     const database = this.requireOpen();
     await changePassphrase(database, request.currentPassphrase, request.newPassphrase, this.#deps.connection);
     const { settings, vault } = this.#deps;
@@ -158,7 +182,7 @@ export class DatabaseSession {
     return backupDatabase(database, path.join(folder, backupFileName(database.path, this.#now())));
   }
 
-  async dispose(): Promise<void> {
-    await this.#closeCurrent();
+  dispose(): Promise<void> {
+    return this.#exclusive(() => this.#closeCurrent());
   }
 }

@@ -48,7 +48,10 @@ export function assertPassphraseStrength(passphrase: string): void {
 }
 
 function timestampForFileName(date: Date): string {
-  return date.toISOString().replaceAll(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return date
+    .toISOString()
+    .replaceAll(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 function wrap(filePath: string, connection: SqliteConnection, db: AppDb, migration: MigrationOutcome): OpenDatabase {
@@ -88,7 +91,11 @@ export async function createDatabase(
   }
 }
 
-export async function openDatabase(filePath: string, passphrase: string, options: OpenOptions = {}): Promise<OpenDatabase> {
+export async function openDatabase(
+  filePath: string,
+  passphrase: string,
+  options: OpenOptions = {},
+): Promise<OpenDatabase> {
   const resolved = path.resolve(filePath);
   const registry = options.migrations ?? defaultMigrations;
   const connection = openEncryptedFile(resolved, passphrase, options);
@@ -135,7 +142,8 @@ export async function changePassphrase(
     const check = openEncryptedFile(database.path, newPassphrase, options);
     try {
       const problems = checkIntegrity(check);
-      if (problems.length > 0) throw new AppError('DatabaseCorrupt', `Integrity check failed after rekey: ${problems[0]}`);
+      if (problems.length > 0)
+        throw new AppError('DatabaseCorrupt', `Integrity check failed after rekey: ${problems[0]}`);
     } finally {
       check.close();
     }

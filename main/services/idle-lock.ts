@@ -5,6 +5,7 @@ export type IdleLockOptions = {
   lock: () => Promise<unknown>;
   now?: () => number;
   checkEveryMs?: number;
+  onError?: (error: unknown) => void;
 };
 
 /**
@@ -39,7 +40,9 @@ export class IdleLock {
 
   start(): void {
     this.stop();
-    this.#timer = setInterval(() => void this.check(), this.#options.checkEveryMs ?? 10_000);
+    this.#timer = setInterval(() => {
+      this.check().catch((error: unknown) => this.#options.onError?.(error));
+    }, this.#options.checkEveryMs ?? 10_000);
     this.#timer.unref?.();
   }
 

@@ -22,8 +22,10 @@ export class SettingsStore {
     // Keep the fields that are valid on their own; default the rest.
     const repaired: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(this.#backend.store)) {
+      // Own keys only: `constructor` or `__proto__` in a hand-edited file must not reach the prototype.
+      if (!Object.hasOwn(StoredSettings.shape, key)) continue;
       const field = StoredSettings.shape[key as keyof StoredSettings];
-      if (field?.safeParse(value).success) repaired[key] = value;
+      if (field.safeParse(value).success) repaired[key] = value;
     }
     return StoredSettings.parse(repaired);
   }
@@ -46,7 +48,10 @@ export class SettingsStore {
   recordRecent(path: string, name: string, openedAt: Date): StoredSettings {
     const current = this.read();
     const others = current.recentDatabases.filter((entry) => entry.path !== path);
-    const recentDatabases = [{ path, name, openedAt: openedAt.toISOString() }, ...others].slice(0, MAX_RECENT_DATABASES);
+    const recentDatabases = [{ path, name, openedAt: openedAt.toISOString() }, ...others].slice(
+      0,
+      MAX_RECENT_DATABASES,
+    );
     return this.update({ recentDatabases });
   }
 
@@ -82,6 +87,7 @@ export class SettingsStore {
 
 /** A settings file in `folder`: what Node tests, the CLI and the browser host use. */
 export function createFileSettingsStore(folder: string): SettingsStore {
-  const conf = new Conf<Record<string, unknown>>({ cwd: folder, configName: 'settings' });
+  // A settings file that is not even JSON is replaced by defaults rather than stopping the app.
+  const conf = new Conf<Record<string, unknown>>({ cwd: folder, configName: 'settings', clearInvalidConfig: true });
   return new SettingsStore(conf);
 }

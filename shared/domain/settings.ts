@@ -24,7 +24,11 @@ export const RecentDatabase = z.object({
 export type RecentDatabase = z.infer<typeof RecentDatabase>;
 
 /** 0 means "never lock automatically". */
-export const AutoLockMinutes = z.number().int().min(0).max(24 * 60);
+export const AutoLockMinutes = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60);
 
 /** Everything persisted in the settings file. Unknown or invalid values fall back to defaults. */
 export const StoredSettings = z.object({

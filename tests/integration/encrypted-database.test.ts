@@ -91,7 +91,10 @@ describe('encrypted database file', () => {
   it('rekeys: the new passphrase opens the file, the old one no longer does', async () => {
     const file = await newDatabaseFile();
     const database = await openDatabase(file, PASSPHRASE);
-    await expectAppError(changePassphrase(database, 'not the current one', 'a brand new passphrase'), 'WrongPassphrase');
+    await expectAppError(
+      changePassphrase(database, 'not the current one', 'a brand new passphrase'),
+      'WrongPassphrase',
+    );
     await expectAppError(changePassphrase(database, PASSPHRASE, 'short'), 'PassphraseTooShort');
     await changePassphrase(database, PASSPHRASE, 'a brand new passphrase');
     await database.close();
@@ -162,7 +165,10 @@ describe('encrypted database file', () => {
     const target = path.join(path.dirname(file), 'backups', 'copy.kartoteka');
     const result = backupDatabase(database, target);
     expect(result.sizeBytes).toBeGreaterThan(0);
-    await expectAppError(Promise.resolve().then(() => backupDatabase(database, target)), 'FileExists');
+    await expectAppError(
+      Promise.resolve().then(() => backupDatabase(database, target)),
+      'FileExists',
+    );
     await database.close();
     expect(fs.readFileSync(target).includes(Buffer.from('PLAINTEXT-MARKER-7731'))).toBe(false);
     const copy = await openDatabase(target, PASSPHRASE);

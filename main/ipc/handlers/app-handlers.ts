@@ -5,7 +5,11 @@ import type { HandlerMap } from '../registry';
 
 type AppHandlers = Pick<
   HandlerMap,
-  'app:info' | 'app:reportActivity' | 'dialogs:chooseNewDatabasePath' | 'dialogs:chooseExistingDatabase' | 'dialogs:chooseFolder'
+  | 'app:info'
+  | 'app:reportActivity'
+  | 'dialogs:chooseNewDatabasePath'
+  | 'dialogs:chooseExistingDatabase'
+  | 'dialogs:chooseFolder'
 >;
 
 export function appHandlers(context: AppContext): AppHandlers {

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+import { AppError } from '../../shared/errors';
+
+export type CommandOptions = NonNullable<ParseArgsConfig['options']>;
+export type OptionValues = Record<string, string | boolean | Array<string | boolean> | undefined>;
+
+/** `data` becomes the fields of the --json line, `lines` the readable output. */
+export type CommandResult = {
+  data: Record<string, unknown>;
+  lines: string[];
+  /** Set when the command ran to the end but found a problem worth failing a script on. */
+  exitCode?: number;
+};
+
+/** One CLI command. A new command is a file in commands/ plus one line in commands/index.ts. */
+export type Command = {
+  name: string;
+  summary: string;
+  /** Everything after the command name, e.g. '--db FILE [--name NAME]'; --json is implied. */
+  usage: string;
+  options: CommandOptions;
+  run(args: CommandArgs): Promise<CommandResult>;
+};
+
+export const dbOption: CommandOptions = { db: { type: 'string' } };
+
+/** Typed access to the parsed options; a missing required one is a usage error (exit 2). */
+export class CommandArgs {
+  readonly #values: OptionValues;
+
+  constructor(values: OptionValues) {
+    this.#values = values;
+  }
+
+  string(name: string): string | undefined {
+    const value = this.#values[name];
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  /** A file path, resolved against the folder the user ran `npm run cli` from (npm itself runs in the package root). */
+  path(name: string): string {
+    const value = this.string(name);
+    if (value === undefined || value.trim() === '') {
+      throw new AppError('InvalidInput', `Missing required option --${name} FILE`);
+    }
+    return path.resolve(process.env.INIT_CWD ?? process.cwd(), value);
+  }
+}

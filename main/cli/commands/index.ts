@@ -1,0 +1,9 @@
+import type { Command } from '../command';
+import { backup } from './backup';
+import { check } from './check';
+import { init } from './init';
+import { rekey } from './rekey';
+import { stats } from './stats';
+
+/** In the order `help` lists them. */
+export const commands: readonly Command[] = [init, check, stats, rekey, backup];

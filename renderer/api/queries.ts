@@ -1,0 +1,34 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Channel } from '../../shared/ipc/channels';
+import type { ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
+import { call } from './client';
+
+/** Query keys are channel names: invalidating a channel refetches everything read through it. */
+export function useChannelQuery<C extends Channel>(channel: C, input: ChannelInput<C>, enabled = true) {
+  return useQuery({ queryKey: [channel, input], queryFn: () => call(channel, input), enabled });
+}
+
+export const useAppInfo = () => useChannelQuery('app:info', {});
+export const useSettings = () => useChannelQuery('settings:get', {});
+export const useDatabaseStatus = () => useChannelQuery('database:status', {});
+export const useDatabaseInfo = (enabled = true) => useChannelQuery('database:info', {}, enabled);
+
+/**
+ * A mutation over one channel; on success it refetches the channels it names
+ * (settings and status are what most actions change).
+ */
+export function useChannelMutation<C extends Channel>(channel: C, invalidates: readonly Channel[] = []) {
+  const queryClient = useQueryClient();
+  return useMutation<ChannelOutput<C>, Error, ChannelInput<C>>({
+    mutationFn: (input) => call(channel, input),
+    onSuccess: async () => {
+      await Promise.all(invalidates.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+    },
+  });
+}
+
+/** After the open database changes (create, unlock, lock, close), every cached answer is stale. */
+export function useResetAfterDatabaseChange() {
+  const queryClient = useQueryClient();
+  return () => queryClient.resetQueries();
+}

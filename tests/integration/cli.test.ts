@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/errors';
+import { migrations } from '../../migrations';
+import { createDatabase, describeDatabase, openDatabase } from '../../main/services/encrypted-database';
+import { SQLCIPHER_V4 } from '../../main/db/open';
+import { useTempDir } from '../support/temp-dir';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const PASSPHRASE = 'correct horse battery';
+const NEW_PASSPHRASE = 'a brand new passphrase';
+
+type CliRun = { status: number | null; stdout: string; stderr: string };
+
+/** Runs the CLI as a user would, without a terminal; only the given KARTOTEKA_* variables are set. */
+function cli(args: string[], env: Record<string, string> = { KARTOTEKA_PASSPHRASE: PASSPHRASE }): CliRun {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('KARTOTEKA_')));
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
+    cwd: ROOT,
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function lastJsonLine(run: CliRun): Record<string, unknown> {
+  const lines = run.stdout.trimEnd().split('\n');
+  return JSON.parse(lines.at(-1) ?? '') as Record<string, unknown>;
+}
+
+async function expectOpenFails(file: string, passphrase: string, code: string): Promise<void> {
+  const error = await openDatabase(file, passphrase).then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+}
+
+describe('command line', () => {
+  const tempDir = useTempDir();
+
+  // Made in-process: spawning `init` each time would add a tsx start per test.
+  async function existingDatabase(): Promise<string> {
+    const file = path.join(tempDir(), 'clients.kartoteka');
+    const database = await createDatabase(file, 'Clients', PASSPHRASE);
+    await database.close();
+    return file;
+  }
+
+  it('init creates a database that check and stats describe', () => {
+    const file = path.join(tempDir(), 'clients.kartoteka');
+    // A relative path must resolve against the working directory.
+    const created = cli(['init', '--db', path.relative(ROOT, file), '--json']);
+    expect(created.status).toBe(0);
+    expect(lastJsonLine(created)).toMatchObject({
+      ok: true,
+      command: 'init',
+      path: file,
+      name: 'clients',
+      schemaVersion: Object.keys(migrations).length,
+    });
+    expect(fs.existsSync(file)).toBe(true);
+
+    const checked = cli(['check', '--db', file, '--json']);
+    expect(checked.status).toBe(0);
+    const check = lastJsonLine(checked);
+    expect(check).toMatchObject({
+      ok: true,
+      command: 'check',
+      schemaVersion: Object.keys(migrations).length,
+      latestSchemaVersion: Object.keys(migrations).length,
+      cipher: SQLCIPHER_V4,
+      journalMode: 'delete',
+      integrity: { ok: true, problems: [] },
+    });
+    expect(check['elapsedMs']).toEqual(expect.any(Number));
+
+    const counted = cli(['stats', '--json', '--db', file]);
+    expect(counted.status).toBe(0);
+    const stats = lastJsonLine(counted);
+    expect(stats).toMatchObject({ ok: true, command: 'stats', name: 'clients', sizeBytes: fs.statSync(file).size });
+    const tables = stats['tables'] as Array<{ name: string; rows: number }>;
+    expect(tables.find((table) => table.name === 'app_meta')?.rows).toBeGreaterThanOrEqual(1);
+  });
+
+  it('backs up to a file that opens with the same passphrase, and never overwrites it', async () => {
+    const file = await existingDatabase();
+    const target = path.join(path.dirname(file), 'backups', 'copy.kartoteka');
+    const backedUp = cli(['backup', '--db', file, '--out', target, '--json']);
+    expect(backedUp.status).toBe(0);
+    expect(lastJsonLine(backedUp)).toMatchObject({
+      ok: true,
+      command: 'backup',
+      backupPath: target,
+      sizeBytes: fs.statSync(target).size,
+    });
+    const copy = await openDatabase(target, PASSPHRASE);
+    expect((await describeDatabase(copy)).name).toBe('Clients');
+    await copy.close();
+
+    const again = cli(['backup', '--db', file, '--out', target, '--json']);
+    expect(again.status).toBe(1);
+    expect(lastJsonLine(again)).toMatchObject({ ok: false, error: { code: 'FileExists' } });
+  });
+
+  it('rekeys: afterwards only the new passphrase opens the file', async () => {
+    const file = await existingDatabase();
+    const rekeyed = cli(['rekey', '--db', file, '--json'], {
+      KARTOTEKA_PASSPHRASE: PASSPHRASE,
+      KARTOTEKA_NEW_PASSPHRASE: NEW_PASSPHRASE,
+    });
+    expect(rekeyed.status).toBe(0);
+    expect(lastJsonLine(rekeyed)).toMatchObject({ ok: true, command: 'rekey', path: file });
+    await expectOpenFails(file, PASSPHRASE, 'WrongPassphrase');
+    const reopened = await openDatabase(file, NEW_PASSPHRASE);
+    await reopened.close();
+  });
+
+  it('fails on a wrong passphrase with its error code and a readable message', async () => {
+    const file = await existingDatabase();
+    const run = cli(['stats', '--db', file, '--json'], { KARTOTEKA_PASSPHRASE: 'not the passphrase' });
+    expect(run.status).toBe(1);
+    expect(lastJsonLine(run)).toMatchObject({ ok: false, error: { code: 'WrongPassphrase' } });
+    expect(run.stderr).toContain('Error: Wrong passphrase');
+  });
+
+  it('without a passphrase and without a terminal, says which variable to set', async () => {
+    const file = await existingDatabase();
+    const run = cli(['check', '--db', file], {});
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('KARTOTEKA_PASSPHRASE');
+  });
+
+  it('treats an unknown command or a missing --db as a usage error (exit 2)', () => {
+    const unknown = cli(['frobnicate', '--json']);
+    expect(unknown.status).toBe(2);
+    expect(lastJsonLine(unknown)).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
+    expect(unknown.stderr).toContain('Unknown command "frobnicate"');
+
+    const missingDb = cli(['stats']);
+    expect(missingDb.status).toBe(2);
+    expect(missingDb.stderr).toContain('--db');
+  });
+
+  it('init refuses an existing file', async () => {
+    const file = await existingDatabase();
+    const run = cli(['init', '--db', file, '--json']);
+    expect(run.status).toBe(1);
+    expect(lastJsonLine(run)).toMatchObject({ ok: false, error: { code: 'FileExists' } });
+  });
+
+  it('prints readable lines without --json, and lists every command in help', async () => {
+    const file = await existingDatabase();
+    const checked = cli(['check', '--db', file]);
+    expect(checked.status).toBe(0);
+    const latest = Object.keys(migrations).length;
+    expect(checked.stdout).toMatch(new RegExp(`^Schema version: +${latest} \\(latest known: ${latest}\\)$`, 'm'));
+    expect(checked.stdout).toMatch(/^Integrity: +ok$/m);
+    expect(checked.stdout).not.toContain('{');
+
+    const counted = cli(['stats', '--db', file]);
+    expect(counted.stdout).toMatch(/^ {2}app_meta +\d+$/m);
+
+    const help = cli([]);
+    expect(help.status).toBe(0);
+    for (const command of ['init', 'check', 'stats', 'rekey', 'backup']) {
+      expect(help.stdout).toMatch(new RegExp(`^ {2}${command} `, 'm'));
+    }
+  });
+});

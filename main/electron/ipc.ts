@@ -4,16 +4,11 @@ import { AppError } from '../../shared/errors';
 import { channels, type Channel } from '../../shared/ipc/channels';
 import { fail } from '../../shared/ipc/result';
 import type { App } from '../app-context';
-import { APP_ORIGIN } from './renderer-protocol';
+import { isAppUrl } from './renderer-protocol';
 
 /** Only our own top-level page may call main: not iframes, not a page navigated elsewhere. */
 function isTrustedSender(frame: WebFrameMain | null): boolean {
-  if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
 
 /** One ipcMain handler per contract channel, all going through the shared dispatcher. */

@@ -4,7 +4,29 @@ import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
 
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://kartoteka`;
+const APP_HOST = 'kartoteka';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/**
+ * Whether a URL belongs to the app. Compares scheme and host: Node's URL gives custom schemes
+ * the origin "null", whatever Chromium was told about them.
+ */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
 
 /** Must run before `ready`: a standard, secure scheme gets a real origin (file:// has none). */
 export function registerAppScheme(): void {
@@ -18,9 +40,9 @@ export function serveRenderer(rendererDir: string): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
-    const filePath = path.resolve(root, relative);
-    if (url.host !== 'kartoteka' || !filePath.startsWith(root + path.sep)) {
+    const decoded = decodePath(url.pathname);
+    const filePath = path.resolve(root, decoded?.replace(/^\/+/, '') || 'index.html');
+    if (decoded === null || url.host !== APP_HOST || !filePath.startsWith(root + path.sep)) {
       return new Response('Not found', { status: 404 });
     }
     const response = await net.fetch(pathToFileURL(filePath).toString());

@@ -1,7 +1,7 @@
 import { BrowserWindow, session, shell } from 'electron';
 import { APP_NAME } from '../../shared/constants';
 import type { SettingsStore } from '../settings/settings-store';
-import { APP_ORIGIN } from './renderer-protocol';
+import { APP_ORIGIN, isAppUrl } from './renderer-protocol';
 import { rememberWindowState, restoredBounds } from './window-state';
 
 export function createMainWindow(settings: SettingsStore, preloadPath: string): BrowserWindow {
@@ -40,10 +40,10 @@ export function createMainWindow(settings: SettingsStore, preloadPath: string): 
  */
 export function lockDownWebContents(contents: Electron.WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

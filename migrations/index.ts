@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_client_base';
 
 export type Migration = { up(db: Kysely<any>): Promise<void> };
 
@@ -9,4 +10,5 @@ export type Migration = { up(db: Kysely<any>): Promise<void> };
  */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_client_base': m0002,
 };

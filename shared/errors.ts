@@ -13,6 +13,8 @@ export const errorCodes = [
   'FileExists',
   'FileNotAccessible',
   'DatabaseNotOpen',
+  'NotFound',
+  'Conflict',
   'DatabaseFromNewerVersion',
   'DatabaseBusy',
   'DatabaseCorrupt',

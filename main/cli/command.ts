@@ -20,6 +20,8 @@ export type Command = {
   /** Everything after the command name, e.g. '--db FILE [--name NAME]'; --json is implied. */
   usage: string;
   options: CommandOptions;
+  /** Names the free arguments (e.g. 'QUERY') for commands that take them; others refuse them. */
+  positionals?: string;
   run(args: CommandArgs): Promise<CommandResult>;
 };
 
@@ -28,14 +30,27 @@ export const dbOption: CommandOptions = { db: { type: 'string' } };
 /** Typed access to the parsed options; a missing required one is a usage error (exit 2). */
 export class CommandArgs {
   readonly #values: OptionValues;
+  readonly positionals: readonly string[];
 
-  constructor(values: OptionValues) {
+  constructor(values: OptionValues, positionals: readonly string[] = []) {
     this.#values = values;
+    this.positionals = positionals;
   }
 
   string(name: string): string | undefined {
     const value = this.#values[name];
     return typeof value === 'string' ? value : undefined;
+  }
+
+  /** A whole number option, with a default and bounds. */
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.string(name);
+    if (value === undefined) return fallback;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < min || number > max) {
+      throw new AppError('InvalidInput', `--${name} must be a whole number from ${min} to ${max}`);
+    }
+    return number;
   }
 
   /** A file path, resolved against the folder the user ran `npm run cli` from (npm itself runs in the package root). */

@@ -61,13 +61,13 @@ function findCommand(name: string): Command {
 
 function parseOptions(command: Command, args: string[]): CommandArgs | 'help' {
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args,
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command.positionals !== undefined,
     });
-    return values.help === true ? 'help' : new CommandArgs(values);
+    return values.help === true ? 'help' : new CommandArgs(values, positionals);
   } catch (error) {
     // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or incomplete options.
     if (String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 import type { CipherSettings } from '../../shared/domain/database';
+import { registerSqlFunctions } from './sql-functions';
 import { toAppError } from './sqlite-errors';
 
 export type SqliteConnection = Sqlite.Database;
@@ -47,6 +48,7 @@ function connect(
     // key() takes raw bytes, so no passphrase ever has to be escaped into SQL text.
     connection.key(Buffer.from(passphrase, 'utf8'));
     connection.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
+    registerSqlFunctions(connection);
     return connection;
   } catch (error) {
     connection.close();

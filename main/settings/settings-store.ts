@@ -77,6 +77,7 @@ export class SettingsStore {
       theme: stored.theme,
       backupFolder: stored.backupFolder,
       autoLockMinutes: stored.autoLockMinutes,
+      defaultCountry: stored.defaultCountry,
       recentDatabases: stored.recentDatabases.map((entry) => ({
         ...entry,
         remembered: entry.path in stored.wrappedPassphrases,

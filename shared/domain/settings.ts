@@ -23,6 +23,9 @@ export const RecentDatabase = z.object({
 });
 export type RecentDatabase = z.infer<typeof RecentDatabase>;
 
+/** ISO 3166 country used to read national phone numbers ("8 916 …" in RU). */
+export const CountryCode = z.string().regex(/^[A-Z]{2}$/);
+
 /** 0 means "never lock automatically". */
 export const AutoLockMinutes = z
   .number()
@@ -38,6 +41,7 @@ export const StoredSettings = z.object({
   windowBounds: WindowBounds.nullable().default(null),
   backupFolder: z.string().nullable().default(null),
   autoLockMinutes: AutoLockMinutes.default(15),
+  defaultCountry: CountryCode.default('RU'),
   /** Passphrases wrapped by the OS keychain (Electron safeStorage), base64, keyed by file path. */
   wrappedPassphrases: z.record(z.string(), z.string()).default({}),
 });
@@ -50,6 +54,7 @@ export const Settings = z.object({
   recentDatabases: z.array(RecentDatabase.extend({ remembered: z.boolean() })),
   backupFolder: z.string().nullable(),
   autoLockMinutes: AutoLockMinutes,
+  defaultCountry: CountryCode,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -59,6 +64,7 @@ export const SettingsPatch = z
     theme: Theme,
     backupFolder: z.string().min(1).nullable(),
     autoLockMinutes: AutoLockMinutes,
+    defaultCountry: CountryCode,
   })
   .partial()
   .strict();

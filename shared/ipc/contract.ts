@@ -10,10 +10,23 @@ import {
   UnlockDatabaseRequest,
 } from '../domain/database';
 import { Settings, SettingsPatch } from '../domain/settings';
+import { Activity, ActivityInput } from '../domain/activities';
+import { RecordId, Version } from '../domain/common';
+import { Company, CompanyInput } from '../domain/companies';
+import { CustomFieldDefinition, CustomFieldDefinitionInput, CustomFieldEntity } from '../domain/custom-fields';
+import { Person, PersonInput } from '../domain/people';
+import { SearchQuery, SearchResult } from '../domain/search';
+import { TimelinePage, TimelineQuery } from '../domain/timeline';
+import { User, UserInput } from '../domain/users';
 
 const Empty = z.object({}).strict();
 const Done = z.null();
 const PickedPath = z.object({ path: z.string().nullable() });
+const ById = z.object({ id: RecordId });
+const ByIds = z.object({ ids: z.array(RecordId).min(1).max(100_000) });
+const ChangedIds = z.object({ ids: z.array(RecordId) });
+/** An edit names the version it started from; a newer one on disk is a Conflict. */
+const Edit = <T extends z.ZodType>(values: T) => z.object({ id: RecordId, version: Version, values });
 
 export const HostKind = z.enum(['electron', 'browser']);
 export type HostKind = z.infer<typeof HostKind>;
@@ -49,6 +62,35 @@ export const contract = {
   'dialogs:chooseNewDatabasePath': { input: z.object({ suggestedName: z.string() }), output: PickedPath },
   'dialogs:chooseExistingDatabase': { input: Empty, output: PickedPath },
   'dialogs:chooseFolder': { input: Empty, output: PickedPath },
+  'people:get': { input: ById, output: Person },
+  'people:create': { input: PersonInput, output: Person },
+  'people:update': { input: Edit(PersonInput), output: Person },
+  'people:trash': { input: ByIds, output: ChangedIds },
+  'people:restore': { input: ByIds, output: ChangedIds },
+  'companies:get': { input: ById, output: Company },
+  'companies:create': { input: CompanyInput, output: Company },
+  'companies:update': { input: Edit(CompanyInput), output: Company },
+  'companies:trash': { input: ByIds, output: ChangedIds },
+  'companies:restore': { input: ByIds, output: ChangedIds },
+  'activities:log': { input: ActivityInput, output: Activity },
+  'activities:update': { input: Edit(ActivityInput), output: Activity },
+  'activities:delete': { input: ById, output: Done },
+  'activities:timeline': { input: TimelineQuery, output: TimelinePage },
+  'search:query': { input: SearchQuery, output: SearchResult },
+  'users:list': { input: Empty, output: z.array(User) },
+  'users:create': { input: UserInput, output: User },
+  'tags:list': { input: Empty, output: z.array(z.object({ id: RecordId, name: z.string() })) },
+  'customFields:list': { input: z.object({ entity: CustomFieldEntity }), output: z.array(CustomFieldDefinition) },
+  'customFields:create': { input: CustomFieldDefinitionInput, output: CustomFieldDefinition },
+  'customFields:update': {
+    input: z.object({
+      id: RecordId,
+      label: z.string().trim().min(1).max(100),
+      options: z.array(z.string().trim().min(1)),
+    }),
+    output: CustomFieldDefinition,
+  },
+  'customFields:archive': { input: ById, output: Done },
 } as const satisfies { [C in Channel]: { input: z.ZodType; output: z.ZodType } };
 
 export type Contract = typeof contract;

@@ -17,6 +17,9 @@ import { readSqlcipherV4PageOne } from '../support/sqlcipher-v4';
 import { sha256OfFile, useTempDir } from '../support/temp-dir';
 
 const PASSPHRASE = 'correct horse battery';
+const LATEST = Object.keys(migrations).length;
+/** A registry key for one more migration after the real ones. */
+const nextMigration = (name: string) => `${String(LATEST + 1).padStart(4, '0')}_${name}`;
 const SECRET_NAME = 'Картотека ООО «Ромашка» PLAINTEXT-MARKER-7731';
 
 async function expectAppError(promise: Promise<unknown>, code: string): Promise<AppError> {
@@ -73,7 +76,7 @@ describe('encrypted database file', () => {
     expect(database.connection.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(database.connection.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(database.connection.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
-    expect(info.schemaVersion).toBe(Object.keys(migrations).length);
+    expect(info.schemaVersion).toBe(LATEST);
     await database.close();
   });
 
@@ -125,19 +128,23 @@ describe('encrypted database file', () => {
     await v1.close();
     const withV2 = {
       ...migrations,
-      '0002_test_notes': {
+      [nextMigration('test_notes')]: {
         up: async (db: Parameters<(typeof migrations)['0001_initial']['up']>[0]) => {
           await sql`CREATE TABLE test_notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT`.execute(db);
         },
       },
     };
     const migrated = await openDatabase(file, PASSPHRASE, { migrations: withV2 });
-    expect(migrated.migration).toEqual({ fromVersion: 1, toVersion: 2, applied: ['0002_test_notes'] });
+    expect(migrated.migration).toEqual({
+      fromVersion: LATEST,
+      toVersion: LATEST + 1,
+      applied: [nextMigration('test_notes')],
+    });
     await migrated.close();
-    const backups = fs.readdirSync(dir).filter((name) => name.includes('.pre-v2-from-v1-'));
+    const backups = fs.readdirSync(dir).filter((name) => name.includes(`.pre-v${LATEST + 1}-from-v${LATEST}-`));
     expect(backups).toHaveLength(1);
     const backup = await openDatabase(path.join(dir, backups[0]!), PASSPHRASE);
-    expect(backup.migration.fromVersion).toBe(1);
+    expect(backup.migration.fromVersion).toBe(LATEST);
     await backup.close();
   });
 
@@ -145,7 +152,7 @@ describe('encrypted database file', () => {
     const file = await newDatabaseFile();
     const broken = {
       ...migrations,
-      '0002_broken': {
+      [nextMigration('broken')]: {
         up: async (db: Parameters<(typeof migrations)['0001_initial']['up']>[0]) => {
           await sql`CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT`.execute(db);
           await sql`THIS IS NOT SQL`.execute(db);
@@ -154,7 +161,7 @@ describe('encrypted database file', () => {
     };
     await expectAppError(openDatabase(file, PASSPHRASE, { migrations: broken }), 'MigrationFailed');
     const database = await openDatabase(file, PASSPHRASE);
-    expect(database.migration.fromVersion).toBe(1);
+    expect(database.migration.fromVersion).toBe(LATEST);
     expect((await describeDatabase(database)).tables.map((table) => table.name)).not.toContain('half_done');
     await database.close();
   });

@@ -4,7 +4,7 @@ import { channels, eventNames, isChannel, isEventName } from '../../shared/ipc/c
 import { contract } from '../../shared/ipc/contract';
 import { events } from '../../shared/ipc/events';
 
-const CHANNEL_NAME = /^[a-z]+:[a-z][a-zA-Z0-9]*$/;
+const CHANNEL_NAME = /^[a-z][a-zA-Z]*:[a-z][a-zA-Z0-9]*$/;
 
 function duplicates(names: readonly string[]): string[] {
   return names.filter((name, index) => names.indexOf(name) !== index);
@@ -37,7 +37,7 @@ describe('IPC contract', () => {
     for (const key of Object.keys(events)) expect(isEventName(key), key).toBe(true);
   });
 
-  it('names channels and events domain:verb (lowercase domain, camelCase verb)', () => {
+  it('names channels and events domain:verb (camelCase both)', () => {
     for (const name of [...channels, ...eventNames]) expect(name, name).toMatch(CHANNEL_NAME);
     expect(isChannel('Database:status')).toBe(false);
     expect(isChannel('database:Status')).toBe(false);

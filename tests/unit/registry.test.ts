@@ -106,6 +106,7 @@ describe('createDispatch', () => {
       theme: 'dark',
       backupFolder: null,
       autoLockMinutes: 5,
+      defaultCountry: 'RU',
       recentDatabases: [],
       wrappedPassphrases: { '/a': 'secret' },
       windowBounds: { x: 0, y: 0, width: 800, height: 600, maximized: false },
@@ -116,6 +117,7 @@ describe('createDispatch', () => {
     expect(Object.keys(result.value as object).sort()).toEqual([
       'autoLockMinutes',
       'backupFolder',
+      'defaultCountry',
       'language',
       'recentDatabases',
       'theme',

@@ -32,6 +32,7 @@ describe('file settings store', () => {
       windowBounds: null,
       backupFolder: null,
       autoLockMinutes: 15,
+      defaultCountry: 'RU',
       wrappedPassphrases: {},
     });
   });
@@ -85,6 +86,7 @@ describe('file settings store', () => {
       language: 'en',
       theme: 'auto',
       autoLockMinutes: 15,
+      defaultCountry: 'RU',
       backupFolder: '/srv/backups',
       windowBounds: null,
       recentDatabases: [],

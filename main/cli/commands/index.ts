@@ -3,7 +3,8 @@ import { backup } from './backup';
 import { check } from './check';
 import { init } from './init';
 import { rekey } from './rekey';
+import { search } from './search';
 import { stats } from './stats';
 
 /** In the order `help` lists them. */
-export const commands: readonly Command[] = [init, check, stats, rekey, backup];
+export const commands: readonly Command[] = [init, check, stats, rekey, backup, search];

@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema';
-
-export type Executor = Kysely<Database> | Transaction<Database>;
+import type { Executor } from './executor';
 
 export const metaKeys = ['database_id', 'name', 'created_at', 'created_by_version'] as const;
 export type MetaKey = (typeof metaKeys)[number];

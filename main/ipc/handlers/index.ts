@@ -1,7 +1,11 @@
 import type { AppContext } from '../../app-context';
 import type { HandlerMap } from '../registry';
+import { activitiesHandlers } from './activities-handlers';
 import { appHandlers } from './app-handlers';
+import { companiesHandlers } from './companies-handlers';
 import { databaseHandlers } from './database-handlers';
+import { peopleHandlers } from './people-handlers';
+import { referenceHandlers } from './reference-handlers';
 import { settingsHandlers } from './settings-handlers';
 
 /** Every domain's handlers in one map; the type makes a missing channel a compile error. */
@@ -10,5 +14,9 @@ export function createHandlers(context: AppContext): HandlerMap {
     ...appHandlers(context),
     ...settingsHandlers(context),
     ...databaseHandlers(context),
+    ...peopleHandlers(context),
+    ...companiesHandlers(context),
+    ...activitiesHandlers(context),
+    ...referenceHandlers(context),
   };
 }

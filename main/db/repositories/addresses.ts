@@ -1,0 +1,48 @@
+import type { Address } from '../../../shared/domain/contact-points';
+import type { Executor } from './executor';
+import type { ContactOwner } from './contact-points';
+
+export async function replaceAddresses(db: Executor, owner: ContactOwner, addresses: Address[]): Promise<void> {
+  const remove = db.deleteFrom('addresses');
+  await (
+    'personId' in owner
+      ? remove.where('person_id', '=', owner.personId)
+      : remove.where('company_id', '=', owner.companyId)
+  ).execute();
+  if (addresses.length === 0) return;
+  await db
+    .insertInto('addresses')
+    .values(
+      addresses.map((address, position) => ({
+        person_id: 'personId' in owner ? owner.personId : null,
+        company_id: 'companyId' in owner ? owner.companyId : null,
+        label: address.label,
+        country: address.country,
+        region: address.region,
+        city: address.city,
+        street: address.street,
+        postal_code: address.postalCode,
+        position,
+      })),
+    )
+    .execute();
+}
+
+export async function listAddresses(db: Executor, owner: ContactOwner): Promise<Address[]> {
+  const query = db.selectFrom('addresses').select(['label', 'country', 'region', 'city', 'street', 'postal_code']);
+  const rows = await (
+    'personId' in owner
+      ? query.where('person_id', '=', owner.personId)
+      : query.where('company_id', '=', owner.companyId)
+  )
+    .orderBy('position')
+    .execute();
+  return rows.map((row) => ({
+    label: row.label as Address['label'],
+    country: row.country,
+    region: row.region,
+    city: row.city,
+    street: row.street,
+    postalCode: row.postal_code,
+  }));
+}

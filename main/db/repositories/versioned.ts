@@ -1,0 +1,57 @@
+import type { Updateable } from 'kysely';
+import type { Database } from '../schema';
+import type { Executor } from './executor';
+
+/** Tables whose rows carry `version` and `deleted_at`: editable, soft-deletable aggregates. */
+export type VersionedTable = 'people' | 'companies' | 'activities';
+export type UpdateOutcome = 'updated' | 'conflict' | 'missing';
+
+/**
+ * Writes only if the row is still at `expectedVersion`, so an edit based on a stale copy (another
+ * computer saved first) is reported instead of silently overwriting.
+ */
+export async function updateVersioned<T extends VersionedTable>(
+  db: Executor,
+  table: T,
+  id: number,
+  expectedVersion: number,
+  values: Updateable<Database[T]>,
+): Promise<UpdateOutcome> {
+  // The three tables share these columns; Kysely can't see that through a type parameter.
+  const people = table as 'people';
+  const result = await db
+    .updateTable(people)
+    .set((eb) => ({ ...(values as Updateable<Database['people']>), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (result.numUpdatedRows > 0n) return 'updated';
+  const exists = await db
+    .selectFrom(people)
+    .select('id')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return exists ? 'conflict' : 'missing';
+}
+
+/** Moves rows to the trash (`deletedAt` set) or back (null); returns the ids that changed. */
+export async function setDeleted(
+  db: Executor,
+  table: VersionedTable,
+  ids: readonly number[],
+  deletedAt: string | null,
+  at: string,
+): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const people = table as 'people';
+  const rows = await db
+    .updateTable(people)
+    .set((eb) => ({ deleted_at: deletedAt, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', 'in', ids)
+    .where('deleted_at', deletedAt === null ? 'is not' : 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,90 @@
+/**
+ * The full-text index of people and companies (SQLite FTS5, contentless). The repository layer
+ * keeps it in sync after each write; bulk paths (seed, import) rebuild it once at the end, since a
+ * live trigger would slow bulk inserts about tenfold. Documents are built in SQL with
+ * kartoteka_fold(), so a rebuild and a single update index exactly the same text.
+ */
+import { sql } from 'kysely';
+import type { Executor } from './repositories/executor';
+import type { SqliteConnection } from './open';
+
+const personDocument = sql`
+  SELECT p.id AS rowid,
+         kartoteka_fold(concat_ws(' ', p.display_name, p.last_name, p.first_name, p.middle_name)) AS name,
+         kartoteka_fold(concat_ws(' ', c.name, p.position, p.city,
+           (SELECT group_concat(cp.value, ' ') FROM contact_points cp WHERE cp.person_id = p.id AND cp.kind = 'email'),
+           (SELECT group_concat(t.name, ' ') FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.person_id = p.id)
+         )) AS details
+    FROM people p LEFT JOIN companies c ON c.id = p.company_id
+   WHERE p.deleted_at IS NULL`;
+
+const companyDocument = sql`
+  SELECT c.id AS rowid,
+         kartoteka_fold(concat_ws(' ', c.name, c.legal_name)) AS name,
+         kartoteka_fold(concat_ws(' ', c.industry, c.city, c.website,
+           (SELECT group_concat(cp.value, ' ') FROM contact_points cp WHERE cp.company_id = c.id AND cp.kind = 'email'),
+           (SELECT group_concat(t.name, ' ') FROM company_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.company_id = c.id)
+         )) AS details
+    FROM companies c
+   WHERE c.deleted_at IS NULL`;
+
+function idList(ids: readonly number[]) {
+  return sql.join(ids.map((id) => sql`${id}`));
+}
+
+/** Re-indexes these people (removing any that are deleted). */
+export async function reindexPeople(db: Executor, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`DELETE FROM people_search WHERE rowid IN (${idList(ids)})`.execute(db);
+  await sql`INSERT INTO people_search (rowid, name, details)
+            SELECT * FROM (${personDocument}) WHERE rowid IN (${idList(ids)})`.execute(db);
+}
+
+export async function reindexCompanies(db: Executor, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`DELETE FROM companies_search WHERE rowid IN (${idList(ids)})`.execute(db);
+  await sql`INSERT INTO companies_search (rowid, name, details)
+            SELECT * FROM (${companyDocument}) WHERE rowid IN (${idList(ids)})`.execute(db);
+}
+
+/** Rebuilds both indexes from scratch: for bulk writers, inside their own transaction. */
+export async function rebuildSearchIndex(db: Executor): Promise<void> {
+  await sql`DELETE FROM people_search`.execute(db);
+  await sql`DELETE FROM companies_search`.execute(db);
+  await sql`INSERT INTO people_search (rowid, name, details) ${personDocument}`.execute(db);
+  await sql`INSERT INTO companies_search (rowid, name, details) ${companyDocument}`.execute(db);
+}
+
+/** Merges index segments after a bulk load, so queries touch one b-tree. */
+export function optimizeSearchIndex(connection: SqliteConnection): void {
+  connection.exec(`INSERT INTO people_search (people_search) VALUES ('optimize')`);
+  connection.exec(`INSERT INTO companies_search (companies_search) VALUES ('optimize')`);
+}
+
+/**
+ * An FTS5 query matching every word of `text` as a prefix. Words are quoted, so user input can't
+ * use FTS syntax (AND, NEAR, column filters...).
+ */
+export function prefixMatchQuery(foldedText: string): string | null {
+  const words = foldedText.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+  if (words.length === 0) return null;
+  return words.map((word) => `"${word}"*`).join(' ');
+}
+
+export type MatchedRow = { rowid: number };
+
+export async function matchPeople(db: Executor, match: string, limit: number): Promise<number[]> {
+  const rows =
+    await sql<MatchedRow>`SELECT rowid FROM people_search WHERE people_search MATCH ${match} LIMIT ${limit}`.execute(
+      db,
+    );
+  return rows.rows.map((row) => row.rowid);
+}
+
+export async function matchCompanies(db: Executor, match: string, limit: number): Promise<number[]> {
+  const rows =
+    await sql<MatchedRow>`SELECT rowid FROM companies_search WHERE companies_search MATCH ${match} LIMIT ${limit}`.execute(
+      db,
+    );
+  return rows.rows.map((row) => row.rowid);
+}

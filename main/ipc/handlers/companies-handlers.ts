@@ -1,0 +1,42 @@
+import type { AppContext } from '../../app-context';
+import {
+  createCompany,
+  getCompany,
+  restoreCompanies,
+  trashCompanies,
+  updateCompany,
+} from '../../services/companies-service';
+import type { HandlerMap } from '../registry';
+import { announceChange, openDatabaseFor } from './open-database';
+
+type CompaniesHandlers = Pick<
+  HandlerMap,
+  'companies:get' | 'companies:create' | 'companies:update' | 'companies:trash' | 'companies:restore'
+>;
+
+export function companiesHandlers(context: AppContext): CompaniesHandlers {
+  // People show their company's name, so a company change is a people change too.
+  const changed = <T>(value: T): T => {
+    announceChange(context, 'companies', 'people');
+    return value;
+  };
+  return {
+    'companies:get': ({ id }) => getCompany(openDatabaseFor(context).db, id),
+    'companies:create': async (values) => {
+      const { db, env } = openDatabaseFor(context);
+      return changed(await createCompany(db, values, env));
+    },
+    'companies:update': async ({ id, version, values }) => {
+      const { db, env } = openDatabaseFor(context);
+      return changed(await updateCompany(db, id, version, values, env));
+    },
+    'companies:trash': async ({ ids }) => {
+      const { db, env } = openDatabaseFor(context);
+      return changed({ ids: await trashCompanies(db, ids, env) });
+    },
+    'companies:restore': async ({ ids }) => {
+      const { db, env } = openDatabaseFor(context);
+      return changed({ ids: await restoreCompanies(db, ids, env) });
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { AppContext } from '../../app-context';
+import { createPerson, getPerson, restorePeople, trashPeople, updatePerson } from '../../services/people-service';
+import type { HandlerMap } from '../registry';
+import { announceChange, openDatabaseFor } from './open-database';
+
+type PeopleHandlers = Pick<
+  HandlerMap,
+  'people:get' | 'people:create' | 'people:update' | 'people:trash' | 'people:restore'
+>;
+
+export function peopleHandlers(context: AppContext): PeopleHandlers {
+  const changed = <T>(value: T): T => {
+    announceChange(context, 'people');
+    return value;
+  };
+  return {
+    'people:get': ({ id }) => getPerson(openDatabaseFor(context).db, id),
+    'people:create': async (values) => {
+      const { db, env } = openDatabaseFor(context);
+      return changed(await createPerson(db, values, env));
+    },
+    'people:update': async ({ id, version, values }) => {
+      const { db, env } = openDatabaseFor(context);
+      return changed(await updatePerson(db, id, version, values, env));
+    },
+    'people:trash': async ({ ids }) => {
+      const { db, env } = openDatabaseFor(context);
+      return changed({ ids: await trashPeople(db, ids, env) });
+    },
+    'people:restore': async ({ ids }) => {
+      const { db, env } = openDatabaseFor(context);
+      return changed({ ids: await restorePeople(db, ids, env) });
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { AppError } from '../../shared/errors';
+import {
+  CustomFieldDefinitionInput,
+  type CustomFieldDefinition,
+  type CustomFieldEntity,
+} from '../../shared/domain/custom-fields';
+import { slugKey } from '../../shared/text/transliterate';
+import type { AppDb } from '../db/kysely';
+import {
+  archiveCustomFieldDefinition,
+  insertCustomFieldDefinition,
+  listCustomFieldDefinitions,
+  updateCustomFieldDefinition,
+} from '../db/repositories/custom-fields';
+import type { ServiceEnv } from './service-env';
+
+const CHOICE_TYPES = new Set(['select', 'multiselect']);
+
+export function listCustomFields(db: AppDb, entity: CustomFieldEntity): Promise<CustomFieldDefinition[]> {
+  return listCustomFieldDefinitions(db, entity);
+}
+
+/** Adds a field; its key is made from the label and kept unique ("region", "region_2"...). */
+export async function createCustomField(
+  db: AppDb,
+  input: CustomFieldDefinitionInput,
+  env: ServiceEnv,
+): Promise<CustomFieldDefinition> {
+  const values = CustomFieldDefinitionInput.parse(input);
+  if (CHOICE_TYPES.has(values.type) && values.options.length === 0) {
+    throw new AppError('InvalidInput', 'A list field needs at least one option', { field: 'options' });
+  }
+  return db.transaction().execute(async (trx) => {
+    const taken = new Set(
+      (
+        await trx.selectFrom('custom_field_definitions').select('key').where('entity', '=', values.entity).execute()
+      ).map((row) => row.key),
+    );
+    const base = slugKey(values.label);
+    let key = base;
+    for (let n = 2; taken.has(key); n += 1) key = `${base}_${n}`;
+    return insertCustomFieldDefinition(
+      trx,
+      { entity: values.entity, key, label: values.label, type: values.type, options: [...new Set(values.options)] },
+      env.now().toISOString(),
+    );
+  });
+}
+
+/** Renames a field or changes its options; options in use can't be removed (values would dangle). */
+export async function updateCustomField(
+  db: AppDb,
+  id: number,
+  label: string,
+  options: string[],
+): Promise<CustomFieldDefinition> {
+  return db.transaction().execute(async (trx) => {
+    const used = await trx
+      .selectFrom('person_custom_values')
+      .select('value_text')
+      .where('field_id', '=', id)
+      .union(trx.selectFrom('company_custom_values').select('value_text').where('field_id', '=', id))
+      .execute();
+    const definition = await trx
+      .selectFrom('custom_field_definitions')
+      .select('type')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (definition && CHOICE_TYPES.has(definition.type)) {
+      const missing = used.map((row) => row.value_text).filter((value) => value !== null && !options.includes(value));
+      if (missing.length > 0) {
+        throw new AppError('InvalidInput', `Options still in use: ${missing.join(', ')}`, { field: 'options' });
+      }
+    }
+    const updated = await updateCustomFieldDefinition(trx, id, { label, options: [...new Set(options)] });
+    if (!updated) throw new AppError('NotFound', 'The field does not exist', { id });
+    return updated;
+  });
+}
+
+export async function archiveCustomField(db: AppDb, id: number, env: ServiceEnv): Promise<void> {
+  if (!(await archiveCustomFieldDefinition(db, id, env.now().toISOString()))) {
+    throw new AppError('NotFound', 'The field does not exist', { id });
+  }
+}

@@ -1,0 +1,141 @@
+import { AppError } from '../../shared/errors';
+import { PersonInput, type Person, type PersonValues } from '../../shared/domain/people';
+import { sortKey } from '../../shared/text/fold';
+import { composeDisplayName } from '../../shared/text/person-name';
+import type { AppDb } from '../db/kysely';
+import type { Executor } from '../db/repositories/executor';
+import { companyExists } from '../db/repositories/companies';
+import { findPerson, insertPerson, type PersonRow, type PersonWrite } from '../db/repositories/people';
+import { userExists } from '../db/repositories/users';
+import { setDeleted, updateVersioned } from '../db/repositories/versioned';
+import { reindexPeople } from '../db/search-index';
+import { primaryCity, readRelations, writeRelations } from './record-relations';
+import type { ServiceEnv } from './service-env';
+
+async function checkReferences(db: Executor, values: PersonValues): Promise<void> {
+  if (values.companyId !== null && !(await companyExists(db, values.companyId))) {
+    throw new AppError('NotFound', 'The company does not exist', { companyId: values.companyId });
+  }
+  if (values.ownerId !== null && !(await userExists(db, values.ownerId))) {
+    throw new AppError('NotFound', 'The owner does not exist', { ownerId: values.ownerId });
+  }
+}
+
+function toRow(values: PersonValues, updatedAt: string): PersonWrite {
+  const displayName = values.displayName ?? composeDisplayName(values);
+  if (displayName === '') {
+    throw new AppError('InvalidInput', 'A person needs a name', { field: 'lastName' });
+  }
+  return {
+    first_name: values.firstName,
+    middle_name: values.middleName,
+    last_name: values.lastName,
+    display_name: displayName,
+    sort_key: sortKey(displayName),
+    company_id: values.companyId,
+    position: values.position,
+    website: values.website,
+    birthday: values.birthday,
+    source: values.source,
+    city: primaryCity(values.addresses),
+    owner_id: values.ownerId,
+    preferred_channel: values.preferredChannel,
+    language: values.language,
+    notes: values.notes,
+    contact_consent: values.contactConsent === null ? null : values.contactConsent.granted ? 1 : 0,
+    contact_consent_at: values.contactConsent?.at ?? null,
+    contact_consent_source: values.contactConsent?.source ?? null,
+    marketing_consent: values.marketingConsent === null ? null : values.marketingConsent.granted ? 1 : 0,
+    marketing_consent_at: values.marketingConsent?.at ?? null,
+    marketing_consent_source: values.marketingConsent?.source ?? null,
+    updated_at: updatedAt,
+  };
+}
+
+function consent(granted: 0 | 1 | null, at: string | null, source: string | null) {
+  return granted === null ? null : { granted: granted === 1, at, source };
+}
+
+async function toPerson(db: Executor, row: PersonRow): Promise<Person> {
+  const relations = await readRelations(db, { personId: row.id });
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    firstName: row.first_name,
+    middleName: row.middle_name,
+    lastName: row.last_name,
+    company:
+      row.company_id === null || row.company_name === null ? null : { id: row.company_id, name: row.company_name },
+    position: row.position,
+    website: row.website,
+    birthday: row.birthday,
+    source: row.source,
+    owner: row.owner_id === null || row.owner_name === null ? null : { id: row.owner_id, name: row.owner_name },
+    preferredChannel: row.preferred_channel,
+    language: row.language,
+    notes: row.notes,
+    ...relations,
+    contactConsent: consent(row.contact_consent, row.contact_consent_at, row.contact_consent_source),
+    marketingConsent: consent(row.marketing_consent, row.marketing_consent_at, row.marketing_consent_source),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+    version: row.version,
+  };
+}
+
+export async function getPerson(db: Executor, id: number): Promise<Person> {
+  const row = await findPerson(db, id);
+  if (!row || row.erased_at !== null) throw new AppError('NotFound', 'The person does not exist', { id });
+  return toPerson(db, row);
+}
+
+export async function createPerson(db: AppDb, input: PersonInput, env: ServiceEnv): Promise<Person> {
+  const values = PersonInput.parse(input);
+  return db.transaction().execute(async (trx) => {
+    await checkReferences(trx, values);
+    const now = env.now().toISOString();
+    const id = await insertPerson(trx, toRow(values, now), now);
+    await writeRelations(trx, { personId: id }, values, env.defaultCountry);
+    await reindexPeople(trx, [id]);
+    return getPerson(trx, id);
+  });
+}
+
+/** Replaces a person's values; `version` is the one the edit started from. */
+export async function updatePerson(
+  db: AppDb,
+  id: number,
+  version: number,
+  input: PersonInput,
+  env: ServiceEnv,
+): Promise<Person> {
+  const values = PersonInput.parse(input);
+  return db.transaction().execute(async (trx) => {
+    await checkReferences(trx, values);
+    const outcome = await updateVersioned(trx, 'people', id, version, toRow(values, env.now().toISOString()));
+    if (outcome === 'missing') throw new AppError('NotFound', 'The person does not exist', { id });
+    if (outcome === 'conflict') throw new AppError('Conflict', 'The person was changed elsewhere', { id });
+    await writeRelations(trx, { personId: id }, values, env.defaultCountry);
+    await reindexPeople(trx, [id]);
+    return getPerson(trx, id);
+  });
+}
+
+/** Moves people to the trash: hidden everywhere, restorable until the trash is emptied. */
+export async function trashPeople(db: AppDb, ids: readonly number[], env: ServiceEnv): Promise<number[]> {
+  return db.transaction().execute(async (trx) => {
+    const now = env.now().toISOString();
+    const changed = await setDeleted(trx, 'people', ids, now, now);
+    await reindexPeople(trx, changed);
+    return changed;
+  });
+}
+
+export async function restorePeople(db: AppDb, ids: readonly number[], env: ServiceEnv): Promise<number[]> {
+  return db.transaction().execute(async (trx) => {
+    const changed = await setDeleted(trx, 'people', ids, null, env.now().toISOString());
+    await reindexPeople(trx, changed);
+    return changed;
+  });
+}

@@ -1,0 +1,184 @@
+import type { SearchHit, SearchHitType } from '../../shared/domain/search';
+import { digitsOf, foldText } from '../../shared/text/fold';
+import { phoneQueryDigits } from '../../shared/text/phone';
+import type { Executor } from '../db/repositories/executor';
+import { findContactPointsByKey, type ContactPointMatch } from '../db/repositories/contact-points';
+import { matchCompanies, matchPeople, prefixMatchQuery } from '../db/search-index';
+import { allowedTypos, editDistance } from './fuzzy';
+
+export type SearchOptions = { limit: number; types: readonly SearchHitType[]; defaultCountry: string };
+
+type Candidate = { type: SearchHitType; id: number; matched: string | null };
+
+const PHONE_LIKE = /^[\d\s()+\-.]+$/;
+/** Fetch more than asked, so the best matches can be put first without ranking the whole index. */
+const OVERFETCH = 4;
+/** Names sharing a typo'd word's first letters that are compared for typos, at most. */
+const FUZZY_POOL = 300;
+
+async function phoneCandidates(db: Executor, query: string, options: SearchOptions): Promise<ContactPointMatch[]> {
+  const digits = digitsOf(query);
+  if (digits.length < 3) return [];
+  const prefixes = phoneQueryDigits(query, options.defaultCountry);
+  // A number typed without its area code is found by its ending.
+  const endings = digits.length >= 4 ? [[...digits].reverse().join('')] : [];
+  return findContactPointsByKey(db, 'phone', prefixes, endings, options.limit * OVERFETCH);
+}
+
+async function ftsCandidates(
+  db: Executor,
+  folded: string,
+  options: SearchOptions,
+  limit: number,
+): Promise<Candidate[]> {
+  const match = prefixMatchQuery(folded);
+  if (!match) return [];
+  const [people, companies] = await Promise.all([
+    options.types.includes('person') ? matchPeople(db, match, limit) : [],
+    options.types.includes('company') ? matchCompanies(db, match, limit) : [],
+  ]);
+  return [
+    ...people.map((id) => ({ type: 'person' as const, id, matched: null })),
+    ...companies.map((id) => ({ type: 'company' as const, id, matched: null })),
+  ];
+}
+
+/**
+ * Typo tolerance where it is cheap: for a name of 4+ letters with no exact hits, take the people
+ * whose words start with its first three letters and keep those within 1–2 edits.
+ */
+async function fuzzyCandidates(db: Executor, folded: string, options: SearchOptions): Promise<Candidate[]> {
+  const words = folded.split(' ').filter(Boolean);
+  const longest = [...words].sort((a, b) => b.length - a.length)[0];
+  if (!longest || allowedTypos(longest.length) === 0) return [];
+  const pool = await ftsCandidates(db, longest.slice(0, 3), options, FUZZY_POOL);
+  if (pool.length === 0) return [];
+  const names = await loadNames(db, pool);
+  return pool.filter((candidate) => {
+    const name = names.get(`${candidate.type}:${candidate.id}`);
+    if (!name) return false;
+    return words.every((word) => {
+      const typos = allowedTypos(word.length);
+      return foldText(name)
+        .split(/[^\p{L}\p{N}]+/u)
+        .some(
+          (token) => token.startsWith(word) || editDistance(word, token.slice(0, word.length + typos), typos) <= typos,
+        );
+    });
+  });
+}
+
+async function loadNames(db: Executor, candidates: Candidate[]): Promise<Map<string, string>> {
+  const personIds = candidates.filter((c) => c.type === 'person').map((c) => c.id);
+  const companyIds = candidates.filter((c) => c.type === 'company').map((c) => c.id);
+  const [people, companies] = await Promise.all([
+    personIds.length
+      ? db.selectFrom('people').select(['id', 'display_name']).where('id', 'in', personIds).execute()
+      : [],
+    companyIds.length ? db.selectFrom('companies').select(['id', 'name']).where('id', 'in', companyIds).execute() : [],
+  ]);
+  return new Map([
+    ...people.map((row) => [`person:${row.id}`, row.display_name] as const),
+    ...companies.map((row) => [`company:${row.id}`, row.name] as const),
+  ]);
+}
+
+type RankedHit = { hit: SearchHit; byContact: boolean };
+
+async function toHits(db: Executor, candidates: Candidate[]): Promise<RankedHit[]> {
+  const personIds = candidates.filter((c) => c.type === 'person').map((c) => c.id);
+  const companyIds = candidates.filter((c) => c.type === 'company').map((c) => c.id);
+  const [people, companies] = await Promise.all([
+    personIds.length
+      ? db
+          .selectFrom('people')
+          .leftJoin('companies', (join) =>
+            join.onRef('companies.id', '=', 'people.company_id').on('companies.deleted_at', 'is', null),
+          )
+          .select(['people.id', 'people.display_name', 'people.position', 'companies.name as company_name'])
+          .where('people.id', 'in', personIds)
+          .where('people.deleted_at', 'is', null)
+          .execute()
+      : [],
+    companyIds.length
+      ? db
+          .selectFrom('companies')
+          .select(['id', 'name', 'city', 'industry'])
+          .where('id', 'in', companyIds)
+          .where('deleted_at', 'is', null)
+          .execute()
+      : [],
+  ]);
+  const byKey = new Map<string, SearchHit>();
+  for (const row of people) {
+    const detail = [row.company_name, row.position].filter(Boolean).join(' · ') || null;
+    byKey.set(`person:${row.id}`, { type: 'person', id: row.id, displayName: row.display_name, detail });
+  }
+  for (const row of companies) {
+    const detail = [row.city, row.industry].filter(Boolean).join(' · ') || null;
+    byKey.set(`company:${row.id}`, { type: 'company', id: row.id, displayName: row.name, detail });
+  }
+  return candidates.flatMap((candidate) => {
+    const hit = byKey.get(`${candidate.type}:${candidate.id}`);
+    if (!hit) return [];
+    return [
+      candidate.matched ? { hit: { ...hit, detail: candidate.matched }, byContact: true } : { hit, byContact: false },
+    ];
+  });
+}
+
+/** Names that start with the query come first, then names with a word starting with it. */
+function relevance(hit: SearchHit, folded: string): number {
+  const name = foldText(hit.displayName);
+  if (name.startsWith(folded)) return 0;
+  if (name.split(/[^\p{L}\p{N}]+/u).some((word) => word.startsWith(folded.split(' ')[0] ?? folded))) return 1;
+  return 2;
+}
+
+/**
+ * The one search box: people and companies by any part of a name, e-mail, phone (in any format),
+ * company, city or tag, case- and ё-insensitive, with light typo tolerance for names.
+ */
+export async function search(db: Executor, query: string, options: SearchOptions): Promise<SearchHit[]> {
+  const folded = foldText(query);
+  if (folded === '') return [];
+  const candidates: Candidate[] = [];
+  const seen = new Set<string>();
+  const add = (list: Candidate[]) => {
+    for (const candidate of list) {
+      const key = `${candidate.type}:${candidate.id}`;
+      if (seen.has(key) || !options.types.includes(candidate.type)) continue;
+      seen.add(key);
+      candidates.push(candidate);
+    }
+  };
+
+  if (PHONE_LIKE.test(query.trim())) {
+    const matches = await phoneCandidates(db, query, options);
+    add(
+      matches.map((match) =>
+        match.personId !== null
+          ? { type: 'person' as const, id: match.personId, matched: match.value }
+          : { type: 'company' as const, id: match.companyId!, matched: match.value },
+      ),
+    );
+  }
+  if (folded.includes('@')) {
+    const matches = await findContactPointsByKey(db, 'email', [folded], [], options.limit * OVERFETCH);
+    add(
+      matches.map((match) =>
+        match.personId !== null
+          ? { type: 'person' as const, id: match.personId, matched: match.value }
+          : { type: 'company' as const, id: match.companyId!, matched: match.value },
+      ),
+    );
+  }
+  add(await ftsCandidates(db, folded, options, options.limit * OVERFETCH));
+  if (candidates.length === 0) add(await fuzzyCandidates(db, folded, options));
+
+  // Phone and e-mail matches are the most specific, then names by how they start.
+  const ranked = (await toHits(db, candidates))
+    .map((entry, order) => ({ ...entry, order, score: entry.byContact ? -1 : relevance(entry.hit, folded) }))
+    .sort((a, b) => a.score - b.score || a.order - b.order);
+  return ranked.slice(0, options.limit).map((entry) => entry.hit);
+}

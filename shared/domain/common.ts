@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export const RecordId = z.number().int().positive();
+export type RecordId = z.infer<typeof RecordId>;
+
+/** Optional free text: trimmed, and empty becomes null so "no value" has one spelling. */
+export const OptionalText = (max = 2000) =>
+  z
+    .string()
+    .max(max)
+    .transform((value) => value.trim())
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .default(null);
+
+export const IsoDate = z.iso.date();
+export const IsoDateTime = z.iso.datetime();
+
+/** Every editable row carries a version; an update names the version it was based on. */
+export const Version = z.number().int().positive();
+
+export const TagName = z.string().trim().min(1).max(100);

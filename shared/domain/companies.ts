@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { IsoDateTime, OptionalText, RecordId, TagName, Version } from './common';
+import { Address, Email, EmailInput, Phone, PhoneInput } from './contact-points';
+import { CustomFieldValues } from './custom-fields';
+
+export const CompanyInput = z.object({
+  name: z.string().trim().min(1).max(300),
+  legalName: OptionalText(500),
+  website: OptionalText(500),
+  industry: OptionalText(200),
+  source: OptionalText(200),
+  ownerId: RecordId.nullable().default(null),
+  notes: OptionalText(20_000),
+  phones: z.array(PhoneInput).max(20).default([]),
+  emails: z.array(EmailInput).max(20).default([]),
+  addresses: z.array(Address).max(10).default([]),
+  tags: z.array(TagName).max(100).default([]),
+  customFields: CustomFieldValues.default({}),
+});
+export type CompanyInput = z.input<typeof CompanyInput>;
+export type CompanyValues = z.output<typeof CompanyInput>;
+
+export const Company = z.object({
+  id: RecordId,
+  name: z.string(),
+  legalName: z.string().nullable(),
+  website: z.string().nullable(),
+  industry: z.string().nullable(),
+  source: z.string().nullable(),
+  owner: z.object({ id: RecordId, name: z.string() }).nullable(),
+  notes: z.string().nullable(),
+  phones: z.array(Phone),
+  emails: z.array(Email),
+  addresses: z.array(Address),
+  tags: z.array(z.string()),
+  customFields: CustomFieldValues,
+  peopleCount: z.number().int().nonnegative(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  deletedAt: IsoDateTime.nullable(),
+  version: Version,
+});
+export type Company = z.infer<typeof Company>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export const phoneLabels = ['mobile', 'work', 'home', 'fax', 'other'] as const;
+export const emailLabels = ['work', 'personal', 'other'] as const;
+
+export const PhoneInput = z.object({
+  value: z.string().trim().min(1).max(64),
+  label: z.enum(phoneLabels).default('mobile'),
+});
+export type PhoneInput = z.input<typeof PhoneInput>;
+
+export const EmailInput = z.object({
+  value: z.string().trim().toLowerCase().pipe(z.email()),
+  label: z.enum(emailLabels).default('work'),
+});
+export type EmailInput = z.input<typeof EmailInput>;
+
+export const Phone = z.object({
+  /** E.164 when valid, else the digits as entered. */
+  value: z.string(),
+  display: z.string(),
+  label: z.enum(phoneLabels),
+  valid: z.boolean(),
+});
+export type Phone = z.infer<typeof Phone>;
+
+export const Email = z.object({ value: z.string(), label: z.enum(emailLabels) });
+export type Email = z.infer<typeof Email>;
+
+export const addressLabels = ['work', 'home', 'postal', 'other'] as const;
+
+export const Address = z.object({
+  label: z.enum(addressLabels).default('work'),
+  country: z.string().trim().max(100).nullable().default(null),
+  region: z.string().trim().max(200).nullable().default(null),
+  city: z.string().trim().max(200).nullable().default(null),
+  street: z.string().trim().max(500).nullable().default(null),
+  postalCode: z.string().trim().max(20).nullable().default(null),
+});
+export type Address = z.infer<typeof Address>;
+export type AddressInput = z.input<typeof Address>;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { IsoDate, IsoDateTime, OptionalText, RecordId, TagName, Version } from './common';
+import { Address, Email, EmailInput, Phone, PhoneInput } from './contact-points';
+import { CustomFieldValues } from './custom-fields';
+
+export const contactChannels = ['phone', 'email', 'messenger', 'meeting', 'post'] as const;
+export const ContactChannel = z.enum(contactChannels);
+
+export const Consent = z.object({
+  granted: z.boolean(),
+  /** When consent was given or withdrawn. */
+  at: IsoDateTime.nullable(),
+  /** Where it came from: "web form", "signed contract"... */
+  source: z.string().trim().max(200).nullable(),
+});
+export type Consent = z.infer<typeof Consent>;
+
+export const PersonInput = z.object({
+  firstName: OptionalText(200),
+  middleName: OptionalText(200),
+  lastName: OptionalText(200),
+  /** Empty means: made from the name parts. */
+  displayName: OptionalText(300),
+  companyId: RecordId.nullable().default(null),
+  position: OptionalText(200),
+  website: OptionalText(500),
+  birthday: IsoDate.nullable().default(null),
+  source: OptionalText(200),
+  ownerId: RecordId.nullable().default(null),
+  preferredChannel: ContactChannel.nullable().default(null),
+  language: OptionalText(20),
+  notes: OptionalText(20_000),
+  phones: z.array(PhoneInput).max(20).default([]),
+  emails: z.array(EmailInput).max(20).default([]),
+  addresses: z.array(Address).max(10).default([]),
+  tags: z.array(TagName).max(100).default([]),
+  customFields: CustomFieldValues.default({}),
+  contactConsent: Consent.nullable().default(null),
+  marketingConsent: Consent.nullable().default(null),
+});
+export type PersonInput = z.input<typeof PersonInput>;
+export type PersonValues = z.output<typeof PersonInput>;
+
+export const Person = z.object({
+  id: RecordId,
+  displayName: z.string(),
+  firstName: z.string().nullable(),
+  middleName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  company: z.object({ id: RecordId, name: z.string() }).nullable(),
+  position: z.string().nullable(),
+  website: z.string().nullable(),
+  birthday: IsoDate.nullable(),
+  source: z.string().nullable(),
+  owner: z.object({ id: RecordId, name: z.string() }).nullable(),
+  preferredChannel: ContactChannel.nullable(),
+  language: z.string().nullable(),
+  notes: z.string().nullable(),
+  phones: z.array(Phone),
+  emails: z.array(Email),
+  addresses: z.array(Address),
+  tags: z.array(z.string()),
+  customFields: CustomFieldValues,
+  contactConsent: Consent.nullable(),
+  marketingConsent: Consent.nullable(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  deletedAt: IsoDateTime.nullable(),
+  version: Version,
+});
+export type Person = z.infer<typeof Person>;

@@ -1,0 +1,49 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { digitsOf } from './fold';
+
+export type NormalisedPhone = {
+  /** E.164 when the number is valid, otherwise the digits as typed (with + if given): nothing is lost. */
+  value: string;
+  valid: boolean;
+};
+
+/**
+ * Reads a phone the way people write it: "8 916 123-45-67", "+7 (916) 123-45-67", or a number
+ * Excel stored without its "+" (79161234567), using the default country for national forms.
+ */
+export function normalisePhone(input: string, defaultCountry: string): NormalisedPhone {
+  const trimmed = input.trim();
+  const country = defaultCountry.toUpperCase() as CountryCode;
+  const direct = parsePhoneNumberFromString(trimmed, country);
+  if (direct?.isValid()) return { value: direct.number, valid: true };
+  const digits = digitsOf(trimmed);
+  if (!trimmed.startsWith('+') && digits.length >= 11) {
+    const international = parsePhoneNumberFromString(`+${digits}`);
+    if (international?.isValid()) return { value: international.number, valid: true };
+  }
+  return { value: trimmed.startsWith('+') ? `+${digits}` : digits, valid: false };
+}
+
+/** "+79161234567" → "+7 916 123-45-67"; anything unparsable is shown as stored. */
+export function formatPhone(value: string): string {
+  const parsed = parsePhoneNumberFromString(value);
+  return parsed?.isValid() ? parsed.formatInternational() : value;
+}
+
+/**
+ * The digit strings a typed query may match: its own digits, and the E.164 digits of its national
+ * reading ("8 916 123" → "8916123" and "7916123"), so any common way of writing a number finds it.
+ */
+export function phoneQueryDigits(query: string, defaultCountry: string): string[] {
+  const digits = digitsOf(query);
+  if (digits.length === 0) return [];
+  const candidates = new Set([digits]);
+  const country = defaultCountry.toUpperCase();
+  // Russia and Kazakhstan dial a domestic long-distance number with a leading 8 for +7.
+  if ((country === 'RU' || country === 'KZ') && digits.startsWith('8') && digits.length > 1) {
+    candidates.add(`7${digits.slice(1)}`);
+  }
+  const full = normalisePhone(query, defaultCountry);
+  if (full.valid) candidates.add(digitsOf(full.value));
+  return [...candidates];
+}

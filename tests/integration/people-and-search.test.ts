@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/errors';
+import type { OpenDatabase } from '../../main/services/encrypted-database';
+import { createCompany, updateCompany } from '../../main/services/companies-service';
+import { createPerson, getPerson, restorePeople, trashPeople, updatePerson } from '../../main/services/people-service';
+import { search } from '../../main/services/search-service';
+import { openTestDatabase, testEnv } from '../support/open-test-database';
+import { useTempDir } from '../support/temp-dir';
+
+describe('people, companies and search', () => {
+  const tempDir = useTempDir();
+  let database: OpenDatabase;
+  const env = testEnv();
+  const find = (query: string, limit = 10) =>
+    search(database.db, query, { limit, types: ['person', 'company'], defaultCountry: 'RU' });
+
+  beforeEach(async () => {
+    database = await openTestDatabase(tempDir());
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  async function seedIvanov() {
+    const company = await createCompany(database.db, { name: 'ООО «Ромашка»', addresses: [{ city: 'Москва' }] }, env);
+    const person = await createPerson(
+      database.db,
+      {
+        firstName: 'Пётр',
+        middleName: 'Алексеевич',
+        lastName: 'Соловьёв',
+        companyId: company.id,
+        position: 'Директор',
+        phones: [{ value: '8 916 123-45-67', label: 'mobile' }],
+        emails: [{ value: '  P.Soloviev@Romashka.RU ', label: 'work' }],
+        addresses: [{ city: 'Санкт-Петербург' }],
+        tags: ['VIP', 'Опт'],
+      },
+      env,
+    );
+    return { company, person };
+  }
+
+  it('normalises phones to E.164 and e-mails to lower case, and composes a Russian display name', async () => {
+    const { person, company } = await seedIvanov();
+    expect(person.displayName).toBe('Соловьёв Пётр Алексеевич');
+    expect(person.phones).toEqual([
+      { value: '+79161234567', display: '+7 916 123 45 67', label: 'mobile', valid: true },
+    ]);
+    expect(person.emails).toEqual([{ value: 'p.soloviev@romashka.ru', label: 'work' }]);
+    expect(person.company).toEqual({ id: company.id, name: 'ООО «Ромашка»' });
+    expect(person.tags.sort()).toEqual(['VIP', 'Опт']);
+  });
+
+  it.each([['8 916 123-45-67'], ['+7 (916) 123-45-67'], ['79161234567'], ['9161234567'], ['123-45-67'], ['8916']])(
+    'finds a person by phone typed as %s',
+    async (query) => {
+      const { person } = await seedIvanov();
+      const hits = await find(query);
+      expect(hits[0]).toMatchObject({ type: 'person', id: person.id });
+    },
+  );
+
+  it.each([
+    ['соловьев'],
+    ['СОЛОВЬЁВ'],
+    ['Соловь'],
+    ['пётр алекс'],
+    ['p.soloviev@rom'],
+    ['романшка'.slice(0, 3)],
+    ['петербург'],
+    ['vip'],
+  ])('finds a person by %s (Cyrillic/Latin, any case, ё = е)', async (query) => {
+    const { person } = await seedIvanov();
+    const hits = await find(query);
+    expect(hits.map((hit) => hit.id)).toContain(person.id);
+  });
+
+  it('tolerates a typo in a name', async () => {
+    const { person } = await seedIvanov();
+    expect((await find('Соловьов')).map((hit) => hit.id)).toContain(person.id);
+    expect((await find('Соловйев')).map((hit) => hit.id)).toContain(person.id);
+    expect(await find('Кузнецов')).toEqual([]);
+  });
+
+  it('finds companies by name and keeps people findable by a renamed company', async () => {
+    const { company, person } = await seedIvanov();
+    expect((await find('ромашка'))[0]).toMatchObject({ type: 'company', id: company.id });
+    await updateCompany(database.db, company.id, company.version, { name: 'АО «Василёк»' }, env);
+    const hits = await find('василек');
+    expect(hits.map((hit) => `${hit.type}:${hit.id}`)).toEqual(
+      expect.arrayContaining([`company:${company.id}`, `person:${person.id}`]),
+    );
+  });
+
+  it('refuses a stale update with Conflict and keeps the newer values', async () => {
+    const { person } = await seedIvanov();
+    const input = { firstName: 'Пётр', lastName: 'Соловьёв', position: 'Президент' };
+    const updated = await updatePerson(database.db, person.id, person.version, input, env);
+    expect(updated.version).toBe(person.version + 1);
+    const stale = await updatePerson(
+      database.db,
+      person.id,
+      person.version,
+      { ...input, position: 'Стажёр' },
+      env,
+    ).catch((error: unknown) => error);
+    expect(stale).toBeInstanceOf(AppError);
+    expect((stale as AppError).code).toBe('Conflict');
+    expect((await getPerson(database.db, person.id)).position).toBe('Президент');
+  });
+
+  it('trashes and restores people, hiding them from search meanwhile', async () => {
+    const { person } = await seedIvanov();
+    expect(await trashPeople(database.db, [person.id], env)).toEqual([person.id]);
+    expect(await find('соловьев')).toEqual([]);
+    expect(await find('8 916 123-45-67')).toEqual([]);
+    expect(await restorePeople(database.db, [person.id], env)).toEqual([person.id]);
+    expect((await find('соловьев')).map((hit) => hit.id)).toContain(person.id);
+  });
+
+  it('needs a name and an existing company', async () => {
+    await expect(createPerson(database.db, { position: 'Никто' }, env)).rejects.toMatchObject({ code: 'InvalidInput' });
+    await expect(createPerson(database.db, { lastName: 'Иванов', companyId: 999 }, env)).rejects.toMatchObject({
+      code: 'NotFound',
+    });
+  });
+});

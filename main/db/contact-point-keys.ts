@@ -1,10 +1,11 @@
 import { digitsOf } from '../../shared/text/fold';
+import { phoneWithoutExtension } from '../../shared/text/phone';
 
 /**
  * Index keys of a stored phone or e-mail: `search_key` for prefix lookups, `reversed_key` so an
  * ending ("…45-67") is an indexed prefix lookup too.
  */
 export function contactPointKeys(kind: 'phone' | 'email', value: string): { search_key: string; reversed_key: string } {
-  const key = kind === 'phone' ? digitsOf(value) : value;
+  const key = kind === 'phone' ? digitsOf(phoneWithoutExtension(value)) : value;
   return { search_key: key, reversed_key: [...key].reverse().join('') };
 }

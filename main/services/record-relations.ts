@@ -51,8 +51,9 @@ export async function writeRelations(
   ]);
   await replaceAddresses(db, owner, values.addresses);
   await replaceTags(db, owner, values.tags);
-  if ('personId' in owner) await replacePersonCustomValues(db, owner.personId, customRows);
-  else await replaceCompanyCustomValues(db, owner.companyId, customRows);
+  const liveFields = definitions.map((definition) => definition.id);
+  if ('personId' in owner) await replacePersonCustomValues(db, owner.personId, liveFields, customRows);
+  else await replaceCompanyCustomValues(db, owner.companyId, liveFields, customRows);
 }
 
 export async function readRelations(db: Executor, owner: ContactOwner): Promise<Relations> {

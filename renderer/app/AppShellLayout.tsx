@@ -1,33 +1,41 @@
 import { ActionIcon, AppShell, Group, NavLink, Text, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconLock } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Router, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
 import { useAppInfo, useChannelMutation } from '../api/queries';
-import { OverviewPage } from '../features/overview/OverviewPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { pages, type PageId } from './navigation';
+import { GlobalSearch } from '../features/search/GlobalSearch';
+import { AppRoutes } from './AppRoutes';
+import { isSectionActive, sections } from './navigation';
 import { useMenuCommand } from './useMenuCommand';
 
 /** The frame around every screen once a database is open: header, navigation, content. */
 export function AppShellLayout({ databaseName }: { databaseName: string }) {
+  return (
+    <Router hook={useHashLocation}>
+      <Shell databaseName={databaseName} />
+    </Router>
+  );
+}
+
+function Shell({ databaseName }: { databaseName: string }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState<PageId>('overview');
+  const [location, navigate] = useLocation();
   const appInfo = useAppInfo();
   const lock = useChannelMutation('database:lock', ['database:status']);
 
   useMenuCommand((command) => {
-    if (command === 'settings') setPage('settings');
+    if (command === 'settings') navigate('/settings');
   });
-
   // Electron's menu owns the shortcut there; in a browser the page must listen itself.
   useHotkeys(appInfo.data?.host === 'browser' ? [['mod+L', () => lock.mutate({})]] : []);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
             <Title order={4} c="indigo">
               {t('app.title')}
             </Title>
@@ -35,6 +43,7 @@ export function AppShellLayout({ databaseName }: { databaseName: string }) {
               {databaseName}
             </Text>
           </Group>
+          <GlobalSearch />
           <Tooltip label={t('shell.lockHint')}>
             <ActionIcon
               variant="light"
@@ -49,17 +58,23 @@ export function AppShellLayout({ databaseName }: { databaseName: string }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
-        {pages.map((entry) => (
+        {sections.map((section) => (
           <NavLink
-            key={entry.id}
-            label={t(entry.labelKey)}
-            leftSection={<entry.icon size={18} />}
-            active={page === entry.id}
-            onClick={() => setPage(entry.id)}
+            key={section.path}
+            href={`#${section.path}`}
+            label={t(section.labelKey)}
+            leftSection={<section.icon size={18} />}
+            active={isSectionActive(section.path, location)}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate(section.path);
+            }}
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>{page === 'overview' ? <OverviewPage /> : <SettingsPage />}</AppShell.Main>
+      <AppShell.Main style={{ display: 'flex', flexDirection: 'column', height: '100dvh', overflow: 'auto' }}>
+        <AppRoutes />
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -1,9 +1,13 @@
-import { IconHome, IconSettings, type Icon } from '@tabler/icons-react';
+import { IconBuilding, IconHome, IconSettings, IconUsers, type Icon } from '@tabler/icons-react';
 
 /** The app's sections. Only working screens are listed; later issues add theirs here. */
-export const pages = [
-  { id: 'overview', labelKey: 'nav.overview', icon: IconHome },
-  { id: 'settings', labelKey: 'nav.settings', icon: IconSettings },
-] as const satisfies ReadonlyArray<{ id: string; labelKey: string; icon: Icon }>;
+export const sections = [
+  { path: '/', labelKey: 'nav.overview', icon: IconHome },
+  { path: '/people', labelKey: 'nav.people', icon: IconUsers },
+  { path: '/companies', labelKey: 'nav.companies', icon: IconBuilding },
+  { path: '/settings', labelKey: 'nav.settings', icon: IconSettings },
+] as const satisfies ReadonlyArray<{ path: string; labelKey: string; icon: Icon }>;
 
-export type PageId = (typeof pages)[number]['id'];
+export function isSectionActive(sectionPath: string, location: string): boolean {
+  return sectionPath === '/' ? location === '/' : location === sectionPath || location.startsWith(`${sectionPath}/`);
+}

@@ -1,10 +1,18 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/domain/settings';
-import en from './en.json';
-import ru from './ru.json';
 
-export const resources = { ru: { translation: ru }, en: { translation: en } } as const;
+type Tree = { [key: string]: string | Tree };
+
+/** One file per feature and language (i18n/<lang>/<feature>.json), merged into one tree. */
+function load(files: Record<string, Tree>): Tree {
+  return Object.values(files).reduce<Tree>((merged, tree) => ({ ...merged, ...tree }), {});
+}
+
+export const resources = {
+  ru: { translation: load(import.meta.glob<Tree>('./ru/*.json', { eager: true, import: 'default' })) },
+  en: { translation: load(import.meta.glob<Tree>('./en/*.json', { eager: true, import: 'default' })) },
+};
 
 export function initI18n(language: Language = 'ru'): typeof i18next {
   void i18next.use(initReactI18next).init({

@@ -15,6 +15,9 @@ import { RecordId, Version } from '../domain/common';
 import { Company, CompanyInput } from '../domain/companies';
 import { CustomFieldDefinition, CustomFieldDefinitionInput, CustomFieldEntity } from '../domain/custom-fields';
 import { Person, PersonInput } from '../domain/people';
+import { CountResult, ListFilter, ListPageQuery } from '../domain/list-query';
+import { PersonListPage } from '../domain/people-list';
+import { CompanyListPage } from '../domain/companies-list';
 import { SearchQuery, SearchResult } from '../domain/search';
 import { TimelinePage, TimelineQuery } from '../domain/timeline';
 import { User, UserInput } from '../domain/users';
@@ -62,11 +65,15 @@ export const contract = {
   'dialogs:chooseNewDatabasePath': { input: z.object({ suggestedName: z.string() }), output: PickedPath },
   'dialogs:chooseExistingDatabase': { input: Empty, output: PickedPath },
   'dialogs:chooseFolder': { input: Empty, output: PickedPath },
+  'people:list': { input: ListPageQuery, output: PersonListPage },
+  'people:count': { input: z.object({ filter: ListFilter }), output: CountResult },
   'people:get': { input: ById, output: Person },
   'people:create': { input: PersonInput, output: Person },
   'people:update': { input: Edit(PersonInput), output: Person },
   'people:trash': { input: ByIds, output: ChangedIds },
   'people:restore': { input: ByIds, output: ChangedIds },
+  'companies:list': { input: ListPageQuery, output: CompanyListPage },
+  'companies:count': { input: z.object({ filter: ListFilter }), output: CountResult },
   'companies:get': { input: ById, output: Company },
   'companies:create': { input: CompanyInput, output: Company },
   'companies:update': { input: Edit(CompanyInput), output: Company },

@@ -1,8 +1,19 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { digitsOf } from './fold';
 
+/** How an extension follows the number in a stored value; libphonenumber reads it back. */
+const EXTENSION = ' ext. ';
+
+/** The number without its extension: what search keys are made of. */
+export function phoneWithoutExtension(value: string): string {
+  return value.split(EXTENSION)[0] ?? value;
+}
+
 export type NormalisedPhone = {
-  /** E.164 when the number is valid, otherwise the digits as typed (with + if given): nothing is lost. */
+  /**
+   * E.164 when the number is valid (with " ext. N" when an extension was given: "доб. 345"),
+   * otherwise the digits as typed (with + if given): nothing is lost.
+   */
   value: string;
   valid: boolean;
 };
@@ -15,7 +26,8 @@ export function normalisePhone(input: string, defaultCountry: string): Normalise
   const trimmed = input.trim();
   const country = defaultCountry.toUpperCase() as CountryCode;
   const direct = parsePhoneNumberFromString(trimmed, country);
-  if (direct?.isValid()) return { value: direct.number, valid: true };
+  if (direct?.isValid())
+    return { value: direct.ext ? `${direct.number}${EXTENSION}${direct.ext}` : direct.number, valid: true };
   const digits = digitsOf(trimmed);
   if (!trimmed.startsWith('+') && digits.length >= 11) {
     const international = parsePhoneNumberFromString(`+${digits}`);

@@ -44,5 +44,5 @@ export function slugKey(label: string): string {
   const slug = transliterate(label)
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
-  return slug === '' ? 'field' : slug.slice(0, 60);
+  return slug === '' ? 'field' : slug.slice(0, 60).replace(/_+$/, '');
 }

@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../shared/errors';
-import en from '../../renderer/i18n/en.json';
-import ru from '../../renderer/i18n/ru.json';
+import fs from 'node:fs';
+import path from 'node:path';
 
 type Tree = { [key: string]: string | Tree };
+
+/** Merges renderer/i18n/<language>/*.json as the app does; a top-level key may live in one file only. */
+function loadLanguage(language: string): Tree {
+  const folder = path.join('renderer/i18n', language);
+  const merged: Tree = {};
+  for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.json'))) {
+    const tree = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as Tree;
+    for (const key of Object.keys(tree)) {
+      if (key in merged) throw new Error(`${language}/${file}: top-level key "${key}" is defined twice`);
+      merged[key] = tree[key]!;
+    }
+  }
+  return merged;
+}
+
+const ru = loadLanguage('ru');
+const en = loadLanguage('en');
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const entries = new Map<string, string>();
@@ -15,6 +32,10 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return entries;
 }
 
+/** i18next plural forms: Russian has one/few/many/other, English one/other. */
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+const baseKeys = (tree: Map<string, string>) => [...new Set([...tree.keys()].map((key) => key.replace(PLURAL_SUFFIX, '')))].sort();
+
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
 
 describe('UI translations', () => {
@@ -22,11 +43,14 @@ describe('UI translations', () => {
   const enKeys = flatten(en);
 
   it('have the same keys in Russian and English', () => {
-    expect([...ruKeys.keys()].sort()).toEqual([...enKeys.keys()].sort());
+    expect(baseKeys(ruKeys)).toEqual(baseKeys(enKeys));
   });
 
   it('use the same placeholders in both languages', () => {
-    for (const [key, text] of ruKeys) expect(placeholders(text), key).toEqual(placeholders(enKeys.get(key) ?? ''));
+    for (const [key, text] of ruKeys) {
+      const english = enKeys.get(key) ?? enKeys.get(key.replace(PLURAL_SUFFIX, '_other')) ?? '';
+      expect(placeholders(text), key).toEqual(placeholders(english));
+    }
   });
 
   it('translate every error code', () => {
@@ -41,5 +65,24 @@ describe('UI translations', () => {
     const russianLooking = [...ruKeys.values()].filter((text) => /[а-яё]/i.test(text)).length;
     expect(russianLooking / ruKeys.size).toBeGreaterThan(0.8);
     expect([...enKeys.values()].some((text) => /[а-яё]/i.test(text))).toBe(false);
+  });
+});
+
+describe('keys used by the renderer', () => {
+  const files = fs.readdirSync('renderer', { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file));
+  const used = new Set<string>();
+  for (const file of files) {
+    const source = fs.readFileSync(path.join('renderer', file), 'utf8');
+    for (const match of source.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.add(match[1]!);
+  }
+  const known = (tree: Tree, key: string) => {
+    const keys = flatten(tree);
+    return keys.has(key) || [...keys.keys()].some((candidate) => candidate.replace(PLURAL_SUFFIX, '') === key);
+  };
+
+  it('exist in both languages', () => {
+    expect(used.size).toBeGreaterThan(50);
+    const missing = [...used].filter((key) => !known(ru, key) || !known(en, key));
+    expect(missing).toEqual([]);
   });
 });

@@ -76,12 +76,22 @@ export async function archiveCustomFieldDefinition(db: Executor, id: number, arc
   return result.numUpdatedRows > 0n;
 }
 
+/**
+ * Replaces a record's values of the given (live) fields only: values of archived fields stay,
+ * so an export or an un-archive still has them.
+ */
 export async function replacePersonCustomValues(
   db: Executor,
   personId: number,
+  fieldIds: number[],
   values: CustomValueRow[],
 ): Promise<void> {
-  await db.deleteFrom('person_custom_values').where('person_id', '=', personId).execute();
+  if (fieldIds.length === 0) return;
+  await db
+    .deleteFrom('person_custom_values')
+    .where('person_id', '=', personId)
+    .where('field_id', 'in', fieldIds)
+    .execute();
   if (values.length === 0) return;
   await db
     .insertInto('person_custom_values')
@@ -94,9 +104,15 @@ export async function replacePersonCustomValues(
 export async function replaceCompanyCustomValues(
   db: Executor,
   companyId: number,
+  fieldIds: number[],
   values: CustomValueRow[],
 ): Promise<void> {
-  await db.deleteFrom('company_custom_values').where('company_id', '=', companyId).execute();
+  if (fieldIds.length === 0) return;
+  await db
+    .deleteFrom('company_custom_values')
+    .where('company_id', '=', companyId)
+    .where('field_id', 'in', fieldIds)
+    .execute();
   if (values.length === 0) return;
   await db
     .insertInto('company_custom_values')

@@ -6,12 +6,19 @@ import {
   trashCompanies,
   updateCompany,
 } from '../../services/companies-service';
+import { countCompanies, listCompaniesPage } from '../../services/lists/companies-list-service';
 import type { HandlerMap } from '../registry';
 import { announceChange, openDatabaseFor } from './open-database';
 
 type CompaniesHandlers = Pick<
   HandlerMap,
-  'companies:get' | 'companies:create' | 'companies:update' | 'companies:trash' | 'companies:restore'
+  | 'companies:list'
+  | 'companies:count'
+  | 'companies:get'
+  | 'companies:create'
+  | 'companies:update'
+  | 'companies:trash'
+  | 'companies:restore'
 >;
 
 export function companiesHandlers(context: AppContext): CompaniesHandlers {
@@ -21,6 +28,14 @@ export function companiesHandlers(context: AppContext): CompaniesHandlers {
     return value;
   };
   return {
+    'companies:list': async (query) => {
+      const { db, env } = openDatabaseFor(context);
+      return { rows: await listCompaniesPage(db, query, env) };
+    },
+    'companies:count': async ({ filter }) => {
+      const { db, env } = openDatabaseFor(context);
+      return { count: await countCompanies(db, filter, env) };
+    },
     'companies:get': ({ id }) => getCompany(openDatabaseFor(context).db, id),
     'companies:create': async (values) => {
       const { db, env } = openDatabaseFor(context);

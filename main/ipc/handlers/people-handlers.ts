@@ -1,11 +1,12 @@
 import type { AppContext } from '../../app-context';
 import { createPerson, getPerson, restorePeople, trashPeople, updatePerson } from '../../services/people-service';
+import { countPeople, listPeoplePage } from '../../services/lists/people-list-service';
 import type { HandlerMap } from '../registry';
 import { announceChange, openDatabaseFor } from './open-database';
 
 type PeopleHandlers = Pick<
   HandlerMap,
-  'people:get' | 'people:create' | 'people:update' | 'people:trash' | 'people:restore'
+  'people:list' | 'people:count' | 'people:get' | 'people:create' | 'people:update' | 'people:trash' | 'people:restore'
 >;
 
 export function peopleHandlers(context: AppContext): PeopleHandlers {
@@ -14,6 +15,14 @@ export function peopleHandlers(context: AppContext): PeopleHandlers {
     return value;
   };
   return {
+    'people:list': async (query) => {
+      const { db, env } = openDatabaseFor(context);
+      return { rows: await listPeoplePage(db, query, env) };
+    },
+    'people:count': async ({ filter }) => {
+      const { db, env } = openDatabaseFor(context);
+      return { count: await countPeople(db, filter, env) };
+    },
     'people:get': ({ id }) => getPerson(openDatabaseFor(context).db, id),
     'people:create': async (values) => {
       const { db, env } = openDatabaseFor(context);

@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import { AppError } from '../../../shared/errors';
+import type { CompanyListRow } from '../../../shared/domain/companies-list';
+import { ListFilter, ListPageQuery } from '../../../shared/domain/list-query';
+import type { Executor } from '../../db/repositories/executor';
+import { listCustomFieldDefinitions } from '../../db/repositories/custom-fields';
+import type { ListOptions } from './list-options';
+import { loadPageExtras } from './page-extras';
+import { companiesTables, recordWhere } from './record-filter';
+
+const sortColumns: Record<string, string> = {
+  name: 'companies.sort_key',
+  owner: 'users.display_name',
+  city: 'companies.city',
+  industry: 'companies.industry',
+  source: 'companies.source',
+  createdAt: 'companies.created_at',
+  updatedAt: 'companies.updated_at',
+};
+
+export async function listCompaniesPage(
+  db: Executor,
+  input: ListPageQuery,
+  options: ListOptions,
+): Promise<CompanyListRow[]> {
+  const query = ListPageQuery.parse(input);
+  const column = sortColumns[query.sort.field];
+  if (!column) throw new AppError('InvalidInput', `Can't sort by "${query.sort.field}"`, { field: query.sort.field });
+  const customFields = await listCustomFieldDefinitions(db, 'company');
+  const page = await db
+    .selectFrom('companies')
+    .leftJoin('users', 'users.id', 'companies.owner_id')
+    .select((eb) => [
+      'companies.id',
+      'companies.name',
+      'companies.industry',
+      'companies.city',
+      'companies.source',
+      'companies.owner_id',
+      'users.display_name as owner_name',
+      'companies.created_at',
+      'companies.updated_at',
+      'companies.deleted_at',
+      eb
+        .selectFrom('people')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('people.company_id', '=', 'companies.id')
+        .where('people.deleted_at', 'is', null)
+        .as('people_count'),
+    ])
+    .where(recordWhere(companiesTables, query.filter, customFields, options.defaultCountry))
+    .orderBy(sql.ref(column), query.sort.direction)
+    .orderBy('companies.id', query.sort.direction)
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  const extras = await loadPageExtras(
+    db,
+    'company',
+    page.map((row) => row.id),
+  );
+  return page.map((row) => ({
+    id: row.id,
+    name: row.name,
+    industry: row.industry,
+    city: row.city,
+    source: row.source,
+    owner: row.owner_id !== null && row.owner_name !== null ? { id: row.owner_id, name: row.owner_name } : null,
+    ...extras.get(row.id)!,
+    peopleCount: Number(row.people_count ?? 0),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  }));
+}
+
+export async function countCompanies(db: Executor, input: ListFilter, options: ListOptions): Promise<number> {
+  const filter = ListFilter.parse(input);
+  const customFields = await listCustomFieldDefinitions(db, 'company');
+  const row = await db
+    .selectFrom('companies')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where(recordWhere(companiesTables, filter, customFields, options.defaultCountry))
+    .executeTakeFirstOrThrow();
+  return row.count;
+}

@@ -1,0 +1,106 @@
+import { sql } from 'kysely';
+import { AppError } from '../../../shared/errors';
+import { ListFilter, ListPageQuery } from '../../../shared/domain/list-query';
+import type { PersonListRow } from '../../../shared/domain/people-list';
+import type { Executor } from '../../db/repositories/executor';
+import { listCustomFieldDefinitions } from '../../db/repositories/custom-fields';
+import { rowsToCustomValues } from '../custom-field-values';
+import type { ListOptions } from './list-options';
+import { loadPageExtras } from './page-extras';
+import { peopleTables, recordWhere } from './record-filter';
+
+/** Sortable columns; each ends with the id so pages are stable when values tie. */
+const sortColumns: Record<string, string> = {
+  name: 'people.sort_key',
+  company: 'companies.sort_key',
+  owner: 'users.display_name',
+  city: 'people.city',
+  position: 'people.position',
+  source: 'people.source',
+  birthday: 'people.birthday',
+  createdAt: 'people.created_at',
+  updatedAt: 'people.updated_at',
+};
+
+/** One page of the people list: filtered, sorted, with what the columns show. */
+export async function listPeoplePage(
+  db: Executor,
+  input: ListPageQuery,
+  options: ListOptions,
+): Promise<PersonListRow[]> {
+  const query = ListPageQuery.parse(input);
+  const column = sortColumns[query.sort.field];
+  if (!column) throw new AppError('InvalidInput', `Can't sort by "${query.sort.field}"`, { field: query.sort.field });
+  const customFields = await listCustomFieldDefinitions(db, 'person');
+  const page = await db
+    .selectFrom('people')
+    .leftJoin('companies', (join) =>
+      join.onRef('companies.id', '=', 'people.company_id').on('companies.deleted_at', 'is', null),
+    )
+    .leftJoin('users', 'users.id', 'people.owner_id')
+    .select([
+      'people.id',
+      'people.display_name',
+      'people.company_id',
+      'companies.name as company_name',
+      'people.position',
+      'people.city',
+      'people.source',
+      'people.owner_id',
+      'users.display_name as owner_name',
+      'people.created_at',
+      'people.updated_at',
+      'people.deleted_at',
+    ])
+    .where(recordWhere(peopleTables, query.filter, customFields, options.defaultCountry))
+    .orderBy(sql.ref(column), query.sort.direction)
+    .orderBy('people.id', query.sort.direction)
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  if (page.length === 0) return [];
+
+  const ids = page.map((row) => row.id);
+  const [extras, customRows] = await Promise.all([
+    loadPageExtras(db, 'person', ids),
+    customFields.length === 0
+      ? []
+      : db
+          .selectFrom('person_custom_values')
+          .select(['person_id', 'field_id', 'value_text', 'value_number'])
+          .where('person_id', 'in', ids)
+          .execute(),
+  ]);
+  return page.map((row) => ({
+    id: row.id,
+    displayName: row.display_name,
+    company:
+      row.company_id !== null && row.company_name !== null ? { id: row.company_id, name: row.company_name } : null,
+    position: row.position,
+    city: row.city,
+    source: row.source,
+    owner: row.owner_id !== null && row.owner_name !== null ? { id: row.owner_id, name: row.owner_name } : null,
+    ...extras.get(row.id)!,
+    customFields: rowsToCustomValues(
+      customFields,
+      customRows
+        .filter((value) => value.person_id === row.id)
+        .map((value) => ({ fieldId: value.field_id, text: value.value_text, number: value.value_number })),
+    ),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  }));
+}
+
+/** How many people match a filter (a saved view's badge, the list's scroll height). */
+export async function countPeople(db: Executor, input: ListFilter, options: ListOptions): Promise<number> {
+  const filter = ListFilter.parse(input);
+  const customFields = await listCustomFieldDefinitions(db, 'person');
+  const row = await db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where(recordWhere(peopleTables, filter, customFields, options.defaultCountry))
+    .executeTakeFirstOrThrow();
+  return row.count;
+}

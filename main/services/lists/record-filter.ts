@@ -1,0 +1,275 @@
+/**
+ * The list filter engine shared by people and companies: a condition (field, operator, value)
+ * becomes SQL over the entity's table and its side tables. Written with sql`` and table names
+ * from a fixed configuration, so both entities use one implementation.
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { AppError } from '../../../shared/errors';
+import type { CustomFieldDefinition } from '../../../shared/domain/custom-fields';
+import type { FilterCondition, FilterOperator } from '../../../shared/domain/list-query';
+import { digitsOf, foldText, sortKey } from '../../../shared/text/fold';
+import { phoneQueryDigits } from '../../../shared/text/phone';
+import { prefixMatchQuery } from '../../db/search-index';
+import { likeContains, prefixUpperBound } from './like-pattern';
+
+/** Where an entity's data lives. Only these two fixed configurations exist. */
+export type EntityTables = {
+  table: 'people' | 'companies';
+  searchTable: 'people_search' | 'companies_search';
+  tagTable: 'person_tags' | 'company_tags';
+  customTable: 'person_custom_values' | 'company_custom_values';
+  /** The column pointing back at the entity in contact_points and the side tables. */
+  ownerColumn: 'person_id' | 'company_id';
+  /** Plain text columns that filter as "is / contains / starts with / empty". */
+  textColumns: Record<string, string>;
+  /** Columns holding a record id (owner, company), with the table they point at. */
+  referenceColumns: Record<string, { column: string; table: 'users' | 'companies' }>;
+  dateColumns: Record<string, string>;
+};
+
+type Condition = { field: string; operator: FilterOperator; value: unknown };
+type Sql = RawBuilder<SqlBool>;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : String(value ?? ''));
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+const ids = (value: unknown): number[] => list(value).map(Number).filter(Number.isInteger);
+const inList = (values: unknown[]) => sql.join(values.length > 0 ? values.map((v) => sql`${v}`) : [sql`NULL`]);
+const escape = sql.raw(`ESCAPE '\\'`);
+
+function unsupported(condition: Condition): AppError {
+  return new AppError('InvalidInput', `Filter "${condition.field}" has no operator "${condition.operator}"`, {
+    field: condition.field,
+  });
+}
+
+function textColumn(column: RawBuilder<unknown>, condition: Condition): Sql {
+  const folded = foldText(text(condition.value));
+  switch (condition.operator) {
+    case 'is':
+      return sql<SqlBool>`${column} IN (${inList(list(condition.value).map(String))})`;
+    case 'isNot':
+      return sql<SqlBool>`(${column} IS NULL OR ${column} NOT IN (${inList(list(condition.value).map(String))}))`;
+    case 'contains':
+      return sql<SqlBool>`kartoteka_fold(${column}) LIKE ${likeContains(folded)} ${escape}`;
+    case 'startsWith':
+      return sql<SqlBool>`kartoteka_fold(${column}) LIKE ${likeContains(folded).slice(1)} ${escape}`;
+    case 'isEmpty':
+      return sql<SqlBool>`${column} IS NULL`;
+    case 'isNotEmpty':
+      return sql<SqlBool>`${column} IS NOT NULL`;
+    default:
+      throw unsupported(condition);
+  }
+}
+
+function referenceColumn(column: RawBuilder<unknown>, target: 'users' | 'companies', condition: Condition): Sql {
+  // A link to a trashed company shows as no company, so it filters as none too.
+  const present =
+    target === 'companies'
+      ? sql<SqlBool>`EXISTS (SELECT 1 FROM companies linked WHERE linked.id = ${column} AND linked.deleted_at IS NULL)`
+      : sql<SqlBool>`${column} IS NOT NULL`;
+  switch (condition.operator) {
+    case 'is':
+      return sql<SqlBool>`${column} IN (${inList(ids(condition.value))})`;
+    case 'isNot':
+      return sql<SqlBool>`(${column} IS NULL OR ${column} NOT IN (${inList(ids(condition.value))}))`;
+    case 'isEmpty':
+      return sql<SqlBool>`NOT ${present}`;
+    case 'isNotEmpty':
+      return present;
+    default:
+      throw unsupported(condition);
+  }
+}
+
+function dateColumn(column: RawBuilder<unknown>, condition: Condition): Sql {
+  switch (condition.operator) {
+    case 'before':
+      return sql<SqlBool>`${column} < ${text(condition.value)}`;
+    case 'after':
+      return sql<SqlBool>`${column} > ${text(condition.value)}`;
+    case 'isEmpty':
+      return sql<SqlBool>`${column} IS NULL`;
+    case 'isNotEmpty':
+      return sql<SqlBool>`${column} IS NOT NULL`;
+    default:
+      throw unsupported(condition);
+  }
+}
+
+function name(tables: EntityTables, condition: Condition): Sql {
+  const key = sortKey(text(condition.value));
+  const column = sql.ref(`${tables.table}.sort_key`);
+  switch (condition.operator) {
+    case 'startsWith':
+      return sql<SqlBool>`(${column} >= ${key} AND ${column} < ${prefixUpperBound(key)})`;
+    case 'contains':
+      return sql<SqlBool>`${column} LIKE ${likeContains(key)} ${escape}`;
+    case 'is':
+      return sql<SqlBool>`${column} = ${key}`;
+    default:
+      throw unsupported(condition);
+  }
+}
+
+function tags(tables: EntityTables, condition: Condition): Sql {
+  const owner = sql.ref(`${tables.table}.id`);
+  const tagTable = sql.table(tables.tagTable);
+  const fk = sql.ref(`${tables.tagTable}.${tables.ownerColumn}`);
+  const keys = inList(list(condition.value).map((value) => foldText(String(value))));
+  const any = sql<SqlBool>`EXISTS (SELECT 1 FROM ${tagTable} WHERE ${fk} = ${owner})`;
+  const named = sql<SqlBool>`EXISTS (SELECT 1 FROM ${tagTable} JOIN tags ON tags.id = ${sql.ref(`${tables.tagTable}.tag_id`)}
+                                      WHERE ${fk} = ${owner} AND tags.name_key IN (${keys}))`;
+  switch (condition.operator) {
+    case 'is':
+    case 'hasAny':
+      return named;
+    case 'isNot':
+    case 'hasNone':
+      return sql<SqlBool>`NOT ${named}`;
+    case 'isEmpty':
+      return sql<SqlBool>`NOT ${any}`;
+    case 'isNotEmpty':
+      return any;
+    default:
+      throw unsupported(condition);
+  }
+}
+
+function contactPoint(
+  tables: EntityTables,
+  kind: 'phone' | 'email',
+  condition: Condition,
+  defaultCountry: string,
+): Sql {
+  const points = sql`SELECT 1 FROM contact_points cp WHERE cp.${sql.raw(tables.ownerColumn)} = ${sql.ref(`${tables.table}.id`)} AND cp.kind = ${kind}`;
+  switch (condition.operator) {
+    case 'contains': {
+      // "8 916 123…" is stored as +7916123…: try every reading of the typed digits.
+      const needles =
+        kind === 'phone'
+          ? phoneQueryDigits(text(condition.value), defaultCountry).filter((digits) => digits !== '')
+          : [foldText(text(condition.value))];
+      if (needles.length === 0) needles.push(digitsOf(text(condition.value)));
+      const likes = needles.map((needle) => sql<SqlBool>`cp.search_key LIKE ${likeContains(needle)} ${escape}`);
+      return sql<SqlBool>`EXISTS (${points} AND (${sql.join(likes, sql` OR `)}))`;
+    }
+    case 'isEmpty':
+      return sql<SqlBool>`NOT EXISTS (${points})`;
+    case 'isNotEmpty':
+      return sql<SqlBool>`EXISTS (${points})`;
+    default:
+      throw unsupported(condition);
+  }
+}
+
+function customField(tables: EntityTables, field: CustomFieldDefinition, condition: Condition): Sql {
+  const values = sql`SELECT 1 FROM ${sql.table(tables.customTable)} v
+                      WHERE v.${sql.raw(tables.ownerColumn)} = ${sql.ref(`${tables.table}.id`)} AND v.field_id = ${field.id}`;
+  const numeric = field.type === 'number' || field.type === 'checkbox';
+  const column = sql.raw(numeric ? 'v.value_number' : 'v.value_text');
+  const scalar = (value: unknown) =>
+    field.type === 'checkbox' ? (value === true || value === 'true' ? 1 : 0) : numeric ? Number(value) : text(value);
+  const matching = sql<SqlBool>`EXISTS (${values} AND ${column} IN (${inList(list(condition.value).map(scalar))}))`;
+  switch (condition.operator) {
+    case 'is':
+    case 'hasAny':
+      return matching;
+    case 'isNot':
+    case 'hasNone':
+      return sql<SqlBool>`NOT ${matching}`;
+    case 'contains':
+      return sql<SqlBool>`EXISTS (${values} AND kartoteka_fold(v.value_text) LIKE ${likeContains(foldText(text(condition.value)))} ${escape})`;
+    case 'greaterThan':
+    case 'after':
+      return sql<SqlBool>`EXISTS (${values} AND ${column} > ${scalar(condition.value)})`;
+    case 'lessThan':
+    case 'before':
+      return sql<SqlBool>`EXISTS (${values} AND ${column} < ${scalar(condition.value)})`;
+    case 'isEmpty':
+      return sql<SqlBool>`NOT EXISTS (${values})`;
+    case 'isNotEmpty':
+      return sql<SqlBool>`EXISTS (${values})`;
+    default:
+      throw unsupported(condition);
+  }
+}
+
+function conditionSql(
+  tables: EntityTables,
+  customFields: Map<string, CustomFieldDefinition>,
+  condition: Condition,
+  defaultCountry: string,
+): Sql {
+  const column = (name: string) => sql.ref(`${tables.table}.${name}`);
+  const custom = customFields.get(condition.field);
+  if (custom) return customField(tables, custom, condition);
+  if (condition.field === 'name') return name(tables, condition);
+  if (condition.field === 'tags') return tags(tables, condition);
+  if (condition.field === 'phone' || condition.field === 'email')
+    return contactPoint(tables, condition.field, condition, defaultCountry);
+  const textName = tables.textColumns[condition.field];
+  if (textName) return textColumn(column(textName), condition);
+  const reference = tables.referenceColumns[condition.field];
+  if (reference) return referenceColumn(column(reference.column), reference.table, condition);
+  const dateName = tables.dateColumns[condition.field];
+  if (dateName) return dateColumn(column(dateName), condition);
+  throw new AppError('InvalidInput', `Unknown filter field "${condition.field}"`, { field: condition.field });
+}
+
+/** The WHERE of a list: trash or live rows, the search text, and every condition (AND). */
+export function recordWhere(
+  tables: EntityTables,
+  filter: { conditions: FilterCondition[]; text: string; trash: boolean },
+  customFields: CustomFieldDefinition[],
+  defaultCountry: string,
+): Sql {
+  const deleted = sql.ref(`${tables.table}.deleted_at`);
+  const parts: Sql[] = [
+    filter.trash
+      ? sql<SqlBool>`${deleted} IS NOT NULL AND ${sql.ref(`${tables.table}.merged_into_id`)} IS NULL`
+      : sql<SqlBool>`${deleted} IS NULL`,
+  ];
+  const match = prefixMatchQuery(foldText(filter.text));
+  if (match && filter.trash) {
+    // The search index holds live records only; the trash is small enough to scan by name.
+    const words = foldText(filter.text).split(' ').filter(Boolean);
+    const key = sql.ref(`${tables.table}.sort_key`);
+    parts.push(...words.map((word) => sql<SqlBool>`${key} LIKE ${likeContains(sortKey(word))} ${escape}`));
+  } else if (match) {
+    parts.push(
+      sql<SqlBool>`${sql.ref(`${tables.table}.id`)} IN (SELECT rowid FROM ${sql.table(tables.searchTable)} WHERE ${sql.table(tables.searchTable)} MATCH ${match})`,
+    );
+  }
+  const byKey = new Map(customFields.map((field) => [`custom.${field.key}`, field]));
+  for (const raw of filter.conditions) {
+    const condition = { field: raw.field, operator: raw.operator, value: raw.value ?? null };
+    parts.push(conditionSql(tables, byKey, condition, defaultCountry));
+  }
+  return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+}
+
+export const peopleTables: EntityTables = {
+  table: 'people',
+  searchTable: 'people_search',
+  tagTable: 'person_tags',
+  customTable: 'person_custom_values',
+  ownerColumn: 'person_id',
+  textColumns: { position: 'position', city: 'city', source: 'source' },
+  referenceColumns: {
+    company: { column: 'company_id', table: 'companies' },
+    owner: { column: 'owner_id', table: 'users' },
+  },
+  dateColumns: { birthday: 'birthday', createdAt: 'created_at', updatedAt: 'updated_at' },
+};
+
+export const companiesTables: EntityTables = {
+  table: 'companies',
+  searchTable: 'companies_search',
+  tagTable: 'company_tags',
+  customTable: 'company_custom_values',
+  ownerColumn: 'company_id',
+  textColumns: { city: 'city', industry: 'industry', source: 'source' },
+  referenceColumns: { owner: { column: 'owner_id', table: 'users' } },
+  dateColumns: { createdAt: 'created_at', updatedAt: 'updated_at' },
+};

@@ -1,0 +1,29 @@
+import { Route, Switch } from 'wouter';
+import { CompaniesListPage } from '../features/companies/CompaniesListPage';
+import { CompanyFormPage } from '../features/companies/CompanyFormPage';
+import { CompanyPage } from '../features/companies/CompanyPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { PeopleListPage } from '../features/people/PeopleListPage';
+import { PersonFormPage } from '../features/people/PersonFormPage';
+import { PersonPage } from '../features/people/PersonPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+
+const id = (params: { id?: string }) => Number(params.id);
+
+/** Every screen of an open database, addressed by the hash (#/people/42): Back and links work. */
+export function AppRoutes() {
+  return (
+    <Switch>
+      <Route path="/people" component={PeopleListPage} />
+      <Route path="/people/new">{() => <PersonFormPage personId={null} />}</Route>
+      <Route path="/people/:id/edit">{(params) => <PersonFormPage key={params.id} personId={id(params)} />}</Route>
+      <Route path="/people/:id">{(params) => <PersonPage key={params.id} personId={id(params)} />}</Route>
+      <Route path="/companies" component={CompaniesListPage} />
+      <Route path="/companies/new">{() => <CompanyFormPage companyId={null} />}</Route>
+      <Route path="/companies/:id/edit">{(params) => <CompanyFormPage key={params.id} companyId={id(params)} />}</Route>
+      <Route path="/companies/:id">{(params) => <CompanyPage key={params.id} companyId={id(params)} />}</Route>
+      <Route path="/settings" component={SettingsPage} />
+      <Route component={OverviewPage} />
+    </Switch>
+  );
+}

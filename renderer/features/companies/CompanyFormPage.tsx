@@ -1,0 +1,171 @@
+import { Button, Card, Group, SimpleGrid, Stack, TagsInput, TextInput, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import type { Company, CompanyInput } from '../../../shared/domain/companies';
+import { emailLabels, phoneLabels, type Address } from '../../../shared/domain/contact-points';
+import type { CustomFieldValues } from '../../../shared/domain/custom-fields';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { QueryState } from '../../components/QueryState';
+import { AddressesEditor } from '../records/AddressesEditor';
+import { ContactPointsEditor } from '../records/ContactPointsEditor';
+import { CustomFieldsEditor } from '../records/CustomFieldsEditor';
+import { OwnerSelect } from '../records/OwnerSelect';
+
+type CompanyForm = {
+  name: string;
+  legalName: string;
+  website: string;
+  industry: string;
+  source: string;
+  ownerId: number | null;
+  notes: string;
+  phones: Array<{ value: string; label: string }>;
+  emails: Array<{ value: string; label: string }>;
+  addresses: Address[];
+  tags: string[];
+  customFields: CustomFieldValues;
+};
+
+function formFrom(company: Company | null): CompanyForm {
+  return {
+    name: company?.name ?? '',
+    legalName: company?.legalName ?? '',
+    website: company?.website ?? '',
+    industry: company?.industry ?? '',
+    source: company?.source ?? '',
+    ownerId: company?.owner?.id ?? null,
+    notes: company?.notes ?? '',
+    phones: company
+      ? company.phones.map((phone) => ({ value: phone.display, label: phone.label }))
+      : [{ value: '', label: 'work' }],
+    emails: company
+      ? company.emails.map((email) => ({ value: email.value, label: email.label }))
+      : [{ value: '', label: 'work' }],
+    addresses: company?.addresses ?? [],
+    tags: company?.tags ?? [],
+    customFields: company?.customFields ?? {},
+  };
+}
+
+export function CompanyFormPage({ companyId }: { companyId: number | null }) {
+  const company = useChannelQuery('companies:get', { id: companyId ?? 0 }, companyId !== null);
+  if (companyId === null) return <CompanyFormBody company={null} />;
+  return <QueryState query={company}>{(data) => <CompanyFormBody company={data} />}</QueryState>;
+}
+
+function CompanyFormBody({ company }: { company: Company | null }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [form, setForm] = useState<CompanyForm>(() => formFrom(company));
+  const [submitted, setSubmitted] = useState(false);
+  const customFields = useChannelQuery('customFields:list', { entity: 'company' });
+  const tags = useChannelQuery('tags:list', {});
+  const create = useChannelMutation('companies:create', ['companies:get']);
+  const update = useChannelMutation('companies:update', ['companies:get']);
+  const save = company ? update : create;
+  const set = (patch: Partial<CompanyForm>) => setForm((current) => ({ ...current, ...patch }));
+  const text = (field: 'name' | 'legalName' | 'website' | 'industry' | 'source') => ({
+    label: t(`records.fields.${field}`),
+    name: field,
+    value: form[field],
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => set({ [field]: event.currentTarget.value }),
+  });
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (form.name.trim() === '') return;
+    const values: CompanyInput = {
+      ...form,
+      phones: form.phones.filter((phone) => phone.value.trim() !== '') as CompanyInput['phones'],
+      emails: form.emails.filter((email) => email.value.trim() !== '') as CompanyInput['emails'],
+      addresses: form.addresses.filter((address) =>
+        [address.city, address.street, address.region, address.country].some(Boolean),
+      ),
+    };
+    const opened = (saved: Company) => navigate(`/companies/${saved.id}`);
+    if (company) update.mutate({ id: company.id, version: company.version, values }, { onSuccess: opened });
+    else create.mutate(values, { onSuccess: opened });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="lg" maw={960}>
+        <Title order={2}>
+          {company ? t('companies.form.editTitle', { name: company.name }) : t('companies.form.newTitle')}
+        </Title>
+        <Card withBorder>
+          <Stack gap="sm">
+            <TextInput
+              {...text('name')}
+              required
+              error={submitted && form.name.trim() === '' ? t('companies.form.nameRequired') : undefined}
+              data-autofocus
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput {...text('legalName')} />
+              <TextInput {...text('industry')} />
+              <TextInput {...text('website')} />
+              <TextInput {...text('source')} />
+              <OwnerSelect value={form.ownerId} onChange={(ownerId) => set({ ownerId })} />
+            </SimpleGrid>
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Stack gap="md">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+              <ContactPointsEditor
+                kind="phone"
+                entries={form.phones}
+                labels={phoneLabels}
+                onChange={(phones) => set({ phones })}
+              />
+              <ContactPointsEditor
+                kind="email"
+                entries={form.emails}
+                labels={emailLabels}
+                onChange={(emails) => set({ emails })}
+              />
+            </SimpleGrid>
+            <AddressesEditor addresses={form.addresses} onChange={(addresses) => set({ addresses })} />
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Stack gap="sm">
+            <TagsInput
+              label={t('records.fields.tags')}
+              data={(tags.data ?? []).map((tag) => tag.name)}
+              value={form.tags}
+              onChange={(value) => set({ tags: value })}
+              clearable
+            />
+            <CustomFieldsEditor
+              definitions={customFields.data ?? []}
+              values={form.customFields}
+              onChange={(customFields) => set({ customFields })}
+            />
+            <Textarea
+              label={t('records.fields.notes')}
+              name="notes"
+              autosize
+              minRows={3}
+              value={form.notes}
+              onChange={(event) => set({ notes: event.currentTarget.value })}
+            />
+          </Stack>
+        </Card>
+        <ErrorAlert error={save.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => navigate(company ? `/companies/${company.id}` : '/companies')}>
+            {t('records.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('records.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+import { Anchor, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconEdit, IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { useChannelQuery } from '../../api/queries';
+import { QueryState } from '../../components/QueryState';
+import { Timeline } from '../activities/Timeline';
+import { contactRows, customFieldRows, DetailTable, NotesBlock } from '../records/ContactDetails';
+import { TagBadges } from '../records/TagBadges';
+import { useTrashWithUndo } from '../records/useTrashWithUndo';
+
+/** A company with its people and its timeline. */
+export function CompanyPage({ companyId }: { companyId: number }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const company = useChannelQuery('companies:get', { id: companyId });
+  const customFields = useChannelQuery('customFields:list', { entity: 'company' });
+  const people = useChannelQuery('people:list', {
+    filter: { conditions: [{ field: 'company', operator: 'is', value: [companyId] }] },
+    limit: 200,
+  });
+  const trash = useTrashWithUndo('companies');
+
+  return (
+    <QueryState query={company}>
+      {(data) => (
+        <Stack gap="lg" maw={1200}>
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Title order={2} style={{ wordBreak: 'break-word' }} data-testid="company-name">
+                {data.name}
+              </Title>
+              <Text c="dimmed">{[data.industry, data.legalName].filter(Boolean).join(' · ')}</Text>
+              <TagBadges tags={data.tags} />
+            </Stack>
+            <Group gap="xs" wrap="nowrap">
+              <Button
+                variant="default"
+                leftSection={<IconArrowLeft size={16} />}
+                onClick={() => navigate('/companies')}
+              >
+                {t('companies.backToList')}
+              </Button>
+              <Button leftSection={<IconEdit size={16} />} onClick={() => navigate(`/companies/${companyId}/edit`)}>
+                {t('records.edit')}
+              </Button>
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconTrash size={16} />}
+                onClick={() => void trash([companyId], () => navigate('/companies'))}
+              >
+                {t('records.trash.action')}
+              </Button>
+            </Group>
+          </Group>
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <Stack gap="lg">
+                <Card withBorder>
+                  <Stack gap="md">
+                    <DetailTable
+                      rows={[
+                        ...contactRows(t, data.phones, data.emails, data.addresses),
+                        { label: t('records.fields.website'), value: data.website },
+                        { label: t('records.fields.source'), value: data.source },
+                        { label: t('records.fields.owner'), value: data.owner?.name },
+                        ...customFieldRows(t, customFields.data ?? [], data.customFields),
+                      ]}
+                    />
+                    <NotesBlock notes={data.notes} />
+                  </Stack>
+                </Card>
+                <Card withBorder>
+                  <Group justify="space-between" mb="sm">
+                    <Title order={4}>{t('companies.people', { count: data.peopleCount })}</Title>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconUserPlus size={14} />}
+                      onClick={() => navigate('/people/new')}
+                    >
+                      {t('people.new')}
+                    </Button>
+                  </Group>
+                  {people.data && people.data.rows.length === 0 && <Text c="dimmed">{t('companies.noPeople')}</Text>}
+                  <Table>
+                    <Table.Tbody>
+                      {(people.data?.rows ?? []).map((person) => (
+                        <Table.Tr key={person.id}>
+                          <Table.Td>
+                            <Anchor href={`#/people/${person.id}`}>{person.displayName}</Anchor>
+                          </Table.Td>
+                          <Table.Td c="dimmed">{person.position}</Table.Td>
+                          <Table.Td>{person.phone}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Card>
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <Timeline subject={{ companyId }} />
+            </Grid.Col>
+          </Grid>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,183 @@
+import {
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { contactChannels, type Person } from '../../../shared/domain/people';
+import { emailLabels, phoneLabels } from '../../../shared/domain/contact-points';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { QueryState } from '../../components/QueryState';
+import { AddressesEditor } from '../records/AddressesEditor';
+import { CompanyPicker } from '../records/CompanyPicker';
+import { ContactPointsEditor } from '../records/ContactPointsEditor';
+import { CustomFieldsEditor } from '../records/CustomFieldsEditor';
+import { OwnerSelect } from '../records/OwnerSelect';
+import {
+  emptyPersonForm,
+  formFromPerson,
+  personInputFromForm,
+  validatePersonForm,
+  type PersonForm,
+} from './person-form';
+
+/** Create (personId null) or edit a person. */
+export function PersonFormPage({ personId }: { personId: number | null }) {
+  const person = useChannelQuery('people:get', { id: personId ?? 0 }, personId !== null);
+  if (personId === null) return <PersonFormBody person={null} />;
+  return <QueryState query={person}>{(data) => <PersonFormBody person={data} />}</QueryState>;
+}
+
+function PersonFormBody({ person }: { person: Person | null }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [form, setForm] = useState<PersonForm>(() => (person ? formFromPerson(person) : emptyPersonForm));
+  const [submitted, setSubmitted] = useState(false);
+  const customFields = useChannelQuery('customFields:list', { entity: 'person' });
+  const tags = useChannelQuery('tags:list', {});
+  const create = useChannelMutation('people:create', ['people:get']);
+  const update = useChannelMutation('people:update', ['people:get']);
+  const save = person ? update : create;
+  const errors = submitted ? validatePersonForm(form) : {};
+  const set = (patch: Partial<PersonForm>) => setForm((current) => ({ ...current, ...patch }));
+  const text = (
+    field: 'lastName' | 'firstName' | 'middleName' | 'displayName' | 'position' | 'website' | 'source' | 'language',
+  ) => ({
+    label: t(`records.fields.${field}`),
+    name: field,
+    value: form[field],
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => set({ [field]: event.currentTarget.value }),
+  });
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    const found = validatePersonForm(form);
+    if (found.name || found.emails) return;
+    const values = personInputFromForm(form, person);
+    const opened = (saved: Person) => navigate(`/people/${saved.id}`);
+    if (person) update.mutate({ id: person.id, version: person.version, values }, { onSuccess: opened });
+    else create.mutate(values, { onSuccess: opened });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="lg" maw={960}>
+        <Title order={2}>
+          {person ? t('people.form.editTitle', { name: person.displayName }) : t('people.form.newTitle')}
+        </Title>
+        <Card withBorder>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+              <TextInput {...text('lastName')} error={errors.name && t(errors.name)} data-autofocus />
+              <TextInput {...text('firstName')} />
+              <TextInput {...text('middleName')} />
+            </SimpleGrid>
+            <TextInput {...text('displayName')} description={t('people.form.displayNameHint')} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <CompanyPicker value={form.company} onChange={(company) => set({ company })} />
+              <TextInput {...text('position')} />
+            </SimpleGrid>
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Stack gap="md">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+              <ContactPointsEditor
+                kind="phone"
+                entries={form.phones}
+                labels={phoneLabels}
+                onChange={(phones) => set({ phones })}
+              />
+              <ContactPointsEditor
+                kind="email"
+                entries={form.emails}
+                labels={emailLabels}
+                onChange={(emails) => set({ emails })}
+                errors={Object.fromEntries(Object.entries(errors.emails ?? {}).map(([index, key]) => [index, t(key)]))}
+              />
+            </SimpleGrid>
+            <AddressesEditor addresses={form.addresses} onChange={(addresses) => set({ addresses })} />
+          </Stack>
+        </Card>
+        <Card withBorder>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+              <TextInput
+                label={t('records.fields.birthday')}
+                name="birthday"
+                type="date"
+                value={form.birthday}
+                onChange={(event) => set({ birthday: event.currentTarget.value })}
+              />
+              <TextInput {...text('source')} />
+              <OwnerSelect value={form.ownerId} onChange={(ownerId) => set({ ownerId })} />
+              <Select
+                label={t('records.fields.preferredChannel')}
+                data={contactChannels.map((channel) => ({ value: channel, label: t(`records.channels.${channel}`) }))}
+                value={form.preferredChannel}
+                onChange={(value) => set({ preferredChannel: value as PersonForm['preferredChannel'] })}
+                clearable
+              />
+              <TextInput {...text('language')} />
+              <TextInput {...text('website')} />
+            </SimpleGrid>
+            <TagsInput
+              label={t('records.fields.tags')}
+              name="tags"
+              data={(tags.data ?? []).map((tag) => tag.name)}
+              value={form.tags}
+              onChange={(value) => set({ tags: value })}
+              clearable
+            />
+            <CustomFieldsEditor
+              definitions={customFields.data ?? []}
+              values={form.customFields}
+              onChange={(customFields) => set({ customFields })}
+            />
+            <Textarea
+              label={t('records.fields.notes')}
+              name="notes"
+              autosize
+              minRows={3}
+              value={form.notes}
+              onChange={(event) => set({ notes: event.currentTarget.value })}
+            />
+            <Group>
+              <Checkbox
+                label={t('people.form.contactConsent')}
+                checked={form.contactConsent}
+                onChange={(event) => set({ contactConsent: event.currentTarget.checked })}
+              />
+              <Checkbox
+                label={t('people.form.marketingConsent')}
+                checked={form.marketingConsent}
+                onChange={(event) => set({ marketingConsent: event.currentTarget.checked })}
+              />
+            </Group>
+          </Stack>
+        </Card>
+        <ErrorAlert error={save.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => navigate(person ? `/people/${person.id}` : '/people')}>
+            {t('records.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('records.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+import { Anchor, Avatar, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconEdit, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { useChannelQuery } from '../../api/queries';
+import { QueryState } from '../../components/QueryState';
+import { formatDateTime } from '../../components/format';
+import { Timeline } from '../activities/Timeline';
+import { contactRows, customFieldRows, DetailTable, NotesBlock } from '../records/ContactDetails';
+import { TagBadges } from '../records/TagBadges';
+import { useTrashWithUndo } from '../records/useTrashWithUndo';
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((part) => part[0] ?? '')
+    .join('')
+    .toUpperCase();
+}
+
+/** A person: their data, their company, and the timeline of everything that happened with them. */
+export function PersonPage({ personId }: { personId: number }) {
+  const { t, i18n } = useTranslation();
+  const [, navigate] = useLocation();
+  const person = useChannelQuery('people:get', { id: personId });
+  const customFields = useChannelQuery('customFields:list', { entity: 'person' });
+  const trash = useTrashWithUndo('people');
+
+  return (
+    <QueryState query={person}>
+      {(data) => (
+        <Stack gap="lg" maw={1200}>
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+              <Avatar size="lg" radius="xl" color="indigo">
+                {initials(data.displayName)}
+              </Avatar>
+              <Stack gap={2} style={{ minWidth: 0 }}>
+                <Title order={2} style={{ wordBreak: 'break-word' }} data-testid="person-name">
+                  {data.displayName}
+                </Title>
+                <Text c="dimmed">
+                  {data.position}
+                  {data.position && data.company ? ' · ' : ''}
+                  {data.company && <Anchor href={`#/companies/${data.company.id}`}>{data.company.name}</Anchor>}
+                </Text>
+                <TagBadges tags={data.tags} />
+              </Stack>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/people')}>
+                {t('people.backToList')}
+              </Button>
+              <Button leftSection={<IconEdit size={16} />} onClick={() => navigate(`/people/${personId}/edit`)}>
+                {t('records.edit')}
+              </Button>
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconTrash size={16} />}
+                onClick={() => void trash([personId], () => navigate('/people'))}
+              >
+                {t('records.trash.action')}
+              </Button>
+            </Group>
+          </Group>
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <Card withBorder>
+                <Stack gap="md">
+                  <DetailTable
+                    rows={[
+                      ...contactRows(t, data.phones, data.emails, data.addresses),
+                      { label: t('records.fields.birthday'), value: data.birthday },
+                      { label: t('records.fields.source'), value: data.source },
+                      { label: t('records.fields.owner'), value: data.owner?.name },
+                      {
+                        label: t('records.fields.preferredChannel'),
+                        value: data.preferredChannel && t(`records.channels.${data.preferredChannel}`),
+                      },
+                      { label: t('records.fields.website'), value: data.website },
+                      ...customFieldRows(t, customFields.data ?? [], data.customFields),
+                      { label: t('records.fields.createdAt'), value: formatDateTime(data.createdAt, i18n.language) },
+                    ]}
+                  />
+                  <NotesBlock notes={data.notes} />
+                </Stack>
+              </Card>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <Timeline subject={{ personId }} />
+            </Grid.Col>
+          </Grid>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}

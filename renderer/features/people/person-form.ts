@@ -1,0 +1,130 @@
+import type { Address } from '../../../shared/domain/contact-points';
+import type { CustomFieldValues } from '../../../shared/domain/custom-fields';
+import type { Person, PersonInput } from '../../../shared/domain/people';
+import { normaliseEmail } from '../../../shared/text/email';
+
+/** The person form's state: strings where the inputs hold strings. */
+export type PersonForm = {
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  displayName: string;
+  company: { id: number; name: string } | null;
+  position: string;
+  website: string;
+  birthday: string;
+  source: string;
+  ownerId: number | null;
+  preferredChannel: PersonInput['preferredChannel'];
+  language: string;
+  notes: string;
+  phones: Array<{ value: string; label: string }>;
+  emails: Array<{ value: string; label: string }>;
+  addresses: Address[];
+  tags: string[];
+  customFields: CustomFieldValues;
+  contactConsent: boolean;
+  marketingConsent: boolean;
+};
+
+export const emptyPersonForm: PersonForm = {
+  lastName: '',
+  firstName: '',
+  middleName: '',
+  displayName: '',
+  company: null,
+  position: '',
+  website: '',
+  birthday: '',
+  source: '',
+  ownerId: null,
+  preferredChannel: null,
+  language: '',
+  notes: '',
+  phones: [{ value: '', label: 'mobile' }],
+  emails: [{ value: '', label: 'work' }],
+  addresses: [],
+  tags: [],
+  customFields: {},
+  contactConsent: false,
+  marketingConsent: false,
+};
+
+export function formFromPerson(person: Person): PersonForm {
+  return {
+    lastName: person.lastName ?? '',
+    firstName: person.firstName ?? '',
+    middleName: person.middleName ?? '',
+    displayName: person.displayName,
+    company: person.company,
+    position: person.position ?? '',
+    website: person.website ?? '',
+    birthday: person.birthday ?? '',
+    source: person.source ?? '',
+    ownerId: person.owner?.id ?? null,
+    preferredChannel: person.preferredChannel,
+    language: person.language ?? '',
+    notes: person.notes ?? '',
+    phones: person.phones.map((phone) => ({ value: phone.display, label: phone.label })),
+    emails: person.emails.map((email) => ({ value: email.value, label: email.label })),
+    addresses: person.addresses,
+    tags: person.tags,
+    customFields: person.customFields,
+    contactConsent: person.contactConsent?.granted ?? false,
+    marketingConsent: person.marketingConsent?.granted ?? false,
+  };
+}
+
+export type PersonFormErrors = Partial<Record<'name' | 'birthday', string>> & { emails?: Record<number, string> };
+
+/** Checks what the user can fix before anything is sent; returns i18n keys. */
+export function validatePersonForm(form: PersonForm): PersonFormErrors {
+  const errors: PersonFormErrors = {};
+  if (![form.lastName, form.firstName, form.middleName, form.displayName].some((part) => part.trim() !== '')) {
+    errors.name = 'people.form.nameRequired';
+  }
+  const emailErrors: Record<number, string> = {};
+  form.emails.forEach((email, index) => {
+    if (email.value.trim() !== '' && normaliseEmail(email.value) === null)
+      emailErrors[index] = 'records.form.invalidEmail';
+  });
+  if (Object.keys(emailErrors).length > 0) errors.emails = emailErrors;
+  return errors;
+}
+
+/**
+ * The form as the contract's input. Consent keeps its original date when unchanged, and records
+ * the moment and "entered by hand" when the user ticks or unticks it.
+ */
+export function personInputFromForm(form: PersonForm, previous: Person | null): PersonInput {
+  const consent = (granted: boolean, before: Person['contactConsent']) => {
+    if (before && before.granted === granted) return before;
+    if (!before && !granted) return null;
+    return { granted, at: new Date().toISOString(), source: 'manual' };
+  };
+  return {
+    lastName: form.lastName,
+    firstName: form.firstName,
+    middleName: form.middleName,
+    // Left empty, the name is composed from its parts (and recomposed when they change).
+    displayName: previous && form.displayName === previous.displayName ? '' : form.displayName,
+    companyId: form.company?.id ?? null,
+    position: form.position,
+    website: form.website,
+    birthday: form.birthday === '' ? null : form.birthday,
+    source: form.source,
+    ownerId: form.ownerId,
+    preferredChannel: form.preferredChannel,
+    language: form.language,
+    notes: form.notes,
+    phones: form.phones.filter((phone) => phone.value.trim() !== '') as PersonInput['phones'],
+    emails: form.emails.filter((email) => email.value.trim() !== '') as PersonInput['emails'],
+    addresses: form.addresses.filter((address) =>
+      [address.city, address.street, address.region, address.country, address.postalCode].some(Boolean),
+    ),
+    tags: form.tags,
+    customFields: form.customFields,
+    contactConsent: consent(form.contactConsent, previous?.contactConsent ?? null),
+    marketingConsent: consent(form.marketingConsent, previous?.marketingConsent ?? null),
+  };
+}

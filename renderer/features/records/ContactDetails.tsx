@@ -1,0 +1,87 @@
+import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Address, Email, Phone } from '../../../shared/domain/contact-points';
+import type { CustomFieldDefinition, CustomFieldValues } from '../../../shared/domain/custom-fields';
+
+export type DetailRow = { label: string; value: ReactNode };
+
+/** A two-column table of labelled values; empty values are left out. */
+export function DetailTable({ rows }: { rows: DetailRow[] }) {
+  const visible = rows.filter((row) => row.value !== null && row.value !== undefined && row.value !== '');
+  if (visible.length === 0) return null;
+  return (
+    <Table variant="vertical" layout="fixed">
+      <Table.Tbody>
+        {visible.map((row) => (
+          <Table.Tr key={row.label}>
+            <Table.Th w={180} fw={500} c="dimmed">
+              {row.label}
+            </Table.Th>
+            <Table.Td style={{ wordBreak: 'break-word' }}>{row.value}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function contactRows(
+  t: (key: string) => string,
+  phones: Phone[],
+  emails: Email[],
+  addresses: Address[],
+): DetailRow[] {
+  return [
+    ...phones.map((phone, index) => ({
+      label: `${t(`records.phoneLabels.${phone.label}`)}${index > 0 ? ` ${index + 1}` : ''}`,
+      value: (
+        <Anchor href={`tel:${phone.value}`} data-testid="phone">
+          {phone.display}
+        </Anchor>
+      ),
+    })),
+    ...emails.map((email, index) => ({
+      label: `${t(`records.emailLabels.${email.label}`)} e-mail${index > 0 ? ` ${index + 1}` : ''}`,
+      value: <Anchor href={`mailto:${email.value}`}>{email.value}</Anchor>,
+    })),
+    ...addresses.map((address, index) => ({
+      label: `${t(`records.addressLabels.${address.label}`)}${index > 0 ? ` ${index + 1}` : ''}`,
+      value: [address.postalCode, address.country, address.region, address.city, address.street]
+        .filter(Boolean)
+        .join(', '),
+    })),
+  ];
+}
+
+export function customFieldRows(
+  t: (key: string) => string,
+  definitions: CustomFieldDefinition[],
+  values: CustomFieldValues,
+): DetailRow[] {
+  return definitions.map((definition) => {
+    const value = values[definition.key];
+    const shown =
+      value === undefined || value === null
+        ? null
+        : typeof value === 'boolean'
+          ? t(value ? 'records.filter.yes' : 'records.filter.no')
+          : Array.isArray(value)
+            ? value.join(', ')
+            : String(value);
+    return { label: definition.label, value: shown };
+  });
+}
+
+export function NotesBlock({ notes }: { notes: string | null }) {
+  const { t } = useTranslation();
+  if (!notes) return null;
+  return (
+    <Stack gap={4}>
+      <Group>
+        <Text fw={600}>{t('records.fields.notes')}</Text>
+      </Group>
+      <Text style={{ whiteSpace: 'pre-wrap' }}>{notes}</Text>
+    </Stack>
+  );
+}

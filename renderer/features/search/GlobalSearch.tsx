@@ -1,0 +1,72 @@
+import { Badge, Group, Kbd, Text, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Spotlight, spotlight } from '@mantine/spotlight';
+import { IconBuilding, IconSearch, IconUser } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { useChannelQuery } from '../../api/queries';
+import classes from './GlobalSearch.module.css';
+
+/** The one search box (Ctrl/Cmd+K): people and companies by name, phone, e-mail, city or tag. */
+export function GlobalSearch() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 120);
+  const results = useChannelQuery('search:query', { query: debounced, limit: 15 }, debounced.trim() !== '');
+  const hits = debounced.trim() === '' ? [] : (results.data?.hits ?? []);
+
+  return (
+    <>
+      <UnstyledButton className={classes.trigger} onClick={() => spotlight.open()} aria-label={t('search.open')}>
+        <Group gap="xs" wrap="nowrap">
+          <IconSearch size={16} />
+          <Text size="sm" c="dimmed" truncate="end">
+            {t('search.placeholder')}
+          </Text>
+          <Kbd size="xs" ml="auto" style={{ whiteSpace: 'nowrap' }}>
+            Ctrl+K
+          </Kbd>
+        </Group>
+      </UnstyledButton>
+      <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={480}>
+        <Spotlight.Search
+          placeholder={t('search.placeholder')}
+          leftSection={<IconSearch size={18} />}
+          aria-label={t('search.placeholder')}
+        />
+        <Spotlight.ActionsList>
+          {hits.map((hit) => (
+            <Spotlight.Action
+              key={`${hit.type}:${hit.id}`}
+              onClick={() => navigate(hit.type === 'person' ? `/people/${hit.id}` : `/companies/${hit.id}`)}
+              data-testid="search-hit"
+            >
+              <Group wrap="nowrap" w="100%">
+                {hit.type === 'person' ? <IconUser size={18} /> : <IconBuilding size={18} />}
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  <Text size="sm" fw={500} truncate="end">
+                    {hit.displayName}
+                  </Text>
+                  {hit.detail && (
+                    <Text size="xs" c="dimmed" truncate="end">
+                      {hit.detail}
+                    </Text>
+                  )}
+                </div>
+                <Badge size="xs" variant="light" color={hit.type === 'person' ? 'indigo' : 'teal'}>
+                  {t(`search.types.${hit.type}`)}
+                </Badge>
+              </Group>
+            </Spotlight.Action>
+          ))}
+          {debounced.trim() !== '' && results.isSuccess && hits.length === 0 && (
+            <Spotlight.Empty>{t('search.nothing', { query: debounced })}</Spotlight.Empty>
+          )}
+          {debounced.trim() === '' && <Spotlight.Empty>{t('search.hint')}</Spotlight.Empty>}
+        </Spotlight.ActionsList>
+      </Spotlight.Root>
+    </>
+  );
+}

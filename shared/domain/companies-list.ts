@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { IsoDateTime, RecordId } from './common';
+
+export const CompanyListRow = z.object({
+  id: RecordId,
+  name: z.string(),
+  industry: z.string().nullable(),
+  city: z.string().nullable(),
+  source: z.string().nullable(),
+  owner: z.object({ id: RecordId, name: z.string() }).nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  tags: z.array(z.string()),
+  peopleCount: z.number().int().nonnegative(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  deletedAt: IsoDateTime.nullable(),
+});
+export type CompanyListRow = z.infer<typeof CompanyListRow>;
+
+export const CompanyListPage = z.object({ rows: z.array(CompanyListRow) });
+
+export const companyListFields = [
+  'name',
+  'industry',
+  'city',
+  'source',
+  'owner',
+  'tags',
+  'email',
+  'phone',
+  'createdAt',
+  'updatedAt',
+] as const;

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { expect, test } from './support/fixtures';
+import { RecordsPages } from './pages/records-pages';
+import { ShellPage } from './pages/shell-page';
+import { StartPage } from './pages/start-page';
+
+const PASSPHRASE = 'Пароль-для-теста-2026';
+const LONG_COMPANY =
+  'Общество с ограниченной ответственностью «Северо-Западная строительно-монтажная компания имени Ленинградского механического завода»';
+
+test('companies, people, a logged call and search by a phone typed differently', async ({
+  app,
+  dataDir,
+  saveScreenshot,
+}) => {
+  await new StartPage(app).createDatabase({
+    name: 'Клиенты',
+    path: path.join(dataDir, 'crm.kartoteka'),
+    passphrase: PASSPHRASE,
+  });
+  const shell = new ShellPage(app.page);
+  const records = new RecordsPages(app.page);
+  await expect(shell.databaseName()).toHaveText('Клиенты');
+
+  await records.openSection(/^Контакты$/);
+  await expect(app.page.getByText(/Контактов пока нет/)).toBeVisible();
+  await saveScreenshot('20-people-empty-ru');
+
+  await records.createCompany({
+    name: LONG_COMPANY,
+    industry: 'Строительство',
+    city: 'Санкт-Петербург',
+    phone: '8 (812) 555-12-34',
+  });
+  await saveScreenshot('21-company-detail-ru');
+
+  await records.createPerson({
+    lastName: 'Соловьёв-Седой',
+    firstName: 'Константин',
+    middleName: 'Вениаминович',
+    company: LONG_COMPANY,
+    position: 'Генеральный директор',
+    phone: '8 916 123-45-67',
+    email: 'K.Soloviev@Example.RU',
+    tags: ['VIP'],
+  });
+  await expect(app.page.getByTestId('person-name')).toHaveText('Соловьёв-Седой Константин Вениаминович');
+  await expect(app.page.getByTestId('phone')).toHaveText('+7 916 123 45 67');
+  await expect(app.page.getByText('k.soloviev@example.ru')).toBeVisible();
+
+  // Log a call on the timeline.
+  await app.page.getByRole('button', { name: 'Добавить событие' }).click();
+  await app.page.locator('input[name="activity-subject"]').fill('Обсудили поставку');
+  await app.page.locator('input[name="activity-outcome"]').fill('Договорились о встрече');
+  await app.page.locator('textarea[name="activity-body"]').fill('Перезвонить в пятницу, уточнить объём.');
+  await app.page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(app.page.getByTestId('activity')).toContainText('Обсудили поставку');
+  await saveScreenshot('22-person-detail-ru');
+
+  await records.createPerson({
+    lastName: 'Smith',
+    firstName: 'Anna',
+    phone: '+44 20 7946 0958',
+    email: 'anna@example.co.uk',
+  });
+
+  await records.openSection(/^Контакты$/);
+  await expect(app.page.getByTestId('people-count')).toHaveText('2');
+  await expect(
+    app.page
+      .getByRole('row')
+      .filter({ hasText: 'Smith Anna' })
+      .or(app.page.getByRole('row').filter({ hasText: 'Anna Smith' })),
+  ).toBeVisible();
+  await saveScreenshot('23-people-list-ru');
+
+  // The same number written another way finds the person.
+  await records.search('+7 (916) 123 45 67');
+  await expect(app.page.getByTestId('search-hit').first()).toContainText('Соловьёв-Седой Константин');
+  await saveScreenshot('24-search-phone-ru');
+  await app.page.getByTestId('search-hit').first().click();
+  await expect(app.page.getByTestId('person-name')).toHaveText('Соловьёв-Седой Константин Вениаминович');
+
+  // Filter the list by tag.
+  await records.openSection(/^Контакты$/);
+  await app.page.getByRole('button', { name: 'Фильтр' }).click();
+  await app.page.getByRole('combobox', { name: 'Поле' }).click();
+  await app.page.getByRole('option', { name: 'Теги' }).click();
+  await app.page.getByRole('combobox', { name: 'Значение' }).click();
+  await app.page.getByRole('option', { name: 'VIP' }).click();
+  await app.page.keyboard.press('Tab');
+  await app.page.getByRole('button', { name: 'Применить' }).click();
+  await expect(app.page.getByTestId('people-count')).toHaveText('1');
+  await saveScreenshot('25-people-filtered-ru');
+
+  // English screens too.
+  await records.openSection(/^Настройки$/);
+  await shell.switchLanguage('English');
+  await records.openSection(/^People$/);
+  await expect(app.page.getByRole('heading', { name: 'People' })).toBeVisible();
+  await saveScreenshot('26-people-list-en');
+});

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_client_base';
+import * as m0003 from './0003_saved_views';
 
 export type Migration = { up(db: Kysely<any>): Promise<void> };
 
@@ -11,4 +12,5 @@ export type Migration = { up(db: Kysely<any>): Promise<void> };
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_client_base': m0002,
+  '0003_saved_views': m0003,
 };

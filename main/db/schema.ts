@@ -141,6 +141,19 @@ export type ActivitiesTable = {
   version: Generated<number>;
 };
 
+export type SavedViewsTable = {
+  id: Generated<number>;
+  entity: 'person' | 'company';
+  name: string;
+  filter: string;
+  sort: string;
+  columns: Generated<string>;
+  position: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+};
+
 export type SearchIndexTable = { rowid: number; name: string; details: string };
 
 export type Database = {
@@ -157,6 +170,7 @@ export type Database = {
   person_custom_values: PersonCustomValuesTable;
   company_custom_values: CompanyCustomValuesTable;
   activities: ActivitiesTable;
+  saved_views: SavedViewsTable;
   people_search: SearchIndexTable;
   companies_search: SearchIndexTable;
 };

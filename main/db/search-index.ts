@@ -28,8 +28,9 @@ const companyDocument = sql`
     FROM companies c
    WHERE c.deleted_at IS NULL`;
 
+/** Any number of ids as one bound parameter: no variable limit, one statement. */
 function idList(ids: readonly number[]) {
-  return sql.join(ids.map((id) => sql`${id}`));
+  return sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
 }
 
 /** Re-indexes these people (removing any that are deleted). */

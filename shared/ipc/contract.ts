@@ -18,6 +18,8 @@ import { Person, PersonInput } from '../domain/people';
 import { CountResult, ListFilter, ListPageQuery } from '../domain/list-query';
 import { PersonListPage } from '../domain/people-list';
 import { CompanyListPage } from '../domain/companies-list';
+import { BulkRequest, BulkResult } from '../domain/bulk';
+import { SavedView, SavedViewInput, ViewCount, ViewEntity } from '../domain/saved-views';
 import { SearchQuery, SearchResult } from '../domain/search';
 import { TimelinePage, TimelineQuery } from '../domain/timeline';
 import { User, UserInput } from '../domain/users';
@@ -72,6 +74,7 @@ export const contract = {
   'people:update': { input: Edit(PersonInput), output: Person },
   'people:trash': { input: ByIds, output: ChangedIds },
   'people:restore': { input: ByIds, output: ChangedIds },
+  'people:bulk': { input: BulkRequest, output: BulkResult },
   'companies:list': { input: ListPageQuery, output: CompanyListPage },
   'companies:count': { input: z.object({ filter: ListFilter }), output: CountResult },
   'companies:get': { input: ById, output: Company },
@@ -79,11 +82,17 @@ export const contract = {
   'companies:update': { input: Edit(CompanyInput), output: Company },
   'companies:trash': { input: ByIds, output: ChangedIds },
   'companies:restore': { input: ByIds, output: ChangedIds },
+  'companies:bulk': { input: BulkRequest, output: BulkResult },
   'activities:log': { input: ActivityInput, output: Activity },
   'activities:update': { input: Edit(ActivityInput), output: Activity },
   'activities:delete': { input: ById, output: Done },
   'activities:timeline': { input: TimelineQuery, output: TimelinePage },
   'search:query': { input: SearchQuery, output: SearchResult },
+  'views:list': { input: z.object({ entity: ViewEntity }), output: z.array(SavedView) },
+  'views:counts': { input: z.object({ entity: ViewEntity }), output: z.array(ViewCount) },
+  'views:create': { input: SavedViewInput, output: SavedView },
+  'views:update': { input: Edit(SavedViewInput), output: SavedView },
+  'views:delete': { input: ById, output: Done },
   'users:list': { input: Empty, output: z.array(User) },
   'users:create': { input: UserInput, output: User },
   'tags:list': { input: Empty, output: z.array(z.object({ id: RecordId, name: z.string() })) },

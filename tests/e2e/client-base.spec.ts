@@ -65,7 +65,7 @@ test('companies, people, a logged call and search by a phone typed differently',
   });
 
   await records.openSection(/^Контакты$/);
-  await expect(app.page.getByTestId('people-count')).toHaveText('2');
+  await expect(app.page.getByTestId('record-count')).toHaveText('2');
   await expect(
     app.page
       .getByRole('row')
@@ -90,8 +90,30 @@ test('companies, people, a logged call and search by a phone typed differently',
   await app.page.getByRole('option', { name: 'VIP' }).click();
   await app.page.keyboard.press('Tab');
   await app.page.getByRole('button', { name: 'Применить' }).click();
-  await expect(app.page.getByTestId('people-count')).toHaveText('1');
+  await expect(app.page.getByTestId('record-count')).toHaveText('1');
   await saveScreenshot('25-people-filtered-ru');
+
+  // Save the filter as a view: it shows with its count.
+  await app.page.getByRole('button', { name: 'Сохранить как вид' }).click();
+  await app.page.locator('input[name="view-name"]').fill('VIP-клиенты');
+  await app.page.getByRole('dialog').getByRole('button', { name: 'Сохранить', exact: true }).click();
+  await expect(app.page.getByTestId('saved-views').getByText('VIP-клиенты')).toBeVisible();
+  await expect(app.page.getByTestId('view-count')).toHaveText('1');
+
+  // Back to everyone, select all and tag them in one go.
+  await app.page.getByTestId('saved-views').getByText('Все', { exact: true }).click();
+  await expect(app.page.getByTestId('record-count')).toHaveText('2');
+  await app.page.getByRole('checkbox', { name: 'Выбрать все' }).check();
+  await expect(app.page.getByTestId('bulk-bar')).toContainText('Выбраны 2 записи');
+  await saveScreenshot('27-people-bulk-ru');
+  await app.page.getByRole('button', { name: 'Добавить тег' }).click();
+  await app.page.getByRole('combobox', { name: 'Теги' }).fill('Рассылка');
+  await app.page.keyboard.press('Enter');
+  await app.page.keyboard.press('Tab');
+  await app.page.getByRole('button', { name: 'Применить' }).click();
+  await expect(app.page.getByText('Изменены 2 записи')).toBeVisible();
+  await expect(app.page.getByRole('row').filter({ hasText: 'Рассылка' })).toHaveCount(2);
+  await expect(app.page.getByTestId('view-count')).toHaveText('1');
 
   // English screens too.
   await records.openSection(/^Настройки$/);

@@ -821,7 +821,11 @@ describe('people list: people of a trashed company', () => {
   });
 
   it('counts them as without a company in the filter, as the list shows them', async () => {
-    const empty = await listPeoplePage(db(), { filter: { conditions: [{ field: 'company', operator: 'isEmpty' }] } }, RU);
+    const empty = await listPeoplePage(
+      db(),
+      { filter: { conditions: [{ field: 'company', operator: 'isEmpty' }] } },
+      RU,
+    );
     expect(sorted(empty.map((row) => row.id))).toEqual(sorted([ids.orphaned, ids.alone]));
     const notEmpty = await countPeople(db(), { conditions: [{ field: 'company', operator: 'isNotEmpty' }] }, RU);
     expect(notEmpty).toBe(1);

@@ -34,7 +34,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 /** i18next plural forms: Russian has one/few/many/other, English one/other. */
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
-const baseKeys = (tree: Map<string, string>) => [...new Set([...tree.keys()].map((key) => key.replace(PLURAL_SUFFIX, '')))].sort();
+const baseKeys = (tree: Map<string, string>) =>
+  [...new Set([...tree.keys()].map((key) => key.replace(PLURAL_SUFFIX, '')))].sort();
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
 
@@ -69,7 +70,9 @@ describe('UI translations', () => {
 });
 
 describe('keys used by the renderer', () => {
-  const files = fs.readdirSync('renderer', { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file));
+  const files = fs
+    .readdirSync('renderer', { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.tsx?$/.test(file));
   const used = new Set<string>();
   for (const file of files) {
     const source = fs.readFileSync(path.join('renderer', file), 'utf8');

@@ -6,6 +6,7 @@ import {
   trashCompanies,
   updateCompany,
 } from '../../services/companies-service';
+import { runBulk } from '../../services/bulk-service';
 import { countCompanies, listCompaniesPage } from '../../services/lists/companies-list-service';
 import type { HandlerMap } from '../registry';
 import { announceChange, openDatabaseFor } from './open-database';
@@ -19,6 +20,7 @@ type CompaniesHandlers = Pick<
   | 'companies:update'
   | 'companies:trash'
   | 'companies:restore'
+  | 'companies:bulk'
 >;
 
 export function companiesHandlers(context: AppContext): CompaniesHandlers {
@@ -48,6 +50,10 @@ export function companiesHandlers(context: AppContext): CompaniesHandlers {
     'companies:trash': async ({ ids }) => {
       const { db, env } = openDatabaseFor(context);
       return changed({ ids: await trashCompanies(db, ids, env) });
+    },
+    'companies:bulk': async (request) => {
+      const { db, env } = openDatabaseFor(context);
+      return changed(await runBulk(db, 'company', request, env));
     },
     'companies:restore': async ({ ids }) => {
       const { db, env } = openDatabaseFor(context);

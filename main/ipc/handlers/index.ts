@@ -7,6 +7,7 @@ import { databaseHandlers } from './database-handlers';
 import { peopleHandlers } from './people-handlers';
 import { referenceHandlers } from './reference-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { viewsHandlers } from './views-handlers';
 
 /** Every domain's handlers in one map; the type makes a missing channel a compile error. */
 export function createHandlers(context: AppContext): HandlerMap {
@@ -18,5 +19,6 @@ export function createHandlers(context: AppContext): HandlerMap {
     ...companiesHandlers(context),
     ...activitiesHandlers(context),
     ...referenceHandlers(context),
+    ...viewsHandlers(context),
   };
 }

@@ -1,12 +1,20 @@
 import type { AppContext } from '../../app-context';
 import { createPerson, getPerson, restorePeople, trashPeople, updatePerson } from '../../services/people-service';
+import { runBulk } from '../../services/bulk-service';
 import { countPeople, listPeoplePage } from '../../services/lists/people-list-service';
 import type { HandlerMap } from '../registry';
 import { announceChange, openDatabaseFor } from './open-database';
 
 type PeopleHandlers = Pick<
   HandlerMap,
-  'people:list' | 'people:count' | 'people:get' | 'people:create' | 'people:update' | 'people:trash' | 'people:restore'
+  | 'people:list'
+  | 'people:count'
+  | 'people:get'
+  | 'people:create'
+  | 'people:update'
+  | 'people:trash'
+  | 'people:restore'
+  | 'people:bulk'
 >;
 
 export function peopleHandlers(context: AppContext): PeopleHandlers {
@@ -35,6 +43,10 @@ export function peopleHandlers(context: AppContext): PeopleHandlers {
     'people:trash': async ({ ids }) => {
       const { db, env } = openDatabaseFor(context);
       return changed({ ids: await trashPeople(db, ids, env) });
+    },
+    'people:bulk': async (request) => {
+      const { db, env } = openDatabaseFor(context);
+      return changed(await runBulk(db, 'person', request, env));
     },
     'people:restore': async ({ ids }) => {
       const { db, env } = openDatabaseFor(context);

@@ -1,4 +1,4 @@
-import { Box, Center, Group, Skeleton, Text, UnstyledButton } from '@mantine/core';
+import { Box, Center, Checkbox, Group, Skeleton, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -30,7 +30,18 @@ type RecordTableProps<Row extends { id: number }> = {
   /** Shown instead of the table when there are no rows. */
   empty: ReactNode;
   ariaLabel: string;
+  selectAllLabel?: string;
+  selectRowLabel?: string;
+  /** Row checkboxes for bulk actions; `allMatching` ticks every row, loaded or not. */
+  selection?: {
+    selected: ReadonlySet<number>;
+    allMatching: boolean;
+    onToggle: (id: number) => void;
+    onToggleAll: () => void;
+  };
 };
+
+const SELECT_COLUMN_WIDTH = 44;
 
 const ROW_HEIGHT = 44;
 const PAGE_SIZE = 100;
@@ -40,7 +51,7 @@ const PAGE_SIZE = 100;
  * pages they fall on are fetched. Arrow keys move, Enter opens, Home/End jump.
  */
 export function RecordTable<Row extends { id: number }>(props: RecordTableProps<Row>) {
-  const { total, columns, sort } = props;
+  const { total, columns, sort, selectAllLabel, selectRowLabel } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const virtualizer = useVirtualizer({
@@ -65,7 +76,10 @@ export function RecordTable<Row extends { id: number }>(props: RecordTableProps<
   const template = columns
     .map((column) => (column.grow > 0 ? `minmax(${column.minWidth}px, ${column.grow}fr)` : `${column.minWidth}px`))
     .join(' ');
-  const minWidth = columns.reduce((sum, column) => sum + column.minWidth, 0);
+  const selection = props.selection;
+  const selectTrack = selection ? `${SELECT_COLUMN_WIDTH}px ` : '';
+  const gridTemplate = selectTrack + template;
+  const minWidth = columns.reduce((sum, column) => sum + column.minWidth, selection ? SELECT_COLUMN_WIDTH : 0);
 
   function move(to: number) {
     const next = Math.max(0, Math.min(total - 1, to));
@@ -108,7 +122,17 @@ export function RecordTable<Row extends { id: number }>(props: RecordTableProps<
       onKeyDown={onKeyDown}
       data-testid="record-table-body"
     >
-      <div className={classes.header} style={{ gridTemplateColumns: template, minWidth }} role="row">
+      <div className={classes.header} style={{ gridTemplateColumns: gridTemplate, minWidth }} role="row">
+        {selection && (
+          <div role="columnheader" className={classes.headerCell}>
+            <Checkbox
+              aria-label={selectAllLabel}
+              checked={selection.allMatching}
+              indeterminate={!selection.allMatching && selection.selected.size > 0}
+              onChange={selection.onToggleAll}
+            />
+          </div>
+        )}
         {columns.map((column) => (
           <HeaderCell key={column.id} column={column} sort={sort} onSortChange={props.onSortChange} />
         ))}
@@ -123,12 +147,29 @@ export function RecordTable<Row extends { id: number }>(props: RecordTableProps<
               aria-rowindex={item.index + 1}
               className={classes.row}
               data-active={item.index === active || undefined}
-              style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              data-selected={(row && (selection?.allMatching || selection?.selected.has(row.id))) || undefined}
+              style={{
+                gridTemplateColumns: gridTemplate,
+                height: ROW_HEIGHT,
+                transform: `translateY(${item.start}px)`,
+              }}
               onClick={() => {
                 setActive(item.index);
                 if (row) props.onOpen(row);
               }}
             >
+              {selection && (
+                <div role="gridcell" className={classes.cell} onClick={(event) => event.stopPropagation()}>
+                  {row && (
+                    <Checkbox
+                      aria-label={selectRowLabel}
+                      checked={selection.allMatching || selection.selected.has(row.id)}
+                      disabled={selection.allMatching}
+                      onChange={() => selection.onToggle(row.id)}
+                    />
+                  )}
+                </div>
+              )}
               {columns.map((column) => (
                 <div key={column.id} role="gridcell" className={classes.cell}>
                   {row ? column.render(row) : <Skeleton height={12} width="70%" />}

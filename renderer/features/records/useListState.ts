@@ -1,14 +1,61 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { FilterCondition, SortOrder } from '../../../shared/domain/list-query';
+import type { SavedView } from '../../../shared/domain/saved-views';
 
-/** What a list screen shows: text, conditions, trash and sort; the text is debounced for queries. */
+/**
+ * What a list screen shows: text, conditions, trash, sort, the saved view it came from, and the
+ * picked rows. The text is debounced before it reaches queries.
+ */
 export function useListState(defaultSort: SortOrder) {
   const [text, setText] = useState('');
   const [conditions, setConditions] = useState<FilterCondition[]>([]);
   const [trash, setTrash] = useState(false);
   const [sort, setSort] = useState<SortOrder>(defaultSort);
+  const [activeViewId, setActiveViewId] = useState<number | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
   const [debouncedText] = useDebouncedValue(text, 200);
   const filter = { conditions, text: debouncedText, trash };
-  return { text, setText, conditions, setConditions, trash, setTrash, sort, setSort, filter };
+
+  const clearSelection = () => {
+    setSelected(new Set());
+    setAllMatching(false);
+  };
+
+  function applyView(view: SavedView | null) {
+    setActiveViewId(view?.id ?? null);
+    setConditions(view?.filter.conditions ?? []);
+    setText(view?.filter.text ?? '');
+    setTrash(view?.filter.trash ?? false);
+    setSort(view?.sort ?? defaultSort);
+    clearSelection();
+  }
+
+  function toggle(id: number) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
+
+  return {
+    text,
+    setText,
+    conditions,
+    setConditions: (next: FilterCondition[]) => {
+      setConditions(next);
+      clearSelection();
+    },
+    trash,
+    setTrash,
+    sort,
+    setSort,
+    filter,
+    activeViewId,
+    applyView,
+    selection: { selected, allMatching, toggle, setAllMatching, clearSelection },
+  };
 }

@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import { AppError } from '../../shared/errors';
+import { BulkRequest, type BulkResult } from '../../shared/domain/bulk';
+import { ListFilter } from '../../shared/domain/list-query';
+import { foldText } from '../../shared/text/fold';
+import type { AppDb } from '../db/kysely';
+import type { Executor } from '../db/repositories/executor';
+import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
+import { ensureTags } from '../db/repositories/tags';
+import { userExists } from '../db/repositories/users';
+import { reindexCompanies, reindexPeople } from '../db/search-index';
+import { companiesTables, peopleTables, recordWhere } from './lists/record-filter';
+import type { ServiceEnv } from './service-env';
+
+export type BulkEntity = 'person' | 'company';
+
+/** Undo needs the ids; past this many the answer leaves them out (the action still runs). */
+const MAX_RETURNED_IDS = 100_000;
+
+async function resolveTarget(
+  db: Executor,
+  entity: BulkEntity,
+  request: BulkRequest,
+  env: ServiceEnv,
+): Promise<number[]> {
+  const tables = entity === 'person' ? peopleTables : companiesTables;
+  const table = sql.table(tables.table);
+  if ('ids' in request.target) {
+    const rows = await sql<{ id: number }>`
+      SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(${JSON.stringify(request.target.ids)}))
+         AND deleted_at IS NULL`.execute(db);
+    return rows.rows.map((row) => row.id);
+  }
+  const filter = ListFilter.parse(request.target.filter);
+  const customFields = await listCustomFieldDefinitions(db, entity);
+  const rows = await sql<{ id: number }>`
+    SELECT ${sql.ref(`${tables.table}.id`)} AS id FROM ${table}
+     WHERE ${recordWhere(tables, { ...filter, trash: false }, customFields, env.defaultCountry)}`.execute(db);
+  return rows.rows.map((row) => row.id);
+}
+
+/**
+ * Tags, untags, re-assigns or trashes many records in one transaction, with set-based SQL
+ * (the ids travel as one JSON parameter), then refreshes their search documents.
+ */
+export async function runBulk(db: AppDb, entity: BulkEntity, input: BulkRequest, env: ServiceEnv): Promise<BulkResult> {
+  const request = BulkRequest.parse(input);
+  const tables = entity === 'person' ? peopleTables : companiesTables;
+  const table = sql.table(tables.table);
+  const tagTable = sql.table(tables.tagTable);
+  const ownerColumn = sql.raw(tables.ownerColumn);
+  const now = env.now().toISOString();
+  const ids = await db.transaction().execute(async (trx) => {
+    const ids = await resolveTarget(trx, entity, request, env);
+    const idSet = sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
+    const { action } = request;
+    switch (action.type) {
+      case 'tag': {
+        const tagIds = await ensureTags(trx, action.tags);
+        await sql`INSERT INTO ${tagTable} (tag_id, ${ownerColumn})
+                  SELECT tags.value, records.value FROM json_each(${JSON.stringify(tagIds)}) tags, (${idSet}) records
+                  -- "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint.
+                  WHERE true ON CONFLICT DO NOTHING`.execute(trx);
+        break;
+      }
+      case 'untag': {
+        const keys = JSON.stringify(action.tags.map(foldText));
+        await sql`DELETE FROM ${tagTable}
+                   WHERE tag_id IN (SELECT id FROM tags WHERE name_key IN (SELECT value FROM json_each(${keys})))
+                     AND ${ownerColumn} IN (${idSet})`.execute(trx);
+        break;
+      }
+      case 'setOwner':
+        if (action.ownerId !== null && !(await userExists(trx, action.ownerId))) {
+          throw new AppError('NotFound', 'The owner does not exist', { ownerId: action.ownerId });
+        }
+        await sql`UPDATE ${table} SET owner_id = ${action.ownerId}, updated_at = ${now}, version = version + 1
+                   WHERE id IN (${idSet})`.execute(trx);
+        break;
+      case 'trash':
+        await sql`UPDATE ${table} SET deleted_at = ${now}, updated_at = ${now}, version = version + 1
+                   WHERE id IN (${idSet})`.execute(trx);
+        break;
+    }
+    if (action.type !== 'setOwner') {
+      await (entity === 'person' ? reindexPeople(trx, ids) : reindexCompanies(trx, ids));
+    }
+    return ids;
+  });
+  return { affected: ids.length, ids: ids.length <= MAX_RETURNED_IDS ? ids : [] };
+}

@@ -1,0 +1,120 @@
+import { AppError } from '../../shared/errors';
+import { SavedViewInput, type SavedView, type ViewEntity } from '../../shared/domain/saved-views';
+import type { AppDb } from '../db/kysely';
+import type { Executor } from '../db/repositories/executor';
+import { countCompanies } from './lists/companies-list-service';
+import type { ListOptions } from './lists/list-options';
+import { countPeople } from './lists/people-list-service';
+import type { ServiceEnv } from './service-env';
+
+type ViewRow = {
+  id: number;
+  entity: ViewEntity;
+  name: string;
+  filter: string;
+  sort: string;
+  columns: string;
+  version: number;
+};
+
+const columns = ['id', 'entity', 'name', 'filter', 'sort', 'columns', 'version'] as const;
+
+function toView(row: ViewRow): SavedView {
+  return {
+    id: row.id,
+    entity: row.entity,
+    name: row.name,
+    // Stored by this service from validated input; parsed again so an old shape fails loudly.
+    ...SavedViewInput.pick({ filter: true, sort: true, columns: true }).parse({
+      filter: JSON.parse(row.filter),
+      sort: JSON.parse(row.sort),
+      columns: JSON.parse(row.columns),
+    }),
+    version: row.version,
+  };
+}
+
+export async function listViews(db: Executor, entity: ViewEntity): Promise<SavedView[]> {
+  const rows = await db
+    .selectFrom('saved_views')
+    .select(columns)
+    .where('entity', '=', entity)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  return rows.map(toView);
+}
+
+export async function createView(db: AppDb, input: SavedViewInput, env: ServiceEnv): Promise<SavedView> {
+  const values = SavedViewInput.parse(input);
+  const now = env.now().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const { max } = await trx
+      .selectFrom('saved_views')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .where('entity', '=', values.entity)
+      .executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('saved_views')
+      .values({
+        entity: values.entity,
+        name: values.name,
+        filter: JSON.stringify(values.filter),
+        sort: JSON.stringify(values.sort),
+        columns: JSON.stringify(values.columns),
+        position: (max ?? -1) + 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    return toView(row);
+  });
+}
+
+export async function updateView(
+  db: AppDb,
+  id: number,
+  version: number,
+  input: SavedViewInput,
+  env: ServiceEnv,
+): Promise<SavedView> {
+  const values = SavedViewInput.parse(input);
+  const row = await db
+    .updateTable('saved_views')
+    .set((eb) => ({
+      name: values.name,
+      filter: JSON.stringify(values.filter),
+      sort: JSON.stringify(values.sort),
+      columns: JSON.stringify(values.columns),
+      updated_at: env.now().toISOString(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning(columns)
+    .executeTakeFirst();
+  if (row) return toView(row);
+  const exists = await db.selectFrom('saved_views').select('id').where('id', '=', id).executeTakeFirst();
+  throw exists
+    ? new AppError('Conflict', 'The view was changed elsewhere', { id })
+    : new AppError('NotFound', 'The view does not exist', { id });
+}
+
+export async function deleteView(db: AppDb, id: number): Promise<void> {
+  const result = await db.deleteFrom('saved_views').where('id', '=', id).executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw new AppError('NotFound', 'The view does not exist', { id });
+}
+
+/** Each view's number of matching records, for the badges next to their names. */
+export async function countViews(
+  db: Executor,
+  entity: ViewEntity,
+  options: ListOptions,
+): Promise<Array<{ id: number; count: number }>> {
+  const views = await listViews(db, entity);
+  const count = entity === 'person' ? countPeople : countCompanies;
+  const counts = [];
+  for (const view of views) counts.push({ id: view.id, count: await count(db, view.filter, options) });
+  return counts;
+}

@@ -1,0 +1,119 @@
+import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconPlus, type Icon } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import type { SortOrder } from '../../../shared/domain/list-query';
+import { call } from '../../api/client';
+import { useChannelQuery } from '../../api/queries';
+import { formatNumber } from '../../components/format';
+import { BulkActionsBar } from './BulkActionsBar';
+import { customFilterFields, type FilterField } from './filter-fields';
+import { ListToolbar } from './ListToolbar';
+import { RecordTable, type RecordColumn } from './RecordTable';
+import { SavedViewsBar } from './SavedViewsBar';
+import { useListState } from './useListState';
+
+/** Everything that differs between the people and companies lists. */
+export type ListScreenConfig<Row extends { id: number }> = {
+  entity: 'person' | 'company';
+  channels: { list: 'people:list' | 'companies:list'; count: 'people:count' | 'companies:count' };
+  bulkEntity: 'people' | 'companies';
+  titleKey: string;
+  newKey: string;
+  emptyKey: string;
+  path: string;
+  icon: Icon;
+  filterFields: FilterField[];
+  columns: RecordColumn<Row>[];
+  defaultSort: SortOrder;
+};
+
+/** A list screen: saved views, text filter, filter builder, trash, bulk actions, virtual table. */
+export function RecordListScreen<Row extends { id: number }>({ config }: { config: ListScreenConfig<Row> }) {
+  const { t, i18n } = useTranslation();
+  const [, navigate] = useLocation();
+  const list = useListState(config.defaultSort);
+  const customFields = useChannelQuery('customFields:list', { entity: config.entity });
+  const count = useChannelQuery(config.channels.count, { filter: list.filter });
+  const total = count.data?.count ?? 0;
+  const { selection } = list;
+  const picked = selection.allMatching ? total : selection.selected.size;
+  const filtered = list.filter.conditions.length > 0 || list.filter.text !== '' || list.trash;
+
+  return (
+    <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
+      <Group justify="space-between">
+        <Group gap="sm" align="baseline">
+          <Title order={2}>{t(config.titleKey)}</Title>
+          <Badge variant="light" size="lg" data-testid="record-count">
+            {count.isPending ? '…' : formatNumber(total, i18n.language)}
+          </Badge>
+        </Group>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => navigate(`${config.path}/new`)}>
+          {t(config.newKey)}
+        </Button>
+      </Group>
+      <SavedViewsBar
+        entity={config.entity}
+        current={{ filter: list.filter, sort: list.sort }}
+        activeViewId={list.activeViewId}
+        onApply={list.applyView}
+      />
+      <ListToolbar
+        text={list.text}
+        onTextChange={list.setText}
+        fields={[...config.filterFields, ...customFilterFields(customFields.data ?? [])]}
+        conditions={list.conditions}
+        onConditionsChange={list.setConditions}
+        trash={list.trash}
+        onTrashChange={list.setTrash}
+      />
+      {picked > 0 && !list.trash && (
+        <BulkActionsBar
+          entity={config.bulkEntity}
+          target={selection.allMatching ? { filter: list.filter } : { ids: [...selection.selected] }}
+          count={picked}
+          totalMatching={total}
+          onSelectAllMatching={selection.allMatching ? null : () => selection.setAllMatching(true)}
+          onClear={selection.clearSelection}
+        />
+      )}
+      {count.isSuccess && (
+        <RecordTable
+          queryKey={[config.channels.list, list.filter, list.sort]}
+          total={total}
+          fetchPage={async (offset, limit) =>
+            (await call(config.channels.list, { filter: list.filter, sort: list.sort, offset, limit }))
+              .rows as unknown as Row[]
+          }
+          columns={config.columns}
+          sort={list.sort}
+          onSortChange={list.setSort}
+          onOpen={(row) => navigate(`${config.path}/${row.id}`)}
+          ariaLabel={t(config.titleKey)}
+          selectAllLabel={t('records.bulk.selectAllRows')}
+          selectRowLabel={t('records.bulk.selectRow')}
+          selection={
+            list.trash
+              ? undefined
+              : {
+                  selected: selection.selected,
+                  allMatching: selection.allMatching,
+                  onToggle: selection.toggle,
+                  onToggleAll: () =>
+                    selection.allMatching || selection.selected.size > 0
+                      ? selection.clearSelection()
+                      : selection.setAllMatching(true),
+                }
+          }
+          empty={
+            <Stack align="center" gap="xs">
+              <config.icon size={40} stroke={1.3} opacity={0.5} />
+              <Text c="dimmed">{filtered ? t('records.list.noMatches') : t(config.emptyKey)}</Text>
+            </Stack>
+          }
+        />
+      )}
+    </Stack>
+  );
+}

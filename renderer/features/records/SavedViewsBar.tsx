@@ -1,0 +1,141 @@
+import { Badge, Button, Group, Modal, Stack, TextInput, UnstyledButton } from '@mantine/core';
+import { IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ListFilter, SortOrder } from '../../../shared/domain/list-query';
+import type { SavedView, ViewEntity } from '../../../shared/domain/saved-views';
+import { useChannelMutation, useChannelQuery } from '../../api/queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatNumber } from '../../components/format';
+import classes from './SavedViewsBar.module.css';
+
+type SavedViewsBarProps = {
+  entity: ViewEntity;
+  current: { filter: ListFilter; sort: SortOrder };
+  activeViewId: number | null;
+  onApply: (view: SavedView | null) => void;
+};
+
+const same = (view: SavedView, current: SavedViewsBarProps['current']) =>
+  JSON.stringify({ filter: view.filter, sort: view.sort }) ===
+  JSON.stringify({
+    filter: {
+      conditions: current.filter.conditions ?? [],
+      text: current.filter.text ?? '',
+      trash: current.filter.trash ?? false,
+    },
+    sort: current.sort,
+  });
+
+/** Saved views (segments) of a list, each with its count; the current filter can be saved as one. */
+export function SavedViewsBar({ entity, current, activeViewId, onApply }: SavedViewsBarProps) {
+  const { t, i18n } = useTranslation();
+  const views = useChannelQuery('views:list', { entity });
+  const counts = useChannelQuery('views:counts', { entity });
+  const create = useChannelMutation('views:create', ['views:list', 'views:counts']);
+  const update = useChannelMutation('views:update', ['views:list', 'views:counts']);
+  const remove = useChannelMutation('views:delete', ['views:list', 'views:counts']);
+  const [naming, setNaming] = useState(false);
+  const [name, setName] = useState('');
+  const active = views.data?.find((view) => view.id === activeViewId) ?? null;
+  const changed = active
+    ? !same(active, current)
+    : (current.filter.conditions?.length ?? 0) > 0 || !!current.filter.text;
+  const countOf = (id: number) => counts.data?.find((entry) => entry.id === id)?.count;
+
+  return (
+    <Group gap="xs" wrap="wrap" data-testid="saved-views">
+      <UnstyledButton
+        className={classes.chip}
+        data-active={activeViewId === null || undefined}
+        onClick={() => onApply(null)}
+      >
+        {t('records.views.all')}
+      </UnstyledButton>
+      {(views.data ?? []).map((view) => (
+        <UnstyledButton
+          key={view.id}
+          className={classes.chip}
+          data-active={view.id === activeViewId || undefined}
+          onClick={() => onApply(view)}
+        >
+          <Group gap={6} wrap="nowrap">
+            <span>{view.name}</span>
+            <Badge size="sm" variant="light" data-testid="view-count">
+              {countOf(view.id) === undefined ? '…' : formatNumber(countOf(view.id)!, i18n.language)}
+            </Badge>
+          </Group>
+        </UnstyledButton>
+      ))}
+      {changed && (
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          leftSection={<IconDeviceFloppy size={16} />}
+          onClick={() => setNaming(true)}
+        >
+          {t('records.views.saveAs')}
+        </Button>
+      )}
+      {active && changed && (
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          onClick={() =>
+            update.mutate({
+              id: active.id,
+              version: active.version,
+              values: { entity, name: active.name, ...current, columns: active.columns },
+            })
+          }
+        >
+          {t('records.views.update', { name: active.name })}
+        </Button>
+      )}
+      {active && (
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          color="red"
+          leftSection={<IconTrash size={14} />}
+          onClick={() => remove.mutate({ id: active.id }, { onSuccess: () => onApply(null) })}
+        >
+          {t('records.views.delete')}
+        </Button>
+      )}
+      <ErrorAlert error={update.error ?? remove.error} />
+      <Modal opened={naming} onClose={() => setNaming(false)} title={t('records.views.saveTitle')}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (name.trim() === '') return;
+            create.mutate(
+              { entity, name: name.trim(), ...current },
+              {
+                onSuccess: (view) => {
+                  setNaming(false);
+                  setName('');
+                  onApply(view);
+                },
+              },
+            );
+          }}
+        >
+          <Stack>
+            <TextInput
+              label={t('records.views.name')}
+              name="view-name"
+              value={name}
+              onChange={(event) => setName(event.currentTarget.value)}
+              data-autofocus
+            />
+            <ErrorAlert error={create.error} />
+            <Button type="submit" loading={create.isPending} disabled={name.trim() === ''}>
+              {t('records.save')}
+            </Button>
+          </Stack>
+        </form>
+      </Modal>
+    </Group>
+  );
+}

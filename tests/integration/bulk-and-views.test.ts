@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '../../main/services/encrypted-database';
+import { runBulk } from '../../main/services/bulk-service';
+import { countPeople } from '../../main/services/lists/people-list-service';
+import { createPerson, getPerson } from '../../main/services/people-service';
+import { countViews, createView, deleteView, listViews, updateView } from '../../main/services/saved-views-service';
+import { search } from '../../main/services/search-service';
+import { createUser } from '../../main/services/users-service';
+import { openTestDatabase, testEnv } from '../support/open-test-database';
+import { useTempDir } from '../support/temp-dir';
+
+describe('bulk actions and saved views', () => {
+  const tempDir = useTempDir();
+  const env = testEnv();
+  let database: OpenDatabase;
+  let ids: number[];
+
+  beforeEach(async () => {
+    database = await openTestDatabase(tempDir());
+    ids = [];
+    for (const [lastName, city] of [
+      ['Иванов', 'Москва'],
+      ['Петров', 'Москва'],
+      ['Сидоров', 'Казань'],
+      ['Орлова', 'Москва'],
+    ] as const) {
+      ids.push((await createPerson(database.db, { lastName, firstName: 'Тест', addresses: [{ city }] }, env)).id);
+    }
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  const inMoscow = { conditions: [{ field: 'city', operator: 'is' as const, value: 'Москва' }] };
+
+  it('tags everyone a filter matches, makes them findable by the tag, and untags them', async () => {
+    const result = await runBulk(
+      database.db,
+      'person',
+      { target: { filter: inMoscow }, action: { type: 'tag', tags: ['Москвичи', 'VIP'] } },
+      env,
+    );
+    expect(result.affected).toBe(3);
+    expect(
+      await countPeople(
+        database.db,
+        { conditions: [{ field: 'tags', operator: 'hasAny', value: ['москвичи'] }] },
+        { defaultCountry: 'RU' },
+      ),
+    ).toBe(3);
+    expect((await getPerson(database.db, ids[2]!)).tags).toEqual([]);
+    const hits = await search(database.db, 'москвичи', { limit: 10, types: ['person'], defaultCountry: 'RU' });
+    expect(hits.map((hit) => hit.id).sort()).toEqual([ids[0], ids[1], ids[3]].sort());
+
+    await runBulk(
+      database.db,
+      'person',
+      { target: { ids: [ids[0]!] }, action: { type: 'untag', tags: ['МОСКВИЧИ'] } },
+      env,
+    );
+    expect((await getPerson(database.db, ids[0]!)).tags).toEqual(['VIP']);
+  });
+
+  it('changes the owner of picked people and bumps their version', async () => {
+    const owner = await createUser(database.db, { displayName: 'Мария Иванова' }, env);
+    const before = await getPerson(database.db, ids[1]!);
+    const result = await runBulk(
+      database.db,
+      'person',
+      { target: { ids: [ids[1]!, ids[2]!] }, action: { type: 'setOwner', ownerId: owner.id } },
+      env,
+    );
+    expect(result).toEqual({ affected: 2, ids: [ids[1], ids[2]] });
+    const after = await getPerson(database.db, ids[1]!);
+    expect(after.owner).toEqual({ id: owner.id, name: 'Мария Иванова' });
+    expect(after.version).toBe(before.version + 1);
+    await expect(
+      runBulk(database.db, 'person', { target: { ids: [ids[1]!] }, action: { type: 'setOwner', ownerId: 999 } }, env),
+    ).rejects.toMatchObject({ code: 'NotFound' });
+  });
+
+  it('trashes a filtered set and returns the ids for undo', async () => {
+    const result = await runBulk(
+      database.db,
+      'person',
+      { target: { filter: inMoscow }, action: { type: 'trash' } },
+      env,
+    );
+    expect(result.ids.sort()).toEqual([ids[0], ids[1], ids[3]].sort());
+    expect(await countPeople(database.db, {}, { defaultCountry: 'RU' })).toBe(1);
+    expect(await search(database.db, 'иванов', { limit: 5, types: ['person'], defaultCountry: 'RU' })).toEqual([]);
+  });
+
+  it('saves, counts, updates and deletes views', async () => {
+    const view = await createView(
+      database.db,
+      { entity: 'person', name: 'Москва', filter: inMoscow, sort: { field: 'name', direction: 'asc' } },
+      env,
+    );
+    expect(view).toMatchObject({
+      name: 'Москва',
+      columns: [],
+      filter: { conditions: inMoscow.conditions, text: '', trash: false },
+    });
+    await createView(
+      database.db,
+      { entity: 'person', name: 'Все', filter: {}, sort: { field: 'createdAt', direction: 'desc' } },
+      env,
+    );
+    expect((await listViews(database.db, 'person')).map((v) => v.name)).toEqual(['Москва', 'Все']);
+    expect(await listViews(database.db, 'company')).toEqual([]);
+    const counts = await countViews(database.db, 'person', { defaultCountry: 'RU' });
+    expect(counts.map((c) => c.count)).toEqual([3, 4]);
+
+    const renamed = await updateView(
+      database.db,
+      view.id,
+      view.version,
+      { entity: 'person', name: 'Москвичи', filter: inMoscow, sort: view.sort, columns: ['name', 'city'] },
+      env,
+    );
+    expect(renamed).toMatchObject({ name: 'Москвичи', columns: ['name', 'city'], version: view.version + 1 });
+    await expect(
+      updateView(database.db, view.id, view.version, { entity: 'person', name: 'x', filter: {}, sort: view.sort }, env),
+    ).rejects.toMatchObject({ code: 'Conflict' });
+    await deleteView(database.db, view.id);
+    await expect(deleteView(database.db, view.id)).rejects.toMatchObject({ code: 'NotFound' });
+  });
+});

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_client_base';
 import * as m0003 from './0003_saved_views';
+import * as m0004 from './0004_merges';
 
 export type Migration = { up(db: Kysely<any>): Promise<void> };
 
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_client_base': m0002,
   '0003_saved_views': m0003,
+  '0004_merges': m0004,
 };

@@ -154,6 +154,16 @@ export type SavedViewsTable = {
   version: Generated<number>;
 };
 
+export type MergesTable = {
+  id: Generated<number>;
+  entity: 'person' | 'company';
+  survivor_id: number;
+  merged_id: number;
+  snapshot: string;
+  merged_at: string;
+  undone_at: string | null;
+};
+
 export type SearchIndexTable = { rowid: number; name: string; details: string };
 
 export type Database = {
@@ -171,6 +181,7 @@ export type Database = {
   company_custom_values: CompanyCustomValuesTable;
   activities: ActivitiesTable;
   saved_views: SavedViewsTable;
+  merges: MergesTable;
   people_search: SearchIndexTable;
   companies_search: SearchIndexTable;
 };

@@ -102,6 +102,24 @@ export async function createPerson(db: AppDb, input: PersonInput, env: ServiceEn
   });
 }
 
+/**
+ * Replaces a person's values inside the caller's transaction; `version` is the one the edit
+ * started from. Used by updatePerson and by merges.
+ */
+export async function writePersonUpdate(
+  trx: Executor,
+  id: number,
+  version: number,
+  values: PersonValues,
+  env: ServiceEnv,
+): Promise<void> {
+  await checkReferences(trx, values);
+  const outcome = await updateVersioned(trx, 'people', id, version, toRow(values, env.now().toISOString()));
+  if (outcome === 'missing') throw new AppError('NotFound', 'The person does not exist', { id });
+  if (outcome === 'conflict') throw new AppError('Conflict', 'The person was changed elsewhere', { id });
+  await writeRelations(trx, { personId: id }, values, env.defaultCountry);
+}
+
 /** Replaces a person's values; `version` is the one the edit started from. */
 export async function updatePerson(
   db: AppDb,
@@ -112,11 +130,7 @@ export async function updatePerson(
 ): Promise<Person> {
   const values = PersonInput.parse(input);
   return db.transaction().execute(async (trx) => {
-    await checkReferences(trx, values);
-    const outcome = await updateVersioned(trx, 'people', id, version, toRow(values, env.now().toISOString()));
-    if (outcome === 'missing') throw new AppError('NotFound', 'The person does not exist', { id });
-    if (outcome === 'conflict') throw new AppError('Conflict', 'The person was changed elsewhere', { id });
-    await writeRelations(trx, { personId: id }, values, env.defaultCountry);
+    await writePersonUpdate(trx, id, version, values, env);
     await reindexPeople(trx, [id]);
     return getPerson(trx, id);
   });

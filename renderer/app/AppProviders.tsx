@@ -1,5 +1,6 @@
 import { MantineProvider, createTheme } from '@mantine/core';
 import { useColorScheme } from '@mantine/hooks';
+import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -29,7 +30,7 @@ function SettingsAwareMantine({ children }: { children: ReactNode }) {
   return (
     <MantineProvider theme={theme} forceColorScheme={scheme}>
       <Notifications position="bottom-right" />
-      {children}
+      <ModalsProvider>{children}</ModalsProvider>
     </MantineProvider>
   );
 }

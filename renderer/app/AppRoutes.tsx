@@ -3,6 +3,8 @@ import { CompaniesListPage } from '../features/companies/CompaniesListPage';
 import { CompanyFormPage } from '../features/companies/CompanyFormPage';
 import { CompanyPage } from '../features/companies/CompanyPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
+import { DuplicatesPage } from '../features/people/DuplicatesPage';
+import { MergePage } from '../features/people/MergePage';
 import { PeopleListPage } from '../features/people/PeopleListPage';
 import { PersonFormPage } from '../features/people/PersonFormPage';
 import { PersonPage } from '../features/people/PersonPage';
@@ -15,6 +17,12 @@ export function AppRoutes() {
   return (
     <Switch>
       <Route path="/people" component={PeopleListPage} />
+      <Route path="/people/duplicates" component={DuplicatesPage} />
+      <Route path="/people/merge/:a/:b">
+        {(params) => (
+          <MergePage key={`${params.a}/${params.b}`} survivorId={Number(params.a)} mergedId={Number(params.b)} />
+        )}
+      </Route>
       <Route path="/people/new">{() => <PersonFormPage personId={null} />}</Route>
       <Route path="/people/:id/edit">{(params) => <PersonFormPage key={params.id} personId={id(params)} />}</Route>
       <Route path="/people/:id">{(params) => <PersonPage key={params.id} personId={id(params)} />}</Route>

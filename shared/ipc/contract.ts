@@ -19,6 +19,14 @@ import { CountResult, ListFilter, ListPageQuery } from '../domain/list-query';
 import { PersonListPage } from '../domain/people-list';
 import { CompanyListPage } from '../domain/companies-list';
 import { BulkRequest, BulkResult } from '../domain/bulk';
+import {
+  DuplicateGroup,
+  FindDuplicatesQuery,
+  MergeExactRequest,
+  MergeRecord,
+  MergeRequest,
+} from '../domain/duplicates';
+import { EraseRequest, PersonalDataExport } from '../domain/privacy';
 import { SavedView, SavedViewInput, ViewCount, ViewEntity } from '../domain/saved-views';
 import { SearchQuery, SearchResult } from '../domain/search';
 import { TimelinePage, TimelineQuery } from '../domain/timeline';
@@ -75,6 +83,13 @@ export const contract = {
   'people:trash': { input: ByIds, output: ChangedIds },
   'people:restore': { input: ByIds, output: ChangedIds },
   'people:bulk': { input: BulkRequest, output: BulkResult },
+  'people:exportData': { input: ById, output: PersonalDataExport },
+  'people:erase': { input: EraseRequest, output: Done },
+  'people:merge': { input: MergeRequest, output: z.object({ mergeId: RecordId, person: Person }) },
+  'people:unmerge': { input: z.object({ mergeId: RecordId, force: z.boolean().default(false) }), output: Person },
+  'people:merges': { input: z.object({ personId: RecordId }), output: z.array(MergeRecord) },
+  'duplicates:find': { input: FindDuplicatesQuery, output: z.object({ groups: z.array(DuplicateGroup) }) },
+  'duplicates:mergeExact': { input: MergeExactRequest, output: z.object({ merged: z.number().int().nonnegative() }) },
   'companies:list': { input: ListPageQuery, output: CompanyListPage },
   'companies:count': { input: z.object({ filter: ListFilter }), output: CountResult },
   'companies:get': { input: ById, output: Company },

@@ -6,6 +6,8 @@ import { companiesHandlers } from './companies-handlers';
 import { databaseHandlers } from './database-handlers';
 import { peopleHandlers } from './people-handlers';
 import { referenceHandlers } from './reference-handlers';
+import { mergeHandlers } from './merge-handlers';
+import { privacyHandlers } from './privacy-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { viewsHandlers } from './views-handlers';
 
@@ -20,5 +22,7 @@ export function createHandlers(context: AppContext): HandlerMap {
     ...activitiesHandlers(context),
     ...referenceHandlers(context),
     ...viewsHandlers(context),
+    ...privacyHandlers(context),
+    ...mergeHandlers(context),
   };
 }

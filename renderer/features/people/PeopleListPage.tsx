@@ -1,6 +1,7 @@
-import { Anchor, Text } from '@mantine/core';
-import { IconUsers } from '@tabler/icons-react';
+import { Anchor, Button, Text } from '@mantine/core';
+import { IconCopy, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
 import type { PersonListRow } from '../../../shared/domain/people-list';
 import { peopleFilterFields } from '../records/filter-fields';
 import { RecordListScreen, type ListScreenConfig } from '../records/RecordListScreen';
@@ -8,6 +9,7 @@ import { TagBadges } from '../records/TagBadges';
 
 export function PeopleListPage() {
   const { t } = useTranslation();
+  const [, navigate] = useLocation();
   const config: ListScreenConfig<PersonListRow> = {
     entity: 'person',
     channels: { list: 'people:list', count: 'people:count' },
@@ -15,6 +17,11 @@ export function PeopleListPage() {
     titleKey: 'people.title',
     newKey: 'people.new',
     emptyKey: 'people.empty',
+    headerActions: (
+      <Button variant="default" leftSection={<IconCopy size={16} />} onClick={() => navigate('/people/duplicates')}>
+        {t('duplicates.title')}
+      </Button>
+    ),
     path: '/people',
     icon: IconUsers,
     filterFields: peopleFilterFields,

@@ -6,6 +6,7 @@ import { useChannelQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../components/format';
 import { Timeline } from '../activities/Timeline';
+import { MergeHistory } from './MergeHistory';
 import { contactRows, customFieldRows, DetailTable, NotesBlock } from '../records/ContactDetails';
 import { TagBadges } from '../records/TagBadges';
 import { useTrashWithUndo } from '../records/useTrashWithUndo';
@@ -89,7 +90,10 @@ export function PersonPage({ personId }: { personId: number }) {
               </Card>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 7 }}>
-              <Timeline subject={{ personId }} />
+              <Stack gap="lg">
+                <MergeHistory personId={personId} />
+                <Timeline subject={{ personId }} />
+              </Stack>
             </Grid.Col>
           </Grid>
         </Stack>

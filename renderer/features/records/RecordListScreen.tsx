@@ -20,6 +20,8 @@ export type ListScreenConfig<Row extends { id: number }> = {
   bulkEntity: 'people' | 'companies';
   titleKey: string;
   newKey: string;
+  /** Extra buttons next to "New" (e.g. the duplicates finder). */
+  headerActions?: React.ReactNode;
   emptyKey: string;
   path: string;
   icon: Icon;
@@ -49,9 +51,12 @@ export function RecordListScreen<Row extends { id: number }>({ config }: { confi
             {count.isPending ? '…' : formatNumber(total, i18n.language)}
           </Badge>
         </Group>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => navigate(`${config.path}/new`)}>
-          {t(config.newKey)}
-        </Button>
+        <Group gap="xs">
+          {config.headerActions}
+          <Button leftSection={<IconPlus size={16} />} onClick={() => navigate(`${config.path}/new`)}>
+            {t(config.newKey)}
+          </Button>
+        </Group>
       </Group>
       <SavedViewsBar
         entity={config.entity}

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { expect, test } from './support/fixtures';
+import { RecordsPages } from './pages/records-pages';
+import { StartPage } from './pages/start-page';
+
+test('find a duplicate, merge it side by side, then unmerge it', async ({ app, dataDir, saveScreenshot }) => {
+  await new StartPage(app).createDatabase({
+    name: 'Клиенты',
+    path: path.join(dataDir, 'crm.kartoteka'),
+    passphrase: 'Пароль-для-теста-2026',
+  });
+  const records = new RecordsPages(app.page);
+  await records.createPerson({
+    lastName: 'Петров',
+    firstName: 'Пётр',
+    phone: '8 903 555-00-11',
+    email: 'petrov@example.ru',
+  });
+  await records.createPerson({
+    lastName: 'Петров',
+    firstName: 'Пётр',
+    position: 'Главный инженер проекта',
+    email: 'PETROV@example.ru',
+  });
+
+  await records.openSection(/^Контакты$/);
+  await expect(app.page.getByTestId('record-count')).toHaveText('2');
+  await app.page.getByRole('button', { name: 'Дубликаты' }).click();
+  const group = app.page.getByTestId('duplicate-group').filter({ hasText: 'Одинаковая почта' });
+  await expect(group).toContainText('petrov@example.ru');
+  await saveScreenshot('50-duplicates-ru');
+
+  await group.getByRole('button', { name: 'Сравнить и объединить' }).click();
+  await expect(app.page.getByTestId('merge-table')).toContainText('Главный инженер проекта');
+  await saveScreenshot('51-merge-ru');
+  await app.page.getByRole('button', { name: 'Объединить', exact: true }).click();
+  await expect(app.page.getByTestId('person-name')).toHaveText('Петров Пётр');
+  await expect(app.page.getByText('Главный инженер проекта')).toBeVisible();
+  await expect(app.page.getByText('Объединённые записи')).toBeVisible();
+
+  await records.openSection(/^Контакты$/);
+  await expect(app.page.getByTestId('record-count')).toHaveText('1');
+
+  await app.page.getByRole('row').filter({ hasText: 'Петров Пётр' }).click();
+  await app.page.getByRole('button', { name: 'Разъединить' }).click();
+  await expect(app.page.getByText('Объединённые записи')).toBeHidden();
+  await records.openSection(/^Контакты$/);
+  await expect(app.page.getByTestId('record-count')).toHaveText('2');
+});

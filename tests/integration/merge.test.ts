@@ -1,0 +1,153 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Person } from '../../shared/domain/people';
+import { logActivity, timeline } from '../../main/services/activities-service';
+import { createCompany } from '../../main/services/companies-service';
+import { createCustomField } from '../../main/services/custom-fields-service';
+import { findDuplicates, mergeExactDuplicates } from '../../main/services/duplicates-service';
+import type { OpenDatabase } from '../../main/services/encrypted-database';
+import { countPeople } from '../../main/services/lists/people-list-service';
+import { listMerges, mergePeople, unmergePeople } from '../../main/services/merge-service';
+import { createPerson, getPerson, updatePerson } from '../../main/services/people-service';
+import { search } from '../../main/services/search-service';
+import { openTestDatabase, testEnv } from '../support/open-test-database';
+import { useTempDir } from '../support/temp-dir';
+
+/** Everything about a person except what any write changes (version, updatedAt). */
+const comparable = ({ version: _v, updatedAt: _u, ...rest }: Person) => rest;
+
+describe('duplicates, merge and unmerge', () => {
+  const tempDir = useTempDir();
+  const env = testEnv();
+  let database: OpenDatabase;
+  let a: Person;
+  let b: Person;
+
+  beforeEach(async () => {
+    database = await openTestDatabase(tempDir());
+    await createCustomField(
+      database.db,
+      { entity: 'person', label: 'Регион', type: 'select', options: ['Север', 'Юг'] },
+      env,
+    );
+    const company = await createCompany(database.db, { name: 'ООО «Ромашка»' }, env);
+    a = await createPerson(
+      database.db,
+      {
+        lastName: 'Иванов',
+        firstName: 'Иван',
+        companyId: company.id,
+        phones: [{ value: '8 916 111-11-11' }],
+        emails: [{ value: 'ivan@romashka.ru' }],
+        tags: ['VIP'],
+        notes: 'Старая заметка',
+      },
+      env,
+    );
+    b = await createPerson(
+      database.db,
+      {
+        lastName: 'Иванов',
+        firstName: 'Иван',
+        middleName: 'Петрович',
+        companyId: company.id,
+        position: 'Директор',
+        phones: [{ value: '+7 916 222-22-22' }],
+        emails: [{ value: 'IVAN@romashka.ru' }],
+        tags: ['Опт'],
+        customFields: { region: 'Юг' },
+      },
+      env,
+    );
+    await logActivity(
+      database.db,
+      { kind: 'call', occurredAt: '2026-01-01T10:00:00.000Z', subject: 'Звонок B', personId: b.id },
+      env,
+    );
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it('finds the pair by shared e-mail and by name + company', async () => {
+    const groups = await findDuplicates(database.db, { reasons: ['email', 'nameAndCompany', 'phone'] }, env);
+    expect(groups.map((group) => group.reason).sort()).toEqual(['email', 'nameAndCompany']);
+    for (const group of groups) expect(group.members.map((member) => member.id)).toEqual([a.id, b.id]);
+  });
+
+  it('finds near names that differ by a typo', async () => {
+    const c = await createPerson(database.db, { lastName: 'Соловьев', firstName: 'Пётр' }, env);
+    const d = await createPerson(database.db, { lastName: 'Соловев', firstName: 'Петр' }, env);
+    const groups = await findDuplicates(database.db, { reasons: ['similarName'] }, env);
+    expect(
+      groups.find((group) => group.members.some((member) => member.id === c.id))?.members.map((m) => m.id),
+    ).toEqual([c.id, d.id]);
+  });
+
+  it('merges with the chosen values, unions contacts and moves the timeline', async () => {
+    const { person, mergeId } = await mergePeople(
+      database.db,
+      { survivorId: a.id, mergedId: b.id, choices: { firstName: 'merged' } },
+      env,
+    );
+    expect(person.middleName).toBe('Петрович'); // empty on the survivor: filled from the other
+    expect(person.position).toBe('Директор');
+    expect(person.notes).toBe('Старая заметка');
+    expect(person.phones.map((phone) => phone.value)).toEqual(['+79161111111', '+79162222222']);
+    expect(person.emails.map((email) => email.value)).toEqual(['ivan@romashka.ru']);
+    expect(person.tags.sort()).toEqual(['VIP', 'Опт']);
+    expect(person.customFields).toEqual({ region: 'Юг' });
+    expect((await timeline(database.db, { personId: a.id }, 10, null)).activities.map((x) => x.subject)).toEqual([
+      'Звонок B',
+    ]);
+    await expect(getPerson(database.db, b.id)).resolves.toMatchObject({ deletedAt: expect.any(String) });
+    expect(await countPeople(database.db, {}, { defaultCountry: 'RU' })).toBe(1);
+    expect(await countPeople(database.db, { trash: true }, { defaultCountry: 'RU' })).toBe(0);
+    const hits = await search(database.db, '8 916 222-22-22', { limit: 5, types: ['person'], defaultCountry: 'RU' });
+    expect(hits.map((hit) => hit.id)).toEqual([a.id]);
+    expect(await listMerges(database.db, a.id)).toEqual([
+      expect.objectContaining({ id: mergeId, mergedId: b.id, cleanlyReversible: true }),
+    ]);
+  });
+
+  it('unmerges both records back exactly', async () => {
+    const beforeA = await getPerson(database.db, a.id);
+    const beforeB = await getPerson(database.db, b.id);
+    const { mergeId } = await mergePeople(database.db, { survivorId: a.id, mergedId: b.id }, env);
+    await unmergePeople(database.db, mergeId, false, env);
+    expect(comparable(await getPerson(database.db, a.id))).toEqual(comparable(beforeA));
+    expect(comparable(await getPerson(database.db, b.id))).toEqual(comparable(beforeB));
+    expect((await timeline(database.db, { personId: b.id }, 10, null)).activities.map((x) => x.subject)).toEqual([
+      'Звонок B',
+    ]);
+    expect((await timeline(database.db, { personId: a.id }, 10, null)).activities).toEqual([]);
+    expect(await countPeople(database.db, {}, { defaultCountry: 'RU' })).toBe(2);
+    expect(
+      (await search(database.db, '+79162222222', { limit: 5, types: ['person'], defaultCountry: 'RU' })).map(
+        (h) => h.id,
+      ),
+    ).toEqual([b.id]);
+    await expect(unmergePeople(database.db, mergeId, false, env)).rejects.toMatchObject({ code: 'NotFound' });
+  });
+
+  it('refuses to unmerge over later edits unless forced', async () => {
+    const { mergeId, person } = await mergePeople(database.db, { survivorId: a.id, mergedId: b.id }, env);
+    await updatePerson(
+      database.db,
+      a.id,
+      person.version,
+      { lastName: 'Иванов', firstName: 'Иван', position: 'Правка после слияния' },
+      env,
+    );
+    expect((await listMerges(database.db, a.id))[0]?.cleanlyReversible).toBe(false);
+    await expect(unmergePeople(database.db, mergeId, false, env)).rejects.toMatchObject({ code: 'Conflict' });
+    const restored = await unmergePeople(database.db, mergeId, true, env);
+    expect(restored.position).toBeNull();
+  });
+
+  it('bulk-merges exact duplicates into the oldest record', async () => {
+    const merged = await mergeExactDuplicates(database.db, ['email', 'nameAndCompany'], env);
+    expect(merged).toBe(1);
+    expect(await countPeople(database.db, {}, { defaultCountry: 'RU' })).toBe(1);
+    expect(await findDuplicates(database.db, { reasons: ['email', 'nameAndCompany'] }, env)).toEqual([]);
+  });
+});

@@ -115,6 +115,15 @@ test('companies, people, a logged call and search by a phone typed differently',
   await expect(app.page.getByRole('row').filter({ hasText: 'Рассылка' })).toHaveCount(2);
   await expect(app.page.getByTestId('view-count')).toHaveText('1');
 
+  // Hide a column and move another: the header follows.
+  await app.page.getByRole('button', { name: 'Столбцы' }).click();
+  await app.page.getByTestId('columns-menu').getByRole('checkbox', { name: 'Должность' }).uncheck();
+  await app.page.getByRole('button', { name: 'Поднять «Город»' }).click();
+  await expect(app.page.getByRole('columnheader', { name: 'Должность' })).toHaveCount(0);
+  await app.page.keyboard.press('Escape');
+  const headers = await app.page.getByRole('columnheader').allTextContents();
+  expect(headers.indexOf('Город')).toBeLessThan(headers.indexOf('E-mail'));
+
   // English screens too.
   await records.openSection(/^Настройки$/);
   await shell.switchLanguage('English');

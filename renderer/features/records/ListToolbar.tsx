@@ -13,6 +13,8 @@ type ListToolbarProps = {
   onConditionsChange: (conditions: FilterCondition[]) => void;
   trash: boolean;
   onTrashChange: (trash: boolean) => void;
+  /** More controls at the end of the bar (the columns menu). */
+  extra?: React.ReactNode;
 };
 
 /** Quick text filter, the filter builder, and the switch between live records and the trash. */
@@ -37,6 +39,7 @@ export function ListToolbar(props: ListToolbarProps) {
           { value: 'trash', label: t('records.list.trash') },
         ]}
       />
+      {props.extra}
     </Group>
   );
 }

@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useChannelQuery } from '../../api/queries';
 import { formatNumber } from '../../components/format';
 import { BulkActionsBar } from './BulkActionsBar';
+import { ColumnsMenu } from './ColumnsMenu';
 import { customFilterFields, type FilterField } from './filter-fields';
 import { ListToolbar } from './ListToolbar';
 import { RecordTable, type RecordColumn } from './RecordTable';
@@ -34,7 +35,11 @@ export type ListScreenConfig<Row extends { id: number }> = {
 export function RecordListScreen<Row extends { id: number }>({ config }: { config: ListScreenConfig<Row> }) {
   const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
-  const list = useListState(config.defaultSort);
+  const list = useListState(
+    config.defaultSort,
+    config.columns.map((column) => column.id),
+  );
+  const visibleColumns = list.columns.flatMap((id) => config.columns.filter((column) => column.id === id));
   const customFields = useChannelQuery('customFields:list', { entity: config.entity });
   const count = useChannelQuery(config.channels.count, { filter: list.filter });
   const total = count.data?.count ?? 0;
@@ -60,7 +65,8 @@ export function RecordListScreen<Row extends { id: number }>({ config }: { confi
       </Group>
       <SavedViewsBar
         entity={config.entity}
-        current={{ filter: list.filter, sort: list.sort }}
+        current={{ filter: list.filter, sort: list.sort, columns: list.columns }}
+        defaultColumns={config.columns.map((column) => column.id)}
         activeViewId={list.activeViewId}
         onApply={list.applyView}
       />
@@ -72,6 +78,13 @@ export function RecordListScreen<Row extends { id: number }>({ config }: { confi
         onConditionsChange={list.setConditions}
         trash={list.trash}
         onTrashChange={list.setTrash}
+        extra={
+          <ColumnsMenu
+            available={config.columns.map((column) => ({ id: column.id, label: column.label }))}
+            shown={list.columns}
+            onChange={list.setColumns}
+          />
+        }
       />
       {picked > 0 && !list.trash && (
         <BulkActionsBar
@@ -91,7 +104,7 @@ export function RecordListScreen<Row extends { id: number }>({ config }: { confi
             (await call(config.channels.list, { filter: list.filter, sort: list.sort, offset, limit }))
               .rows as unknown as Row[]
           }
-          columns={config.columns}
+          columns={visibleColumns}
           sort={list.sort}
           onSortChange={list.setSort}
           onOpen={(row) => navigate(`${config.path}/${row.id}`)}

@@ -11,13 +11,15 @@ import classes from './SavedViewsBar.module.css';
 
 type SavedViewsBarProps = {
   entity: ViewEntity;
-  current: { filter: ListFilter; sort: SortOrder };
+  current: { filter: ListFilter; sort: SortOrder; columns: string[] };
+  /** The list's own columns: a change from them is worth saving too. */
+  defaultColumns: string[];
   activeViewId: number | null;
   onApply: (view: SavedView | null) => void;
 };
 
 const same = (view: SavedView, current: SavedViewsBarProps['current']) =>
-  JSON.stringify({ filter: view.filter, sort: view.sort }) ===
+  JSON.stringify({ filter: view.filter, sort: view.sort, columns: view.columns }) ===
   JSON.stringify({
     filter: {
       conditions: current.filter.conditions ?? [],
@@ -25,10 +27,11 @@ const same = (view: SavedView, current: SavedViewsBarProps['current']) =>
       trash: current.filter.trash ?? false,
     },
     sort: current.sort,
+    columns: current.columns,
   });
 
 /** Saved views (segments) of a list, each with its count; the current filter can be saved as one. */
-export function SavedViewsBar({ entity, current, activeViewId, onApply }: SavedViewsBarProps) {
+export function SavedViewsBar({ entity, current, defaultColumns, activeViewId, onApply }: SavedViewsBarProps) {
   const { t, i18n } = useTranslation();
   const views = useChannelQuery('views:list', { entity });
   const counts = useChannelQuery('views:counts', { entity });

@@ -7,11 +7,12 @@ import type { SavedView } from '../../../shared/domain/saved-views';
  * What a list screen shows: text, conditions, trash, sort, the saved view it came from, and the
  * picked rows. The text is debounced before it reaches queries.
  */
-export function useListState(defaultSort: SortOrder) {
+export function useListState(defaultSort: SortOrder, defaultColumns: string[]) {
   const [text, setText] = useState('');
   const [conditions, setConditions] = useState<FilterCondition[]>([]);
   const [trash, setTrash] = useState(false);
   const [sort, setSort] = useState<SortOrder>(defaultSort);
+  const [columns, setColumns] = useState<string[]>(defaultColumns);
   const [activeViewId, setActiveViewId] = useState<number | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
@@ -29,6 +30,7 @@ export function useListState(defaultSort: SortOrder) {
     setText(view?.filter.text ?? '');
     setTrash(view?.filter.trash ?? false);
     setSort(view?.sort ?? defaultSort);
+    setColumns(view && view.columns.length > 0 ? view.columns : defaultColumns);
     clearSelection();
   }
 
@@ -53,6 +55,8 @@ export function useListState(defaultSort: SortOrder) {
     setTrash,
     sort,
     setSort,
+    columns,
+    setColumns,
     filter,
     activeViewId,
     applyView,

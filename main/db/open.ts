@@ -64,6 +64,10 @@ export function applyConnectionPragmas(connection: SqliteConnection): void {
   connection.pragma('journal_mode = DELETE');
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
+  // Temporary tables, sorts and statement journals are written unencrypted by the cipher: keep them in RAM.
+  connection.pragma('temp_store = MEMORY');
+  // Freed cells and pages are zeroed, so deleted or erased text can't be read back from free space.
+  connection.pragma('secure_delete = ON');
 }
 
 /** Reads the header page: throws WrongPassphrase without writing a byte when the key is wrong. */

@@ -148,7 +148,18 @@ export async function trashPeople(db: AppDb, ids: readonly number[], env: Servic
 
 export async function restorePeople(db: AppDb, ids: readonly number[], env: ServiceEnv): Promise<number[]> {
   return db.transaction().execute(async (trx) => {
-    const changed = await setDeleted(trx, 'people', ids, null, env.now().toISOString());
+    // An erased person's tombstone stays deleted: there is nothing left to restore.
+    const restorable =
+      ids.length === 0
+        ? []
+        : await trx.selectFrom('people').select('id').where('id', 'in', ids).where('erased_at', 'is', null).execute();
+    const changed = await setDeleted(
+      trx,
+      'people',
+      restorable.map((row) => row.id),
+      null,
+      env.now().toISOString(),
+    );
     await reindexPeople(trx, changed);
     return changed;
   });

@@ -20,8 +20,6 @@ import {
   listStoredCustomValues,
   mergedRecordIds,
   purgePeopleIndex,
-  readPragma,
-  writePragma,
   type PrivacyActivityRow,
   type PrivacyPersonRow,
   type StoredCustomValue,
@@ -188,53 +186,36 @@ function sameName(typed: string, stored: string): boolean {
 }
 
 /**
- * Erasures run one at a time: each changes connection settings for its duration and puts them
- * back after, and a second one overlapping would put them back under the first.
- */
-let erasureQueue: Promise<unknown> = Promise.resolve();
-
-/**
  * Irreversibly anonymises a person once `confirmation` is their display name: the row becomes a
  * tombstone (ERASED_PERSON_LABEL, erased and deleted now), phones, e-mails, addresses, tags and
  * custom values are deleted, activities lose their subject, text and outcome but keep kind, time,
  * duration and direction. Records merged into the person and merge snapshots holding their data
  * go too. All in one transaction, with the search index rewritten without the person's words.
  */
-export async function erasePerson(db: AppDb, id: number, confirmation: string, env: ServiceEnv): Promise<void> {
-  const run = erasureQueue.then(() => eraseLeavingNoTrace(db, id, confirmation, env));
-  erasureQueue = run.catch(() => undefined);
-  return run;
+export function erasePerson(db: AppDb, id: number, confirmation: string, env: ServiceEnv): Promise<void> {
+  return eraseLeavingNoTrace(db, id, confirmation, env);
 }
 
 /**
- * secure_delete zeroes every cell and page the erasure frees, so the old text can't be read back
- * from the file's free space (the bundled SQLite defaults to on; this doesn't rely on it).
- * temp_store = MEMORY keeps the statement journal in RAM: the library writes temporary files
- * unencrypted, and rewriting the search index would spill its old pages, names included, to one.
+ * Every connection runs with secure_delete = ON (freed cells and pages are zeroed) and
+ * temp_store = MEMORY (the cipher writes temporary files unencrypted; see main/db/open.ts), so
+ * neither the file's free space nor a temporary file keeps the erased text.
  */
 async function eraseLeavingNoTrace(db: AppDb, id: number, confirmation: string, env: ServiceEnv): Promise<void> {
-  const saved = { secureDelete: await readPragma(db, 'secure_delete'), tempStore: await readPragma(db, 'temp_store') };
-  await writePragma(db, 'secure_delete', 1);
-  await writePragma(db, 'temp_store', 2);
-  try {
-    await db.transaction().execute(async (trx) => {
-      const row = await findPersonForPrivacy(trx, id);
-      if (!row || row.erased_at !== null) throw notFound(id);
-      if (!sameName(confirmation, row.display_name)) {
-        throw new AppError('InvalidInput', 'Type the name of the person to erase them', { field: 'confirmation' });
-      }
-      const ids = [id, ...(await mergedRecordIds(trx, [id]))];
-      const now = env.now().toISOString();
-      await anonymisePeople(trx, ids, { displayName: ERASED_PERSON_LABEL, sortKey: sortKey(ERASED_PERSON_LABEL) }, now);
-      await deletePersonalRows(trx, ids);
-      await blankActivityTexts(trx, ids, now);
-      await deleteMergeSnapshots(trx, ids);
-      // Deleted people are not re-added, so this only removes them; the optimize then drops their words.
-      await reindexPeople(trx, ids);
-      // await purgePeopleIndex(trx);
-    });
-  } finally {
-    await writePragma(db, 'temp_store', saved.tempStore);
-    await writePragma(db, 'secure_delete', saved.secureDelete);
-  }
+  await db.transaction().execute(async (trx) => {
+    const row = await findPersonForPrivacy(trx, id);
+    if (!row || row.erased_at !== null) throw notFound(id);
+    if (!sameName(confirmation, row.display_name)) {
+      throw new AppError('InvalidInput', 'Type the name of the person to erase them', { field: 'confirmation' });
+    }
+    const ids = [id, ...(await mergedRecordIds(trx, [id]))];
+    const now = env.now().toISOString();
+    await anonymisePeople(trx, ids, { displayName: ERASED_PERSON_LABEL, sortKey: sortKey(ERASED_PERSON_LABEL) }, now);
+    await deletePersonalRows(trx, ids);
+    await blankActivityTexts(trx, ids, now);
+    await deleteMergeSnapshots(trx, ids);
+    // Deleted people are not re-added, so this only removes them; the optimize then drops their words.
+    await reindexPeople(trx, ids);
+    await purgePeopleIndex(trx);
+  });
 }

@@ -25,6 +25,8 @@ export type EntityTables = {
   /** Columns holding a record id (owner, company), with the table they point at. */
   referenceColumns: Record<string, { column: string; table: 'users' | 'companies' }>;
   dateColumns: Record<string, string>;
+  /** Set where records can be erased: their tombstones never show, not even in the trash. */
+  erasedColumn?: 'erased_at';
 };
 
 type Condition = { field: string; operator: FilterOperator; value: unknown };
@@ -227,7 +229,9 @@ export function recordWhere(
   const deleted = sql.ref(`${tables.table}.deleted_at`);
   const parts: Sql[] = [
     filter.trash
-      ? sql<SqlBool>`${deleted} IS NOT NULL AND ${sql.ref(`${tables.table}.merged_into_id`)} IS NULL`
+      ? sql<SqlBool>`${deleted} IS NOT NULL AND ${sql.ref(`${tables.table}.merged_into_id`)} IS NULL${
+          tables.erasedColumn ? sql` AND ${sql.ref(`${tables.table}.${tables.erasedColumn}`)} IS NULL` : sql``
+        }`
       : sql<SqlBool>`${deleted} IS NULL`,
   ];
   const match = prefixMatchQuery(foldText(filter.text));
@@ -261,6 +265,7 @@ export const peopleTables: EntityTables = {
     owner: { column: 'owner_id', table: 'users' },
   },
   dateColumns: { birthday: 'birthday', createdAt: 'created_at', updatedAt: 'updated_at' },
+  erasedColumn: 'erased_at',
 };
 
 export const companiesTables: EntityTables = {

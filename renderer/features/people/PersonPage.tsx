@@ -7,6 +7,7 @@ import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../components/format';
 import { Timeline } from '../activities/Timeline';
 import { MergeHistory } from './MergeHistory';
+import { PrivacyActions } from './PrivacyActions';
 import { contactRows, customFieldRows, DetailTable, NotesBlock } from '../records/ContactDetails';
 import { TagBadges } from '../records/TagBadges';
 import { useTrashWithUndo } from '../records/useTrashWithUndo';
@@ -88,6 +89,7 @@ export function PersonPage({ personId }: { personId: number }) {
                   <NotesBlock notes={data.notes} />
                 </Stack>
               </Card>
+              <PrivacyActions person={data} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 7 }}>
               <Stack gap="lg">

@@ -43,7 +43,9 @@ export function SavedViewsBar({ entity, current, defaultColumns, activeViewId, o
   const active = views.data?.find((view) => view.id === activeViewId) ?? null;
   const changed = active
     ? !same(active, current)
-    : (current.filter.conditions?.length ?? 0) > 0 || !!current.filter.text;
+    : (current.filter.conditions?.length ?? 0) > 0 ||
+      !!current.filter.text ||
+      JSON.stringify(current.columns) !== JSON.stringify(defaultColumns);
   const countOf = (id: number) => counts.data?.find((entry) => entry.id === id)?.count;
 
   return (

@@ -4,7 +4,8 @@ import { check } from './check';
 import { init } from './init';
 import { rekey } from './rekey';
 import { search } from './search';
+import { seed } from './seed';
 import { stats } from './stats';
 
 /** In the order `help` lists them. */
-export const commands: readonly Command[] = [init, check, stats, rekey, backup, search];
+export const commands: readonly Command[] = [init, check, stats, rekey, backup, search, seed];

@@ -25,68 +25,56 @@ const ALWAYS_FAIL = new Set([
   'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK',
 ]);
 
-/** Electronegativity's CSV quotes fields that may hold commas or line breaks. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (char !== '\r') field += char;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
+/**
+ * Reads the findings table Electronegativity prints. Its CSV and SARIF writers were seen to
+ * interleave rows (an async writer), while the printed table is written in one piece.
+ */
+function parseTable(stdout) {
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes
+  const text = stdout.replace(/\u001b\[[0-9;]*m/g, '');
+  const finding =
+    /│ ([A-Z_]+_CHECK)\s*│ ([^│]*)│ ([^│]*)│[^\n]*\n(?:│ \*Review Required\*[^\n]*\n)?│ (INFORMATIONAL|LOW|MEDIUM|HIGH) \| (\w+)/g;
+  return [...text.matchAll(finding)].map(([, check, file, location, severity, confidence]) => ({
+    check,
+    severity,
+    confidence,
+    file: file.trim(),
+    location: location.trim(),
+  }));
 }
 
 const require = createRequire(import.meta.url);
 const { values } = parseArgs({ options: { input: { type: 'string' } } });
 const electronVersion = require('electron/package.json').version;
 const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-electronegativity-'));
-const report = path.join(stage, 'report.csv');
 const input = values.input ? path.resolve(values.input) : path.join(stage, 'src');
 
 try {
   if (!values.input) {
     fs.cpSync('main/electron', path.join(input, 'main/electron'), { recursive: true });
     fs.cpSync('preload', path.join(input, 'preload'), { recursive: true });
-    fs.copyFileSync('dist/renderer/index.html', path.join(input, 'index.html'));
+    fs.copyFileSync('renderer/index.html', path.join(input, 'index.html'));
   }
   const cli = path.join(path.dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist/index.js');
-  execFileSync(
+  const stdout = execFileSync(
     process.execPath,
-    [cli, '-i', input, '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-v', 'false', '-o', report],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    [cli, '-i', input, '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-v', 'false'],
+    { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
-
-  const [, ...rows] = parseCsv(fs.readFileSync(report, 'utf8')).filter((row) => row.length > 4);
-  const findings = rows.map(([check, severity, confidence, file, location, , description]) => ({
-    check: check.trim(),
-    description: description ?? '',
-    severity: severity.trim(),
-    confidence: confidence.trim(),
-    where: file === 'N/A' ? 'global' : `${path.relative(input, file)}:${location}`,
+  const findings = parseTable(stdout).map((finding) => ({
+    ...finding,
+    where: finding.file === 'N/A' ? 'global' : `${path.relative(input, finding.file)}:${finding.location}`,
   }));
+  // An app with a preload always has findings; none at all means the scan itself failed.
+  if (findings.length === 0) {
+    console.error('Electronegativity reported nothing: the scan failed, so nothing was checked.');
+    process.exit(1);
+  }
 
   console.log(`Electronegativity (Electron ${electronVersion}): ${findings.length} finding(s)`);
   for (const f of findings) console.log(`  ${f.severity.padEnd(13)} ${f.confidence.padEnd(9)} ${f.check}  ${f.where}`);
-  // A CSP finding about 'unsafe-inline' styles (Mantine injects <style>) is expected; no CSP at all is not.
-  const missingCsp = (f) => f.check === 'CSP_GLOBAL_CHECK' && /No CSP/i.test(f.description);
+  // A CSP finding about 'unsafe-inline' styles (Mantine injects <style>) is LOW; no CSP at all is MEDIUM+.
+  const missingCsp = (f) => f.check === 'CSP_GLOBAL_CHECK' && f.severity !== 'LOW';
   const blocking = findings.filter((f) => f.severity === 'HIGH' || ALWAYS_FAIL.has(f.check) || missingCsp(f));
   if (blocking.length > 0) {
     console.error(`${blocking.length} blocking finding(s): ${[...new Set(blocking.map((f) => f.check))].join(', ')}`);

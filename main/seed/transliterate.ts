@@ -11,7 +11,9 @@ export function transliterate(text: string): string {
   let result = cache.get(text);
   if (result === undefined) {
     // Latin accents decompose to the plain letter; Cyrillic was already turned into Latin.
-    result = toLatin(text).normalize('NFD').replace(/[^a-z0-9-]/g, '');
+    result = toLatin(text)
+      .normalize('NFD')
+      .replace(/[^a-z0-9-]/g, '');
     cache.set(text, result);
   }
   return result;

@@ -14,3 +14,13 @@ describe('scripts/check-electron-security.mjs', () => {
     expect(result.stderr).toMatch(/LIMIT_NAVIGATION_GLOBAL_CHECK/);
   });
 });
+
+describe('the app itself', () => {
+  it('passes the Electron security check, with its expected findings listed', () => {
+    const result = spawnSync(process.execPath, ['scripts/check-electron-security.mjs'], { encoding: 'utf8' });
+    expect(result.stderr).not.toMatch(/blocking/);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/PRELOAD_JS_CHECK/);
+    expect(result.stdout).toMatch(/No blocking findings/);
+  });
+});

@@ -4,7 +4,10 @@ import { useSettings } from '../../api/queries';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { AppearanceSettings } from './AppearanceSettings';
+import { CustomFieldsSettings } from './CustomFieldsSettings';
 import { DatabaseFileSettings } from './DatabaseFileSettings';
+import { OwnersSettings } from './OwnersSettings';
+import { RegionalSettings } from './RegionalSettings';
 import { SecuritySettings } from './SecuritySettings';
 
 export function SettingsPage() {
@@ -17,6 +20,9 @@ export function SettingsPage() {
         {(data) => (
           <Stack gap="lg" maw={900}>
             <AppearanceSettings settings={data} />
+            <RegionalSettings settings={data} />
+            <CustomFieldsSettings />
+            <OwnersSettings />
             <SecuritySettings settings={data} />
             <DatabaseFileSettings settings={data} />
           </Stack>

@@ -6,10 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { clientBase } from './client-base';
 import { foundation } from './foundation';
 import { formatTable, type Bench } from './measure';
 
-const benches: readonly Bench[] = [foundation];
+const benches: readonly Bench[] = [foundation, clientBase];
 const DEFAULT_RUNS = 7;
 
 const { values, positionals } = parseArgs({

@@ -5,6 +5,7 @@ import type { Executor } from '../db/repositories/executor';
 import { findContactPointsByKey, type ContactPointMatch } from '../db/repositories/contact-points';
 import { matchCompanies, matchPeople, prefixMatchQuery } from '../db/search-index';
 import { allowedTypos, editDistance } from './fuzzy';
+import { prefixUpperBound } from './lists/like-pattern';
 
 export type SearchOptions = { limit: number; types: readonly SearchHitType[]; defaultCountry: string };
 
@@ -33,14 +34,38 @@ async function ftsCandidates(
 ): Promise<Candidate[]> {
   const match = prefixMatchQuery(folded);
   if (!match) return [];
+  // One letter matches a large share of all words and has no prefix index: list names starting
+  // with it instead, a range scan on the name index.
+  const singleLetter = [...folded].length === 1;
   const [people, companies] = await Promise.all([
-    options.types.includes('person') ? matchPeople(db, match, limit) : [],
-    options.types.includes('company') ? matchCompanies(db, match, limit) : [],
+    options.types.includes('person')
+      ? singleLetter
+        ? namesStartingWith(db, 'people', folded, limit)
+        : matchPeople(db, match, limit)
+      : [],
+    options.types.includes('company')
+      ? singleLetter
+        ? namesStartingWith(db, 'companies', folded, limit)
+        : matchCompanies(db, match, limit)
+      : [],
   ]);
   return [
     ...people.map((id) => ({ type: 'person' as const, id, matched: null })),
     ...companies.map((id) => ({ type: 'company' as const, id, matched: null })),
   ];
+}
+
+async function namesStartingWith(db: Executor, table: 'people' | 'companies', letter: string, limit: number) {
+  const rows = await db
+    .selectFrom(table)
+    .select('id')
+    .where('deleted_at', 'is', null)
+    .where('sort_key', '>=', letter)
+    .where('sort_key', '<', prefixUpperBound(letter))
+    .orderBy('sort_key')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 /**

@@ -76,6 +76,13 @@ describe('people, companies and search', () => {
     expect(hits.map((hit) => hit.id)).toContain(person.id);
   });
 
+  it('lists names starting with a single typed letter', async () => {
+    const { person } = await seedIvanov();
+    await createPerson(database.db, { lastName: 'Абрамов', firstName: 'Сергей' }, env);
+    const hits = await find('С');
+    expect(hits.map((hit) => hit.id)).toEqual([person.id]);
+  });
+
   it('tolerates a typo in a name', async () => {
     const { person } = await seedIvanov();
     expect((await find('Соловьов')).map((hit) => hit.id)).toContain(person.id);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test } from './support/fixtures';
 import { RecordsPages } from './pages/records-pages';
+import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
 
 test('find a duplicate, merge it side by side, then unmerge it', async ({ app, dataDir, saveScreenshot }) => {
@@ -46,4 +47,41 @@ test('find a duplicate, merge it side by side, then unmerge it', async ({ app, d
   await expect(app.page.getByText('Объединённые записи')).toBeHidden();
   await records.openSection(/^Контакты$/);
   await expect(app.page.getByTestId('record-count')).toHaveText('2');
+});
+
+test('the duplicates, merge and person screens in English', async ({ app, dataDir, saveScreenshot }) => {
+  await new StartPage(app).createDatabase({
+    name: 'Clients',
+    path: path.join(dataDir, 'en.kartoteka'),
+    passphrase: 'a passphrase 2026',
+  });
+  const records = new RecordsPages(app.page);
+  await records.openSection(/^Настройки$/);
+  await new ShellPage(app.page).switchLanguage('English');
+  await records.createPerson({
+    lastName: 'Кузнецова-Оболенская',
+    firstName: 'Александра',
+    middleName: 'Владимировна',
+    email: 'a.kuz@example.ru',
+    phone: '8 916 000-11-22',
+  });
+  await app.page.getByRole('button', { name: 'Log activity' }).click();
+  await app.page.locator('input[name="activity-subject"]').fill('Введение в проект');
+  await app.page.getByRole('button', { name: 'Save' }).click();
+  await expect(app.page.getByTestId('activity')).toContainText('Введение в проект');
+  await saveScreenshot('60-person-detail-en');
+  await records.createPerson({
+    lastName: 'Кузнецова-Оболенская',
+    firstName: 'Александра',
+    position: 'Commercial director',
+    email: 'A.Kuz@example.ru',
+  });
+
+  await records.openSection(/^People$/);
+  await app.page.getByRole('button', { name: 'Duplicates' }).click();
+  await expect(app.page.getByTestId('duplicate-group').first()).toContainText('Same e-mail');
+  await saveScreenshot('61-duplicates-en');
+  await app.page.getByTestId('duplicate-group').first().getByRole('button', { name: 'Compare and merge' }).click();
+  await expect(app.page.getByTestId('merge-table')).toContainText('Commercial director');
+  await saveScreenshot('62-merge-en');
 });

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import { MergeRequest, type MergeRecord } from '../../shared/domain/duplicates';
+import { MergeRequest, mergeableFields, type MergeRecord } from '../../shared/domain/duplicates';
 import type { Person, PersonValues } from '../../shared/domain/people';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
@@ -16,25 +16,6 @@ type MergeSnapshot = {
   /** The survivor's version right after the merge: a later one means it was edited since. */
   survivorVersionAfter: number;
 };
-
-/** Fields the user picks one side of; empty values never win over filled ones by default. */
-export const mergeableFields = [
-  'lastName',
-  'firstName',
-  'middleName',
-  'displayName',
-  'companyId',
-  'position',
-  'website',
-  'birthday',
-  'source',
-  'ownerId',
-  'preferredChannel',
-  'language',
-  'notes',
-  'contactConsent',
-  'marketingConsent',
-] as const;
 
 function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);

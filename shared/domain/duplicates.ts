@@ -51,3 +51,23 @@ export type MergeRecord = z.infer<typeof MergeRecord>;
 export const MergeExactRequest = z.object({
   reasons: z.array(z.enum(['email', 'phone', 'nameAndCompany'])).min(1),
 });
+
+/** Person fields a merge picks one side of (the merge screen shows the text ones as choices). */
+export const mergeableFields = [
+  'lastName',
+  'firstName',
+  'middleName',
+  'displayName',
+  'companyId',
+  'position',
+  'website',
+  'birthday',
+  'source',
+  'ownerId',
+  'preferredChannel',
+  'language',
+  'notes',
+  'contactConsent',
+  'marketingConsent',
+] as const;
+export type MergeableField = (typeof mergeableFields)[number];

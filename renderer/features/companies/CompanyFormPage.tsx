@@ -1,16 +1,16 @@
-import { Button, Card, Group, SimpleGrid, Stack, TagsInput, TextInput, Textarea, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, TagsInput, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { Company, CompanyInput } from '../../../shared/domain/companies';
-import { emailLabels, phoneLabels, type Address } from '../../../shared/domain/contact-points';
+import type { Address } from '../../../shared/domain/contact-points';
 import type { CustomFieldValues } from '../../../shared/domain/custom-fields';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
-import { AddressesEditor } from '../records/AddressesEditor';
-import { ContactPointsEditor } from '../records/ContactPointsEditor';
+import { ContactsFormCard } from '../records/ContactsFormCard';
 import { CustomFieldsEditor } from '../records/CustomFieldsEditor';
+import { FormActions } from '../records/FormActions';
 import { OwnerSelect } from '../records/OwnerSelect';
 
 type CompanyForm = {
@@ -113,25 +113,7 @@ function CompanyFormBody({ company }: { company: Company | null }) {
             </SimpleGrid>
           </Stack>
         </Card>
-        <Card withBorder>
-          <Stack gap="md">
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-              <ContactPointsEditor
-                kind="phone"
-                entries={form.phones}
-                labels={phoneLabels}
-                onChange={(phones) => set({ phones })}
-              />
-              <ContactPointsEditor
-                kind="email"
-                entries={form.emails}
-                labels={emailLabels}
-                onChange={(emails) => set({ emails })}
-              />
-            </SimpleGrid>
-            <AddressesEditor addresses={form.addresses} onChange={(addresses) => set({ addresses })} />
-          </Stack>
-        </Card>
+        <ContactsFormCard phones={form.phones} emails={form.emails} addresses={form.addresses} onChange={set} />
         <Card withBorder>
           <Stack gap="sm">
             <TagsInput
@@ -157,14 +139,10 @@ function CompanyFormBody({ company }: { company: Company | null }) {
           </Stack>
         </Card>
         <ErrorAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => navigate(company ? `/companies/${company.id}` : '/companies')}>
-            {t('records.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('records.save')}
-          </Button>
-        </Group>
+        <FormActions
+          saving={save.isPending}
+          onCancel={() => navigate(company ? `/companies/${company.id}` : '/companies')}
+        />
       </Stack>
     </form>
   );

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { mergeableFields, type MergeableField } from '../../../shared/domain/duplicates';
 import type { Person } from '../../../shared/domain/people';
 import { call } from '../../api/client';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
@@ -14,21 +15,11 @@ import { TagBadges } from '../records/TagBadges';
 
 type Side = 'survivor' | 'merged';
 
-const fields = [
-  'lastName',
-  'firstName',
-  'middleName',
-  'displayName',
-  'companyId',
-  'position',
-  'website',
-  'birthday',
-  'source',
-  'ownerId',
-  'preferredChannel',
-  'language',
-  'notes',
-] as const;
+/** Consent is merged by its own rules (kept unless empty); the rest are shown as choices. */
+const fields = mergeableFields.filter(
+  (field): field is Exclude<MergeableField, 'contactConsent' | 'marketingConsent'> =>
+    field !== 'contactConsent' && field !== 'marketingConsent',
+);
 type Field = (typeof fields)[number];
 
 function shown(person: Person, field: Field, t: (key: string) => string): string {

@@ -1,28 +1,15 @@
-import {
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Card, Checkbox, Group, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { contactChannels, type Person } from '../../../shared/domain/people';
-import { emailLabels, phoneLabels } from '../../../shared/domain/contact-points';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
-import { AddressesEditor } from '../records/AddressesEditor';
 import { CompanyPicker } from '../records/CompanyPicker';
-import { ContactPointsEditor } from '../records/ContactPointsEditor';
+import { ContactsFormCard } from '../records/ContactsFormCard';
 import { CustomFieldsEditor } from '../records/CustomFieldsEditor';
+import { FormActions } from '../records/FormActions';
 import { OwnerSelect } from '../records/OwnerSelect';
 import {
   emptyPersonForm,
@@ -91,26 +78,13 @@ function PersonFormBody({ person }: { person: Person | null }) {
             </SimpleGrid>
           </Stack>
         </Card>
-        <Card withBorder>
-          <Stack gap="md">
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-              <ContactPointsEditor
-                kind="phone"
-                entries={form.phones}
-                labels={phoneLabels}
-                onChange={(phones) => set({ phones })}
-              />
-              <ContactPointsEditor
-                kind="email"
-                entries={form.emails}
-                labels={emailLabels}
-                onChange={(emails) => set({ emails })}
-                errors={Object.fromEntries(Object.entries(errors.emails ?? {}).map(([index, key]) => [index, t(key)]))}
-              />
-            </SimpleGrid>
-            <AddressesEditor addresses={form.addresses} onChange={(addresses) => set({ addresses })} />
-          </Stack>
-        </Card>
+        <ContactsFormCard
+          phones={form.phones}
+          emails={form.emails}
+          addresses={form.addresses}
+          onChange={set}
+          emailErrors={Object.fromEntries(Object.entries(errors.emails ?? {}).map(([index, key]) => [index, t(key)]))}
+        />
         <Card withBorder>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
@@ -169,14 +143,7 @@ function PersonFormBody({ person }: { person: Person | null }) {
           </Stack>
         </Card>
         <ErrorAlert error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => navigate(person ? `/people/${person.id}` : '/people')}>
-            {t('records.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('records.save')}
-          </Button>
-        </Group>
+        <FormActions saving={save.isPending} onCancel={() => navigate(person ? `/people/${person.id}` : '/people')} />
       </Stack>
     </form>
   );

@@ -79,6 +79,11 @@ export const clientBase: Bench = {
           { field: 'city', operator: 'is' as const, value: 'Москва' },
         ],
       };
+      // The list screen asks for the count first and passes it with every page (it picks the plan).
+      const hints = {
+        twoConditions: await countPeople(db, twoConditions, options),
+        tagAndCity: await countPeople(db, tagAndCity, options),
+      };
       const busiest = await sql<{ person_id: number }>`
         SELECT person_id FROM activities WHERE person_id IS NOT NULL GROUP BY person_id ORDER BY count(*) DESC LIMIT 5`.execute(
         db,

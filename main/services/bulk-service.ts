@@ -35,7 +35,9 @@ async function resolveTarget(
   const customFields = await listCustomFieldDefinitions(db, entity);
   const rows = await sql<{ id: number }>`
     SELECT ${sql.ref(`${tables.table}.id`)} AS id FROM ${table}
-     WHERE ${recordWhere(tables, { ...filter, trash: false }, customFields, env.defaultCountry)}`.execute(db);
+     WHERE ${recordWhere(tables, { ...filter, trash: false }, customFields, { defaultCountry: env.defaultCountry })}`.execute(
+    db,
+  );
   return rows.rows.map((row) => row.id);
 }
 

@@ -45,6 +45,8 @@ export const ListPageQuery = z.object({
   sort: SortOrder.default({ field: 'name', direction: 'asc' }),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(50),
+  /** How many rows the filter matches, if the caller knows (it picks the faster query plan). */
+  matchingHint: z.number().int().nonnegative().optional(),
 });
 export type ListPageQuery = z.input<typeof ListPageQuery>;
 

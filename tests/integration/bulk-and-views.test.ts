@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { runBulk } from '../../main/services/bulk-service';
-import { countPeople } from '../../main/services/lists/people-list-service';
+import { countPeople, listPeoplePage } from '../../main/services/lists/people-list-service';
 import { createPerson, getPerson } from '../../main/services/people-service';
 import { countViews, createView, deleteView, listViews, updateView } from '../../main/services/saved-views-service';
 import { search } from '../../main/services/search-service';
@@ -59,6 +59,22 @@ describe('bulk actions and saved views', () => {
       env,
     );
     expect((await getPerson(database.db, ids[0]!)).tags).toEqual(['VIP']);
+  });
+
+  it('returns the same page whichever plan the matching hint picks', async () => {
+    for (const sort of [
+      { field: 'name', direction: 'asc' },
+      { field: 'createdAt', direction: 'desc' },
+    ] as const) {
+      const plain = await listPeoplePage(database.db, { filter: inMoscow, sort }, { defaultCountry: 'RU' });
+      const hinted = await listPeoplePage(
+        database.db,
+        { filter: inMoscow, sort, matchingHint: 1_000_000 },
+        { defaultCountry: 'RU' },
+      );
+      expect(hinted.map((row) => row.id)).toEqual(plain.map((row) => row.id));
+      expect(plain).toHaveLength(3);
+    }
   });
 
   it('changes the owner of picked people and bumps their version', async () => {

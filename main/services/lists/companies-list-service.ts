@@ -48,7 +48,7 @@ export async function listCompaniesPage(
         .where('people.deleted_at', 'is', null)
         .as('people_count'),
     ])
-    .where(recordWhere(companiesTables, query.filter, customFields, options.defaultCountry))
+    .where(recordWhere(companiesTables, query.filter, customFields, options))
     .orderBy(sql.ref(column), query.sort.direction)
     .orderBy('companies.id', query.sort.direction)
     .limit(query.limit)
@@ -80,7 +80,7 @@ export async function countCompanies(db: Executor, input: ListFilter, options: L
   const row = await db
     .selectFrom('companies')
     .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where(recordWhere(companiesTables, filter, customFields, options.defaultCountry))
+    .where(recordWhere(companiesTables, filter, customFields, options))
     .executeTakeFirstOrThrow();
   return row.count;
 }

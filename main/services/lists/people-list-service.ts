@@ -22,6 +22,15 @@ const sortColumns: Record<string, string> = {
   updatedAt: 'people.updated_at',
 };
 
+/** Sorts with an index of their own (see migrations/0002: people_by_name, _by_created, _by_updated). */
+const indexedSorts = new Set(['name', 'createdAt', 'updatedAt']);
+/** Above this many matches, walking the sort index to the page's end is the cheaper plan. */
+const MANY_MATCHES = 2000;
+
+function prefersSortIndex(query: { sort: { field: string }; matchingHint?: number | undefined }): boolean {
+  return indexedSorts.has(query.sort.field) && (query.matchingHint ?? 0) > MANY_MATCHES;
+}
+
 /** One page of the people list: filtered, sorted, with what the columns show. */
 export async function listPeoplePage(
   db: Executor,
@@ -52,7 +61,12 @@ export async function listPeoplePage(
       'people.updated_at',
       'people.deleted_at',
     ])
-    .where(recordWhere(peopleTables, query.filter, customFields, options.defaultCountry))
+    .where(
+      recordWhere(peopleTables, query.filter, customFields, {
+        ...options,
+        avoidFilterIndexes: prefersSortIndex(query),
+      }),
+    )
     .orderBy(sql.ref(column), query.sort.direction)
     .orderBy('people.id', query.sort.direction)
     .limit(query.limit)
@@ -100,7 +114,7 @@ export async function countPeople(db: Executor, input: ListFilter, options: List
   const row = await db
     .selectFrom('people')
     .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where(recordWhere(peopleTables, filter, customFields, options.defaultCountry))
+    .where(recordWhere(peopleTables, filter, customFields, options))
     .executeTakeFirstOrThrow();
   return row.count;
 }

@@ -114,7 +114,12 @@ export const clientBase: Bench = {
             time(() =>
               listPeoplePage(
                 db,
-                { filter: twoConditions, sort: { field: 'name', direction: 'asc' }, limit: 50 },
+                {
+                  filter: twoConditions,
+                  sort: { field: 'name', direction: 'asc' },
+                  limit: 50,
+                  matchingHint: hints.twoConditions,
+                },
                 options,
               ),
             ),
@@ -127,7 +132,12 @@ export const clientBase: Bench = {
             time(() =>
               listPeoplePage(
                 db,
-                { filter: tagAndCity, sort: { field: 'createdAt', direction: 'desc' }, limit: 50 },
+                {
+                  filter: tagAndCity,
+                  sort: { field: 'createdAt', direction: 'desc' },
+                  limit: 50,
+                  matchingHint: hints.tagAndCity,
+                },
                 options,
               ),
             ),

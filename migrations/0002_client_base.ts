@@ -38,8 +38,9 @@ const statements = [
   sql`CREATE INDEX companies_by_created ON companies (created_at, id) WHERE deleted_at IS NULL`,
   sql`CREATE INDEX companies_in_trash ON companies (deleted_at) WHERE deleted_at IS NOT NULL`,
 
-  // List indexes are partial (live rows only) and end with deleted_at, always NULL there: SQLite
-  // still evaluates "deleted_at IS NULL", and with the column in the index a count never reads rows.
+  // List indexes are partial (live rows only) and cover the columns lists filter on most (owner,
+  // company, city, source) plus deleted_at, which SQLite still evaluates: any mix of those filters,
+  // under any of the indexed sorts, is answered from the index alone, and a count never reads rows.
   sql`CREATE TABLE people (
     id                       INTEGER PRIMARY KEY,
     first_name               TEXT,
@@ -70,12 +71,12 @@ const statements = [
     merged_into_id           INTEGER REFERENCES people (id) ON DELETE SET NULL,
     version                  INTEGER NOT NULL DEFAULT 1
   ) STRICT`,
-  sql`CREATE INDEX people_by_name ON people (sort_key, id, deleted_at) WHERE deleted_at IS NULL`,
-  sql`CREATE INDEX people_by_owner ON people (owner_id, sort_key, deleted_at) WHERE deleted_at IS NULL`,
-  sql`CREATE INDEX people_by_company ON people (company_id, sort_key, deleted_at) WHERE deleted_at IS NULL`,
-  sql`CREATE INDEX people_by_city ON people (city, sort_key, deleted_at) WHERE deleted_at IS NULL`,
-  sql`CREATE INDEX people_by_created ON people (created_at, id) WHERE deleted_at IS NULL`,
-  sql`CREATE INDEX people_by_updated ON people (updated_at, id) WHERE deleted_at IS NULL`,
+  sql`CREATE INDEX people_by_name ON people (sort_key, id, owner_id, company_id, city, source, deleted_at) WHERE deleted_at IS NULL`,
+  sql`CREATE INDEX people_by_owner ON people (owner_id, sort_key, company_id, city, source, deleted_at) WHERE deleted_at IS NULL`,
+  sql`CREATE INDEX people_by_company ON people (company_id, sort_key, owner_id, city, source, deleted_at) WHERE deleted_at IS NULL`,
+  sql`CREATE INDEX people_by_city ON people (city, sort_key, owner_id, company_id, source, deleted_at) WHERE deleted_at IS NULL`,
+  sql`CREATE INDEX people_by_created ON people (created_at, id, owner_id, company_id, city, source, deleted_at) WHERE deleted_at IS NULL`,
+  sql`CREATE INDEX people_by_updated ON people (updated_at, id, owner_id, company_id, city, source, deleted_at) WHERE deleted_at IS NULL`,
   sql`CREATE INDEX people_in_trash ON people (deleted_at) WHERE deleted_at IS NOT NULL`,
 
   // Phones and emails of people and companies. search_key: E.164 digits or the e-mail;

@@ -114,8 +114,9 @@ function name(tables: EntityTables, condition: Condition): Sql {
   }
 }
 
-function tags(tables: EntityTables, condition: Condition): Sql {
-  const owner = sql.ref(`${tables.table}.id`);
+function tags(tables: EntityTables, condition: Condition, avoidFilterIndexes: boolean): Sql {
+  // With "+", SQLite keeps walking the sort index instead of driving from the tag's rows.
+  const owner = avoidFilterIndexes ? sql`+${sql.ref(`${tables.table}.id`)}` : sql.ref(`${tables.table}.id`);
   const tagTable = sql.table(tables.tagTable);
   const fk = sql.ref(`${tables.tagTable}.${tables.ownerColumn}`);
   const keys = inList(list(condition.value).map((value) => foldText(String(value))));
@@ -211,7 +212,7 @@ function conditionSql(
   const custom = customFields.get(condition.field);
   if (custom) return customField(tables, custom, condition);
   if (condition.field === 'name') return name(tables, condition);
-  if (condition.field === 'tags') return tags(tables, condition);
+  if (condition.field === 'tags') return tags(tables, condition, options.avoidFilterIndexes ?? false);
   if (condition.field === 'phone' || condition.field === 'email')
     return contactPoint(tables, condition.field, condition, defaultCountry);
   const textName = tables.textColumns[condition.field];

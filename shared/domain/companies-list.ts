@@ -19,16 +19,3 @@ export const CompanyListRow = z.object({
 export type CompanyListRow = z.infer<typeof CompanyListRow>;
 
 export const CompanyListPage = z.object({ rows: z.array(CompanyListRow) });
-
-export const companyListFields = [
-  'name',
-  'industry',
-  'city',
-  'source',
-  'owner',
-  'tags',
-  'email',
-  'phone',
-  'createdAt',
-  'updatedAt',
-] as const;

@@ -1,4 +1,4 @@
-import { Card, SimpleGrid, Stack, TagsInput, TextInput, Textarea, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -9,8 +9,8 @@ import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { ContactsFormCard } from '../records/ContactsFormCard';
-import { CustomFieldsEditor } from '../records/CustomFieldsEditor';
 import { FormActions } from '../records/FormActions';
+import { TagsFieldsNotes } from '../records/TagsFieldsNotes';
 import { OwnerSelect } from '../records/OwnerSelect';
 
 type CompanyForm = {
@@ -60,8 +60,6 @@ function CompanyFormBody({ company }: { company: Company | null }) {
   const [, navigate] = useLocation();
   const [form, setForm] = useState<CompanyForm>(() => formFrom(company));
   const [submitted, setSubmitted] = useState(false);
-  const customFields = useChannelQuery('customFields:list', { entity: 'company' });
-  const tags = useChannelQuery('tags:list', {});
   const create = useChannelMutation('companies:create', ['companies:get']);
   const update = useChannelMutation('companies:update', ['companies:get']);
   const save = company ? update : create;
@@ -116,25 +114,12 @@ function CompanyFormBody({ company }: { company: Company | null }) {
         <ContactsFormCard phones={form.phones} emails={form.emails} addresses={form.addresses} onChange={set} />
         <Card withBorder>
           <Stack gap="sm">
-            <TagsInput
-              label={t('records.fields.tags')}
-              data={(tags.data ?? []).map((tag) => tag.name)}
-              value={form.tags}
-              onChange={(value) => set({ tags: value })}
-              clearable
-            />
-            <CustomFieldsEditor
-              definitions={customFields.data ?? []}
-              values={form.customFields}
-              onChange={(customFields) => set({ customFields })}
-            />
-            <Textarea
-              label={t('records.fields.notes')}
-              name="notes"
-              autosize
-              minRows={3}
-              value={form.notes}
-              onChange={(event) => set({ notes: event.currentTarget.value })}
+            <TagsFieldsNotes
+              entity="company"
+              tags={form.tags}
+              customFields={form.customFields}
+              notes={form.notes}
+              onChange={set}
             />
           </Stack>
         </Card>

@@ -1,4 +1,4 @@
-import { Card, Checkbox, Group, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea, Title } from '@mantine/core';
+import { Card, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -8,8 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { CompanyPicker } from '../records/CompanyPicker';
 import { ContactsFormCard } from '../records/ContactsFormCard';
-import { CustomFieldsEditor } from '../records/CustomFieldsEditor';
 import { FormActions } from '../records/FormActions';
+import { TagsFieldsNotes } from '../records/TagsFieldsNotes';
 import { OwnerSelect } from '../records/OwnerSelect';
 import {
   emptyPersonForm,
@@ -31,8 +31,6 @@ function PersonFormBody({ person }: { person: Person | null }) {
   const [, navigate] = useLocation();
   const [form, setForm] = useState<PersonForm>(() => (person ? formFromPerson(person) : emptyPersonForm));
   const [submitted, setSubmitted] = useState(false);
-  const customFields = useChannelQuery('customFields:list', { entity: 'person' });
-  const tags = useChannelQuery('tags:list', {});
   const create = useChannelMutation('people:create', ['people:get']);
   const update = useChannelMutation('people:update', ['people:get']);
   const save = person ? update : create;
@@ -107,26 +105,12 @@ function PersonFormBody({ person }: { person: Person | null }) {
               <TextInput {...text('language')} />
               <TextInput {...text('website')} />
             </SimpleGrid>
-            <TagsInput
-              label={t('records.fields.tags')}
-              name="tags"
-              data={(tags.data ?? []).map((tag) => tag.name)}
-              value={form.tags}
-              onChange={(value) => set({ tags: value })}
-              clearable
-            />
-            <CustomFieldsEditor
-              definitions={customFields.data ?? []}
-              values={form.customFields}
-              onChange={(customFields) => set({ customFields })}
-            />
-            <Textarea
-              label={t('records.fields.notes')}
-              name="notes"
-              autosize
-              minRows={3}
-              value={form.notes}
-              onChange={(event) => set({ notes: event.currentTarget.value })}
+            <TagsFieldsNotes
+              entity="person"
+              tags={form.tags}
+              customFields={form.customFields}
+              notes={form.notes}
+              onChange={set}
             />
             <Group>
               <Checkbox

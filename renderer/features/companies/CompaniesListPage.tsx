@@ -5,7 +5,7 @@ import type { CompanyListRow } from '../../../shared/domain/companies-list';
 import { formatNumber } from '../../components/format';
 import { companyFilterFields } from '../records/filter-fields';
 import { RecordListScreen, type ListScreenConfig } from '../records/RecordListScreen';
-import { TagBadges } from '../records/TagBadges';
+import { ownerAndTagsColumns } from '../records/owner-and-tags-columns';
 
 export function CompaniesListPage() {
   const { t, i18n } = useTranslation();
@@ -58,21 +58,7 @@ export function CompaniesListPage() {
         minWidth: 90,
         render: (row) => formatNumber(row.peopleCount, i18n.language),
       },
-      {
-        id: 'owner',
-        label: t('records.fields.owner'),
-        grow: 0,
-        minWidth: 140,
-        sortField: 'owner',
-        render: (row) => row.owner?.name,
-      },
-      {
-        id: 'tags',
-        label: t('records.fields.tags'),
-        grow: 0,
-        minWidth: 150,
-        render: (row) => <TagBadges tags={row.tags} />,
-      },
+      ...ownerAndTagsColumns<CompanyListRow>(t, 150),
     ],
   };
   return <RecordListScreen config={config} />;

@@ -5,7 +5,7 @@ import { useLocation } from 'wouter';
 import type { PersonListRow } from '../../../shared/domain/people-list';
 import { peopleFilterFields } from '../records/filter-fields';
 import { RecordListScreen, type ListScreenConfig } from '../records/RecordListScreen';
-import { TagBadges } from '../records/TagBadges';
+import { ownerAndTagsColumns } from '../records/owner-and-tags-columns';
 
 export function PeopleListPage() {
   const { t } = useTranslation();
@@ -70,21 +70,7 @@ export function PeopleListPage() {
         sortField: 'city',
         render: (row) => row.city,
       },
-      {
-        id: 'owner',
-        label: t('records.fields.owner'),
-        grow: 0,
-        minWidth: 140,
-        sortField: 'owner',
-        render: (row) => row.owner?.name,
-      },
-      {
-        id: 'tags',
-        label: t('records.fields.tags'),
-        grow: 0,
-        minWidth: 160,
-        render: (row) => <TagBadges tags={row.tags} />,
-      },
+      ...ownerAndTagsColumns<PersonListRow>(t, 160),
     ],
   };
   return <RecordListScreen config={config} />;

@@ -3,6 +3,7 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_client_base';
 import * as m0003 from './0003_saved_views';
 import * as m0004 from './0004_merges';
+import * as m0005 from './0005_imports';
 
 export type Migration = { up(db: Kysely<any>): Promise<void> };
 
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0002_client_base': m0002,
   '0003_saved_views': m0003,
   '0004_merges': m0004,
+  '0005_imports': m0005,
 };

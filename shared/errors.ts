@@ -21,6 +21,7 @@ export const errorCodes = [
   'DiskFull',
   'MigrationFailed',
   'NotSupported',
+  'Cancelled',
   'Unauthorized',
   'Internal',
 ] as const;

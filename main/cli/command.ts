@@ -42,6 +42,10 @@ export class CommandArgs {
     return typeof value === 'string' ? value : undefined;
   }
 
+  flag(name: string): boolean {
+    return this.#values[name] === true;
+  }
+
   /** A whole number option, with a default and bounds. */
   integer(name: string, fallback: number, min: number, max: number): number {
     const value = this.string(name);

@@ -164,6 +164,35 @@ export type MergesTable = {
   undone_at: string | null;
 };
 
+export type ImportsTable = {
+  id: Generated<number>;
+  file_name: string;
+  mode: 'create' | 'update' | 'upsert';
+  summary: string;
+  started_at: string;
+  finished_at: string;
+  undone_at: string | null;
+};
+
+export type ImportRecordsTable = {
+  import_id: number;
+  entity: 'person' | 'company';
+  record_id: number;
+  action: 'created' | 'updated';
+  version_after: number;
+  before: string | null;
+};
+
+export type ImportTemplatesTable = {
+  id: Generated<number>;
+  name: string;
+  entity: 'person' | 'company';
+  header_signature: string;
+  mapping: string;
+  created_at: string;
+  updated_at: string;
+};
+
 export type SearchIndexTable = { rowid: number; name: string; details: string };
 
 export type Database = {
@@ -182,6 +211,9 @@ export type Database = {
   activities: ActivitiesTable;
   saved_views: SavedViewsTable;
   merges: MergesTable;
+  imports: ImportsTable;
+  import_records: ImportRecordsTable;
+  import_templates: ImportTemplatesTable;
   people_search: SearchIndexTable;
   companies_search: SearchIndexTable;
 };

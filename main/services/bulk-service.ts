@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { AppError } from '../../shared/errors';
-import { BulkRequest, type BulkResult } from '../../shared/domain/bulk';
+import { BulkRequest, type BulkResult, type BulkTarget } from '../../shared/domain/bulk';
 import { ListFilter } from '../../shared/domain/list-query';
 import { foldText } from '../../shared/text/fold';
 import type { AppDb } from '../db/kysely';
@@ -17,21 +17,22 @@ export type BulkEntity = 'person' | 'company';
 /** Undo needs the ids; past this many the answer leaves them out (the action still runs). */
 const MAX_RETURNED_IDS = 100_000;
 
-async function resolveTarget(
+/** The live records a bulk action or an export applies to. */
+export async function resolveBulkTarget(
   db: Executor,
   entity: BulkEntity,
-  request: BulkRequest,
+  target: BulkTarget,
   env: ServiceEnv,
 ): Promise<number[]> {
   const tables = entity === 'person' ? peopleTables : companiesTables;
   const table = sql.table(tables.table);
-  if ('ids' in request.target) {
+  if ('ids' in target) {
     const rows = await sql<{ id: number }>`
-      SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(${JSON.stringify(request.target.ids)}))
+      SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(${JSON.stringify(target.ids)}))
          AND deleted_at IS NULL`.execute(db);
     return rows.rows.map((row) => row.id);
   }
-  const filter = ListFilter.parse(request.target.filter);
+  const filter = ListFilter.parse(target.filter);
   const customFields = await listCustomFieldDefinitions(db, entity);
   const rows = await sql<{ id: number }>`
     SELECT ${sql.ref(`${tables.table}.id`)} AS id FROM ${table}
@@ -53,7 +54,7 @@ export async function runBulk(db: AppDb, entity: BulkEntity, input: BulkRequest,
   const ownerColumn = sql.raw(tables.ownerColumn);
   const now = env.now().toISOString();
   const ids = await db.transaction().execute(async (trx) => {
-    const ids = await resolveTarget(trx, entity, request, env);
+    const ids = await resolveBulkTarget(trx, entity, request.target, env);
     const idSet = sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
     const { action } = request;
     switch (action.type) {

@@ -11,7 +11,7 @@ import { reindexCompanies, reindexPeople } from '../db/search-index';
 import { primaryCity, readRelations, writeRelations } from './record-relations';
 import type { ServiceEnv } from './service-env';
 
-function toRow(values: CompanyValues, updatedAt: string): CompanyWrite {
+export function companyRow(values: CompanyValues, updatedAt: string): CompanyWrite {
   return {
     name: values.name,
     sort_key: sortKey(values.name),
@@ -62,11 +62,29 @@ export async function createCompany(db: AppDb, input: CompanyInput, env: Service
   return db.transaction().execute(async (trx) => {
     await checkOwner(trx, values.ownerId);
     const now = env.now().toISOString();
-    const id = await insertCompany(trx, toRow(values, now), now);
+    const id = await insertCompany(trx, companyRow(values, now), now);
     await writeRelations(trx, { companyId: id }, values, env.defaultCountry);
     await reindexCompanies(trx, [id]);
     return getCompany(trx, id);
   });
+}
+
+/**
+ * Replaces a company's values inside the caller's transaction; `version` is the one the edit
+ * started from. Used by updateCompany and by imports.
+ */
+export async function writeCompanyUpdate(
+  trx: Executor,
+  id: number,
+  version: number,
+  values: CompanyValues,
+  env: ServiceEnv,
+): Promise<void> {
+  await checkOwner(trx, values.ownerId);
+  const outcome = await updateVersioned(trx, 'companies', id, version, companyRow(values, env.now().toISOString()));
+  if (outcome === 'missing') throw new AppError('NotFound', 'The company does not exist', { id });
+  if (outcome === 'conflict') throw new AppError('Conflict', 'The company was changed elsewhere', { id });
+  await writeRelations(trx, { companyId: id }, values, env.defaultCountry);
 }
 
 export async function updateCompany(
@@ -78,11 +96,7 @@ export async function updateCompany(
 ): Promise<Company> {
   const values = CompanyInput.parse(input);
   return db.transaction().execute(async (trx) => {
-    await checkOwner(trx, values.ownerId);
-    const outcome = await updateVersioned(trx, 'companies', id, version, toRow(values, env.now().toISOString()));
-    if (outcome === 'missing') throw new AppError('NotFound', 'The company does not exist', { id });
-    if (outcome === 'conflict') throw new AppError('Conflict', 'The company was changed elsewhere', { id });
-    await writeRelations(trx, { companyId: id }, values, env.defaultCountry);
+    await writeCompanyUpdate(trx, id, version, values, env);
     await reindexCompanies(trx, [id]);
     // People are found by their company's name too.
     await reindexPeople(trx, await peopleOfCompany(trx, id));

@@ -3,9 +3,11 @@ import {
   CustomFieldDefinitionInput,
   type CustomFieldDefinition,
   type CustomFieldEntity,
+  type CustomFieldType,
 } from '../../shared/domain/custom-fields';
 import { slugKey } from '../../shared/text/transliterate';
 import type { AppDb } from '../db/kysely';
+import type { Executor } from '../db/repositories/executor';
 import {
   archiveCustomFieldDefinition,
   insertCustomFieldDefinition,
@@ -30,21 +32,28 @@ export async function createCustomField(
   if (CHOICE_TYPES.has(values.type) && values.options.length === 0) {
     throw new AppError('InvalidInput', 'A list field needs at least one option', { field: 'options' });
   }
-  return db.transaction().execute(async (trx) => {
-    const taken = new Set(
-      (
-        await trx.selectFrom('custom_field_definitions').select('key').where('entity', '=', values.entity).execute()
-      ).map((row) => row.key),
-    );
-    const base = slugKey(values.label);
-    let key = base;
-    for (let n = 2; taken.has(key); n += 1) key = `${base}_${n}`;
-    return insertCustomFieldDefinition(
-      trx,
-      { entity: values.entity, key, label: values.label, type: values.type, options: [...new Set(values.options)] },
-      env.now().toISOString(),
-    );
-  });
+  return db.transaction().execute((trx) => addCustomField(trx, values, env.now().toISOString()));
+}
+
+/** Inserts a field in the caller's transaction, with a unique key made from its label. */
+export async function addCustomField(
+  trx: Executor,
+  values: { entity: CustomFieldEntity; label: string; type: CustomFieldType; options: string[] },
+  at: string,
+): Promise<CustomFieldDefinition> {
+  const taken = new Set(
+    (await trx.selectFrom('custom_field_definitions').select('key').where('entity', '=', values.entity).execute()).map(
+      (row) => row.key,
+    ),
+  );
+  const base = slugKey(values.label);
+  let key = base;
+  for (let n = 2; taken.has(key); n += 1) key = `${base}_${n}`;
+  return insertCustomFieldDefinition(
+    trx,
+    { entity: values.entity, key, label: values.label, type: values.type, options: [...new Set(values.options)] },
+    at,
+  );
 }
 
 /** Renames a field or changes its options; options in use can't be removed (values would dangle). */

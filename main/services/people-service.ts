@@ -21,7 +21,8 @@ async function checkReferences(db: Executor, values: PersonValues): Promise<void
   }
 }
 
-function toRow(values: PersonValues, updatedAt: string): PersonWrite {
+/** The people row of these values (display name and sort key derived). */
+export function personRow(values: PersonValues, updatedAt: string): PersonWrite {
   const displayName = values.displayName ?? composeDisplayName(values);
   if (displayName === '') {
     throw new AppError('InvalidInput', 'A person needs a name', { field: 'lastName' });
@@ -95,7 +96,7 @@ export async function createPerson(db: AppDb, input: PersonInput, env: ServiceEn
   return db.transaction().execute(async (trx) => {
     await checkReferences(trx, values);
     const now = env.now().toISOString();
-    const id = await insertPerson(trx, toRow(values, now), now);
+    const id = await insertPerson(trx, personRow(values, now), now);
     await writeRelations(trx, { personId: id }, values, env.defaultCountry);
     await reindexPeople(trx, [id]);
     return getPerson(trx, id);
@@ -114,7 +115,7 @@ export async function writePersonUpdate(
   env: ServiceEnv,
 ): Promise<void> {
   await checkReferences(trx, values);
-  const outcome = await updateVersioned(trx, 'people', id, version, toRow(values, env.now().toISOString()));
+  const outcome = await updateVersioned(trx, 'people', id, version, personRow(values, env.now().toISOString()));
   if (outcome === 'missing') throw new AppError('NotFound', 'The person does not exist', { id });
   if (outcome === 'conflict') throw new AppError('Conflict', 'The person was changed elsewhere', { id });
   await writeRelations(trx, { personId: id }, values, env.defaultCountry);

@@ -1,0 +1,134 @@
+import type { Selectable } from 'kysely';
+import type { ImportEntity } from '../../../shared/domain/import-fields';
+import type { ImportsTable, ImportTemplatesTable } from '../schema';
+import type { Executor } from './executor';
+import { insertInChunks } from './record-batches';
+
+export type ImportRow = Selectable<ImportsTable>;
+export type JournalEntry = {
+  entity: ImportEntity;
+  recordId: number;
+  action: 'created' | 'updated';
+  versionAfter: number;
+  before: string | null;
+};
+
+export async function insertImport(
+  db: Executor,
+  values: { fileName: string; mode: ImportRow['mode']; summary: string; startedAt: string; finishedAt: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('imports')
+    .values({
+      file_name: values.fileName,
+      mode: values.mode,
+      summary: values.summary,
+      started_at: values.startedAt,
+      finished_at: values.finishedAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function finishImport(db: Executor, id: number, summary: string, finishedAt: string): Promise<void> {
+  await db.updateTable('imports').set({ summary, finished_at: finishedAt }).where('id', '=', id).execute();
+}
+
+/**
+ * Records what the import did to each record. A record touched twice (two rows of the file for
+ * one person) keeps its first `before` and its latest version.
+ */
+export async function journal(db: Executor, importId: number, entries: JournalEntry[]): Promise<void> {
+  await insertInChunks(
+    entries.map((entry) => ({
+      import_id: importId,
+      entity: entry.entity,
+      record_id: entry.recordId,
+      action: entry.action,
+      version_after: entry.versionAfter,
+      before: entry.before,
+    })),
+    (chunk) =>
+      db
+        .insertInto('import_records')
+        .values(chunk)
+        .onConflict((conflict) =>
+          conflict
+            .columns(['import_id', 'entity', 'record_id'])
+            .doUpdateSet((eb) => ({ version_after: eb.ref('excluded.version_after') })),
+        )
+        .execute(),
+  );
+}
+
+export async function listImports(db: Executor, limit: number): Promise<ImportRow[]> {
+  return db.selectFrom('imports').selectAll().orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function findImport(db: Executor, id: number): Promise<ImportRow | undefined> {
+  return db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function importRecords(db: Executor, importId: number, entity: ImportEntity) {
+  return db
+    .selectFrom('import_records')
+    .select(['record_id', 'action', 'version_after', 'before'])
+    .where('import_id', '=', importId)
+    .where('entity', '=', entity)
+    .execute();
+}
+
+export async function markImportUndone(db: Executor, id: number, at: string): Promise<void> {
+  await db.updateTable('imports').set({ undone_at: at }).where('id', '=', id).execute();
+}
+
+/** An erased person must not live on in an import's undo snapshot. */
+export async function forgetImportSnapshots(db: Executor, entity: ImportEntity, recordId: number): Promise<void> {
+  await db.deleteFrom('import_records').where('entity', '=', entity).where('record_id', '=', recordId).execute();
+}
+
+export type TemplateRow = Selectable<ImportTemplatesTable>;
+
+export async function findTemplate(
+  db: Executor,
+  entity: ImportEntity,
+  headerSignature: string,
+): Promise<TemplateRow | undefined> {
+  return db
+    .selectFrom('import_templates')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('header_signature', '=', headerSignature)
+    .executeTakeFirst();
+}
+
+export async function findTemplatesBySignature(db: Executor, headerSignature: string): Promise<TemplateRow[]> {
+  return db.selectFrom('import_templates').selectAll().where('header_signature', '=', headerSignature).execute();
+}
+
+export async function saveTemplate(
+  db: Executor,
+  values: { name: string; entity: ImportEntity; headerSignature: string; mapping: string; at: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('import_templates')
+    .values({
+      name: values.name,
+      entity: values.entity,
+      header_signature: values.headerSignature,
+      mapping: values.mapping,
+      created_at: values.at,
+      updated_at: values.at,
+    })
+    .onConflict((conflict) =>
+      conflict.columns(['entity', 'header_signature']).doUpdateSet({
+        name: values.name,
+        mapping: values.mapping,
+        updated_at: values.at,
+      }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

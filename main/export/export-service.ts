@@ -1,0 +1,193 @@
+/**
+ * Writes people or companies to .xlsx or .csv: a list with its filter and columns, an "export for
+ * editing" workbook (locked id column, drop-downs) that re-imports onto the same records, or the
+ * whole database, one sheet per record type, that re-imports into an empty database.
+ */
+import type { BulkTarget } from '../../shared/domain/bulk';
+import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
+import { contactChannels } from '../../shared/domain/people';
+import { customFieldTarget, type ImportEntity } from '../../shared/domain/import-fields';
+import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
+import type { Executor } from '../db/repositories/executor';
+import { listUsers } from '../db/repositories/users';
+import { resolveBulkTarget } from '../services/bulk-service';
+import type { ServiceEnv } from '../services/service-env';
+import { companiesRecords } from '../import/entities/companies-records';
+import { peopleRecords } from '../import/entities/people-records';
+import type { RecordAdapter } from '../import/entities/record-adapter';
+import type { FlatValue } from '../import/flat-record';
+import { createCsvWriter } from '../spreadsheets/csv-writer';
+import type { ExportColumn, TableWriter } from '../spreadsheets/table-writer';
+import { createXlsxWriter } from '../spreadsheets/xlsx-writer';
+import { fieldLabel } from './field-labels';
+import { META_SHEET, metaRows } from './export-meta';
+
+export type ExportFormat = { kind: 'xlsx' } | { kind: 'csv'; encoding: 'utf-8' | 'windows-1251' };
+
+export type ExportRequest = {
+  entity: ImportEntity;
+  /** Picked records or a filter; null: every live record. */
+  target: BulkTarget | null;
+  /** Field keys in order; null: every field. */
+  columns: string[] | null;
+  format: ExportFormat;
+  forEditing: boolean;
+  path: string;
+  language: 'ru' | 'en';
+};
+
+const adapters: Record<ImportEntity, RecordAdapter<unknown>> = {
+  person: peopleRecords as RecordAdapter<unknown>,
+  company: companiesRecords as RecordAdapter<unknown>,
+};
+
+const BATCH = 1000;
+const sheetNames = { person: { ru: 'Люди', en: 'People' }, company: { ru: 'Компании', en: 'Companies' } };
+
+/** Every exportable field of a record type: the import field list without input-only ones. */
+function allFields(entity: ImportEntity, definitions: CustomFieldDefinition[]): string[] {
+  const fields = adapters[entity].fields.map((field) => field.key).filter((key) => key !== 'fullName');
+  return [...fields, ...definitions.map((definition) => customFieldTarget(definition.key))];
+}
+
+function columnFor(
+  key: string,
+  entity: ImportEntity,
+  definitions: CustomFieldDefinition[],
+  choices: { owners: string[] },
+  request: Pick<ExportRequest, 'forEditing' | 'language'>,
+): ExportColumn {
+  const definition = definitions.find((item) => customFieldTarget(item.key) === key);
+  const spec = adapters[entity].fields.find((field) => field.key === key);
+  const header = definition ? definition.label : fieldLabel(key, request.language);
+  const column: ExportColumn = { key, header, type: 'text' };
+  if (definition) {
+    if (definition.type === 'number') column.type = 'number';
+    if (definition.type === 'date') column.type = 'date';
+    if (definition.type === 'checkbox') column.type = 'boolean';
+    if (definition.type === 'select' && request.forEditing) column.choices = definition.options;
+  } else if (spec) {
+    if (spec.kind === 'date') column.type = 'date';
+    if (spec.kind === 'datetime') column.type = 'datetime';
+    if (spec.kind === 'consent') column.type = 'boolean';
+    if (spec.kind === 'id') column.type = 'integer';
+    if (key === 'id' && request.forEditing) column.hidden = true;
+    if (request.forEditing && spec.kind === 'owner') column.choices = choices.owners;
+    if (request.forEditing && spec.kind === 'channel') column.choices = [...contactChannels];
+  }
+  return column;
+}
+
+const cellOf = (value: FlatValue | undefined) =>
+  value === undefined ? null : Array.isArray(value) ? (value.length === 0 ? null : value.join(', ')) : value;
+
+async function writeSheet(
+  db: Executor,
+  writer: TableWriter,
+  entity: ImportEntity,
+  ids: number[],
+  columns: string[],
+  definitions: CustomFieldDefinition[],
+  request: Pick<ExportRequest, 'forEditing' | 'language'>,
+): Promise<ExportColumn[]> {
+  const owners = (await listUsers(db)).map((user) => user.display_name);
+  const exportColumns = columns.map((key) => columnFor(key, entity, definitions, { owners }, request));
+  await writer.addSheet(sheetNames[entity][request.language], exportColumns);
+  for (let start = 0; start < ids.length; start += BATCH) {
+    const chunk = ids.slice(start, start + BATCH);
+    const loaded = await adapters[entity].load(db, chunk, definitions);
+    for (const id of chunk) {
+      const record = loaded.get(id);
+      if (record) await writer.addRow(columns.map((key) => cellOf(record.flat[key])));
+    }
+  }
+  return exportColumns;
+}
+
+function openWriter(request: Pick<ExportRequest, 'format' | 'forEditing' | 'path'>): TableWriter {
+  return request.format.kind === 'xlsx'
+    ? createXlsxWriter(request.path, { protectIdColumn: request.forEditing })
+    : createCsvWriter(request.path, { encoding: request.format.encoding });
+}
+
+async function liveIds(db: Executor, entity: ImportEntity): Promise<number[]> {
+  const rows =
+    entity === 'person'
+      ? await db
+          .selectFrom('people')
+          .select('id')
+          .where('deleted_at', 'is', null)
+          .where('erased_at', 'is', null)
+          .orderBy('id')
+          .execute()
+      : await db.selectFrom('companies').select('id').where('deleted_at', 'is', null).orderBy('id').execute();
+  return rows.map((row) => row.id);
+}
+
+export async function exportRecords(db: Executor, request: ExportRequest, env: ServiceEnv): Promise<{ rows: number }> {
+  const definitions = await listCustomFieldDefinitions(db, request.entity);
+  const ids =
+    request.target === null
+      ? await liveIds(db, request.entity)
+      : await resolveBulkTarget(db, request.entity, request.target, env);
+  const fields = allFields(request.entity, definitions);
+  const columns = request.columns?.filter((key) => fields.includes(key)) ?? fields;
+  if (request.forEditing && !columns.includes('id')) columns.unshift('id');
+  const writer = openWriter(request);
+  try {
+    await writeSheet(db, writer, request.entity, ids, columns, definitions, request);
+    if (request.forEditing && request.format.kind === 'xlsx') {
+      await writeMeta(
+        writer,
+        [{ entity: request.entity, sheet: sheetNames[request.entity][request.language], columns }],
+        {
+          [request.entity]: definitions,
+        },
+      );
+    }
+    return await writer.close();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+/** Companies, then people, then the sheet that tells the importer what every column is. */
+export async function exportDatabase(
+  db: Executor,
+  request: { path: string; language: 'ru' | 'en' },
+): Promise<{ rows: number }> {
+  const writer = createXlsxWriter(request.path, { protectIdColumn: false });
+  const options = { forEditing: false, language: request.language };
+  try {
+    const sheets = [];
+    const definitions = {} as Record<ImportEntity, CustomFieldDefinition[]>;
+    for (const entity of ['company', 'person'] as const) {
+      definitions[entity] = await listCustomFieldDefinitions(db, entity);
+      const columns = allFields(entity, definitions[entity]);
+      await writeSheet(db, writer, entity, await liveIds(db, entity), columns, definitions[entity], options);
+      sheets.push({ entity, sheet: sheetNames[entity][request.language], columns });
+    }
+    await writeMeta(writer, sheets, definitions);
+    return await writer.close();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+async function writeMeta(
+  writer: TableWriter,
+  sheets: Array<{ entity: ImportEntity; sheet: string; columns: string[] }>,
+  definitions: Partial<Record<ImportEntity, CustomFieldDefinition[]>>,
+): Promise<void> {
+  await writer.addSheet(META_SHEET, [
+    { key: 'kind', header: 'kind', type: 'text' },
+    { key: 'a', header: 'a', type: 'text' },
+    { key: 'b', header: 'b', type: 'text' },
+    { key: 'c', header: 'c', type: 'text' },
+    { key: 'd', header: 'd', type: 'text' },
+    { key: 'e', header: 'e', type: 'text' },
+  ]);
+  for (const row of metaRows(sheets, definitions)) await writer.addRow(row);
+}

@@ -1,0 +1,125 @@
+/**
+ * What the wizard shows first for each sheet: its first rows, the header row, the record type and
+ * a column mapping (a saved template when the headers match one, else suggested from headers and
+ * values). Reads only the first rows of each sheet.
+ */
+import path from 'node:path';
+import type { ImportEntity } from '../../shared/domain/import-fields';
+import { ColumnMapping, type ImportFile, type SheetPreview } from '../../shared/domain/imports';
+import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
+import type { Executor } from '../db/repositories/executor';
+import { findTemplatesBySignature } from '../db/repositories/imports';
+import type { CellValue } from '../spreadsheets/cell';
+import type { SpreadsheetSource } from '../spreadsheets/source';
+import { autoMap, headerSignature } from './mapping/auto-map';
+import { detectHeaderRow } from './mapping/header-row';
+import { cellText } from './row-parser';
+import { META_SHEET, readMeta } from '../export/export-meta';
+
+/** Where our xlsx writer keeps long drop-down lists. */
+const LISTS_SHEET = '_lists';
+import { detectDateOrder } from './values/dates';
+
+const PREVIEW_ROWS = 30;
+const SAMPLE_ROWS = 200;
+
+async function firstRows(source: SpreadsheetSource, sheet: string, count: number): Promise<CellValue[][]> {
+  const rows: CellValue[][] = [];
+  for await (const row of source.rows(sheet)) {
+    if (row.index >= count) break;
+    rows[row.index] = row.cells;
+  }
+  return Array.from({ length: rows.length }, (_, index) => rows[index] ?? []);
+}
+
+const COMPANY_SHEET = /компани|организац|фирм|контрагент|compan|organi[sz]ation|accounts/i;
+
+function guessEntity(sheetName: string, person: ReturnType<typeof autoMap>, company: ReturnType<typeof autoMap>) {
+  if (COMPANY_SHEET.test(sheetName)) return 'company' as const;
+  const personNames = person.filter((column) =>
+    column.targets.some((target) => ['fullName', 'lastName', 'firstName'].includes(target)),
+  ).length;
+  const mapped = (columns: ReturnType<typeof autoMap>) => columns.filter((column) => column.targets.length > 0).length;
+  if (personNames === 0 && mapped(company) > 0 && company.some((column) => column.targets.includes('name'))) {
+    return 'company' as const;
+  }
+  return mapped(person) > 0 ? ('person' as const) : null;
+}
+
+export async function previewFile(
+  db: Executor,
+  source: SpreadsheetSource,
+  sessionId: string,
+  filePath: string,
+): Promise<ImportFile> {
+  const definitions = {
+    person: await listCustomFieldDefinitions(db, 'person'),
+    company: await listCustomFieldDefinitions(db, 'company'),
+  };
+  const sheets: SheetPreview[] = [];
+  const names = (await source.sheets()).map((sheet) => sheet.name);
+  const meta = names.includes(META_SHEET) ? readMeta(await firstRows(source, META_SHEET, 100_000)) : null;
+  for (const name of names) {
+    if (name === META_SHEET || name === LISTS_SHEET) continue;
+    const rows = await firstRows(source, name, SAMPLE_ROWS);
+    const headerRow = detectHeaderRow(rows.slice(0, PREVIEW_ROWS));
+    const headers = (rows[headerRow] ?? []).map(cellText);
+    const body = rows.slice(headerRow + 1);
+    const width = Math.max(headers.length, ...body.map((row) => row.length));
+    while (headers.length < width) headers.push('');
+    const samples = headers.map((_, column) => body.map((row) => row[column] ?? null));
+    const suggest = (entity: ImportEntity) => autoMap({ entity, headers, samples, customFields: definitions[entity] });
+    const person = suggest('person');
+    const company = suggest('company');
+    let entity: ImportEntity | null = guessEntity(name, person, company);
+    let columns: Array<Omit<SheetPreview['columns'][number], 'ambiguousDates'>> =
+      entity === 'company' ? company : person;
+    let template: SheetPreview['template'] = null;
+    const saved = (await findTemplatesBySignature(db, headerSignature(headers)))[0];
+    if (saved) {
+      entity = saved.entity;
+      template = { id: saved.id, name: saved.name };
+      const mapping = ColumnMapping.array().parse(JSON.parse(saved.mapping));
+      columns = headers.map((header, index) => ({
+        index,
+        header,
+        targets: mapping.find((column) => column.index === index)?.targets ?? [],
+        confidence: 'template' as const,
+      }));
+    }
+    const own = meta?.sheets.get(name);
+    if (own) {
+      // Our own workbook: the meta sheet says exactly what each column is.
+      entity = own.entity;
+      columns = headers.map((header, index) => ({
+        index,
+        header,
+        targets: own.columns.has(index) ? [own.columns.get(index)!] : [],
+        confidence: 'template' as const,
+      }));
+    }
+    sheets.push({
+      name,
+      rows: rows.slice(0, PREVIEW_ROWS).map((row) => row.map(cellText)),
+      headerRow,
+      entity,
+      template,
+      columns: columns.map((column) => ({
+        index: column.index,
+        header: column.header,
+        targets: column.targets,
+        confidence: column.confidence,
+        ambiguousDates: detectDateOrder(samples[column.index] ?? []) === 'ambiguous',
+      })),
+    });
+  }
+  return {
+    sessionId,
+    fileName: path.basename(filePath),
+    format: source.format,
+    csv: source.csv,
+    sheets,
+    createFields: meta?.fields ?? [],
+    ownWorkbook: meta !== null,
+  };
+}

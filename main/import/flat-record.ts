@@ -1,0 +1,79 @@
+/**
+ * A record as one spreadsheet row sees it: values by import field key ("lastName", "phone.mobile",
+ * "address2.city", "custom.budget"). Import builds these from cells, export writes them to cells,
+ * and updates are merged and compared in this shape, so every record type shares that logic.
+ */
+import type { FieldChange } from '../../shared/domain/imports';
+
+export type FlatValue = string | number | boolean | string[] | null;
+export type FlatRecord = Record<string, FlatValue>;
+
+export function isEmptyValue(value: FlatValue | undefined): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** How a value reads in the dry-run grid and the change list. */
+export function displayValue(value: FlatValue | undefined): string | null {
+  if (isEmptyValue(value)) return null;
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean') return value ? '✓' : '✗';
+  return String(value);
+}
+
+const sameKey = (value: string) => value.toLocaleLowerCase('ru').trim();
+
+/** The values of every list field of the key's kind: all "phone.*" lists for "phone.mobile". */
+function listGroup(record: FlatRecord, key: string, listFields: ReadonlySet<string>): string[] {
+  const dot = key.indexOf('.');
+  const prefix = dot === -1 ? null : key.slice(0, dot + 1);
+  return Object.entries(record)
+    .filter(([field]) => field === key || (prefix !== null && field.startsWith(prefix) && listFields.has(field)))
+    .flatMap(([, value]) => (Array.isArray(value) ? value : []));
+}
+
+/**
+ * What an update writes: the file's non-empty values replace single fields and join list fields
+ * (phones, e-mails, tags: nothing the record had is lost); empty cells leave the field alone unless
+ * `overwriteWithEmpty` is on, and then only for the fields the file maps.
+ */
+export function mergeFlat(
+  existing: FlatRecord,
+  incoming: FlatRecord,
+  options: { overwriteWithEmpty: boolean; listFields: ReadonlySet<string>; mappedFields: Iterable<string> },
+): FlatRecord {
+  const merged: FlatRecord = { ...existing };
+  for (const key of options.mappedFields) {
+    const value = incoming[key];
+    if (isEmptyValue(value)) {
+      if (options.overwriteWithEmpty) merged[key] = Array.isArray(existing[key]) ? [] : null;
+      continue;
+    }
+    const before = existing[key];
+    if (options.listFields.has(key) && Array.isArray(before) && Array.isArray(value)) {
+      // A number the record has under another label ("phone.work") is not added again as "phone.mobile".
+      const seen = new Set(listGroup(merged, key, options.listFields).map(sameKey));
+      merged[key] = [...before, ...value.filter((item) => !seen.has(sameKey(item)))];
+    } else {
+      merged[key] = value ?? null;
+    }
+  }
+  return merged;
+}
+
+/** Field-by-field differences, in the order of `keys`. */
+export function diffFlat(before: FlatRecord, after: FlatRecord, keys: Iterable<string>): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of keys) {
+    const old = displayValue(before[field]);
+    const next = displayValue(after[field]);
+    if (old !== next) changes.push({ field, before: old, after: next });
+  }
+  return changes;
+}
+
+/** Every key either record has, in first-seen order. */
+export function keysOf(...records: FlatRecord[]): string[] {
+  const keys = new Set<string>();
+  for (const record of records) for (const key of Object.keys(record)) keys.add(key);
+  return [...keys];
+}

@@ -1,0 +1,620 @@
+/**
+ * One pass over the file's mapped sheets, a batch of rows at a time: read, match, decide, and
+ * (when writing) create and update records inside the caller's transaction. The dry run and the
+ * real run are the same pass, so what the summary promised is what the run does.
+ */
+import { ZodError } from 'zod';
+import { AppError } from '../../shared/errors';
+import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
+import { contactChannels } from '../../shared/domain/people';
+import { emailLabels, phoneLabels } from '../../shared/domain/contact-points';
+import { CUSTOM_FIELD_PREFIX, customFieldTarget, type ImportEntity } from '../../shared/domain/import-fields';
+import type {
+  ImportCounts,
+  ImportSetup,
+  ImportSummary,
+  RowAction,
+  RowOutcome,
+  RowProblem,
+  SheetSetup,
+  ValueChoice,
+} from '../../shared/domain/imports';
+import { foldText, sortKey } from '../../shared/text/fold';
+import { insertCustomFieldDefinition, listCustomFieldDefinitions } from '../db/repositories/custom-fields';
+import { addCustomField } from '../services/custom-fields-service';
+import type { Executor } from '../db/repositories/executor';
+import { journal, type JournalEntry } from '../db/repositories/imports';
+import { takeRecordSnapshot } from '../db/repositories/record-snapshot';
+import { insertUser, listUsers } from '../db/repositories/users';
+import type { ServiceEnv } from '../services/service-env';
+import type { SpreadsheetSource } from '../spreadsheets/source';
+import type { CellValue } from '../spreadsheets/cell';
+import { cellText, parseRow, type ColumnPlan, type FieldTarget } from './row-parser';
+import { companiesRecords } from './entities/companies-records';
+import { peopleRecords } from './entities/people-records';
+import type { LoadedRecord, RecordAdapter, RecordRefs } from './entities/record-adapter';
+import { diffFlat, mergeFlat, type FlatRecord } from './flat-record';
+import { findExisting, keyHash, rowKeys, type RowKeys } from './match-keys';
+import { CREATE_VALUE, ValueChoices, type ChoiceCatalog } from './value-choices';
+
+const BATCH = 500;
+
+const adapters: Record<ImportEntity, RecordAdapter<unknown>> = {
+  person: peopleRecords as RecordAdapter<unknown>,
+  company: companiesRecords as RecordAdapter<unknown>,
+};
+
+export type EngineInput = {
+  db: Executor;
+  source: SpreadsheetSource;
+  setup: ImportSetup;
+  env: ServiceEnv;
+  /** Set when writing: the import's id for the undo journal. */
+  importId: number | null;
+  signal?: AbortSignal;
+  onProgress?: (rowsDone: number) => void;
+  onOutcome?: (outcome: RowOutcome) => void;
+};
+
+export type EngineResult = { summary: ImportSummary; choices: ValueChoice[] };
+
+const emptyCounts = (): ImportCounts => ({ create: 0, update: 0, unchanged: 0, merge: 0, skip: 0 });
+
+/** What an earlier row of the file became: a record id once written, the pending draft before. */
+type FileRef = { recordId: number | null; pending: PendingRow | null; created: boolean };
+
+type PendingRow = {
+  sheet: string;
+  row: number;
+  cells: CellValue[];
+  flat: FlatRecord;
+  problems: RowProblem[];
+  keys: RowKeys;
+  hashes: number[];
+  action: RowAction;
+  recordId: number | null;
+  loaded: LoadedRecord | null;
+  changes: RowOutcome['changes'];
+  /** Companies sheet only: the id the file gave this company. */
+  fileId: number | null;
+  /** Joins a record an earlier batch of this file created: a merge, as the dry run counts it. */
+  fileMerge: boolean;
+};
+
+const CHANNEL_WORDS: Record<string, string> = {
+  телефон: 'phone',
+  звонок: 'phone',
+  call: 'phone',
+  почта: 'email',
+  'e-mail': 'email',
+  емейл: 'email',
+  мессенджер: 'messenger',
+  telegram: 'messenger',
+  whatsapp: 'messenger',
+  встреча: 'meeting',
+  письмо: 'post',
+};
+
+export async function runImportEngine(input: EngineInput): Promise<EngineResult> {
+  return new ImportPass(input).run();
+}
+
+class ImportPass {
+  readonly #input: EngineInput;
+  readonly #writing: boolean;
+  readonly #summary: ImportSummary;
+  #choices!: ValueChoices;
+  readonly #definitions = new Map<ImportEntity, CustomFieldDefinition[]>();
+  readonly #fileKeys = new Map<number, FileRef>();
+  readonly #companyIdsFromFile = new Map<number, number>();
+  readonly #companiesByName = new Map<string, number | null>();
+  readonly #pendingCompanyNames = new Set<string>();
+  readonly #ownersByName = new Map<string, number>();
+  #rowsDone = 0;
+
+  constructor(input: EngineInput) {
+    this.#input = input;
+    this.#writing = input.importId !== null;
+    this.#summary = {
+      rows: 0,
+      people: emptyCounts(),
+      companies: emptyCounts(),
+      linkedCompaniesCreated: 0,
+      errors: 0,
+      warnings: 0,
+      skippedByReason: {},
+    };
+  }
+
+  async run(): Promise<EngineResult> {
+    const { db, setup } = this.#input;
+    const users = await listUsers(db);
+    const owners: ChoiceCatalog = {
+      field: 'owner',
+      options: users.map((user) => ({ value: String(user.id), label: user.display_name })),
+      fallback: setup.options.createMissingOwners ? CREATE_VALUE : null,
+    };
+    const channels: ChoiceCatalog = {
+      field: 'preferredChannel',
+      options: contactChannels.map((channel) => ({ value: channel, label: channel })),
+      synonyms: CHANNEL_WORDS,
+      fallback: null,
+    };
+    const catalogs = [owners, channels];
+    for (const entity of ['person', 'company'] as const) {
+      const definitions = await this.#prepareDefinitions(entity);
+      for (const definition of definitions) {
+        if (definition.type !== 'select' && definition.type !== 'multiselect') continue;
+        catalogs.push({
+          field: customFieldTarget(definition.key),
+          options: definition.options.map((option) => ({ value: option, label: option })),
+          fallback: null,
+        });
+      }
+    }
+    this.#choices = new ValueChoices(catalogs, setup.valueMappings);
+    // Companies first, so people can link to the companies of the same file.
+    const sheets = [...setup.sheets]
+      .filter((sheet) => sheet.entity !== null)
+      .sort((a, b) => (a.entity === 'company' ? 0 : 1) - (b.entity === 'company' ? 0 : 1));
+    for (const sheet of sheets) await this.#importSheet(sheet);
+    return { summary: this.#summary, choices: this.#choices.list() };
+  }
+
+  /** Live custom fields, plus the ones this import creates (written only when writing). */
+  async #prepareDefinitions(entity: ImportEntity): Promise<CustomFieldDefinition[]> {
+    const { db, setup, env } = this.#input;
+    const definitions = await listCustomFieldDefinitions(db, entity);
+    let fakeId = -1;
+    for (const field of setup.createFields.filter((item) => item.entity === entity)) {
+      if (definitions.some((definition) => definition.key === field.key)) continue;
+      definitions.push(
+        this.#writing
+          ? await insertCustomFieldDefinition(db, field, env.now().toISOString())
+          : { ...field, id: fakeId--, position: definitions.length },
+      );
+    }
+    for (const sheet of setup.sheets.filter((item) => item.entity === entity)) {
+      for (const column of sheet.columns) {
+        if (!column.newField) continue;
+        const values = { entity, label: column.newField.label, type: column.newField.type, options: [] };
+        // The dry run only pretends: the field is made when the import really runs.
+        const definition: CustomFieldDefinition = this.#writing
+          ? await addCustomField(db, values, env.now().toISOString())
+          : { ...values, id: fakeId--, key: `new_${-fakeId}`, position: definitions.length };
+        definitions.push(definition);
+        column.targets = [customFieldTarget(definition.key)];
+        column.newField = null;
+      }
+    }
+    this.#definitions.set(entity, definitions);
+    return definitions;
+  }
+
+  #columnPlans(sheet: SheetSetup, entity: ImportEntity): ColumnPlan[] {
+    const adapter = adapters[entity];
+    const definitions = this.#definitions.get(entity) ?? [];
+    return sheet.columns
+      .map((column) => ({
+        index: column.index,
+        dateOrder: column.dateOrder,
+        decimal: undefined,
+        targets: column.targets.flatMap((key): FieldTarget[] => {
+          if (key.startsWith(CUSTOM_FIELD_PREFIX)) {
+            const definition = definitions.find((item) => customFieldTarget(item.key) === key);
+            return definition ? [{ key, kind: 'custom', definition }] : [];
+          }
+          const spec = adapter.fields.find((item) => item.key === key);
+          return spec ? [{ key, kind: spec.kind }] : [];
+        }),
+      }))
+      .filter((column) => column.targets.length > 0);
+  }
+
+  async #importSheet(sheet: SheetSetup): Promise<void> {
+    const { source, setup } = this.#input;
+    const entity = sheet.entity!;
+    const columns = this.#columnPlans(sheet, entity);
+    const skipped = new Set([
+      ...sheet.skipRows,
+      ...setup.skippedRows.filter((ref) => ref.sheet === sheet.sheet).map((ref) => ref.row),
+    ]);
+    const fixes = new Map<number, Map<number, string>>();
+    for (const fix of setup.fixes.filter((item) => item.sheet === sheet.sheet)) {
+      const row = fixes.get(fix.row) ?? new Map<number, string>();
+      row.set(fix.column, fix.value);
+      fixes.set(fix.row, row);
+    }
+    let batch: Array<{ row: number; cells: CellValue[] }> = [];
+    for await (const { index, cells } of source.rows(sheet.sheet)) {
+      if (index <= sheet.headerRow) continue;
+      this.#summary.rows += 1;
+      if (skipped.has(index)) {
+        this.#count(entity, 'skip', 'skippedByUser');
+        continue;
+      }
+      const fixed = fixes.get(index);
+      const row = fixed ? cells.map((cell, column) => (fixed.has(column) ? fixed.get(column)! : cell)) : [...cells];
+      if (fixed) for (const [column, value] of fixed) row[column] = value;
+      batch.push({ row: index, cells: row });
+      if (batch.length >= BATCH) {
+        await this.#processBatch(sheet.sheet, entity, columns, batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await this.#processBatch(sheet.sheet, entity, columns, batch);
+  }
+
+  async #processBatch(
+    sheet: string,
+    entity: ImportEntity,
+    columns: ColumnPlan[],
+    rows: Array<{ row: number; cells: CellValue[] }>,
+  ): Promise<void> {
+    const { db, setup, env, signal } = this.#input;
+    if (signal?.aborted) throw new AppError('Cancelled', 'The import was cancelled');
+    const adapter = adapters[entity];
+    const definitions = this.#definitions.get(entity) ?? [];
+    const mode = setup.options.mode;
+    const pending: PendingRow[] = rows.map(({ row, cells }) => {
+      const { flat, problems } = parseRow(cells, columns, {
+        defaultCountry: env.defaultCountry,
+        choices: this.#choices,
+      });
+      const keys = rowKeys(flat, entity, adapter.nameOf(flat), setup.options.matchKeys);
+      const fileId = typeof flat['id'] === 'number' ? flat['id'] : null;
+      return {
+        sheet,
+        row,
+        cells,
+        flat,
+        problems,
+        keys,
+        // Keys of people and companies live apart: person #5 is not company #5.
+        hashes: keys.map((key) => keyHash(key.key, `${entity}|${key.value}`)),
+        action: 'create',
+        recordId: null,
+        loaded: null,
+        changes: [],
+        fileId,
+        fileMerge: false,
+      };
+    });
+    const existing = await findExisting(
+      db,
+      entity,
+      pending.flatMap((item) => item.keys),
+    );
+    const matchedIds = new Set<number>();
+    for (const item of pending) {
+      if (item.problems.some((problem) => problem.severity === 'error')) {
+        item.action = 'skip';
+        continue;
+      }
+      this.#decide(item, existing, mode);
+      if (item.action === 'update' && item.recordId !== null) matchedIds.add(item.recordId);
+    }
+    const loaded = await adapter.load(db, [...matchedIds], definitions);
+    await this.#resolveCompanies(entity, pending);
+    const creates: PendingRow[] = [];
+    const updates: Array<{ item: PendingRow; values: unknown; version: number }> = [];
+    for (const item of pending) {
+      if (item.action === 'skip' || item.action === 'merge') continue;
+      const before = item.recordId === null ? null : (loaded.get(item.recordId) ?? null);
+      if (item.action === 'update' && !before) {
+        item.action = mode === 'update' ? 'skip' : 'create';
+        if (item.action === 'skip') item.problems.push(problem('noMatch', 'error'));
+        item.recordId = null;
+      }
+      const flat = before ? this.#merged(before, item.flat) : item.flat;
+      if (adapter.nameOf(flat) === '') {
+        item.problems.push(problem('missingName', 'error'));
+        item.action = 'skip';
+        continue;
+      }
+      const refs = await this.#refs(entity, flat, before, item);
+      let values: unknown;
+      try {
+        values = adapter.toValues(flat, refs, definitions);
+      } catch (error) {
+        if (!(error instanceof ZodError)) throw error;
+        for (const issue of error.issues) {
+          item.problems.push({
+            column: null,
+            field: issue.path.map(String).join('.'),
+            code: issue.code === 'too_big' ? 'tooLong' : 'unreadableDate',
+            severity: 'error',
+            value: null,
+          });
+        }
+        item.action = 'skip';
+        continue;
+      }
+      if (before) {
+        item.loaded = before;
+        item.changes = diffFlat(before.flat, flat, Object.keys(item.flat));
+        if (item.changes.length === 0) item.action = 'unchanged';
+        else updates.push({ item, values, version: before.version });
+      } else {
+        creates.push(item);
+        (item as PendingRow & { values?: unknown }).values = values;
+      }
+    }
+    if (this.#writing) await this.#write(entity, creates, updates);
+    for (const item of pending) this.#finish(entity, item);
+    this.#rowsDone += rows.length;
+    this.#input.onProgress?.(this.#rowsDone);
+    // Let a cancel request (an IPC message) in between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /** Matches a row to an earlier row of the file or an existing record, and picks its action. */
+  #decide(item: PendingRow, existing: Map<string, number[]>, mode: ImportSetup['options']['mode']): void {
+    const { setup } = this.#input;
+    for (const hash of item.hashes) {
+      const earlier = this.#fileKeys.get(hash);
+      if (!earlier) continue;
+      if (setup.options.inFileDuplicates === 'report') {
+        item.problems.push(problem('duplicateInFile', 'error'));
+        item.action = 'skip';
+        return;
+      }
+      if (earlier.pending && earlier.pending !== item) {
+        // Merged into the earlier row before anything is written.
+        earlier.pending.flat = mergeFlat(earlier.pending.flat, item.flat, {
+          overwriteWithEmpty: false,
+          listFields: LIST_FIELDS,
+          mappedFields: Object.keys(item.flat),
+        });
+        item.action = 'merge';
+        this.#alias(item, earlier);
+        return;
+      }
+      if (earlier.recordId !== null) {
+        item.action = 'update';
+        item.recordId = earlier.recordId;
+        if (earlier.created) item.fileMerge = true;
+        else item.problems.push(problem('mergedInFile', 'warning'));
+        this.#remember(item);
+        return;
+      }
+      item.action = 'merge';
+      this.#alias(item, earlier);
+      return;
+    }
+    const candidates = new Set<number>();
+    for (const key of item.keys) {
+      const ids = existing.get(`${key.key}:${key.value}`);
+      if (!ids || ids.length === 0) continue;
+      if (ids.length > 1 && candidates.size === 0) {
+        item.problems.push(problem('ambiguousMatch', 'error'));
+        item.action = 'skip';
+        return;
+      }
+      for (const id of ids) candidates.add(id);
+      break;
+    }
+    const [match] = candidates;
+    if (match !== undefined) {
+      if (mode === 'create') {
+        item.problems.push(problem('exists', 'warning'));
+        item.action = 'skip';
+        return;
+      }
+      item.action = 'update';
+      item.recordId = match;
+    } else if (mode === 'update') {
+      item.problems.push(problem('noMatch', 'error'));
+      item.action = 'skip';
+      return;
+    } else {
+      item.action = 'create';
+    }
+    this.#remember(item);
+  }
+
+  #remember(item: PendingRow): void {
+    const ref: FileRef = { recordId: item.recordId, pending: item, created: false };
+    for (const hash of item.hashes) {
+      if (!this.#fileKeys.has(hash)) this.#fileKeys.set(hash, ref);
+    }
+  }
+
+  /** A merged row's other keys (a new phone) lead later rows to the same record. */
+  #alias(item: PendingRow, ref: FileRef): void {
+    for (const hash of item.hashes) {
+      if (!this.#fileKeys.has(hash)) this.#fileKeys.set(hash, ref);
+    }
+  }
+
+  #merged(before: LoadedRecord, incoming: FlatRecord): FlatRecord {
+    const { overwriteWithEmpty } = this.#input.setup.options;
+    const mappedFields = Object.keys(incoming).filter((key) => key !== 'id');
+    return mergeFlat(before.flat, incoming, { overwriteWithEmpty, listFields: LIST_FIELDS, mappedFields });
+  }
+
+  /** Links people to companies: by the file's company id, by name, or by creating the company. */
+  async #resolveCompanies(entity: ImportEntity, pending: PendingRow[]): Promise<void> {
+    if (entity !== 'person') return;
+    const { db } = this.#input;
+    const lookups = new Set<string>();
+    for (const item of pending) {
+      const name = item.flat['company'];
+      if (typeof name === 'string' && name !== '' && !this.#companiesByName.has(sortKey(name))) {
+        lookups.add(sortKey(name));
+      }
+    }
+    if (lookups.size === 0) return;
+    const rows = await db
+      .selectFrom('companies')
+      .select(['id', 'sort_key'])
+      .where('sort_key', 'in', [...lookups])
+      .where('deleted_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    for (const row of rows)
+      if (!this.#companiesByName.has(row.sort_key)) this.#companiesByName.set(row.sort_key, row.id);
+    const missing = pending.flatMap((item) => {
+      const name = item.flat['company'];
+      return typeof name === 'string' && name !== '' && !this.#companiesByName.has(sortKey(name)) ? [name] : [];
+    });
+    if (!this.#input.setup.options.createMissingCompanies) return;
+    const unique = [...new Map(missing.map((name) => [sortKey(name), name])).values()];
+    for (const name of unique) this.#pendingCompanyNames.add(sortKey(name));
+    if (!this.#writing) {
+      this.#summary.linkedCompaniesCreated = this.#pendingCompanyNames.size;
+      for (const name of unique) this.#companiesByName.set(sortKey(name), null);
+      return;
+    }
+    const values = unique.map((name) => companiesRecords.toValues({ name }, { ownerId: null, companyId: null }, []));
+    const ids = await companiesRecords.createMany(db, values, this.#definitions.get('company') ?? [], this.#input.env);
+    unique.forEach((name, index) => this.#companiesByName.set(sortKey(name), ids[index]!));
+    await companiesRecords.reindex(db, ids);
+    await this.#journal(
+      ids.map((id) => ({ entity: 'company', recordId: id, action: 'created', versionAfter: 1, before: null })),
+    );
+    this.#summary.linkedCompaniesCreated += ids.length;
+  }
+
+  async #refs(
+    entity: ImportEntity,
+    flat: FlatRecord,
+    before: LoadedRecord | null,
+    item: PendingRow,
+  ): Promise<RecordRefs> {
+    const refs: RecordRefs = { ownerId: null, companyId: null };
+    const owner = flat['owner'];
+    if (before && owner === before.flat['owner']) refs.ownerId = before.refs.ownerId;
+    else if (typeof owner === 'string' && owner !== '') refs.ownerId = await this.#owner(owner, item);
+    if (entity !== 'person') return refs;
+    const fileCompanyId = item.flat['companyId'];
+    if (typeof fileCompanyId === 'number') {
+      refs.companyId = this.#companyIdsFromFile.get(fileCompanyId) ?? null;
+      if (refs.companyId !== null) return refs;
+    }
+    const company = flat['company'];
+    if (before && company === before.flat['company']) refs.companyId = before.refs.companyId;
+    else if (typeof company === 'string' && company !== '')
+      refs.companyId = this.#companiesByName.get(sortKey(company)) ?? null;
+    return refs;
+  }
+
+  async #owner(name: string, item: PendingRow): Promise<number | null> {
+    const target = this.#choices.resolve('owner', name);
+    if (target === null) {
+      item.problems.push({ column: null, field: 'owner', code: 'unknownOwner', severity: 'warning', value: name });
+      return null;
+    }
+    if (target !== CREATE_VALUE) return Number(target);
+    const key = foldText(name);
+    const known = this.#ownersByName.get(key);
+    if (known !== undefined) return known;
+    if (!this.#writing) return null;
+    const id = await insertUser(
+      this.#input.db,
+      { displayName: name.trim(), email: null },
+      this.#input.env.now().toISOString(),
+    );
+    this.#ownersByName.set(key, id);
+    return id;
+  }
+
+  async #write(
+    entity: ImportEntity,
+    creates: PendingRow[],
+    updates: Array<{ item: PendingRow; values: unknown; version: number }>,
+  ): Promise<void> {
+    const { db, env } = this.#input;
+    const adapter = adapters[entity];
+    const definitions = this.#definitions.get(entity) ?? [];
+    const ids = await adapter.createMany(
+      db,
+      creates.map((item) => (item as PendingRow & { values: unknown }).values),
+      definitions,
+      env,
+    );
+    const entries: JournalEntry[] = [];
+    creates.forEach((item, index) => {
+      item.recordId = ids[index]!;
+      if (entity === 'company' && item.fileId !== null) this.#companyIdsFromFile.set(item.fileId, item.recordId);
+      if (entity === 'company') this.#companiesByName.set(sortKey(adapter.nameOf(item.flat)), item.recordId);
+      entries.push({ entity, recordId: item.recordId, action: 'created', versionAfter: 1, before: null });
+    });
+    for (const { item, values, version } of updates) {
+      const id = item.recordId!;
+      const snapshot = await takeRecordSnapshot(db, entity, id);
+      await adapter.update(db, id, version, values, env);
+      if (entity === 'company' && item.fileId !== null) this.#companyIdsFromFile.set(item.fileId, id);
+      entries.push({
+        entity,
+        recordId: id,
+        action: 'updated',
+        versionAfter: version + 1,
+        before: JSON.stringify(snapshot),
+      });
+    }
+    await adapter.reindex(db, [...ids, ...updates.map(({ item }) => item.recordId!)]);
+    await this.#journal(entries);
+  }
+
+  /** Keeps the first snapshot of a record the import touches twice (see journal()). */
+  async #journal(entries: JournalEntry[]): Promise<void> {
+    if (this.#input.importId !== null && entries.length > 0)
+      await journal(this.#input.db, this.#input.importId, entries);
+  }
+
+  #finish(entity: ImportEntity, item: PendingRow): void {
+    // The written record is what later rows of the file merge into; the draft can go.
+    for (const hash of item.hashes) {
+      const ref = this.#fileKeys.get(hash);
+      if (ref?.pending !== item) continue;
+      // A skipped row (no name) is no one later rows could merge into.
+      if (item.action === 'skip') this.#fileKeys.delete(hash);
+      ref.recordId = item.recordId;
+      ref.created = item.action === 'create' || item.fileMerge;
+      ref.pending = null;
+    }
+    if (entity === 'company' && item.fileId !== null && item.recordId !== null && !this.#writing) {
+      this.#companyIdsFromFile.set(item.fileId, item.recordId);
+    }
+    if (entity === 'company' && item.action === 'create' && !this.#writing) {
+      // A dry run writes nothing, but people of this file will link to this company by name.
+      this.#companiesByName.set(sortKey(companiesRecords.nameOf(item.flat)), null);
+    }
+    for (const found of item.problems) {
+      if (found.severity === 'error') this.#summary.errors += 1;
+      else this.#summary.warnings += 1;
+    }
+    const reason =
+      item.problems.find((found) => found.severity === 'error')?.code ?? item.problems[0]?.code ?? 'skipped';
+    const action = item.fileMerge && item.action !== 'skip' ? 'merge' : item.action;
+    this.#count(entity, action, action === 'skip' ? reason : null);
+    this.#input.onOutcome?.({
+      sheet: item.sheet,
+      row: item.row,
+      entity,
+      action,
+      recordId: item.recordId,
+      cells: item.cells.map(cellText),
+      problems: item.problems,
+      changes: item.changes,
+    });
+  }
+
+  #count(entity: ImportEntity, action: RowAction, reason: string | null): void {
+    const counts = entity === 'person' ? this.#summary.people : this.#summary.companies;
+    counts[action] += 1;
+    if (reason !== null) this.#summary.skippedByReason[reason] = (this.#summary.skippedByReason[reason] ?? 0) + 1;
+  }
+}
+
+/** Fields an update joins rather than replaces: nothing the record had is lost. */
+const LIST_FIELDS: ReadonlySet<string> = new Set([
+  'tags',
+  ...phoneLabels.map((label) => `phone.${label}`),
+  ...emailLabels.map((label) => `email.${label}`),
+]);
+
+function problem(code: RowProblem['code'], severity: RowProblem['severity']): RowProblem {
+  return { column: null, field: null, code, severity, value: null };
+}

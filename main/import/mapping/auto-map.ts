@@ -1,0 +1,121 @@
+import type { CellValue } from '../../spreadsheets/cell';
+import type { CustomFieldType } from '../../../shared/domain/custom-fields';
+import { customFieldTarget, importFieldsOf, type ImportEntity } from '../../../shared/domain/import-fields';
+import { compactKey, headerMeaning, type HeaderMeaning } from './header-synonyms';
+import { normaliseHeader } from './header-text';
+import { profileColumn } from './profile-column';
+
+export { headerSignature } from './header-signature';
+export { emailLabelFromText, labelColumnFor, phoneLabelFromText } from './contact-labels';
+export { profileColumn, type ColumnProfile } from './profile-column';
+
+export type AutoMapInput = {
+  entity: ImportEntity;
+  headers: string[];
+  /** Sample values per column. */
+  samples: CellValue[][];
+  customFields: Array<{ key: string; label: string; type: CustomFieldType }>;
+};
+
+export type ColumnSuggestion = {
+  index: number;
+  header: string;
+  targets: string[];
+  confidence: 'header' | 'values' | 'none';
+};
+
+const NAME_PARTS = ['firstName', 'lastName', 'middleName'];
+/** A weak target is dropped when any of these is already mapped: separate name columns beat a whole name. */
+const CONFLICTS: Record<string, readonly string[]> = { fullName: NAME_PARTS };
+
+type Resolved = { meaning: HeaderMeaning; confidence: 'header' | 'values' };
+
+/** The key custom fields are found by: spacing and dashes don't matter ("VIP-клиент", "vip клиент"). */
+const customKey = (text: string) => compactKey(normaliseHeader(text));
+
+/** Custom fields by label, and by our own export's "custom.<key>" header. */
+function customMeanings(customFields: AutoMapInput['customFields']): Map<string, HeaderMeaning> {
+  const byKey = new Map<string, HeaderMeaning>();
+  const meaning = (key: string): HeaderMeaning => ({ target: customFieldTarget(key), weak: false, group: null });
+  for (const field of customFields) byKey.set(customKey(customFieldTarget(field.key)), meaning(field.key));
+  // Labels after keys: a label the user typed is the stronger hint.
+  for (const field of customFields) byKey.set(customKey(field.label), meaning(field.key));
+  return byKey;
+}
+
+function resolveHeaders(input: AutoMapInput, count: number): Array<Resolved | undefined> {
+  const custom = customMeanings(input.customFields);
+  const resolved = Array.from({ length: count }, (_, index): Resolved | undefined => {
+    const header = input.headers[index] ?? '';
+    const meaning = custom.get(customKey(header)) ?? headerMeaning(input.entity, header);
+    return meaning ? { meaning, confidence: 'header' } : undefined;
+  });
+  // "Имя" holding "Иванов Иван Иванович" with no surname column: the column is the whole name.
+  const hasLastName = resolved.some((entry) => entry?.meaning.target === 'lastName');
+  resolved.forEach((entry, index) => {
+    if (entry?.meaning.target !== 'firstName' || hasLastName) return;
+    if (profileColumn(input.samples[index] ?? []) !== 'fullName') return;
+    resolved[index] = { meaning: { target: 'fullName', weak: false, group: null }, confidence: 'values' };
+  });
+  return resolved;
+}
+
+/** The field a column's values suggest when its header says nothing. */
+function targetFromValues(entity: ImportEntity, samples: CellValue[]): string | null {
+  switch (profileColumn(samples)) {
+    case 'email':
+      return 'email.work';
+    case 'phone':
+      return entity === 'company' ? 'phone.work' : 'phone.mobile';
+    case 'fullName':
+      return entity === 'person' ? 'fullName' : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Suggests the fields each column feeds: by header (custom fields by their label, then the synonym
+ * tables), then by values for columns whose header is unknown (e-mails, phones, full names). A
+ * field that takes one value is fed by the first column that claims it; phones, e-mails, tags and
+ * notes may come from several columns; of several address groups only the first is used.
+ */
+export function autoMap(input: AutoMapInput): ColumnSuggestion[] {
+  const count = Math.max(input.headers.length, input.samples.length);
+  const fields = new Map(importFieldsOf[input.entity].map((spec) => [spec.key, spec]));
+  const resolved = resolveHeaders(input, count);
+  const suggestions: ColumnSuggestion[] = Array.from({ length: count }, (_, index) => ({
+    index,
+    header: input.headers[index] ?? '',
+    targets: [],
+    confidence: 'none',
+  }));
+  const taken = new Set<string>();
+  let addressGroup: string | null = null;
+
+  const assign = (index: number, meaning: HeaderMeaning, confidence: 'header' | 'values') => {
+    const target = meaning.target;
+    if (target === null) return;
+    if (!fields.get(target)?.repeatable && taken.has(target)) return;
+    if (meaning.weak && (CONFLICTS[target] ?? []).some((other) => taken.has(other))) return;
+    if (target.startsWith('address.') && meaning.group !== null) {
+      if (addressGroup !== null && addressGroup !== meaning.group) return;
+      addressGroup = meaning.group;
+    }
+    taken.add(target);
+    suggestions[index] = { ...suggestions[index]!, targets: [target], confidence };
+  };
+
+  for (const weak of [false, true]) {
+    resolved.forEach((entry, index) => {
+      if (entry && entry.meaning.weak === weak) assign(index, entry.meaning, entry.confidence);
+    });
+  }
+  resolved.forEach((entry, index) => {
+    if (entry) return;
+    const target = targetFromValues(input.entity, input.samples[index] ?? []);
+    if (target === 'fullName' && ['fullName', ...NAME_PARTS].some((name) => taken.has(name))) return;
+    if (target) assign(index, { target, weak: false, group: null }, 'values');
+  });
+  return suggestions;
+}

@@ -1,0 +1,318 @@
+import type { ImportEntity } from '../../../shared/domain/import-fields';
+
+/** Headers as sheets write them (normalised when the table is built); "N" stands for any number. */
+export type Synonyms = ReadonlyArray<{
+  target: string | null;
+  headers: readonly string[];
+  weak?: boolean;
+  group?: string;
+}>;
+
+/** Contact points, ownership, tags and notes: the same for people and companies. */
+export function commonHeaders(entity: ImportEntity): Synonyms {
+  const phone = entity === 'company' ? 'phone.work' : 'phone.mobile';
+  return [
+    { target: 'id', headers: ['ID', 'Идентификатор', 'Kartoteka ID', 'ID записи'] },
+    {
+      target: phone,
+      headers: ['Телефон', 'Телефоны', 'Тел.', 'Номер телефона', 'Контактный телефон', 'Phone', 'Phones'],
+    },
+    { target: phone, headers: ['Phone number', 'Telephone', 'Tel', 'Телефон/факс', 'Тел./факс'] },
+    {
+      target: 'phone.mobile',
+      headers: ['Мобильный', 'Мобильный телефон', 'Моб.', 'Моб. телефон', 'Моб. тел.', 'Тел. моб.', 'Сотовый'],
+    },
+    {
+      target: 'phone.mobile',
+      headers: ['Сотовый телефон', 'Телефон мобильный', 'Mobile', 'Mobile Phone', 'Cell', 'Cell phone', 'Cellphone'],
+    },
+    { target: 'phone.mobile', headers: ['Phone N - Value'] },
+    {
+      target: 'phone.work',
+      headers: ['Рабочий телефон', 'Телефон рабочий', 'Тел. раб.', 'Телефон раб.', 'Work phone', 'Business Phone'],
+    },
+    {
+      target: 'phone.work',
+      headers: ['Company Main Phone', 'Основной телефон организации', 'Office phone', 'Телефон офиса'],
+    },
+    {
+      target: 'phone.home',
+      headers: ['Домашний телефон', 'Телефон домашний', 'Тел. дом.', 'Телефон дом.', 'Home phone'],
+    },
+    {
+      target: 'phone.fax',
+      headers: ['Факс', 'Fax', 'Business Fax', 'Home Fax', 'Other Fax', 'Факс раб.', 'Рабочий факс', 'Факс дом.'],
+    },
+    { target: 'phone.fax', headers: ['Домашний факс', 'Другой факс'] },
+    {
+      target: 'phone.other',
+      headers: ['Другой телефон', 'Other phone', 'Доп. телефон', 'Дополнительный телефон', 'Additional phone'],
+    },
+    {
+      target: 'phone.other',
+      headers: ["Assistant's Phone", 'Телефон помощника', 'Car Phone', 'Телефон в машине', 'Primary Phone'],
+    },
+    { target: 'phone.other', headers: ['Основной телефон'] },
+    {
+      target: 'email.work',
+      headers: ['E-mail', 'Email', 'E-mail адрес', 'Адрес электронной почты', 'Электронная почта', 'Эл. почта'],
+    },
+    {
+      target: 'email.work',
+      headers: ['Почта', 'Емейл', 'Mail', 'E-mail Address', 'Email address', 'Адрес эл. почты', 'Рабочий e-mail'],
+    },
+    { target: 'email.work', headers: ['Work email', 'Business email', 'E-mail N - Value', 'E-mails', 'Emails'] },
+    { target: 'email.personal', headers: ['Личный e-mail', 'Личная почта', 'Personal email', 'Home email'] },
+    {
+      target: 'email.other',
+      headers: ['E-mail N Address', 'Адрес N эл. почты', 'Другой e-mail', 'Other email', 'Доп. e-mail'],
+    },
+    { target: 'email.other', headers: ['Дополнительный e-mail'] },
+    {
+      target: 'website',
+      headers: ['Сайт', 'Веб-сайт', 'Вебсайт', 'Веб-страница', 'Сайт компании', 'Website', 'Web site', 'Web page'],
+    },
+    { target: 'website', headers: ['Homepage', 'URL', 'Site', 'Website N - Value', 'Веб-адрес'] },
+    {
+      target: 'source',
+      headers: ['Источник', 'Источник клиента', 'Источник лида', 'Канал привлечения', 'Откуда узнал', 'Откуда узнали'],
+    },
+    { target: 'source', headers: ['Source', 'Lead source', 'Referral source'] },
+    {
+      target: 'owner',
+      headers: ['Ответственный', 'Ответственный менеджер', 'Менеджер', 'Владелец', 'Куратор', 'Owner', 'Manager'],
+    },
+    {
+      target: 'owner',
+      headers: ['Account manager', 'Account owner', 'Responsible', 'Assigned to', 'Sales rep', 'Salesperson'],
+    },
+    {
+      target: 'tags',
+      headers: ['Теги', 'Тэги', 'Тег', 'Метки', 'Метка', 'Ярлыки', 'Категории', 'Категория', 'Группа', 'Группы'],
+    },
+    { target: 'tags', headers: ['Tags', 'Tag', 'Labels', 'Categories', 'Category', 'Group', 'Groups'] },
+    { target: 'tags', headers: ['Group Membership'] },
+    {
+      target: 'notes',
+      headers: ['Комментарий', 'Комментарии', 'Коммент', 'Примечание', 'Примечания', 'Заметки', 'Заметка'],
+    },
+    { target: 'notes', headers: ['Описание', 'Notes', 'Note', 'Comment', 'Comments', 'Remarks', 'Description'] },
+  ];
+}
+
+/** One address's parts in one group's headers. */
+function group(name: string | undefined, parts: Record<string, readonly string[]>, weak = false): Synonyms {
+  return Object.entries(parts).map(([part, headers]) => ({
+    target: `address.${part}`,
+    headers,
+    ...(name ? { group: name } : {}),
+    ...(weak ? { weak } : {}),
+  }));
+}
+
+/**
+ * Address headers. Outlook and Google exports carry several addresses ("Business …", "Home …",
+ * "Address 2 - …"): each is a group, and only the first group found is imported.
+ */
+export const addressHeaders: Synonyms = [
+  ...group(undefined, {
+    street: ['Адрес', 'Улица', 'Address', 'Street', 'Street address', 'Юридический адрес', 'Фактический адрес'],
+    city: ['Город', 'Населенный пункт', 'City', 'Town'],
+    region: ['Регион', 'Область', 'Регион/Область', 'Край', 'Субъект РФ', 'State', 'Province', 'Region'],
+    postalCode: ['Индекс', 'Почтовый индекс', 'ZIP', 'Zip code', 'ZIP/Postal code', 'Postal code', 'Postcode'],
+    country: ['Страна', 'Country'],
+  }),
+  ...group(undefined, { street: ['Почтовый адрес', 'Адрес доставки'], postalCode: ['Post code'] }),
+  ...group('work', {
+    street: ['Business Street', 'Рабочий адрес, улица'],
+    city: ['Business City', 'Рабочий адрес, город'],
+    region: ['Business State', 'Рабочий адрес, область'],
+    postalCode: ['Business Postal Code', 'Рабочий адрес, индекс'],
+    country: ['Business Country/Region', 'Рабочий адрес, страна или регион'],
+  }),
+  ...group('home', {
+    street: ['Home Street', 'Домашний адрес, улица'],
+    city: ['Home City', 'Домашний адрес, город'],
+    region: ['Home State', 'Домашний адрес, область'],
+    postalCode: ['Home Postal Code', 'Домашний адрес, индекс'],
+    country: ['Home Country/Region', 'Домашний адрес, страна или регион'],
+  }),
+  ...group('other', {
+    street: ['Other Street', 'Другой адрес, улица'],
+    city: ['Other City', 'Другой адрес, город'],
+    region: ['Other State', 'Другой адрес, область'],
+    postalCode: ['Other Postal Code', 'Другой адрес, индекс'],
+    country: ['Other Country/Region', 'Другой адрес, страна или регион'],
+  }),
+  ...group('google-N', {
+    street: ['Address N - Street'],
+    city: ['Address N - City'],
+    region: ['Address N - Region'],
+    postalCode: ['Address N - Postal Code'],
+    country: ['Address N - Country'],
+  }),
+  // The whole address on several lines: a street only when the export has no street column.
+  ...group('google-N', { street: ['Address N - Formatted'] }, true),
+];
+
+/**
+ * Columns of contact exports that we know and that feed nothing. Listing them keeps their values
+ * from being guessed at: a pager number is not a mobile, an ИНН is not a phone.
+ */
+export const ignoredHeaders: Synonyms = [
+  {
+    target: null,
+    headers: [
+      // Outlook, English.
+      'Title',
+      'Suffix',
+      'Department',
+      "Manager's Name",
+      "Assistant's Name",
+      'Spouse',
+      'Children',
+      'Hobby',
+      'Gender',
+      'Initials',
+      'Account',
+      'Anniversary',
+      'Billing Information',
+      'Directory Server',
+      'Government ID Number',
+      'Organizational ID Number',
+      'Internet Free Busy',
+      'Keywords',
+      'Location',
+      'Mileage',
+      'Office Location',
+      'Priority',
+      'Private',
+      'Sensitivity',
+      'Referred By',
+      'User N',
+      'Pager',
+      'ISDN',
+      'Radio Phone',
+      'TTY/TDD Phone',
+      'Telex',
+      'Callback',
+      'E-mail Type',
+      'E-mail Display Name',
+      'E-mail N Type',
+      'E-mail N Display Name',
+      'Business Street 2',
+      'Business Street 3',
+      'Home Street 2',
+      'Home Street 3',
+      'Other Street 2',
+      'Other Street 3',
+      'Business Address PO Box',
+      'Home Address PO Box',
+      'Other Address PO Box',
+      'PO Box',
+      // Outlook, Russian.
+      'Обращение',
+      'Суффикс',
+      'Отдел',
+      'Руководитель',
+      'Имя помощника',
+      'Супруг(а)',
+      'Дети',
+      'Хобби',
+      'Пол',
+      'Инициалы',
+      'Учетная запись',
+      'Годовщина',
+      'Сведения о счете',
+      'Сервер каталогов',
+      'Ключевые слова',
+      'Расположение',
+      'Размещение',
+      'Расстояние',
+      'Важность',
+      'Частное',
+      'Пометка',
+      'Пользователь N',
+      'Пейджер',
+      'Радиотелефон',
+      'Телетайп/телефон с титрами',
+      'Телекс',
+      'Обратный вызов',
+      'Тип эл. почты',
+      'Краткое имя эл. почты',
+      'Тип N эл. почты',
+      'Краткое N имя эл. почты',
+      'Рабочий адрес, улица 2',
+      'Рабочий адрес, улица 3',
+      'Домашний адрес, улица 2',
+      'Домашний адрес, улица 3',
+      'Другой адрес, улица 2',
+      'Другой адрес, улица 3',
+      'Рабочий адрес, почтовый ящик',
+      'Домашний адрес, почтовый ящик',
+      'Другой адрес, почтовый ящик',
+      // Google Contacts: labels of numbered values and parts we have no field for.
+      'Name Prefix',
+      'Name Suffix',
+      'Nickname',
+      'Phonetic First Name',
+      'Phonetic Middle Name',
+      'Phonetic Last Name',
+      'Yomi Name',
+      'Given Name Yomi',
+      'Additional Name Yomi',
+      'Family Name Yomi',
+      'Short Name',
+      'Maiden Name',
+      'Photo',
+      'Subject',
+      'Organization Department',
+      'E-mail N - Label',
+      'E-mail N - Type',
+      'Phone N - Label',
+      'Phone N - Type',
+      'Address N - Label',
+      'Address N - Type',
+      'Address N - PO Box',
+      'Address N - Extended Address',
+      'Organization N - Type',
+      'Organization N - Yomi Name',
+      'Organization N - Department',
+      'Organization N - Symbol',
+      'Organization N - Location',
+      'Organization N - Job Description',
+      'Website N - Label',
+      'Website N - Type',
+      'Relation N - Label',
+      'Relation N - Type',
+      'Relation N - Value',
+      'Event N - Label',
+      'Event N - Type',
+      'Event N - Value',
+      'IM N - Label',
+      'IM N - Type',
+      'IM N - Service',
+      'IM N - Value',
+      'Custom Field N - Label',
+      'Custom Field N - Type',
+      'Custom Field N - Value',
+      'External ID N - Label',
+      'External ID N - Value',
+      // Russian company and personal numbers: digits that would pass for phone numbers.
+      'ИНН',
+      'КПП',
+      'ОГРН',
+      'ОГРНИП',
+      'ОКПО',
+      'БИК',
+      'Р/с',
+      'Расчетный счет',
+      'Корр. счет',
+      'К/с',
+      'Паспорт',
+      'СНИЛС',
+      '№ п/п',
+      'Номер договора',
+    ],
+  },
+];

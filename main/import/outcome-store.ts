@@ -1,0 +1,36 @@
+/**
+ * The rows a dry run or a run reports back: every row with a problem, an update or a merge (up to
+ * a cap, so a million-row file stays in bounded memory), and the first plain rows for a preview.
+ */
+import type { DryRunRows, RowOutcome } from '../../shared/domain/imports';
+import type { rowFilters } from '../../shared/domain/imports';
+
+const MAX_KEPT = 20_000;
+const PLAIN_KEPT = 200;
+
+export class OutcomeStore {
+  readonly #kept: RowOutcome[] = [];
+  #plain = 0;
+
+  add = (outcome: RowOutcome): void => {
+    const notable = outcome.problems.length > 0 || outcome.action !== 'create';
+    if (!notable && this.#plain >= PLAIN_KEPT) return;
+    if (this.#kept.length >= MAX_KEPT) return;
+    if (!notable) this.#plain += 1;
+    this.#kept.push(outcome);
+  };
+
+  get skipped(): RowOutcome[] {
+    return this.#kept.filter((outcome) => outcome.action === 'skip');
+  }
+
+  page(filter: (typeof rowFilters)[number], offset: number, limit: number): Omit<DryRunRows, 'headers'> {
+    const matching = this.#kept.filter((outcome) => {
+      if (filter === 'problems') return outcome.problems.length > 0;
+      if (filter === 'updates') return outcome.action === 'update' || outcome.action === 'merge';
+      if (filter === 'skipped') return outcome.action === 'skip';
+      return true;
+    });
+    return { total: matching.length, rows: matching.slice(offset, offset + limit) };
+  }
+}

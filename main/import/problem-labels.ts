@@ -1,0 +1,30 @@
+/** Row problems in words, for the skipped-rows workbook and the CLI (the UI uses its own i18n). */
+import type { ProblemCode, RowProblem } from '../../shared/domain/imports';
+
+const labels: Record<ProblemCode, { en: string; ru: string }> = {
+  missingName: { en: 'no name', ru: 'нет имени' },
+  invalidEmail: { en: 'invalid e-mail', ru: 'неверный e-mail' },
+  invalidPhone: { en: 'invalid phone', ru: 'неверный телефон' },
+  unreadableDate: { en: 'unreadable date', ru: 'дата не распознана' },
+  ambiguousDate: { en: 'ambiguous date: choose the order', ru: 'неоднозначная дата: выберите порядок' },
+  unreadableNumber: { en: 'unreadable number', ru: 'число не распознано' },
+  unreadableBoolean: { en: 'not yes or no', ru: 'не «да» и не «нет»' },
+  unknownOption: { en: 'not one of the options', ru: 'нет такого варианта' },
+  unknownOwner: { en: 'unknown owner', ru: 'неизвестный ответственный' },
+  unknownChannel: { en: 'unknown contact channel', ru: 'неизвестный способ связи' },
+  unknownId: { en: 'unknown id', ru: 'неизвестный id' },
+  tooLong: { en: 'too long', ru: 'слишком длинное значение' },
+  duplicateInFile: { en: 'duplicate of an earlier row', ru: 'дубликат строки выше' },
+  mergedInFile: { en: 'merged with an earlier row', ru: 'объединено со строкой выше' },
+  ambiguousMatch: { en: 'matches several records', ru: 'совпадает с несколькими записями' },
+  noMatch: { en: 'no matching record to update', ru: 'нет записи для обновления' },
+  exists: { en: 'already exists', ru: 'уже есть в базе' },
+  formulaText: { en: 'formula kept as text', ru: 'формула сохранена как текст' },
+};
+
+export function problemLabel(problem: RowProblem, headers: string[], language: 'ru' | 'en'): string {
+  const text = labels[problem.code][language];
+  const column = problem.column === null ? null : headers[problem.column] || `#${problem.column + 1}`;
+  const where = column ?? problem.field;
+  return [where ? `${where}: ${text}` : text, problem.value ? `«${problem.value}»` : null].filter(Boolean).join(' ');
+}

@@ -1,0 +1,111 @@
+import type { CellValue } from '../../spreadsheets/cell';
+import { normaliseEmail } from '../../../shared/text/email';
+import { foldText } from '../../../shared/text/fold';
+import { normalisePhone } from '../../../shared/text/phone';
+
+/** "7.91612E+10": Excel shortened a long number and the digits are gone. */
+const SCIENTIFIC = /^\d+(?:[.,]\d+)?e[+-]?\d+$/i;
+/** Between numbers; spaces, dashes and brackets belong inside one number, so they don't split. */
+const PHONE_SEPARATORS = /\s*[,;/|\n\r]\s*|\s+(?:или|or|и|and)\s+/iu;
+/** A piece that is only an extension ("доб. 123" after a comma) belongs to the number before it. */
+const EXTENSION_ONLY = /^(?:доб|ext|вн|внутр|x)\.?\s*\d+$/iu;
+/** Two bare long digit runs with only spaces between them are two numbers. */
+const BARE_NUMBERS = /^\d{10,}(?:\s+\d{10,})+$/;
+
+export const isScientificNotation = (text: string) => SCIENTIFIC.test(text.trim());
+
+function splitPiece(piece: string): string[] {
+  if (BARE_NUMBERS.test(piece)) return piece.split(/\s+/);
+  // "+7 916 123-45-67 +7 495 111-22-33": every "+" after a space starts a new number.
+  if ((piece.match(/\+/g) ?? []).length > 1) return piece.split(/\s+(?=\+)/);
+  return [piece];
+}
+
+/**
+ * The phone numbers in one cell, as typed (the caller normalises them): several numbers split on
+ * "," ";" "/" new lines and "или"/"or"; a number Excel stored as a number comes back as its digits;
+ * scientific notation is returned as is so the caller can flag it.
+ */
+export function splitPhoneCell(value: CellValue): string[] {
+  if (value === null) return [];
+  if (typeof value === 'number') return Number.isFinite(value) ? [String(value)] : [];
+  if (value instanceof Date) return [value.toISOString()];
+  const text = String(value).trim();
+  if (text === '') return [];
+  if (isScientificNotation(text)) return [text];
+  const numbers: string[] = [];
+  for (const piece of text.split(PHONE_SEPARATORS).flatMap((part) => splitPiece(part.trim()))) {
+    if (piece === '') continue;
+    if (EXTENSION_ONLY.test(piece) && numbers.length > 0) numbers[numbers.length - 1] += ` ${piece}`;
+    else numbers.push(piece);
+  }
+  return numbers;
+}
+
+export type ReadPhone = { raw: string; value: string; valid: boolean };
+
+/** The cell's phone numbers, normalised with the default country for national forms. */
+export function readPhones(value: CellValue, defaultCountry: string): ReadPhone[] {
+  return splitPhoneCell(value).map((raw) => {
+    // Normalising "7.91612E+10" would make a plausible-looking wrong number out of what is left.
+    if (isScientificNotation(raw)) return { raw, value: raw, valid: false };
+    return { raw, ...normalisePhone(raw, defaultCountry) };
+  });
+}
+
+export type ReadEmail = { value: string; valid: boolean };
+
+/** "mailto:", "<…>" and brackets or quotes around an address, and punctuation after it. */
+function cleanEmail(token: string): string {
+  return token
+    .trim()
+    .replace(/^mailto:/i, '')
+    .replace(/^[<("'«[]+|[>)"'»\].:]+$/g, '')
+    .replace(/^mailto:/i, '')
+    .toLowerCase();
+}
+
+/**
+ * The e-mail addresses in one cell: split on "," ";" spaces and new lines; names and labels next to
+ * the addresses ("Иван Петров <ivan@x.ru>", "ivan@x.ru (личный)") are dropped. A cell without any
+ * "@" comes back whole, marked invalid, so the caller can show it.
+ */
+export function splitEmailCell(value: CellValue): ReadEmail[] {
+  if (value === null) return [];
+  const text = value instanceof Date ? value.toISOString() : String(value).trim();
+  if (text === '') return [];
+  const tokens = text.split(/[,;\s]+/).filter((token) => token !== '');
+  const addresses = tokens.filter((token) => token.includes('@'));
+  if (addresses.length === 0) return [{ value: text.toLowerCase(), valid: false }];
+  const seen = new Set<string>();
+  const emails: ReadEmail[] = [];
+  for (const token of addresses) {
+    const cleaned = cleanEmail(token);
+    if (seen.has(cleaned)) continue;
+    seen.add(cleaned);
+    emails.push({ value: cleaned, valid: normaliseEmail(cleaned) !== null });
+  }
+  return emails;
+}
+
+/** Google Contacts puts everyone in this system group; it is not a tag anyone chose. */
+const GOOGLE_SYSTEM_GROUP = /^\*\s*my\s*contacts$/i;
+
+/**
+ * Tags or categories in one cell: split on "," ";" new lines and Google's " ::: ", trimmed, with
+ * empty ones, repeats (ignoring case and ё) and Google's "* myContacts" dropped.
+ */
+export function splitListCell(value: CellValue): string[] {
+  if (value === null || typeof value === 'boolean' || value instanceof Date) return [];
+  const seen = new Set<string>();
+  const items: string[] = [];
+  for (const part of String(value).split(/\s*:::\s*|[,;\n\r]/)) {
+    const item = part.replace(/\s+/g, ' ').trim();
+    if (item === '' || GOOGLE_SYSTEM_GROUP.test(item)) continue;
+    const key = foldText(item);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    items.push(item);
+  }
+  return items;
+}

@@ -1,0 +1,162 @@
+/**
+ * Creates many people or companies inside the caller's transaction with a handful of multi-row
+ * inserts per batch: the import path, where one awaited insert per row would run ~3× slower.
+ * Rows get explicit ids (the transaction holds the write lock, so max(id) is stable).
+ */
+import { sql } from 'kysely';
+import type { CompanyValues } from '../../shared/domain/companies';
+import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
+import type { PersonValues } from '../../shared/domain/people';
+import { foldText } from '../../shared/text/fold';
+import { normalisePhone } from '../../shared/text/phone';
+import { contactPointKeys } from '../db/contact-point-keys';
+import type { Executor } from '../db/repositories/executor';
+import { insertInChunks } from '../db/repositories/record-batches';
+import { ensureTags } from '../db/repositories/tags';
+import { companyRow } from './companies-service';
+import { customValuesToRows } from './custom-field-values';
+import { personRow } from './people-service';
+import type { RelationValues } from './record-relations';
+import type { ServiceEnv } from './service-env';
+
+async function nextId(db: Executor, table: 'people' | 'companies'): Promise<number> {
+  const { rows } = await sql<{ top: number | null }>`SELECT max(id) AS top FROM ${sql.table(table)}`.execute(db);
+  return (rows[0]?.top ?? 0) + 1;
+}
+
+async function tagIdsByKey(db: Executor, names: string[]): Promise<Map<string, number>> {
+  if (names.length === 0) return new Map();
+  await ensureTags(db, names);
+  const keys = [...new Set(names.map((name) => foldText(name)))];
+  const rows = await db.selectFrom('tags').select(['id', 'name_key']).where('name_key', 'in', keys).execute();
+  return new Map(rows.map((row) => [row.name_key, row.id]));
+}
+
+async function insertRelations(
+  db: Executor,
+  owner: 'person' | 'company',
+  records: Array<{ id: number; values: RelationValues }>,
+  definitions: CustomFieldDefinition[],
+  env: ServiceEnv,
+): Promise<void> {
+  const ownerColumns = (id: number) =>
+    owner === 'person' ? { person_id: id, company_id: null } : { person_id: null, company_id: id };
+  const points = records.flatMap(({ id, values }) => [
+    ...values.phones.map((phone, position) => {
+      const normalised = normalisePhone(phone.value, env.defaultCountry);
+      return {
+        ...ownerColumns(id),
+        kind: 'phone' as const,
+        label: phone.label,
+        value: normalised.value,
+        is_valid: normalised.valid ? (1 as const) : (0 as const),
+        position,
+        ...contactPointKeys('phone', normalised.value),
+      };
+    }),
+    ...values.emails.map((email, index) => ({
+      ...ownerColumns(id),
+      kind: 'email' as const,
+      label: email.label,
+      value: email.value,
+      is_valid: 1 as const,
+      position: values.phones.length + index,
+      ...contactPointKeys('email', email.value),
+    })),
+  ]);
+  await insertInChunks(points, (chunk) => db.insertInto('contact_points').values(chunk).execute());
+  const addresses = records.flatMap(({ id, values }) =>
+    values.addresses.map((address, position) => ({
+      ...ownerColumns(id),
+      label: address.label,
+      country: address.country,
+      region: address.region,
+      city: address.city,
+      street: address.street,
+      postal_code: address.postalCode,
+      position,
+    })),
+  );
+  await insertInChunks(addresses, (chunk) => db.insertInto('addresses').values(chunk).execute());
+  const tagIds = await tagIdsByKey(
+    db,
+    records.flatMap(({ values }) => values.tags),
+  );
+  const links = records.flatMap(({ id, values }) =>
+    [...new Set(values.tags.map((name) => tagIds.get(foldText(name))).filter((tag) => tag !== undefined))].map(
+      (tag_id) => ({ tag_id, owner_id: id }),
+    ),
+  );
+  const custom = records.flatMap(({ id, values }) =>
+    customValuesToRows(definitions, values.customFields).map((row) => ({
+      field_id: row.fieldId,
+      owner_id: id,
+      value_text: row.text,
+      value_number: row.number,
+    })),
+  );
+  if (owner === 'person') {
+    await insertInChunks(links, (chunk) =>
+      db
+        .insertInto('person_tags')
+        .values(chunk.map(({ tag_id, owner_id }) => ({ tag_id, person_id: owner_id })))
+        .execute(),
+    );
+    await insertInChunks(custom, (chunk) =>
+      db
+        .insertInto('person_custom_values')
+        .values(chunk.map(({ owner_id, ...value }) => ({ ...value, person_id: owner_id })))
+        .execute(),
+    );
+  } else {
+    await insertInChunks(links, (chunk) =>
+      db
+        .insertInto('company_tags')
+        .values(chunk.map(({ tag_id, owner_id }) => ({ tag_id, company_id: owner_id })))
+        .execute(),
+    );
+    await insertInChunks(custom, (chunk) =>
+      db
+        .insertInto('company_custom_values')
+        .values(chunk.map(({ owner_id, ...value }) => ({ ...value, company_id: owner_id })))
+        .execute(),
+    );
+  }
+}
+
+/** Inserts validated people (references already checked by the caller); returns their ids in order. */
+export async function createPeopleBatch(
+  db: Executor,
+  people: PersonValues[],
+  definitions: CustomFieldDefinition[],
+  env: ServiceEnv,
+): Promise<number[]> {
+  if (people.length === 0) return [];
+  const first = await nextId(db, 'people');
+  const now = env.now().toISOString();
+  const records = people.map((values, index) => ({ id: first + index, values }));
+  await insertInChunks(
+    records.map(({ id, values }) => ({ id, ...personRow(values, now), created_at: now })),
+    (chunk) => db.insertInto('people').values(chunk).execute(),
+  );
+  await insertRelations(db, 'person', records, definitions, env);
+  return records.map((record) => record.id);
+}
+
+export async function createCompaniesBatch(
+  db: Executor,
+  companies: CompanyValues[],
+  definitions: CustomFieldDefinition[],
+  env: ServiceEnv,
+): Promise<number[]> {
+  if (companies.length === 0) return [];
+  const first = await nextId(db, 'companies');
+  const now = env.now().toISOString();
+  const records = companies.map((values, index) => ({ id: first + index, values }));
+  await insertInChunks(
+    records.map(({ id, values }) => ({ id, ...companyRow(values, now), created_at: now })),
+    (chunk) => db.insertInto('companies').values(chunk).execute(),
+  );
+  await insertRelations(db, 'company', records, definitions, env);
+  return records.map((record) => record.id);
+}

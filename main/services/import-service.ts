@@ -1,0 +1,351 @@
+/**
+ * Spreadsheet import as the wizard and the CLI drive it: open a file (preview and suggested
+ * mapping), dry-run a setup, run it all-or-nothing in one transaction, and undo it later.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { AppError } from '../../shared/errors';
+import type { ImportEntity } from '../../shared/domain/import-fields';
+import {
+  ImportSetup,
+  ImportSummary,
+  type DryRunResult,
+  type DryRunRows,
+  type ImportFile,
+  type ImportFileRequest,
+  type ImportHistoryItem,
+  type ImportReport,
+  type ImportSetupInput,
+  type SheetSetupInput,
+  type UndoConflict,
+  type UndoImportResult,
+} from '../../shared/domain/imports';
+import type { AppDb } from '../db/kysely';
+import type { Executor } from '../db/repositories/executor';
+import {
+  findImport,
+  finishImport,
+  importRecords,
+  insertImport,
+  listImports,
+  markImportUndone,
+  saveTemplate,
+} from '../db/repositories/imports';
+import { deleteRecord, restoreRecordSnapshot, type RecordSnapshot } from '../db/repositories/record-snapshot';
+import { reindexCompanies, reindexPeople } from '../db/search-index';
+import { runImportEngine } from '../import/import-engine';
+import { previewFile } from '../import/file-preview';
+import { headerSignature } from '../import/mapping/auto-map';
+import { OutcomeStore } from '../import/outcome-store';
+import { problemLabel } from '../import/problem-labels';
+import { cellText } from '../import/row-parser';
+import { openSpreadsheet, type SpreadsheetSource } from '../spreadsheets/source';
+import { createXlsxWriter } from '../spreadsheets/xlsx-writer';
+import type { ServiceEnv } from './service-env';
+
+type ImportSession = {
+  id: string;
+  path: string;
+  source: SpreadsheetSource;
+  /** The preview's first rows per sheet, where the header row is looked up. */
+  previewRows: Map<string, string[][]>;
+  headers: Map<string, string[]>;
+  outcomes: OutcomeStore | null;
+  running: AbortController | null;
+};
+
+export type ProgressReport = { phase: 'dryRun' | 'import'; done: number };
+
+export class ImportSessions {
+  readonly #sessions = new Map<string, ImportSession>();
+
+  async open(db: Executor, request: ImportFileRequest): Promise<ImportFile> {
+    const source = await openSpreadsheet(request.path, {
+      ...(request.encoding === undefined ? {} : { encoding: request.encoding }),
+      ...(request.delimiter === undefined ? {} : { delimiter: request.delimiter }),
+    });
+    const id = randomUUID();
+    const preview = await previewFile(db, source, id, request.path);
+    const previewRows = new Map(preview.sheets.map((sheet) => [sheet.name, sheet.rows]));
+    const headers = new Map(preview.sheets.map((sheet) => [sheet.name, sheet.rows[sheet.headerRow] ?? []]));
+    this.#sessions.set(id, { id, path: request.path, source, previewRows, headers, outcomes: null, running: null });
+    return preview;
+  }
+
+  #get(id: string): ImportSession {
+    const session = this.#sessions.get(id);
+    if (!session) throw new AppError('NotFound', 'The import session has ended; open the file again', { id });
+    return session;
+  }
+
+  async dryRun(
+    db: AppDb,
+    sessionId: string,
+    input: ImportSetupInput,
+    env: ServiceEnv,
+    onProgress?: (report: ProgressReport) => void,
+  ): Promise<DryRunResult> {
+    const session = this.#get(sessionId);
+    const setup = ImportSetup.parse(input);
+    for (const sheet of setup.sheets) {
+      session.headers.set(sheet.sheet, session.previewRows.get(sheet.sheet)?.[sheet.headerRow] ?? []);
+    }
+    const started = performance.now();
+    const outcomes = new OutcomeStore();
+    const { summary, choices } = await runImportEngine({
+      db,
+      source: session.source,
+      setup,
+      env,
+      importId: null,
+      onOutcome: outcomes.add,
+      onProgress: (done) => onProgress?.({ phase: 'dryRun', done }),
+    });
+    session.outcomes = outcomes;
+    return { summary, valueChoices: choices, elapsedMs: performance.now() - started };
+  }
+
+  rows(sessionId: string, filter: Parameters<OutcomeStore['page']>[0], offset: number, limit: number): DryRunRows {
+    const session = this.#get(sessionId);
+    if (!session.outcomes) throw new AppError('InvalidInput', 'Run the dry run first', { sessionId });
+    return { headers: Object.fromEntries(session.headers), ...session.outcomes.page(filter, offset, limit) };
+  }
+
+  /** Writes everything or nothing: a cancel or a failure rolls the transaction back. */
+  async run(
+    db: AppDb,
+    sessionId: string,
+    input: ImportSetupInput,
+    env: ServiceEnv,
+    onProgress?: (report: ProgressReport) => void,
+  ): Promise<ImportReport> {
+    const session = this.#get(sessionId);
+    if (session.running) throw new AppError('Conflict', 'This import is already running', { sessionId });
+    const setup = ImportSetup.parse(input);
+    const controller = new AbortController();
+    session.running = controller;
+    const started = performance.now();
+    const startedAt = env.now().toISOString();
+    const outcomes = new OutcomeStore();
+    try {
+      const { importId, summary } = await db.transaction().execute(async (trx) => {
+        const importId = await insertImport(trx, {
+          fileName: path.basename(session.path),
+          mode: setup.options.mode,
+          summary: '{}',
+          startedAt,
+          finishedAt: startedAt,
+        });
+        const result = await runImportEngine({
+          db: trx,
+          source: session.source,
+          setup,
+          env,
+          importId,
+          signal: controller.signal,
+          onOutcome: outcomes.add,
+          onProgress: (done) => onProgress?.({ phase: 'import', done }),
+        });
+        await finishImport(trx, importId, JSON.stringify(result.summary), env.now().toISOString());
+        return { importId, summary: result.summary };
+      });
+      session.outcomes = outcomes;
+      const elapsedMs = performance.now() - started;
+      return { importId, summary, elapsedMs, rowsPerSecond: summary.rows / Math.max(elapsedMs / 1000, 0.001) };
+    } finally {
+      session.running = null;
+    }
+  }
+
+  cancel(sessionId: string): void {
+    this.#sessions.get(sessionId)?.running?.abort();
+  }
+
+  /** The skipped rows of the last run (or dry run) with the reason per row, as .xlsx. */
+  async saveSkippedRows(sessionId: string, outPath: string, language: 'ru' | 'en'): Promise<{ rows: number }> {
+    const session = this.#get(sessionId);
+    const skipped = session.outcomes?.skipped ?? [];
+    const writer = createXlsxWriter(outPath);
+    try {
+      const bySheet = new Map<string, typeof skipped>();
+      for (const outcome of skipped) bySheet.set(outcome.sheet, [...(bySheet.get(outcome.sheet) ?? []), outcome]);
+      if (bySheet.size === 0) await writer.addSheet(language === 'ru' ? 'Пропущено' : 'Skipped', []);
+      for (const [sheet, rows] of bySheet) {
+        const headers = session.headers.get(sheet) ?? [];
+        await writer.addSheet(sheet, [
+          { key: 'row', header: language === 'ru' ? 'Строка' : 'Row', type: 'integer' },
+          { key: 'reason', header: language === 'ru' ? 'Причина' : 'Reason', type: 'text', width: 50 },
+          ...headers.map((header, index) => ({
+            key: `c${index}`,
+            header: header || `#${index + 1}`,
+            type: 'text' as const,
+          })),
+        ]);
+        for (const outcome of rows) {
+          const reasons = outcome.problems
+            .filter((problem) => problem.severity === 'error' || outcome.problems.length === 1)
+            .map((problem) => problemLabel(problem, headers, language));
+          await writer.addRow([outcome.row + 1, reasons.join('; '), ...outcome.cells.map((cell) => cellText(cell))]);
+        }
+      }
+      return await writer.close();
+    } catch (error) {
+      await writer.abort();
+      throw error;
+    }
+  }
+
+  close(sessionId: string): void {
+    this.#sessions.delete(sessionId);
+  }
+
+  closeAll(): void {
+    for (const session of this.#sessions.values()) session.running?.abort();
+    this.#sessions.clear();
+  }
+}
+
+/** The setup the preview suggests (every sheet with a record type, or the one asked for). */
+export function suggestedSetup(file: ImportFile, sheet?: string): ImportSetupInput & { sheets: SheetSetupInput[] } {
+  const sheets = file.sheets.filter((item) => (sheet === undefined ? item.entity !== null : item.name === sheet));
+  if (sheets.length === 0) {
+    throw new AppError('InvalidInput', sheet ? `No sheet named "${sheet}"` : 'No sheet with columns to import', {
+      sheets: file.sheets.map((item) => item.name),
+    });
+  }
+  return {
+    sheets: sheets.map((item) => ({
+      sheet: item.name,
+      entity: item.entity ?? 'person',
+      headerRow: item.headerRow,
+      columns: item.columns.map((column) => ({ index: column.index, targets: column.targets })),
+    })),
+    createFields: file.createFields,
+    // Our own workbook's ids are ours: matching by e-mail or phone would join distinct records.
+    options: file.ownWorkbook ? { matchKeys: ['id'], createMissingOwners: true } : {},
+  };
+}
+
+export async function saveImportTemplate(
+  db: AppDb,
+  request: { name: string; entity: ImportEntity; headers: string[]; columns: unknown },
+  env: ServiceEnv,
+): Promise<{ id: number }> {
+  const id = await saveTemplate(db, {
+    name: request.name,
+    entity: request.entity,
+    headerSignature: headerSignature(request.headers),
+    mapping: JSON.stringify(request.columns),
+    at: env.now().toISOString(),
+  });
+  return { id };
+}
+
+export async function importHistory(db: AppDb): Promise<ImportHistoryItem[]> {
+  const rows = await listImports(db, 100);
+  return rows.map((row) => ({
+    id: row.id,
+    fileName: row.file_name,
+    mode: row.mode,
+    summary: ImportSummary.parse(JSON.parse(row.summary)),
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    undoneAt: row.undone_at,
+  }));
+}
+
+type Planned = { entity: ImportEntity; id: number; action: 'created' | 'updated'; before: string | null; name: string };
+
+/**
+ * Undoes an import: removes what it created and puts back what it updated. A record edited since
+ * (its version moved on, or it got a timeline entry or, for a company, other people) is a conflict,
+ * left alone unless the user forces it.
+ */
+export async function undoImport(
+  db: AppDb,
+  request: { importId: number; force: Array<{ entity: ImportEntity; id: number }>; check: boolean },
+  env: ServiceEnv,
+): Promise<UndoImportResult> {
+  return db.transaction().execute(async (trx) => {
+    const found = await findImport(trx, request.importId);
+    if (!found) throw new AppError('NotFound', 'No such import', { importId: request.importId });
+    if (found.undone_at !== null)
+      throw new AppError('Conflict', 'This import was undone already', { importId: found.id });
+    const forced = new Set(request.force.map((item) => `${item.entity}:${item.id}`));
+    const planned: Planned[] = [];
+    const conflicts: UndoConflict[] = [];
+    for (const entity of ['person', 'company'] as const) {
+      // People the undo removes or restores to before the import no longer hold its companies.
+      const undonePeople = planned.filter((item) => item.entity === 'person').map((item) => item.id);
+      for (const record of await importRecords(trx, request.importId, entity)) {
+        const state = await recordState(trx, entity, record.record_id, undonePeople);
+        if (!state) continue;
+        const edited = state.version !== record.version_after || (record.action === 'created' && state.linkedElsewhere);
+        const item = { entity, id: record.record_id, action: record.action, before: record.before, name: state.name };
+        if (edited && !forced.has(`${entity}:${record.record_id}`))
+          conflicts.push({ entity, id: item.id, name: item.name, action: item.action });
+        else planned.push(item);
+      }
+    }
+    if (request.check) return { removed: 0, restored: 0, conflicts, done: false };
+    let removed = 0;
+    let restored = 0;
+    // People before companies, so a removed company no longer has this import's people.
+    for (const item of planned) {
+      if (item.action === 'created') {
+        await deleteRecord(trx, item.entity, item.id);
+        removed += 1;
+      } else if (item.before !== null) {
+        await restoreRecordSnapshot(trx, item.entity, JSON.parse(item.before) as RecordSnapshot);
+        restored += 1;
+      }
+    }
+    await reindexPeople(
+      trx,
+      planned.filter((item) => item.entity === 'person').map((item) => item.id),
+    );
+    await reindexCompanies(
+      trx,
+      planned.filter((item) => item.entity === 'company').map((item) => item.id),
+    );
+    await markImportUndone(trx, request.importId, env.now().toISOString());
+    return { removed, restored, conflicts, done: true };
+  });
+}
+
+async function recordState(trx: Executor, entity: ImportEntity, id: number, undonePeople: readonly number[]) {
+  if (entity === 'person') {
+    const row = await trx
+      .selectFrom('people')
+      .select(['version', 'display_name as name'])
+      .select((eb) =>
+        eb
+          .exists(eb.selectFrom('activities').select('id').whereRef('activities.person_id', '=', 'people.id'))
+          .as('linked'),
+      )
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && { version: row.version, name: row.name, linkedElsewhere: Boolean(row.linked) };
+  }
+  const row = await trx
+    .selectFrom('companies')
+    .select(['version', 'name'])
+    .select((eb) =>
+      eb
+        .or([
+          eb.exists(eb.selectFrom('activities').select('id').whereRef('activities.company_id', '=', 'companies.id')),
+          eb.exists(
+            eb
+              .selectFrom('people')
+              .select('people.id')
+              .whereRef('people.company_id', '=', 'companies.id')
+              .where(sql<boolean>`people.id NOT IN (SELECT value FROM json_each(${JSON.stringify(undonePeople)}))`),
+          ),
+        ])
+        .as('linked'),
+    )
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { version: row.version, name: row.name, linkedElsewhere: Boolean(row.linked) };
+}

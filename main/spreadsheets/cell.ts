@@ -1,0 +1,9 @@
+/**
+ * One spreadsheet cell as readers hand it over: text, a number, a boolean, a date (xlsx date
+ * cells, at UTC midnight for date-only values) or nothing. Formulas arrive as their results,
+ * rich text and hyperlinks as their plain text.
+ */
+export type CellValue = string | number | boolean | Date | null;
+
+/** A row of a sheet: its 0-based position in the sheet and its cells (trailing empties trimmed). */
+export type SheetRow = { index: number; cells: CellValue[] };

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import { AppError } from '../../shared/errors';
+import type { CellValue, SheetRow } from './cell';
+import { decodeText, detectDelimiter, detectEncoding, detectNewline } from './encoding';
+import { fileError, noSuchSheet, type FileHead } from './sniff';
+import type { CsvSettings, SpreadsheetSource, TextEncoding } from './source';
+
+const ENCODINGS: readonly TextEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1251'];
+/**
+ * A record still open after this many characters means an unbalanced quote swallowing the rest
+ * of the file; stop before that holds a huge file in memory.
+ */
+const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
+type PapaResult = { data: string[][]; meta: { cursor: number } };
+
+export async function openCsv(
+  path: string,
+  sheetName: string,
+  head: FileHead,
+  given: Partial<CsvSettings> | undefined,
+): Promise<SpreadsheetSource> {
+  const encoding = given?.encoding ?? detectEncoding(head.bytes);
+  if (!ENCODINGS.includes(encoding)) {
+    throw new AppError('InvalidInput', `Unsupported text encoding: ${String(encoding)}`, { reason: 'encoding' });
+  }
+  let sample = decodeText(head.bytes, encoding);
+  // A head cut mid-record would skew the column counts; guess from whole records only.
+  if (!head.complete) sample = sample.slice(0, Math.max(sample.lastIndexOf('\n'), sample.lastIndexOf('\r')) + 1);
+  const delimiter = given?.delimiter ?? detectDelimiter(sample);
+  if (delimiter === '' || /["\r\n\uFEFF]/.test(delimiter)) {
+    throw new AppError('InvalidInput', `Not a usable CSV delimiter: ${JSON.stringify(delimiter)}`, {
+      reason: 'delimiter',
+    });
+  }
+  const newline = detectNewline(sample, delimiter);
+  const settings: CsvSettings = { encoding, delimiter };
+  return {
+    format: 'csv',
+    csv: settings,
+    sheets: async () => [{ name: sheetName }],
+    rows: (sheet) => csvRows(path, sheet === sheetName ? null : sheet, settings, newline),
+  };
+}
+
+/**
+ * Decoded text goes through Papa's own record parser chunk by chunk: `parse(text, 0, true)` holds
+ * back the last, possibly unfinished record and reports where it starts, so a quoted field
+ * spanning chunks (or a \r\n split between them) is parsed whole on the next round. Papa's
+ * stream/step front-ends are not used because they can't be pulled from an async generator
+ * with back-pressure, and an early `break` must close the file.
+ */
+async function* csvRows(
+  path: string,
+  unknownSheet: string | null,
+  settings: CsvSettings,
+  newline: '\r\n' | '\n' | '\r',
+): AsyncGenerator<SheetRow> {
+  if (unknownSheet !== null) throw noSuchSheet(unknownSheet);
+  const parser = new Papa.Parser({ delimiter: settings.delimiter, newline, quoteChar: '"', escapeChar: '"' });
+  const decoder = iconv.getDecoder(settings.encoding);
+  const input = fs.createReadStream(path, { highWaterMark: 64 * 1024 });
+  let index = 0;
+  let pending = '';
+  let fresh = '';
+  let first = true;
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      fresh += decoder.write(chunk);
+      if (first && fresh.length > 0) {
+        if (fresh.charCodeAt(0) === 0xfeff) fresh = fresh.slice(1);
+        first = false;
+      }
+      // Re-parsing a long unfinished record on every chunk would be quadratic: wait until as much
+      // new text has arrived as is pending.
+      if (fresh.length < pending.length) continue;
+      const text = pending + fresh;
+      fresh = '';
+      const result = parser.parse(text, 0, true) as PapaResult;
+      for (const record of result.data) {
+        const row = toRow(record, index);
+        index += 1;
+        if (row) yield row;
+      }
+      pending = text.slice(result.meta.cursor);
+      if (pending.length > MAX_RECORD_CHARS) {
+        throw new AppError(
+          'InvalidInput',
+          `Row ${index + 1} never ends: a quote (") opened in it is not closed. Check the file in a text editor.`,
+          { reason: 'unreadable', row: index + 1 },
+        );
+      }
+    }
+    let tail = pending + fresh + (decoder.end() ?? '');
+    if (first && tail.charCodeAt(0) === 0xfeff) tail = tail.slice(1);
+    if (tail !== '') {
+      const result = parser.parse(tail, 0, false) as PapaResult;
+      for (const record of result.data) {
+        const row = toRow(record, index);
+        index += 1;
+        if (row) yield row;
+      }
+    }
+  } catch (error) {
+    throw fileError(error, path);
+  } finally {
+    input.destroy();
+  }
+}
+
+/** Raw text kept as is; '' becomes null and trailing empties go. Blank records yield nothing. */
+function toRow(record: string[], index: number): SheetRow | null {
+  let end = record.length;
+  while (end > 0 && record[end - 1] === '') end -= 1;
+  if (end === 0) return null;
+  const cells: CellValue[] = new Array<CellValue>(end);
+  for (let i = 0; i < end; i += 1) {
+    const value = record[i]!;
+    cells[i] = value === '' ? null : value;
+  }
+  return { index, cells };
+}

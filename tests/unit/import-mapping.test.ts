@@ -1,0 +1,750 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CellValue } from '../../main/spreadsheets/cell';
+import type { ImportEntity } from '../../shared/domain/import-fields';
+import {
+  autoMap,
+  emailLabelFromText,
+  headerSignature,
+  labelColumnFor,
+  phoneLabelFromText,
+  profileColumn,
+  type AutoMapInput,
+} from '../../main/import/mapping/auto-map';
+import { detectHeaderRow } from '../../main/import/mapping/header-row';
+import { headerMeaning } from '../../main/import/mapping/header-synonyms';
+import { normaliseHeader } from '../../main/import/mapping/header-text';
+
+const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
+
+/** The mapping as header → targets ("-" for none), the way a reviewer reads it. */
+function mapping(
+  entity: ImportEntity,
+  headers: string[],
+  samples: CellValue[][] = [],
+  customFields: AutoMapInput['customFields'] = [],
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const column of autoMap({ entity, headers, samples, customFields })) {
+    result[`${column.index}: ${column.header}`] = column.targets.join(',') || '-';
+  }
+  return result;
+}
+
+/** Expected mapping from [header, target] pairs, in column order. */
+const expected = (pairs: Array<[string, string]>) =>
+  Object.fromEntries(pairs.map(([header, target], index) => [`${index}: ${header}`, target]));
+
+const headersOf = (pairs: Array<[string, string]>) => pairs.map(([header]) => header);
+
+describe('normaliseHeader', () => {
+  const cases: Array<[string, string]> = [
+    ['Ф.И.О.', 'фио'],
+    ['Ф. И. О.', 'фио'],
+    ['ФИО', 'фио'],
+    ['E-mail', 'email'],
+    ['Е-mail', 'email'],
+    ['Tелефон', 'телефон'],
+    ['VIP-клиент', 'vipклиент'],
+    ['Эл. почта', 'эл почта'],
+    ['Эл.почта', 'эл почта'],
+    ['Регион/Область', 'регион область'],
+    ['  Дата\nрождения ', 'дата рождения'],
+    ['Телефон*', 'телефон'],
+    ['Phone 1 - Value', 'phone 1 value'],
+    ['Business Country/Region', 'business country region'],
+    ['Веб-страница', 'вебстраница'],
+    ['Ёлка', 'елка'],
+    ['Д.р.', 'др'],
+    ['№', ''],
+  ];
+  it.each(cases)('%j → %j', (header, key) => {
+    expect(normaliseHeader(header)).toBe(key);
+  });
+});
+
+describe('headerMeaning', () => {
+  const person: Array<[string, string | null]> = [
+    ['ФИО', 'fullName'],
+    ['Ф.И.О.', 'fullName'],
+    ['Клиент', 'fullName'],
+    ['Контактное лицо', 'fullName'],
+    ['Full name', 'fullName'],
+    ['Name', 'fullName'],
+    ['Имя', 'firstName'],
+    ['Фамилия', 'lastName'],
+    ['Surname', 'lastName'],
+    ['Отчество', 'middleName'],
+    ['Телефон', 'phone.mobile'],
+    ['Тел.', 'phone.mobile'],
+    ['Моб.', 'phone.mobile'],
+    ['Мобильный', 'phone.mobile'],
+    ['Сотовый', 'phone.mobile'],
+    ['Cell', 'phone.mobile'],
+    ['Рабочий телефон', 'phone.work'],
+    ['Work phone', 'phone.work'],
+    ['Домашний телефон', 'phone.home'],
+    ['Факс', 'phone.fax'],
+    ['Телефон 2', 'phone.mobile'],
+    ['Тел. моб.', 'phone.mobile'],
+    ['Телефон (рабочий)', 'phone.work'],
+    ['Моб. телефон клиента', 'phone.mobile'],
+    ['E-mail', 'email.work'],
+    ['Email', 'email.work'],
+    ['Эл. почта', 'email.work'],
+    ['Почта', 'email.work'],
+    ['Электронная почта', 'email.work'],
+    ['Личный e-mail', 'email.personal'],
+    ['Организация', 'company'],
+    ['Компания', 'company'],
+    ['Фирма', 'company'],
+    ['Название компании', 'company'],
+    ['Должность', 'position'],
+    ['Job title', 'position'],
+    ['Город', 'address.city'],
+    ['Адрес', 'address.street'],
+    ['Индекс', 'address.postalCode'],
+    ['ZIP', 'address.postalCode'],
+    ['Postal code', 'address.postalCode'],
+    ['Страна', 'address.country'],
+    ['Регион/Область', 'address.region'],
+    ['Дата рождения', 'birthday'],
+    ['ДР', 'birthday'],
+    ['День рождения', 'birthday'],
+    ['DOB', 'birthday'],
+    ['Date of birth', 'birthday'],
+    ['Дата рождения (дд.мм.гггг)', 'birthday'],
+    ['Комментарий', 'notes'],
+    ['Примечание', 'notes'],
+    ['Заметки', 'notes'],
+    ['Ответственный', 'owner'],
+    ['Менеджер', 'owner'],
+    ['Owner', 'owner'],
+    ['Источник', 'source'],
+    ['Lead source', 'source'],
+    ['Теги', 'tags'],
+    ['Метки', 'tags'],
+    ['Категории', 'tags'],
+    ['Группа', 'tags'],
+    ['Сайт', 'website'],
+    ['Website', 'website'],
+    ['ID', 'id'],
+    ['phone.work', 'phone.work'],
+    ['fullName', 'fullName'],
+    ['ИНН', null],
+    ['Title', null],
+    ['Phone 1 - Label', null],
+  ];
+  it.each(person)('person: %j → %s', (header, target) => {
+    expect(headerMeaning('person', header)?.target).toBe(target);
+  });
+
+  const company: Array<[string, string | null]> = [
+    ['Название', 'name'],
+    ['Компания', 'name'],
+    ['Name', 'name'],
+    ['Company', 'name'],
+    ['Организация', 'name'],
+    ['Юр. название', 'legalName'],
+    ['Полное наименование', 'legalName'],
+    ['Legal name', 'legalName'],
+    ['Отрасль', 'industry'],
+    ['Industry', 'industry'],
+    ['Телефон', 'phone.work'],
+    ['Мобильный', 'phone.mobile'],
+    ['E-mail', 'email.work'],
+    ['ИНН', null],
+  ];
+  it.each(company)('company: %j → %s', (header, target) => {
+    expect(headerMeaning('company', header)?.target).toBe(target);
+  });
+
+  it.each(['Статус', 'Бюджет', 'Telegram', 'Телеграм', '', '№'])('does not know %j', (header) => {
+    expect(headerMeaning('person', header)).toBeUndefined();
+  });
+});
+
+describe('autoMap: contact exports', () => {
+  it('maps the new Google Contacts export', () => {
+    const pairs: Array<[string, string]> = [
+      ['First Name', 'firstName'],
+      ['Middle Name', 'middleName'],
+      ['Last Name', 'lastName'],
+      ['Phonetic First Name', '-'],
+      ['Name Prefix', '-'],
+      ['Nickname', '-'],
+      ['File As', 'displayName'],
+      ['Organization Name', 'company'],
+      ['Organization Title', 'position'],
+      ['Organization Department', '-'],
+      ['Birthday', 'birthday'],
+      ['Notes', 'notes'],
+      ['Photo', '-'],
+      ['Labels', 'tags'],
+      ['E-mail 1 - Label', '-'],
+      ['E-mail 1 - Value', 'email.work'],
+      ['E-mail 2 - Label', '-'],
+      ['E-mail 2 - Value', 'email.work'],
+      ['Phone 1 - Label', '-'],
+      ['Phone 1 - Value', 'phone.mobile'],
+      ['Phone 2 - Label', '-'],
+      ['Phone 2 - Value', 'phone.mobile'],
+      ['Address 1 - Label', '-'],
+      ['Address 1 - Formatted', 'address.street'],
+      ['Address 1 - City', 'address.city'],
+      ['Address 1 - PO Box', '-'],
+      ['Address 1 - Region', 'address.region'],
+      ['Address 1 - Postal Code', 'address.postalCode'],
+      ['Address 1 - Country', 'address.country'],
+      ['Address 2 - Label', '-'],
+      ['Address 2 - Formatted', '-'],
+      ['Address 2 - City', '-'],
+      ['Address 2 - Country', '-'],
+      ['Website 1 - Label', '-'],
+      ['Website 1 - Value', 'website'],
+      ['Relation 1 - Value', '-'],
+      ['Event 1 - Value', '-'],
+    ];
+    expect(mapping('person', headersOf(pairs))).toEqual(expected(pairs));
+  });
+
+  it('maps the old Google Contacts export, where "Name" gives way to its parts and Formatted to Street', () => {
+    const pairs: Array<[string, string]> = [
+      ['Name', '-'],
+      ['Given Name', 'firstName'],
+      ['Additional Name', 'middleName'],
+      ['Family Name', 'lastName'],
+      ['Yomi Name', '-'],
+      ['Initials', '-'],
+      ['Birthday', 'birthday'],
+      ['Gender', '-'],
+      ['Occupation', 'position'],
+      ['Notes', 'notes'],
+      ['Group Membership', 'tags'],
+      ['E-mail 1 - Type', '-'],
+      ['E-mail 1 - Value', 'email.work'],
+      ['Phone 1 - Type', '-'],
+      ['Phone 1 - Value', 'phone.mobile'],
+      ['Phone 2 - Type', '-'],
+      ['Phone 2 - Value', 'phone.mobile'],
+      ['Address 1 - Type', '-'],
+      ['Address 1 - Formatted', '-'],
+      ['Address 1 - Street', 'address.street'],
+      ['Address 1 - City', 'address.city'],
+      ['Address 1 - Region', 'address.region'],
+      ['Address 1 - Postal Code', 'address.postalCode'],
+      ['Address 1 - Country', 'address.country'],
+      ['Address 1 - Extended Address', '-'],
+      ['Organization 1 - Type', '-'],
+      ['Organization 1 - Name', 'company'],
+      ['Organization 1 - Title', '-'],
+      ['Organization 1 - Department', '-'],
+      ['Website 1 - Type', '-'],
+      ['Website 1 - Value', 'website'],
+    ];
+    // "Occupation" came first, so "Organization 1 - Title" finds the position taken.
+    expect(mapping('person', headersOf(pairs))).toEqual(expected(pairs));
+  });
+
+  it('maps the English Outlook export, importing the business address and not the home one', () => {
+    const pairs: Array<[string, string]> = [
+      ['Title', '-'],
+      ['First Name', 'firstName'],
+      ['Middle Name', 'middleName'],
+      ['Last Name', 'lastName'],
+      ['Suffix', '-'],
+      ['Company', 'company'],
+      ['Department', '-'],
+      ['Job Title', 'position'],
+      ['Business Street', 'address.street'],
+      ['Business Street 2', '-'],
+      ['Business Street 3', '-'],
+      ['Business City', 'address.city'],
+      ['Business State', 'address.region'],
+      ['Business Postal Code', 'address.postalCode'],
+      ['Business Country/Region', 'address.country'],
+      ['Home Street', '-'],
+      ['Home Street 2', '-'],
+      ['Home City', '-'],
+      ['Home State', '-'],
+      ['Home Postal Code', '-'],
+      ['Home Country/Region', '-'],
+      ['Other Street', '-'],
+      ['Other City', '-'],
+      ["Assistant's Phone", 'phone.other'],
+      ['Business Fax', 'phone.fax'],
+      ['Business Phone', 'phone.work'],
+      ['Business Phone 2', 'phone.work'],
+      ['Callback', '-'],
+      ['Car Phone', 'phone.other'],
+      ['Company Main Phone', 'phone.work'],
+      ['Home Fax', 'phone.fax'],
+      ['Home Phone', 'phone.home'],
+      ['Home Phone 2', 'phone.home'],
+      ['ISDN', '-'],
+      ['Mobile Phone', 'phone.mobile'],
+      ['Other Fax', 'phone.fax'],
+      ['Other Phone', 'phone.other'],
+      ['Pager', '-'],
+      ['Primary Phone', 'phone.other'],
+      ['Radio Phone', '-'],
+      ['TTY/TDD Phone', '-'],
+      ['Telex', '-'],
+      ['Account', '-'],
+      ['Anniversary', '-'],
+      ["Assistant's Name", '-'],
+      ['Billing Information', '-'],
+      ['Birthday', 'birthday'],
+      ['Business Address PO Box', '-'],
+      ['Categories', 'tags'],
+      ['Children', '-'],
+      ['Directory Server', '-'],
+      ['E-mail Address', 'email.work'],
+      ['E-mail Type', '-'],
+      ['E-mail Display Name', '-'],
+      ['E-mail 2 Address', 'email.other'],
+      ['E-mail 2 Type', '-'],
+      ['E-mail 2 Display Name', '-'],
+      ['E-mail 3 Address', 'email.other'],
+      ['Gender', '-'],
+      ['Government ID Number', '-'],
+      ['Hobby', '-'],
+      ['Initials', '-'],
+      ['Internet Free Busy', '-'],
+      ['Keywords', '-'],
+      ['Language', 'language'],
+      ['Location', '-'],
+      ["Manager's Name", '-'],
+      ['Mileage', '-'],
+      ['Notes', 'notes'],
+      ['Office Location', '-'],
+      ['Organizational ID Number', '-'],
+      ['Priority', '-'],
+      ['Private', '-'],
+      ['Referred By', '-'],
+      ['Sensitivity', '-'],
+      ['Spouse', '-'],
+      ['User 1', '-'],
+      ['User 4', '-'],
+      ['Web Page', 'website'],
+    ];
+    expect(mapping('person', headersOf(pairs))).toEqual(expected(pairs));
+  });
+
+  it('maps the Russian Outlook export', () => {
+    const pairs: Array<[string, string]> = [
+      ['Обращение', '-'],
+      ['Имя', 'firstName'],
+      ['Отчество', 'middleName'],
+      ['Фамилия', 'lastName'],
+      ['Суффикс', '-'],
+      ['Организация', 'company'],
+      ['Отдел', '-'],
+      ['Должность', 'position'],
+      ['Рабочий адрес, улица', 'address.street'],
+      ['Рабочий адрес, улица 2', '-'],
+      ['Рабочий адрес, город', 'address.city'],
+      ['Рабочий адрес, область', 'address.region'],
+      ['Рабочий адрес, индекс', 'address.postalCode'],
+      ['Рабочий адрес, страна или регион', 'address.country'],
+      ['Домашний адрес, улица', '-'],
+      ['Домашний адрес, город', '-'],
+      ['Домашний адрес, индекс', '-'],
+      ['Домашний адрес, страна или регион', '-'],
+      ['Телефон помощника', 'phone.other'],
+      ['Факс раб.', 'phone.fax'],
+      ['Рабочий телефон', 'phone.work'],
+      ['Телефон раб. 2', 'phone.work'],
+      ['Обратный вызов', '-'],
+      ['Телефон в машине', 'phone.other'],
+      ['Основной телефон организации', 'phone.work'],
+      ['Факс дом.', 'phone.fax'],
+      ['Домашний телефон', 'phone.home'],
+      ['Телефон дом. 2', 'phone.home'],
+      ['Мобильный телефон', 'phone.mobile'],
+      ['Другой факс', 'phone.fax'],
+      ['Другой телефон', 'phone.other'],
+      ['Пейджер', '-'],
+      ['Основной телефон', 'phone.other'],
+      ['Радиотелефон', '-'],
+      ['Телетайп/телефон с титрами', '-'],
+      ['Телекс', '-'],
+      ['Годовщина', '-'],
+      ['День рождения', 'birthday'],
+      ['Заметки', 'notes'],
+      ['Категории', 'tags'],
+      ['Адрес эл. почты', 'email.work'],
+      ['Тип эл. почты', '-'],
+      ['Краткое имя эл. почты', '-'],
+      ['Адрес 2 эл. почты', 'email.other'],
+      ['Тип 2 эл. почты', '-'],
+      ['Краткое 2 имя эл. почты', '-'],
+      ['Адрес 3 эл. почты', 'email.other'],
+      ['Веб-страница', 'website'],
+      ['Пол', '-'],
+      ['Руководитель', '-'],
+      ['Пользователь 1', '-'],
+    ];
+    expect(mapping('person', headersOf(pairs))).toEqual(expected(pairs));
+  });
+
+  it('maps a home address when it is the only group, and never two groups at once', () => {
+    expect(mapping('person', ['Home City', 'Business City', 'Business Postal Code', 'Home Postal Code'])).toEqual(
+      expected([
+        ['Home City', 'address.city'],
+        ['Business City', '-'],
+        ['Business Postal Code', '-'],
+        ['Home Postal Code', 'address.postalCode'],
+      ]),
+    );
+  });
+});
+
+describe('autoMap: hand-made sheets', () => {
+  it('maps a typical Russian client list', () => {
+    const pairs: Array<[string, string]> = [
+      ['№', '-'],
+      ['ФИО', 'fullName'],
+      ['Организация', 'company'],
+      ['Должность', 'position'],
+      ['Тел.', 'phone.mobile'],
+      ['Моб.', 'phone.mobile'],
+      ['Рабочий телефон', 'phone.work'],
+      ['Эл. почта', 'email.work'],
+      ['Город', 'address.city'],
+      ['Адрес', 'address.street'],
+      ['ДР', 'birthday'],
+      ['Ответственный', 'owner'],
+      ['Источник', 'source'],
+      ['Метки', 'tags'],
+      ['Комментарий', 'notes'],
+      ['Примечание', 'notes'],
+      ['ИНН', '-'],
+      ['Статус', '-'],
+    ];
+    expect(mapping('person', headersOf(pairs))).toEqual(expected(pairs));
+  });
+
+  it('gives a field that takes one value to the first column only', () => {
+    expect(mapping('person', ['ФИО', 'Клиент', 'Город', 'Населённый пункт', 'Дата рождения', 'ДР'])).toEqual(
+      expected([
+        ['ФИО', 'fullName'],
+        ['Клиент', '-'],
+        ['Город', 'address.city'],
+        ['Населённый пункт', '-'],
+        ['Дата рождения', 'birthday'],
+        ['ДР', '-'],
+      ]),
+    );
+  });
+
+  it('prefers separate name columns to a whole-name column, wherever it stands', () => {
+    expect(mapping('person', ['ФИО', 'Фамилия', 'Имя'])).toEqual(
+      expected([
+        ['ФИО', '-'],
+        ['Фамилия', 'lastName'],
+        ['Имя', 'firstName'],
+      ]),
+    );
+  });
+
+  it('maps a company list', () => {
+    const pairs: Array<[string, string]> = [
+      ['Название', 'name'],
+      ['Юр. название', 'legalName'],
+      ['Полное наименование', '-'],
+      ['Отрасль', 'industry'],
+      ['ИНН', '-'],
+      ['Телефон', 'phone.work'],
+      ['E-mail', 'email.work'],
+      ['Сайт', 'website'],
+      ['Юридический адрес', 'address.street'],
+      ['Фактический адрес', '-'],
+      ['Менеджер', 'owner'],
+      ['Контактное лицо', '-'],
+    ];
+    expect(mapping('company', headersOf(pairs))).toEqual(expected(pairs));
+  });
+
+  it('maps custom fields by label (before the built-in synonyms) and by our export key', () => {
+    const customFields: AutoMapInput['customFields'] = [
+      { key: 'budget', label: 'Бюджет', type: 'number' },
+      { key: 'source_detail', label: 'Источник', type: 'text' },
+      { key: 'vip', label: 'VIP-клиент', type: 'checkbox' },
+    ];
+    expect(mapping('person', ['БЮДЖЕТ', 'Источник', 'vip клиент', 'custom.budget'], [], customFields)).toEqual(
+      expected([
+        ['БЮДЖЕТ', 'custom.budget'],
+        ['Источник', 'custom.source_detail'],
+        ['vip клиент', 'custom.vip'],
+        ['custom.budget', '-'],
+      ]),
+    );
+  });
+
+  it('guesses unknown columns from their values', () => {
+    const headers = ['Колонка 1', 'Колонка 2', 'Колонка 3', 'Колонка 4', '', 'Связь'];
+    const samples: CellValue[][] = [
+      ['Иванов Иван Иванович', 'Петрова Мария Сергеевна', 'Сидоров Пётр'],
+      ['ivan@example.ru', 'maria@example.ru', null, ''],
+      ['+7 (916) 123-45-67', 79161234568, '8 495 111-22-33'],
+      ['Москва', 'Тверь', 'Казань'],
+      ['a@b.ru', 'c@d.ru'],
+      ['+7 916 000-00-00', '+7 916 000-00-01'],
+    ];
+    const result = autoMap({ entity: 'person', headers, samples, customFields: [] });
+    expect(result).toEqual([
+      { index: 0, header: 'Колонка 1', targets: ['fullName'], confidence: 'values' },
+      { index: 1, header: 'Колонка 2', targets: ['email.work'], confidence: 'values' },
+      { index: 2, header: 'Колонка 3', targets: ['phone.mobile'], confidence: 'values' },
+      { index: 3, header: 'Колонка 4', targets: [], confidence: 'none' },
+      { index: 4, header: '', targets: ['email.work'], confidence: 'values' },
+      { index: 5, header: 'Связь', targets: ['phone.mobile'], confidence: 'values' },
+    ]);
+  });
+
+  it('does not guess a whole name when the sheet has name columns, nor guess at known columns', () => {
+    const result = autoMap({
+      entity: 'person',
+      headers: ['Имя', 'Неизвестно', 'ИНН', 'Pager'],
+      samples: [['Иван', 'Мария'], ['Иванов Иван Иванович'], ['7701234567', '7702345678'], ['+7 916 123-45-67']],
+      customFields: [],
+    });
+    expect(result.map((column) => column.targets)).toEqual([['firstName'], [], [], []]);
+    expect(result.map((column) => column.confidence)).toEqual(['header', 'none', 'none', 'none']);
+  });
+
+  it('reads an "Имя" column of whole names as the full name when there is no surname column', () => {
+    const samples: CellValue[][] = [['Иванов Иван Иванович', 'Петрова Мария', 'Сидоров Пётр Ильич']];
+    expect(autoMap({ entity: 'person', headers: ['Имя'], samples, customFields: [] })).toEqual([
+      { index: 0, header: 'Имя', targets: ['fullName'], confidence: 'values' },
+    ]);
+    expect(
+      autoMap({ entity: 'person', headers: ['Имя', 'Фамилия'], samples, customFields: [] }).map((c) => c.targets),
+    ).toEqual([['firstName'], ['lastName']]);
+  });
+
+  it('maps company phones by value to the work phone and never guesses a person name for a company', () => {
+    const result = autoMap({
+      entity: 'company',
+      headers: ['A', 'B'],
+      samples: [['+7 495 111-22-33'], ['Иванов Иван Иванович']],
+      customFields: [],
+    });
+    expect(result.map((column) => column.targets)).toEqual([['phone.work'], []]);
+  });
+
+  it('covers samples beyond the headers', () => {
+    const result = autoMap({ entity: 'person', headers: ['ФИО'], samples: [[], ['a@b.ru']], customFields: [] });
+    expect(result).toEqual([
+      { index: 0, header: 'ФИО', targets: ['fullName'], confidence: 'header' },
+      { index: 1, header: '', targets: ['email.work'], confidence: 'values' },
+    ]);
+  });
+});
+
+describe('Google label columns', () => {
+  const headers = [
+    'Name',
+    'E-mail 1 - Label',
+    'E-mail 1 - Value',
+    'Phone 1 - Type',
+    'Phone 1 - Value',
+    'Phone 2 - Value',
+  ];
+  it('finds the label column of a value column', () => {
+    expect(labelColumnFor(headers, 2)).toBe(1);
+    expect(labelColumnFor(headers, 4)).toBe(3);
+    expect(labelColumnFor(headers, 5)).toBeNull();
+    expect(labelColumnFor(headers, 0)).toBeNull();
+    expect(labelColumnFor(headers, 99)).toBeNull();
+    expect(labelColumnFor(['Phone 1 - Value', 'Name', 'Phone 1 - Label'], 0)).toBe(2);
+  });
+
+  const phones: Array<[string, string | null]> = [
+    ['Mobile', 'mobile'],
+    ['* Mobile', 'mobile'],
+    ['Mobile ::: Work', 'mobile'],
+    ['Work', 'work'],
+    ['Work Fax', 'fax'],
+    ['Home Fax', 'fax'],
+    ['Home', 'home'],
+    ['Main', 'other'],
+    ['Google Voice', 'other'],
+    ['Other', 'other'],
+    ['Мобильный', 'mobile'],
+    ['Сотовый', 'mobile'],
+    ['Рабочий', 'work'],
+    ['раб.', 'work'],
+    ['Домашний', 'home'],
+    ['Факс', 'fax'],
+    ['', null],
+    ['  ', null],
+  ];
+  it.each(phones)('phone label %j → %s', (text, label) => {
+    expect(phoneLabelFromText(text)).toBe(label);
+  });
+
+  const emails: Array<[string, string | null]> = [
+    ['Work', 'work'],
+    ['* Work', 'work'],
+    ['Home', 'personal'],
+    ['Personal', 'personal'],
+    ['Other', 'other'],
+    ['Рабочий', 'work'],
+    ['Рабочая', 'work'],
+    ['Личный', 'personal'],
+    ['Домашний', 'personal'],
+    ['', null],
+  ];
+  it.each(emails)('e-mail label %j → %s', (text, label) => {
+    expect(emailLabelFromText(text)).toBe(label);
+  });
+});
+
+describe('profileColumn', () => {
+  const cases: Array<[CellValue[], string]> = [
+    [[], 'empty'],
+    [[null, '', '  '], 'empty'],
+    [['ivan@example.ru', 'mailto:a@b.ru', 'Мария <m@y.ru>', null], 'email'],
+    [['ivan@example.ru', 'a@b.ru', 'c@d.ru', 'не указан'], 'email'],
+    [['ivan@example.ru', 'не указан', 'нет'], 'text'],
+    [['+7 (916) 123-45-67', '8 495 111-22-33', '123-45-67'], 'phone'],
+    [[79161234567, 79161234568, '89161234567'], 'phone'],
+    [['+7 916 123-45-67, +7 916 765-43-21', '+7 495 111-22-33 доб. 12'], 'phone'],
+    [[utc(2024, 3, 5), '05.03.2024', '2024-03-05', '5 марта 2024'], 'date'],
+    [['01/02/2024', '03/04/2024'], 'date'],
+    [[1, 2.5, '1 500', '15%', '1 500 000'], 'number'],
+    [[1234567, 45356], 'number'],
+    [['Иванов Иван Иванович', 'Петрова Мария', 'Сидоров Пётр Ильич'], 'fullName'],
+    [['Ivanov Ivan', 'Petrova Maria'], 'fullName'],
+    [['John Smith', 'Mary Jones'], 'text'],
+    [['Москва', 'Тверь', 'Казань'], 'text'],
+    [['иванов иван', 'петрова мария'], 'text'],
+    [[true, false], 'text'],
+  ];
+  it.each(cases)('%j → %s', (samples, profile) => {
+    expect(profileColumn(samples)).toBe(profile);
+  });
+});
+
+describe('detectHeaderRow', () => {
+  it('skips a title row and blank rows of a messy Russian sheet', () => {
+    const rows: CellValue[][] = [
+      ['Клиенты на 01.01.2024'],
+      [],
+      [null, null, null],
+      ['ФИО', 'Телефон', 'E-mail', 'Город', 'Дата рождения'],
+      ['Иванов Иван', '+7 916 123-45-67', 'ivan@example.ru', 'Москва', utc(1985, 3, 5)],
+      ['Петрова Мария', '8 495 111-22-33', 'maria@example.ru', 'Тверь', '05.03.1990'],
+    ];
+    expect(detectHeaderRow(rows)).toBe(3);
+  });
+
+  it('takes the lower, fuller row of a two-row header under a merged group row', () => {
+    const rows: CellValue[][] = [
+      ['Список клиентов', null, null, null, null],
+      ['Клиент', null, 'Контакты', null, 'Адрес'],
+      ['Фамилия', 'Имя', 'Телефон', 'E-mail', 'Город'],
+      ['Иванов', 'Иван', '+79161234567', 'ivan@example.ru', 'Москва'],
+    ];
+    expect(detectHeaderRow(rows)).toBe(2);
+  });
+
+  it('takes the lower row when its headers are not ones we know but it is fuller', () => {
+    const rows: CellValue[][] = [
+      ['Воронка', null, 'Деньги'],
+      ['Этап', 'Статус', 'Бюджет', 'Вероятность'],
+      ['Переговоры', 'Активна', 150_000, 0.5],
+    ];
+    expect(detectHeaderRow(rows)).toBe(1);
+  });
+
+  it('takes the lower row when the group row sits over fewer known headers', () => {
+    const rows: CellValue[][] = [
+      ['ФИО', 'Контакты', null, 'Город'],
+      [null, 'Телефон', 'E-mail', null],
+      ['Иванов Иван', '+79161234567', 'ivan@example.ru', 'Москва'],
+    ];
+    expect(detectHeaderRow(rows)).toBe(1);
+  });
+
+  it('skips a title row of two cells above a header with a blank row between', () => {
+    const rows: CellValue[][] = [
+      ['Отчёт по клиентам', 'Менеджер: Петров'],
+      [],
+      ['Бюджет', 'Статус', 'Этап', 'Регион'],
+      ['100', 'Новый', '1', 'Москва'],
+    ];
+    expect(detectHeaderRow(rows)).toBe(2);
+  });
+
+  it('takes a header whose data rows are all text', () => {
+    const rows: CellValue[][] = [
+      ['Клиент', 'Город', 'Статус'],
+      ['Иванов Иван', 'Москва', 'Новый'],
+    ];
+    expect(detectHeaderRow(rows)).toBe(0);
+  });
+
+  it('does not take a row of dates or numbers for a header', () => {
+    const rows: CellValue[][] = [
+      ['Продажи', '01.01.2024', '01.02.2024'],
+      [100, 200, 300],
+    ];
+    expect(detectHeaderRow(rows)).toBe(0);
+  });
+
+  it('takes a lone header row with no data under it', () => {
+    expect(detectHeaderRow([['Итоги'], [], ['ФИО', 'Телефон']])).toBe(2);
+  });
+
+  it('returns 0 when unsure', () => {
+    expect(detectHeaderRow([])).toBe(0);
+    expect(detectHeaderRow([[], []])).toBe(0);
+    expect(
+      detectHeaderRow([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBe(0);
+    expect(detectHeaderRow([['Один'], ['Два']])).toBe(0);
+  });
+
+  it('looks only at the first 30 rows', () => {
+    const rows: CellValue[][] = [
+      ...Array.from({ length: 30 }, (): CellValue[] => ['примечание']),
+      ['ФИО', 'Телефон'],
+      ['Иванов', '+79161234567'],
+    ];
+    expect(detectHeaderRow(rows)).toBe(0);
+  });
+});
+
+describe('headerSignature', () => {
+  it('is the same for headers that differ only in case, ё, punctuation and spacing', () => {
+    expect(headerSignature(['Ф.И.О.', ' Телефон ', 'Адрес ЭЛ. ПОЧТЫ', 'Счёт'])).toBe(
+      headerSignature(['ФИО', 'телефон', 'адрес эл почты', 'Счет']),
+    );
+    expect(headerSignature(['ФИО', '', 'Телефон'])).toBe('3:фио||телефон');
+    expect(headerSignature([''])).not.toBe(headerSignature([]));
+  });
+
+  it('depends on order and on blank columns', () => {
+    expect(headerSignature(['ФИО', 'Телефон'])).not.toBe(headerSignature(['Телефон', 'ФИО']));
+    expect(headerSignature(['ФИО', '', 'Телефон'])).not.toBe(headerSignature(['ФИО', 'Телефон']));
+    expect(headerSignature(['ФИО', 'Телефон'])).not.toBe(headerSignature(['ФИО', 'Телефон', '']));
+  });
+
+  it('tells different header lists apart and is stable', () => {
+    const header = fc.string({ unit: fc.constantFrom(...'абвгдеabc 123|.-'), maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(header, { maxLength: 10 }), fc.array(header, { maxLength: 10 }), (a, b) => {
+        expect(headerSignature(a)).toBe(headerSignature([...a]));
+        const sameKeys =
+          a.length === b.length && a.every((value, index) => normaliseHeader(value) === normaliseHeader(b[index]!));
+        expect(headerSignature(a) === headerSignature(b)).toBe(sameKeys);
+      }),
+    );
+  });
+});

@@ -6,6 +6,7 @@ import { createDispatch, type Dispatch } from './ipc/registry';
 import type { SettingsStore } from './settings/settings-store';
 import { DatabaseSession } from './services/database-session';
 import { IdleLock } from './services/idle-lock';
+import { ImportSessions } from './services/import-service';
 import type { PassphraseVault } from './services/passphrase-vault';
 
 /** File pickers; only the Electron glue has them. */
@@ -13,6 +14,8 @@ export type NativeDialogs = {
   chooseNewDatabasePath(suggestedName: string): Promise<string | null>;
   chooseExistingDatabase(): Promise<string | null>;
   chooseFolder(): Promise<string | null>;
+  chooseImportFile(): Promise<string | null>;
+  chooseExportPath(suggestedName: string, extension: 'xlsx' | 'csv'): Promise<string | null>;
 };
 
 /** What a host (Electron or the browser host) supplies; everything else is plain Node. */
@@ -32,6 +35,8 @@ export type AppContext = {
   events: EventBus;
   session: DatabaseSession;
   idleLock: IdleLock;
+  /** Open import wizards' files and dry runs; dropped when the database locks. */
+  imports: ImportSessions;
 };
 
 export type App = AppContext & { dispatch: Dispatch; dispose(): Promise<void> };
@@ -51,7 +56,11 @@ export function createApp(environment: HostEnvironment): App {
     lock: () => session.lock('idle'),
     onError: (error) => environment.logError?.(error, 'idle-lock'),
   });
-  const context: AppContext = { environment, events, session, idleLock };
+  const imports = new ImportSessions();
+  events.subscribe((event) => {
+    if (event.name === 'database:locked') imports.closeAll();
+  });
+  const context: AppContext = { environment, events, session, idleLock, imports };
   const dispatch = createDispatch(createHandlers(context), {
     onCall: () => idleLock.touch(),
     ...(environment.logError === undefined ? {} : { logError: environment.logError }),

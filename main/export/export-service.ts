@@ -3,7 +3,7 @@
  * editing" workbook (locked id column, drop-downs) that re-imports onto the same records, or the
  * whole database, one sheet per record type, that re-imports into an empty database.
  */
-import type { BulkTarget } from '../../shared/domain/bulk';
+import type { ExportRequest } from '../../shared/domain/imports';
 import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
 import { contactChannels } from '../../shared/domain/people';
 import { customFieldTarget, type ImportEntity } from '../../shared/domain/import-fields';
@@ -21,20 +21,6 @@ import type { ExportColumn, TableWriter } from '../spreadsheets/table-writer';
 import { createXlsxWriter } from '../spreadsheets/xlsx-writer';
 import { fieldLabel } from './field-labels';
 import { META_SHEET, metaRows } from './export-meta';
-
-export type ExportFormat = { kind: 'xlsx' } | { kind: 'csv'; encoding: 'utf-8' | 'windows-1251' };
-
-export type ExportRequest = {
-  entity: ImportEntity;
-  /** Picked records or a filter; null: every live record. */
-  target: BulkTarget | null;
-  /** Field keys in order; null: every field. */
-  columns: string[] | null;
-  format: ExportFormat;
-  forEditing: boolean;
-  path: string;
-  language: 'ru' | 'en';
-};
 
 const adapters: Record<ImportEntity, RecordAdapter<unknown>> = {
   person: peopleRecords as RecordAdapter<unknown>,

@@ -256,12 +256,17 @@ class ImportPass {
     const adapter = adapters[entity];
     const definitions = this.#definitions.get(entity) ?? [];
     const mode = setup.options.mode;
+    // A company is known by its name; a person's name alone is too weak unless the user asks.
+    const matchKeys =
+      entity === 'company' && !setup.options.matchKeys.includes('name')
+        ? [...setup.options.matchKeys, 'name' as const]
+        : setup.options.matchKeys;
     const pending: PendingRow[] = rows.map(({ row, cells }) => {
       const { flat, problems } = parseRow(cells, columns, {
         defaultCountry: env.defaultCountry,
         choices: this.#choices,
       });
-      const keys = rowKeys(flat, entity, adapter.nameOf(flat), setup.options.matchKeys);
+      const keys = rowKeys(flat, entity, adapter.nameOf(flat), matchKeys);
       const fileId = typeof flat['id'] === 'number' ? flat['id'] : null;
       return {
         sheet,

@@ -52,6 +52,8 @@ type ImportSession = {
   previewRows: Map<string, string[][]>;
   headers: Map<string, string[]>;
   outcomes: OutcomeStore | null;
+  /** Rows the last dry run read: the run's progress total. */
+  rowCount: number | null;
   running: AbortController | null;
 };
 
@@ -69,7 +71,16 @@ export class ImportSessions {
     const preview = await previewFile(db, source, id, request.path);
     const previewRows = new Map(preview.sheets.map((sheet) => [sheet.name, sheet.rows]));
     const headers = new Map(preview.sheets.map((sheet) => [sheet.name, sheet.rows[sheet.headerRow] ?? []]));
-    this.#sessions.set(id, { id, path: request.path, source, previewRows, headers, outcomes: null, running: null });
+    this.#sessions.set(id, {
+      id,
+      path: request.path,
+      source,
+      previewRows,
+      headers,
+      outcomes: null,
+      rowCount: null,
+      running: null,
+    });
     return preview;
   }
 
@@ -103,6 +114,7 @@ export class ImportSessions {
       onProgress: (done) => onProgress?.({ phase: 'dryRun', done }),
     });
     session.outcomes = outcomes;
+    session.rowCount = summary.rows;
     return { summary, valueChoices: choices, elapsedMs: performance.now() - started };
   }
 
@@ -156,6 +168,10 @@ export class ImportSessions {
     } finally {
       session.running = null;
     }
+  }
+
+  rowCount(sessionId: string): number | null {
+    return this.#get(sessionId).rowCount;
   }
 
   cancel(sessionId: string): void {
@@ -277,7 +293,7 @@ export async function undoImport(
     const conflicts: UndoConflict[] = [];
     for (const entity of ['person', 'company'] as const) {
       // People the undo removes or restores to before the import no longer hold its companies.
-      const undonePeople = planned.filter((item) => item.entity === 'person').map((item) => item.id);
+      const undonePeople = JSON.stringify(planned.filter((item) => item.entity === 'person').map((item) => item.id));
       for (const record of await importRecords(trx, request.importId, entity)) {
         const state = await recordState(trx, entity, record.record_id, undonePeople);
         if (!state) continue;
@@ -314,7 +330,8 @@ export async function undoImport(
   });
 }
 
-async function recordState(trx: Executor, entity: ImportEntity, id: number, undonePeople: readonly number[]) {
+/** `undonePeople`: a JSON array of the ids of people this undo removes or restores. */
+async function recordState(trx: Executor, entity: ImportEntity, id: number, undonePeople: string) {
   if (entity === 'person') {
     const row = await trx
       .selectFrom('people')
@@ -340,7 +357,7 @@ async function recordState(trx: Executor, entity: ImportEntity, id: number, undo
               .selectFrom('people')
               .select('people.id')
               .whereRef('people.company_id', '=', 'companies.id')
-              .where(sql<boolean>`people.id NOT IN (SELECT value FROM json_each(${JSON.stringify(undonePeople)}))`),
+              .where(sql<boolean>`people.id NOT IN (SELECT value FROM json_each(${undonePeople}))`),
           ),
         ])
         .as('linked'),

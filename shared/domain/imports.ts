@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, RecordId } from './common';
+import { BulkTarget } from './bulk';
 import { importEntities } from './import-fields';
 import { CustomFieldType } from './custom-fields';
 
@@ -327,3 +328,24 @@ export const SaveTemplateRequest = z.object({
   headers: z.array(z.string()).max(500),
   columns: z.array(ColumnMapping).max(500),
 });
+
+export const Language = z.enum(['ru', 'en']);
+
+export const ExportRequest = z.object({
+  entity: ImportEntity,
+  /** Picked records or a filter; null: every live record. */
+  target: BulkTarget.nullable().default(null),
+  /** Field keys in order; null: every field. */
+  columns: z.array(z.string()).max(500).nullable().default(null),
+  format: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('xlsx') }),
+    z.object({ kind: z.literal('csv'), encoding: z.enum(['utf-8', 'windows-1251']) }),
+  ]),
+  forEditing: z.boolean().default(false),
+  path: z.string().min(1),
+  language: Language,
+});
+export type ExportRequest = z.infer<typeof ExportRequest>;
+export type ExportRequestInput = z.input<typeof ExportRequest>;
+
+export const ExportResult = z.object({ rows: z.number().int().nonnegative(), path: z.string() });

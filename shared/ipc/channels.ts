@@ -22,6 +22,8 @@ export const channels = [
   'dialogs:chooseNewDatabasePath',
   'dialogs:chooseExistingDatabase',
   'dialogs:chooseFolder',
+  'dialogs:chooseImportFile',
+  'dialogs:chooseExportPath',
   'people:list',
   'people:count',
   'people:get',
@@ -62,6 +64,18 @@ export const channels = [
   'customFields:create',
   'customFields:update',
   'customFields:archive',
+  'import:open',
+  'import:dryRun',
+  'import:rows',
+  'import:run',
+  'import:cancel',
+  'import:saveSkipped',
+  'import:close',
+  'import:history',
+  'import:undo',
+  'import:saveTemplate',
+  'export:records',
+  'export:database',
 ] as const;
 export type Channel = (typeof channels)[number];
 

@@ -31,6 +31,22 @@ import { SavedView, SavedViewInput, ViewCount, ViewEntity } from '../domain/save
 import { SearchQuery, SearchResult } from '../domain/search';
 import { TimelinePage, TimelineQuery } from '../domain/timeline';
 import { User, UserInput } from '../domain/users';
+import {
+  DryRunResult,
+  DryRunRows,
+  DryRunRowsQuery,
+  ExportRequest,
+  ExportResult,
+  ImportFile,
+  ImportFileRequest,
+  ImportHistoryItem,
+  ImportReport,
+  ImportSetup,
+  Language,
+  SaveTemplateRequest,
+  UndoImportRequest,
+  UndoImportResult,
+} from '../domain/imports';
 
 const Empty = z.object({}).strict();
 const Done = z.null();
@@ -75,6 +91,11 @@ export const contract = {
   'dialogs:chooseNewDatabasePath': { input: z.object({ suggestedName: z.string() }), output: PickedPath },
   'dialogs:chooseExistingDatabase': { input: Empty, output: PickedPath },
   'dialogs:chooseFolder': { input: Empty, output: PickedPath },
+  'dialogs:chooseImportFile': { input: Empty, output: PickedPath },
+  'dialogs:chooseExportPath': {
+    input: z.object({ suggestedName: z.string().max(200), extension: z.enum(['xlsx', 'csv']) }),
+    output: PickedPath,
+  },
   'people:list': { input: ListPageQuery, output: PersonListPage },
   'people:count': { input: z.object({ filter: ListFilter }), output: CountResult },
   'people:get': { input: ById, output: Person },
@@ -122,6 +143,21 @@ export const contract = {
     output: CustomFieldDefinition,
   },
   'customFields:archive': { input: ById, output: Done },
+  'import:open': { input: ImportFileRequest, output: ImportFile },
+  'import:dryRun': { input: z.object({ sessionId: z.string(), setup: ImportSetup }), output: DryRunResult },
+  'import:rows': { input: DryRunRowsQuery, output: DryRunRows },
+  'import:run': { input: z.object({ sessionId: z.string(), setup: ImportSetup }), output: ImportReport },
+  'import:cancel': { input: z.object({ sessionId: z.string() }), output: Done },
+  'import:saveSkipped': {
+    input: z.object({ sessionId: z.string(), path: z.string().min(1), language: Language }),
+    output: ExportResult,
+  },
+  'import:close': { input: z.object({ sessionId: z.string() }), output: Done },
+  'import:history': { input: Empty, output: z.array(ImportHistoryItem) },
+  'import:undo': { input: UndoImportRequest, output: UndoImportResult },
+  'import:saveTemplate': { input: SaveTemplateRequest, output: z.object({ id: RecordId }) },
+  'export:records': { input: ExportRequest, output: ExportResult },
+  'export:database': { input: z.object({ path: z.string().min(1), language: Language }), output: ExportResult },
 } as const satisfies { [C in Channel]: { input: z.ZodType; output: z.ZodType } };
 
 export type Contract = typeof contract;

@@ -10,6 +10,8 @@ type AppHandlers = Pick<
   | 'dialogs:chooseNewDatabasePath'
   | 'dialogs:chooseExistingDatabase'
   | 'dialogs:chooseFolder'
+  | 'dialogs:chooseImportFile'
+  | 'dialogs:chooseExportPath'
 >;
 
 export function appHandlers(context: AppContext): AppHandlers {
@@ -34,5 +36,9 @@ export function appHandlers(context: AppContext): AppHandlers {
     }),
     'dialogs:chooseExistingDatabase': async () => ({ path: await dialogs().chooseExistingDatabase() }),
     'dialogs:chooseFolder': async () => ({ path: await dialogs().chooseFolder() }),
+    'dialogs:chooseImportFile': async () => ({ path: await dialogs().chooseImportFile() }),
+    'dialogs:chooseExportPath': async ({ suggestedName, extension }) => ({
+      path: await dialogs().chooseExportPath(suggestedName, extension),
+    }),
   };
 }

@@ -4,6 +4,7 @@ import { activitiesHandlers } from './activities-handlers';
 import { appHandlers } from './app-handlers';
 import { companiesHandlers } from './companies-handlers';
 import { databaseHandlers } from './database-handlers';
+import { importHandlers } from './import-handlers';
 import { peopleHandlers } from './people-handlers';
 import { referenceHandlers } from './reference-handlers';
 import { mergeHandlers } from './merge-handlers';
@@ -24,5 +25,6 @@ export function createHandlers(context: AppContext): HandlerMap {
     ...viewsHandlers(context),
     ...privacyHandlers(context),
     ...mergeHandlers(context),
+    ...importHandlers(context),
   };
 }

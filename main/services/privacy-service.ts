@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors';
 import type { CustomFieldValue } from '../../shared/domain/custom-fields';
 import type { PersonalDataExport } from '../../shared/domain/privacy';
 import { sortKey } from '../../shared/text/fold';
+import { forgetImportSnapshots } from '../db/repositories/imports';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
 import {
@@ -214,6 +215,8 @@ async function eraseLeavingNoTrace(db: AppDb, id: number, confirmation: string, 
     await deletePersonalRows(trx, ids);
     await blankActivityTexts(trx, ids, now);
     await deleteMergeSnapshots(trx, ids);
+    // An import's undo snapshot copies the whole person too; that import can no longer restore them.
+    for (const erased of ids) await forgetImportSnapshots(trx, 'person', erased);
     // Deleted people are not re-added, so this only removes them; the optimize then drops their words.
     await reindexPeople(trx, ids);
     await purgePeopleIndex(trx);

@@ -9,6 +9,7 @@ import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { ImportSessions, importHistory, undoImport } from '../../main/services/import-service';
 import { createPerson, getPerson, updatePerson } from '../../main/services/people-service';
 import { search } from '../../main/services/search-service';
+import { erasePerson } from '../../main/services/privacy-service';
 import { writeCsv } from '../support/import-fixtures';
 import { openTestDatabase, testEnv } from '../support/open-test-database';
 import { useTempDir } from '../support/temp-dir';
@@ -199,6 +200,27 @@ describe('undoing an import', () => {
       expect(people.map((row) => row.id)).toEqual([existing.id, bystander.id]);
       expect(comparable(await takeRecordSnapshot(database.db, 'person', existing.id))).toEqual(comparable(before));
     });
+  });
+
+  it('forgets its snapshot of a person who is erased, so an undo cannot bring their data back', async () => {
+    const stored = () =>
+      database.db
+        .selectFrom('import_records')
+        .select('before')
+        .where('record_id', '=', existing.id)
+        .where('entity', '=', 'person')
+        .execute();
+    expect((await stored())[0]?.before).toContain('Старая заметка');
+    await erasePerson(database.db, existing.id, existing.displayName, env);
+    expect(await stored()).toEqual([]);
+    await undoImport(database.db, { importId: report.importId, force: [], check: false }, env);
+    const tombstone = await database.db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', '=', existing.id)
+      .executeTakeFirstOrThrow();
+    expect(tombstone.erased_at).not.toBeNull();
+    expect(JSON.stringify(tombstone)).not.toContain('Иванов');
   });
 
   it('keeps a company the import created when a person outside the import joined it', async () => {

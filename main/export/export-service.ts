@@ -75,19 +75,22 @@ async function writeSheet(
   columns: string[],
   definitions: CustomFieldDefinition[],
   request: Pick<ExportRequest, 'forEditing' | 'language'>,
-): Promise<ExportColumn[]> {
+): Promise<number> {
   const owners = (await listUsers(db)).map((user) => user.display_name);
   const exportColumns = columns.map((key) => columnFor(key, entity, definitions, { owners }, request));
   await writer.addSheet(sheetNames[entity][request.language], exportColumns);
+  let rows = 0;
   for (let start = 0; start < ids.length; start += BATCH) {
     const chunk = ids.slice(start, start + BATCH);
     const loaded = await adapters[entity].load(db, chunk, definitions);
     for (const id of chunk) {
       const record = loaded.get(id);
-      if (record) await writer.addRow(columns.map((key) => cellOf(record.flat[key])));
+      if (!record) continue;
+      await writer.addRow(columns.map((key) => cellOf(record.flat[key])));
+      rows += 1;
     }
   }
-  return exportColumns;
+  return rows;
 }
 
 function openWriter(request: Pick<ExportRequest, 'format' | 'forEditing' | 'path'>): TableWriter {
@@ -121,17 +124,16 @@ export async function exportRecords(db: Executor, request: ExportRequest, env: S
   if (request.forEditing && !columns.includes('id')) columns.unshift('id');
   const writer = openWriter(request);
   try {
-    await writeSheet(db, writer, request.entity, ids, columns, definitions, request);
+    const rows = await writeSheet(db, writer, request.entity, ids, columns, definitions, request);
     if (request.forEditing && request.format.kind === 'xlsx') {
       await writeMeta(
         writer,
         [{ entity: request.entity, sheet: sheetNames[request.entity][request.language], columns }],
-        {
-          [request.entity]: definitions,
-        },
+        { [request.entity]: definitions },
       );
     }
-    return await writer.close();
+    await writer.close();
+    return { rows };
   } catch (error) {
     await writer.abort();
     throw error;
@@ -147,15 +149,17 @@ export async function exportDatabase(
   const options = { forEditing: false, language: request.language };
   try {
     const sheets = [];
+    let rows = 0;
     const definitions = {} as Record<ImportEntity, CustomFieldDefinition[]>;
     for (const entity of ['company', 'person'] as const) {
       definitions[entity] = await listCustomFieldDefinitions(db, entity);
       const columns = allFields(entity, definitions[entity]);
-      await writeSheet(db, writer, entity, await liveIds(db, entity), columns, definitions[entity], options);
+      rows += await writeSheet(db, writer, entity, await liveIds(db, entity), columns, definitions[entity], options);
       sheets.push({ entity, sheet: sheetNames[entity][request.language], columns });
     }
     await writeMeta(writer, sheets, definitions);
-    return await writer.close();
+    await writer.close();
+    return { rows };
   } catch (error) {
     await writer.abort();
     throw error;

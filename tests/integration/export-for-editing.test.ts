@@ -1,0 +1,125 @@
+/**
+ * "Export for editing": the workbook keeps a locked, hidden id column and drop-downs, and
+ * re-importing it after edits in Excel updates the same records rather than creating new ones.
+ */
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportRecords } from '../../main/export/export-service';
+import type { OpenDatabase } from '../../main/services/encrypted-database';
+import { ImportSessions, suggestedSetup } from '../../main/services/import-service';
+import { createPerson, getPerson } from '../../main/services/people-service';
+import { createUser } from '../../main/services/users-service';
+import type { Person } from '../../shared/domain/people';
+import { openTestDatabase, testEnv } from '../support/open-test-database';
+import { useTempDir } from '../support/temp-dir';
+
+const tempDir = useTempDir();
+
+describe('export for editing', () => {
+  const env = testEnv();
+  let database: OpenDatabase;
+  let dir: string;
+  let anna: Person;
+  let boris: Person;
+
+  beforeEach(async () => {
+    dir = tempDir();
+    database = await openTestDatabase(dir);
+    const owner = await createUser(database.db, { displayName: 'Мария Менеджер' }, env);
+    await createUser(database.db, { displayName: 'Олег Продажи' }, env);
+    anna = await createPerson(
+      database.db,
+      {
+        lastName: 'Смирнова',
+        firstName: 'Анна',
+        position: 'Бухгалтер',
+        ownerId: owner.id,
+        phones: [{ value: '89161234567' }],
+      },
+      env,
+    );
+    boris = await createPerson(database.db, { lastName: 'Борисов', firstName: 'Борис', notes: '=HYPERLINK("x")' }, env);
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it('re-imports edits onto the same records', async () => {
+    const file = path.join(dir, 'edit.xlsx');
+    const written = await exportRecords(
+      database.db,
+      {
+        entity: 'person',
+        target: { ids: [anna.id, boris.id] },
+        columns: ['lastName', 'firstName', 'position', 'owner', 'notes'],
+        format: { kind: 'xlsx' },
+        forEditing: true,
+        path: file,
+        language: 'ru',
+      },
+      env,
+    );
+    expect(written.rows).toBe(2);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('Люди')!;
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'ID',
+      'Фамилия',
+      'Имя',
+      'Должность',
+      'Ответственный',
+      'Заметки',
+    ]);
+    expect(sheet.getColumn(1).hidden).toBe(true);
+    expect(sheet.getCell('F3').value).toBe(`'=HYPERLINK("x")`);
+    // Edit in "Excel": a new position and another owner from the drop-down.
+    const annaRow = sheet.getRow(2).getCell(2).value === 'Смирнова' ? 2 : 3;
+    sheet.getRow(annaRow).getCell(4).value = 'Главный бухгалтер';
+    sheet.getRow(annaRow).getCell(5).value = 'Олег Продажи';
+    await workbook.xlsx.writeFile(file);
+
+    const sessions = new ImportSessions();
+    const opened = await sessions.open(database.db, { path: file });
+    expect(opened.ownWorkbook).toBe(true);
+    const report = await sessions.run(
+      database.db,
+      opened.sessionId,
+      { ...suggestedSetup(opened), options: { mode: 'update', matchKeys: ['id'] } },
+      env,
+    );
+    expect(report.summary.people).toMatchObject({ create: 0, update: 1, unchanged: 1, skip: 0 });
+    expect(await database.db.selectFrom('people').select('id').execute()).toHaveLength(2);
+    const edited = await getPerson(database.db, anna.id);
+    expect(edited).toMatchObject({ position: 'Главный бухгалтер', owner: { name: 'Олег Продажи' } });
+    expect(edited.phones.map((phone) => phone.value)).toEqual(['+79161234567']);
+    expect((await getPerson(database.db, boris.id)).notes).toBe('=HYPERLINK("x")');
+  });
+
+  it('writes CSV for old Russian Excel in Windows-1251 with semicolons and guarded formulas', async () => {
+    const file = path.join(dir, 'people.csv');
+    await exportRecords(
+      database.db,
+      {
+        entity: 'person',
+        target: null,
+        columns: ['lastName', 'firstName', 'notes', 'phone.mobile'],
+        format: { kind: 'csv', encoding: 'windows-1251' },
+        forEditing: false,
+        path: file,
+        language: 'ru',
+      },
+      env,
+    );
+    const text = iconv.decode(fs.readFileSync(file), 'windows-1251');
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe('Фамилия;Имя;Заметки;Мобильный телефон');
+    expect(lines).toContain(`Смирнова;Анна;;'+79161234567`);
+    expect(lines).toContain(`Борисов;Борис;"'=HYPERLINK(""x"")";`);
+  });
+});

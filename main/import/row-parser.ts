@@ -122,12 +122,9 @@ function readInto(
     case 'tags':
       append(flat, key, splitListCell(value));
       return;
-    case 'date': {
-      const date = parseDateCell(value, column.dateOrder);
-      if (date.ok) flat[key] = date.value;
-      else problem(date.reason === 'ambiguous' ? 'ambiguousDate' : 'unreadableDate', 'error');
+    case 'date':
+      readDate(flat, key, value, column, problem);
       return;
-    }
     case 'datetime': {
       const at = value instanceof Date ? value : new Date(text);
       // Excel keeps times as fractions of a day: round off the float noise to whole seconds.
@@ -135,12 +132,9 @@ function readInto(
       else flat[key] = new Date(Math.round(at.getTime() / 1000) * 1000).toISOString();
       return;
     }
-    case 'consent': {
-      const consent = parseBooleanCell(value);
-      if (consent.ok) flat[key] = consent.value;
-      else problem('unreadableBoolean');
+    case 'consent':
+      readBoolean(flat, key, value, problem);
       return;
-    }
     case 'id': {
       const id = Number(text);
       if (Number.isInteger(id) && id > 0) flat[key] = id;
@@ -165,6 +159,19 @@ function readInto(
   }
 }
 
+function readDate(flat: FlatRecord, key: string, value: CellValue, column: ColumnPlan, problem: Report): void {
+  const date = parseDateCell(value, column.dateOrder);
+  if (date.ok) flat[key] = date.value;
+  // An ambiguous date must not be guessed: the user picks the column's order.
+  else problem(date.reason === 'ambiguous' ? 'ambiguousDate' : 'unreadableDate', 'error');
+}
+
+function readBoolean(flat: FlatRecord, key: string, value: CellValue, problem: Report): void {
+  const checked = parseBooleanCell(value);
+  if (checked.ok) flat[key] = checked.value;
+  else problem('unreadableBoolean');
+}
+
 function readCustom(
   flat: FlatRecord,
   target: FieldTarget,
@@ -186,18 +193,12 @@ function readCustom(
       else problem('unreadableNumber');
       return;
     }
-    case 'date': {
-      const date = parseDateCell(value, column.dateOrder);
-      if (date.ok) flat[key] = date.value;
-      else problem(date.reason === 'ambiguous' ? 'ambiguousDate' : 'unreadableDate', 'error');
+    case 'date':
+      readDate(flat, key, value, column, problem);
       return;
-    }
-    case 'checkbox': {
-      const checked = parseBooleanCell(value);
-      if (checked.ok) flat[key] = checked.value;
-      else problem('unreadableBoolean');
+    case 'checkbox':
+      readBoolean(flat, key, value, problem);
       return;
-    }
     case 'select': {
       const option = context.choices.resolve(key, text);
       if (option === null) problem('unknownOption');

@@ -11,6 +11,7 @@ import { foldText } from '../../shared/text/fold';
 import { normalisePhone } from '../../shared/text/phone';
 import { contactPointKeys } from '../db/contact-point-keys';
 import type { Executor } from '../db/repositories/executor';
+import { addressRow } from '../db/repositories/addresses';
 import { insertInChunks } from '../db/repositories/record-batches';
 import { ensureTags } from '../db/repositories/tags';
 import { companyRow } from './companies-service';
@@ -66,16 +67,9 @@ async function insertRelations(
   ]);
   await insertInChunks(points, (chunk) => db.insertInto('contact_points').values(chunk).execute());
   const addresses = records.flatMap(({ id, values }) =>
-    values.addresses.map((address, position) => ({
-      ...ownerColumns(id),
-      label: address.label,
-      country: address.country,
-      region: address.region,
-      city: address.city,
-      street: address.street,
-      postal_code: address.postalCode,
-      position,
-    })),
+    values.addresses.map((address, position) =>
+      addressRow(owner === 'person' ? { personId: id } : { companyId: id }, address, position),
+    ),
   );
   await insertInChunks(addresses, (chunk) => db.insertInto('addresses').values(chunk).execute());
   const tagIds = await tagIdsByKey(

@@ -2,6 +2,21 @@ import type { Address } from '../../../shared/domain/contact-points';
 import type { Executor } from './executor';
 import type { ContactOwner } from './contact-points';
 
+/** The stored row of one address of a person or company. */
+export function addressRow(owner: ContactOwner, address: Address, position: number) {
+  return {
+    person_id: 'personId' in owner ? owner.personId : null,
+    company_id: 'companyId' in owner ? owner.companyId : null,
+    label: address.label,
+    country: address.country,
+    region: address.region,
+    city: address.city,
+    street: address.street,
+    postal_code: address.postalCode,
+    position,
+  };
+}
+
 export async function replaceAddresses(db: Executor, owner: ContactOwner, addresses: Address[]): Promise<void> {
   const remove = db.deleteFrom('addresses');
   await (
@@ -12,19 +27,7 @@ export async function replaceAddresses(db: Executor, owner: ContactOwner, addres
   if (addresses.length === 0) return;
   await db
     .insertInto('addresses')
-    .values(
-      addresses.map((address, position) => ({
-        person_id: 'personId' in owner ? owner.personId : null,
-        company_id: 'companyId' in owner ? owner.companyId : null,
-        label: address.label,
-        country: address.country,
-        region: address.region,
-        city: address.city,
-        street: address.street,
-        postal_code: address.postalCode,
-        position,
-      })),
-    )
+    .values(addresses.map((address, position) => addressRow(owner, address, position)))
     .execute();
 }
 

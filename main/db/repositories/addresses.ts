@@ -1,4 +1,6 @@
 import type { Address } from '../../../shared/domain/contact-points';
+import type { Selectable } from 'kysely';
+import type { AddressesTable } from '../schema';
 import type { Executor } from './executor';
 import type { ContactOwner } from './contact-points';
 
@@ -40,12 +42,22 @@ export async function listAddresses(db: Executor, owner: ContactOwner): Promise<
   )
     .orderBy('position')
     .execute();
-  return rows.map((row) => ({
+  return rows.map(toAddress);
+}
+
+type AddressColumns = Pick<
+  Selectable<AddressesTable>,
+  'label' | 'country' | 'region' | 'city' | 'street' | 'postal_code'
+>;
+
+/** A stored address row as the domain shape. */
+export function toAddress(row: AddressColumns): Address {
+  return {
     label: row.label as Address['label'],
     country: row.country,
     region: row.region,
     city: row.city,
     street: row.street,
     postalCode: row.postal_code,
-  }));
+  };
 }

@@ -5,6 +5,7 @@
 import type { Address } from '../../../shared/domain/contact-points';
 import type { Executor } from './executor';
 import type { CustomValueRow } from './custom-fields';
+import { toAddress } from './addresses';
 
 export type RelationOwner = 'person' | 'company';
 export type BatchContactPoint = { kind: 'phone' | 'email'; label: string; value: string };
@@ -41,16 +42,7 @@ export async function loadRelationsBatch(
     .orderBy('position')
     .orderBy('id')
     .execute();
-  for (const row of addresses) {
-    own(row[column])?.addresses.push({
-      label: row.label as Address['label'],
-      country: row.country,
-      region: row.region,
-      city: row.city,
-      street: row.street,
-      postalCode: row.postal_code,
-    });
-  }
+  for (const row of addresses) own(row[column])?.addresses.push(toAddress(row));
   const tags =
     owner === 'person'
       ? await db

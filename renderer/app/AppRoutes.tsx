@@ -2,6 +2,8 @@ import { Route, Switch } from 'wouter';
 import { CompaniesListPage } from '../features/companies/CompaniesListPage';
 import { CompanyFormPage } from '../features/companies/CompanyFormPage';
 import { CompanyPage } from '../features/companies/CompanyPage';
+import { ImportHistoryPage } from '../features/import-history/ImportHistoryPage';
+import { ImportWizardPage } from '../features/import/ImportWizardPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { DuplicatesPage } from '../features/people/DuplicatesPage';
 import { MergePage } from '../features/people/MergePage';
@@ -30,6 +32,8 @@ export function AppRoutes() {
       <Route path="/companies/new">{() => <CompanyFormPage companyId={null} />}</Route>
       <Route path="/companies/:id/edit">{(params) => <CompanyFormPage key={params.id} companyId={id(params)} />}</Route>
       <Route path="/companies/:id">{(params) => <CompanyPage key={params.id} companyId={id(params)} />}</Route>
+      <Route path="/import" component={ImportWizardPage} />
+      <Route path="/import/history" component={ImportHistoryPage} />
       <Route path="/settings" component={SettingsPage} />
       <Route component={OverviewPage} />
     </Switch>

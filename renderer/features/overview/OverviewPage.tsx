@@ -5,8 +5,9 @@ import { formatBytes, formatDateTime, formatNumber } from '../../components/form
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { BackupButton } from './BackupButton';
+import { ExportDatabaseButton } from './ExportDatabaseButton';
 
-/** The home screen: what is in the open database, and a one-click backup. */
+/** The home screen: what is in the open database, a one-click backup and an export of everything. */
 export function OverviewPage() {
   const { t, i18n } = useTranslation();
   const info = useDatabaseInfo();
@@ -57,6 +58,17 @@ export function OverviewPage() {
               </Title>
               <Group>
                 <BackupButton />
+              </Group>
+            </Card>
+            <Card withBorder>
+              <Title order={4} mb={4}>
+                {t('export.database.title')}
+              </Title>
+              <Text size="sm" c="dimmed" mb="sm">
+                {t('export.database.hint')}
+              </Text>
+              <Group>
+                <ExportDatabaseButton databaseName={data.name} />
               </Group>
             </Card>
           </Stack>

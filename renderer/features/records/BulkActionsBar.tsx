@@ -18,9 +18,11 @@ type BulkActionsBarProps = {
   onSelectAllMatching: (() => void) | null;
   totalMatching: number;
   onClear: () => void;
+  /** The export menu for the same target, shown with the other actions. */
+  exportAction?: React.ReactNode;
 };
 
-/** What can be done to many records at once: tag, untag, re-assign, trash (with undo). */
+/** What can be done to many records at once: tag, untag, re-assign, export, trash (with undo). */
 export function BulkActionsBar(props: BulkActionsBarProps) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
@@ -94,6 +96,7 @@ export function BulkActionsBar(props: BulkActionsBarProps) {
             onApply={(tags) => run({ type: 'untag', tags })}
           />
           <OwnerPopover busy={busy} onApply={(ownerId) => run({ type: 'setOwner', ownerId })} />
+          {props.exportAction}
           <Button
             size="compact-sm"
             color="red"

@@ -6,6 +6,8 @@ import type { SortOrder } from '../../../shared/domain/list-query';
 import { call } from '../../api/client';
 import { useChannelQuery } from '../../api/queries';
 import { formatNumber } from '../../components/format';
+import { exportColumnsFor, suggestedFileName } from '../export/export-columns';
+import { ExportMenu } from '../export/ExportMenu';
 import { BulkActionsBar } from './BulkActionsBar';
 import { ColumnsMenu } from './ColumnsMenu';
 import { customFilterFields, type FilterField } from './filter-fields';
@@ -46,6 +48,8 @@ export function RecordListScreen<Row extends { id: number }>({ config }: { confi
   const { selection } = list;
   const picked = selection.allMatching ? total : selection.selected.size;
   const filtered = list.filter.conditions.length > 0 || list.filter.text !== '' || list.trash;
+  const exportColumns = exportColumnsFor(config.entity, list.columns);
+  const exportName = suggestedFileName(t(config.titleKey));
 
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
@@ -79,11 +83,20 @@ export function RecordListScreen<Row extends { id: number }>({ config }: { confi
         trash={list.trash}
         onTrashChange={list.setTrash}
         extra={
-          <ColumnsMenu
-            available={config.columns.map((column) => ({ id: column.id, label: column.label }))}
-            shown={list.columns}
-            onChange={list.setColumns}
-          />
+          <>
+            <ColumnsMenu
+              available={config.columns.map((column) => ({ id: column.id, label: column.label }))}
+              shown={list.columns}
+              onChange={list.setColumns}
+            />
+            <ExportMenu
+              entity={config.entity}
+              target={list.filter.conditions.length > 0 || list.filter.text !== '' ? { filter: list.filter } : null}
+              columns={exportColumns}
+              suggestedName={exportName}
+              disabled={list.trash || total === 0}
+            />
+          </>
         }
       />
       {picked > 0 && !list.trash && (
@@ -94,6 +107,15 @@ export function RecordListScreen<Row extends { id: number }>({ config }: { confi
           totalMatching={total}
           onSelectAllMatching={selection.allMatching ? null : () => selection.setAllMatching(true)}
           onClear={selection.clearSelection}
+          exportAction={
+            <ExportMenu
+              entity={config.entity}
+              target={selection.allMatching ? { filter: list.filter } : { ids: [...selection.selected] }}
+              columns={exportColumns}
+              suggestedName={exportName}
+              size="compact-sm"
+            />
+          }
         />
       )}
       {count.isSuccess && (

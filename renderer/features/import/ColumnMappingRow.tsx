@@ -1,0 +1,114 @@
+import { Badge, Group, MultiSelect, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ColumnMapping, DateOrder, SheetPreview } from '../../../shared/domain/imports';
+import { NEW_FIELD_VALUE, type FieldOptionGroup } from './field-options';
+import { TruncatedText } from './TruncatedText';
+
+type ColumnMappingRowProps = {
+  header: string;
+  samples: string[];
+  column: ColumnMapping;
+  suggestion: SheetPreview['columns'][number] | undefined;
+  options: FieldOptionGroup[];
+  onChange: (patch: Partial<Omit<ColumnMapping, 'index'>>) => void;
+};
+
+const newFieldTypes = ['text', 'number', 'date', 'checkbox'] as const;
+type NewFieldType = (typeof newFieldTypes)[number];
+const confidenceColors = { header: 'teal', values: 'blue', template: 'grape', none: 'gray' } as const;
+
+/** One column: its header and samples, the fields it feeds, a new field's name and type, its date order. */
+export function ColumnMappingRow({ header, samples, column, suggestion, options, onChange }: ColumnMappingRowProps) {
+  const { t } = useTranslation();
+  const name = header.trim() || t('importWizard.mapping.noHeader', { number: column.index + 1 });
+  const value = column.newField ? [...column.targets, NEW_FIELD_VALUE] : column.targets;
+  const mapped = value.length > 0;
+  const confidence = suggestion && mapped ? suggestion.confidence : 'none';
+
+  function changeTargets(next: string[]) {
+    const wantsNewField = next.includes(NEW_FIELD_VALUE);
+    onChange({
+      targets: next.filter((target) => target !== NEW_FIELD_VALUE),
+      newField: wantsNewField ? (column.newField ?? { label: name.slice(0, 100), type: 'text' }) : null,
+    });
+  }
+
+  return (
+    <Table.Tr data-testid="mapping-row" data-header={header} style={{ opacity: mapped ? 1 : 0.75 }}>
+      <Table.Td>
+        <TruncatedText fw={500} size="sm" c={header.trim() ? undefined : 'dimmed'}>
+          {name}
+        </TruncatedText>
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={0}>
+          {samples.map((sample, index) => (
+            <TruncatedText key={index} size="xs" c="dimmed">
+              {sample}
+            </TruncatedText>
+          ))}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={6}>
+          <MultiSelect
+            aria-label={t('importWizard.mapping.target')}
+            data={options}
+            value={value}
+            onChange={changeTargets}
+            placeholder={mapped ? undefined : t('importWizard.mapping.targetPlaceholder')}
+            searchable
+            clearable
+            size="xs"
+            maxValues={8}
+            comboboxProps={{ withinPortal: true }}
+          />
+          {column.newField && (
+            <Group gap="xs" wrap="nowrap" grow>
+              <TextInput
+                size="xs"
+                aria-label={t('importWizard.mapping.newFieldLabel')}
+                placeholder={t('importWizard.mapping.newFieldLabel')}
+                value={column.newField.label}
+                maxLength={100}
+                onChange={(event) => onChange({ newField: { ...column.newField!, label: event.currentTarget.value } })}
+              />
+              <Select
+                size="xs"
+                aria-label={t('importWizard.mapping.newFieldType')}
+                data={newFieldTypes.map((type) => ({ value: type, label: t(`importWizard.mapping.types.${type}`) }))}
+                value={column.newField.type}
+                allowDeselect={false}
+                onChange={(type) => type && onChange({ newField: { ...column.newField!, type: type as NewFieldType } })}
+              />
+            </Group>
+          )}
+          {suggestion?.ambiguousDates && (
+            <Select
+              size="xs"
+              label={t('importWizard.mapping.dateOrder')}
+              data={(['dmy', 'mdy', 'ymd'] as const).map((order) => ({
+                value: order,
+                label: t(`importWizard.mapping.dateOrders.${order}`),
+              }))}
+              value={column.dateOrder ?? 'dmy'}
+              allowDeselect={false}
+              onChange={(order) => order && onChange({ dateOrder: order as DateOrder })}
+            />
+          )}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        {confidence === 'none' ? (
+          <Text c="dimmed" size="sm">
+            {t('importWizard.mapping.confidences.none')}
+          </Text>
+        ) : (
+          <Badge variant="light" color={confidenceColors[confidence]} size="sm" tt="none">
+            {t(`importWizard.mapping.confidences.${confidence}`)}
+          </Badge>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}

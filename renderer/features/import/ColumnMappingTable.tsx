@@ -1,0 +1,68 @@
+import { Table, Text } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SheetPreview, SheetSetup } from '../../../shared/domain/imports';
+import type { ImportEntity } from '../../../shared/domain/import-fields';
+import { useChannelQuery } from '../../api/queries';
+import { ColumnMappingRow } from './ColumnMappingRow';
+import { fieldOptions } from './field-options';
+import { mappedColumns, type WizardAction } from './wizard-state';
+
+type ColumnMappingTableProps = {
+  preview: SheetPreview;
+  sheet: SheetSetup;
+  entity: ImportEntity;
+  dispatch: (action: WizardAction) => void;
+};
+
+const SAMPLES = 3;
+
+/** Non-empty values of a column below the header row, for the user to recognise it. */
+function samplesOf(rows: string[][], headerRow: number, column: number): string[] {
+  return rows
+    .slice(headerRow + 1)
+    .map((row) => (row[column] ?? '').trim())
+    .filter((value) => value !== '')
+    .slice(0, SAMPLES);
+}
+
+/** Each column of the sheet and the field(s) it feeds. */
+export function ColumnMappingTable({ preview, sheet, entity, dispatch }: ColumnMappingTableProps) {
+  const { t } = useTranslation();
+  const customFields = useChannelQuery('customFields:list', { entity }).data;
+  const options = useMemo(() => fieldOptions(entity, customFields ?? [], t), [entity, customFields, t]);
+  const headers = preview.rows[sheet.headerRow] ?? [];
+  const suggestions = new Map(preview.columns.map((column) => [column.index, column]));
+  return (
+    <div>
+      <Text size="sm" c="dimmed" mb={4} data-testid="mapped-count">
+        {t('importWizard.mapping.mappedCount', { mapped: mappedColumns(sheet).length, total: sheet.columns.length })}
+      </Text>
+      <Table.ScrollContainer minWidth={760}>
+        <Table verticalSpacing="xs" data-testid="column-mapping" style={{ tableLayout: 'fixed' }}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w="22%">{t('importWizard.mapping.column')}</Table.Th>
+              <Table.Th w="26%">{t('importWizard.mapping.samples')}</Table.Th>
+              <Table.Th>{t('importWizard.mapping.target')}</Table.Th>
+              <Table.Th w={130}>{t('importWizard.mapping.confidence')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sheet.columns.map((column) => (
+              <ColumnMappingRow
+                key={column.index}
+                header={headers[column.index] ?? ''}
+                samples={samplesOf(preview.rows, sheet.headerRow, column.index)}
+                column={column}
+                suggestion={suggestions.get(column.index)}
+                options={options}
+                onChange={(patch) => dispatch({ type: 'column', sheet: sheet.sheet, index: column.index, patch })}
+              />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { Badge, Group, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { IconTemplate } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { SheetPreview, SheetSetup } from '../../../shared/domain/imports';
+import type { ImportEntity } from '../../../shared/domain/import-fields';
+import { ColumnMappingTable } from './ColumnMappingTable';
+import { SaveTemplateButton } from './SaveTemplateButton';
+import { SheetPreviewTable } from './SheetPreviewTable';
+import type { WizardAction } from './wizard-state';
+
+type SheetCardProps = {
+  preview: SheetPreview;
+  sheet: SheetSetup;
+  dispatch: (action: WizardAction) => void;
+};
+
+const NONE = 'none';
+
+/** One sheet of the file: what it holds, where its header is, and its columns. */
+export function SheetCard({ preview, sheet, dispatch }: SheetCardProps) {
+  const { t } = useTranslation();
+  const change = (patch: Partial<Pick<SheetSetup, 'entity' | 'headerRow'>>) =>
+    dispatch({ type: 'sheet', sheet: sheet.sheet, patch });
+  const headers = preview.rows[sheet.headerRow] ?? [];
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="import-sheet">
+      <Stack gap="md">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Stack gap={4} style={{ minWidth: 0 }}>
+            <Title order={4} lineClamp={1} title={preview.name}>
+              {preview.name}
+            </Title>
+            {preview.template && (
+              <Badge
+                variant="light"
+                color="grape"
+                leftSection={<IconTemplate size={12} />}
+                data-testid="template-applied"
+              >
+                {t('importWizard.sheet.templateApplied', { name: preview.template.name })}
+              </Badge>
+            )}
+          </Stack>
+          {sheet.entity && (
+            <SaveTemplateButton
+              entity={sheet.entity}
+              headers={headers}
+              columns={sheet.columns}
+              defaultName={preview.name}
+            />
+          )}
+        </Group>
+        <Group gap="md" align="flex-start">
+          <Select
+            label={t('importWizard.sheet.entity')}
+            name="sheet-entity"
+            data={(['person', 'company', NONE] as const).map((value) => ({
+              value,
+              label: t(`importWizard.sheet.entities.${value}`),
+            }))}
+            value={sheet.entity ?? NONE}
+            allowDeselect={false}
+            onChange={(value) => change({ entity: value === NONE || !value ? null : (value as ImportEntity) })}
+            w={220}
+          />
+          <NumberInput
+            label={t('importWizard.sheet.headerRow')}
+            description={t('importWizard.sheet.headerRowHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            name="sheet-header-row"
+            min={1}
+            max={Math.max(1, preview.rows.length)}
+            value={sheet.headerRow + 1}
+            onChange={(value) => typeof value === 'number' && value >= 1 && change({ headerRow: value - 1 })}
+            w={220}
+            allowDecimal={false}
+          />
+        </Group>
+        {preview.rows.length === 0 ? (
+          <Text c="dimmed">{t('importWizard.sheet.empty')}</Text>
+        ) : (
+          <SheetPreviewTable rows={preview.rows} headerRow={sheet.headerRow} />
+        )}
+        {sheet.entity === null ? (
+          <Text c="dimmed">{t('importWizard.sheet.notImported')}</Text>
+        ) : (
+          preview.rows.length > 0 && (
+            <ColumnMappingTable preview={preview} sheet={sheet} entity={sheet.entity} dispatch={dispatch} />
+          )
+        )}
+      </Stack>
+    </Paper>
+  );
+}

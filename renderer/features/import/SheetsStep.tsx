@@ -1,0 +1,28 @@
+import { Alert, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { SheetCard } from './SheetCard';
+import { StepNav } from './StepNav';
+import type { Wizard } from './useImportWizard';
+import { setupReady } from './wizard-state';
+
+/** Step 2: each sheet's record type, header row and column mapping. */
+export function SheetsStep({ wizard }: { wizard: Wizard }) {
+  const { t } = useTranslation();
+  const { state, dispatch } = wizard;
+  if (!state.file || !state.setup) return null;
+  const ready = setupReady(state.setup);
+  return (
+    <Stack gap="md">
+      {state.file.sheets.map((preview) => {
+        const sheet = state.setup!.sheets.find((candidate) => candidate.sheet === preview.name);
+        return sheet ? <SheetCard key={preview.name} preview={preview} sheet={sheet} dispatch={dispatch} /> : null;
+      })}
+      {!ready && <Alert color="yellow">{t('importWizard.mapping.nothingMapped')}</Alert>}
+      <StepNav
+        onBack={() => dispatch({ type: 'goTo', step: 0 })}
+        onNext={() => dispatch({ type: 'goTo', step: 2 })}
+        nextDisabled={!ready}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,65 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The import wizard: file, columns, options, dry run grid, run and report. */
+export class ImportPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page
+      .getByRole('navigation')
+      .getByText(/^(Импорт|Import)$/)
+      .click();
+  }
+
+  /** The browser host has no native dialogs: the path is typed. */
+  async openFile(filePath: string) {
+    await this.page.locator('input[name="import-path"]').fill(filePath);
+    await this.page.getByRole('button', { name: /^(Открыть|Open)$/ }).click();
+    await expect(this.page.getByTestId('column-mapping').first()).toBeVisible();
+  }
+
+  mappingRow(header: string) {
+    return this.page.locator(`[data-testid="mapping-row"][data-header="${header}"]`);
+  }
+
+  async next() {
+    await this.page.getByRole('button', { name: /^(Далее|Next)$/ }).click();
+  }
+
+  summary() {
+    return this.page.getByTestId('dry-run-summary');
+  }
+
+  grid() {
+    return this.page.getByTestId('dry-run-grid');
+  }
+
+  gridRow(text: string) {
+    return this.page.getByTestId('grid-row').filter({ hasText: text });
+  }
+
+  /** Waits until no dry run is under way. */
+  async dryRunSettled() {
+    await expect(this.page.getByTestId('dry-run-progress')).toHaveCount(0);
+    await expect(this.summary()).toBeVisible();
+  }
+
+  async fixCell(current: string, value: string) {
+    await this.page.getByTestId('problem-cell').filter({ hasText: current }).click();
+    const input = this.page.locator('input[name="cell-fix"]');
+    await input.fill(value);
+    await input.press('Enter');
+  }
+
+  async filter(label: RegExp) {
+    await this.page.getByTestId('grid-filter').getByText(label).click();
+  }
+
+  async run() {
+    await this.page.getByTestId('run-import').click();
+  }
+
+  report() {
+    return this.page.getByTestId('import-report');
+  }
+}

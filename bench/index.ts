@@ -8,13 +8,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { clientBase } from './client-base';
 import { foundation } from './foundation';
+import { importExport } from './import-export';
 import { formatTable, type Bench } from './measure';
 
-const benches: readonly Bench[] = [foundation, clientBase];
+const benches: readonly Bench[] = [foundation, clientBase, importExport];
 const DEFAULT_RUNS = 7;
 
 const { values, positionals } = parseArgs({
-  options: { runs: { type: 'string', default: String(DEFAULT_RUNS) } },
+  // --rows: the import-export bench's file size (it reads the option itself).
+  options: { runs: { type: 'string', default: String(DEFAULT_RUNS) }, rows: { type: 'string' } },
   allowPositionals: true,
 });
 const runs = Number(values.runs);

@@ -390,7 +390,9 @@ async function tryPhase(phase: Phase, args: PhaseArgs): Promise<PhaseResult | { 
       lines.find((text) => /^\w*Error\b/.test(text)) ??
       lines.findLast((text) => text !== '') ??
       (error as Error).message;
-    return { failed: `${signal ?? `exit ${code}`}: ${cause.slice(0, 160)}` };
+    // 13: the worker's top-level await never settled — the event loop ran dry, e.g. a stalled stream.
+    const how = signal ?? (code === 13 ? 'exit 13, stalled' : `exit ${code}`);
+    return { failed: `${how}: ${cause.split('\n')[0]!.slice(0, 160)}` };
   }
 }
 

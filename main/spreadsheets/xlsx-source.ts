@@ -172,18 +172,39 @@ async function* xlsxRows(path: string, sheet: string): AsyncGenerator<SheetRow> 
 
   const source = Readable.from(storedZip(path, parts), { objectMode: false });
   // exceljs pipes our stream into unzipper, and pipe() doesn't forward errors: exceljs would wait
-  // forever on a failed read. Every await on exceljs is therefore raced against our stream's error.
-  const failed = new Promise<never>((_, reject) => source.once('error', reject));
-  failed.catch(() => undefined);
+  // forever on a failed read. Every await on exceljs therefore also fails on our stream's error.
+  // (Racing each row against one never-settling promise kept every row reachable: ~3 KB a row.)
+  let streamError: Error | null = null;
+  const waiting = new Set<(error: Error) => void>();
+  source.on('error', (error) => {
+    streamError = error;
+    for (const reject of waiting) reject(error);
+  });
+  const orStreamError = <T>(promise: Promise<T>): Promise<T> =>
+    streamError
+      ? Promise.reject(streamError)
+      : new Promise<T>((resolve, reject) => {
+          waiting.add(reject);
+          promise.then(
+            (value) => {
+              waiting.delete(reject);
+              resolve(value);
+            },
+            (error: unknown) => {
+              waiting.delete(reject);
+              reject(error instanceof Error ? error : new Error(String(error)));
+            },
+          );
+        });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, READER_OPTIONS);
   const worksheets = reader[Symbol.asyncIterator]();
   let rows: AsyncIterator<ExcelJS.Row> | undefined;
   try {
-    const worksheet = await Promise.race([worksheets.next(), failed]);
+    const worksheet = await orStreamError(worksheets.next());
     if (worksheet.done) throw unreadable('the sheet could not be found in the archive');
     rows = worksheet.value[Symbol.asyncIterator]();
     for (;;) {
-      const next = await Promise.race([rows.next(), failed]);
+      const next = await orStreamError(rows.next());
       if (next.done) break;
       const row = toSheetRow(next.value, layout.date1904);
       if (row) yield row;

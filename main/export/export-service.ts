@@ -12,9 +12,7 @@ import type { Executor } from '../db/repositories/executor';
 import { listUsers } from '../db/repositories/users';
 import { resolveBulkTarget } from '../services/bulk-service';
 import type { ServiceEnv } from '../services/service-env';
-import { companiesRecords } from '../import/entities/companies-records';
-import { peopleRecords } from '../import/entities/people-records';
-import type { RecordAdapter } from '../import/entities/record-adapter';
+import { recordAdapters } from '../import/entities/record-adapters';
 import type { FlatValue } from '../import/flat-record';
 import { createCsvWriter } from '../spreadsheets/csv-writer';
 import type { ExportColumn, TableWriter } from '../spreadsheets/table-writer';
@@ -22,17 +20,12 @@ import { createXlsxWriter } from '../spreadsheets/xlsx-writer';
 import { fieldLabel } from './field-labels';
 import { META_SHEET, metaRows } from './export-meta';
 
-const adapters: Record<ImportEntity, RecordAdapter<unknown>> = {
-  person: peopleRecords as RecordAdapter<unknown>,
-  company: companiesRecords as RecordAdapter<unknown>,
-};
-
 const BATCH = 1000;
 const sheetNames = { person: { ru: 'Люди', en: 'People' }, company: { ru: 'Компании', en: 'Companies' } };
 
 /** Every exportable field of a record type: the import field list without input-only ones. */
 function allFields(entity: ImportEntity, definitions: CustomFieldDefinition[]): string[] {
-  const fields = adapters[entity].fields.map((field) => field.key).filter((key) => key !== 'fullName');
+  const fields = recordAdapters[entity].fields.map((field) => field.key).filter((key) => key !== 'fullName');
   return [...fields, ...definitions.map((definition) => customFieldTarget(definition.key))];
 }
 
@@ -44,7 +37,7 @@ function columnFor(
   request: Pick<ExportRequest, 'forEditing' | 'language'>,
 ): ExportColumn {
   const definition = definitions.find((item) => customFieldTarget(item.key) === key);
-  const spec = adapters[entity].fields.find((field) => field.key === key);
+  const spec = recordAdapters[entity].fields.find((field) => field.key === key);
   const header = definition ? definition.label : fieldLabel(key, request.language);
   const column: ExportColumn = { key, header, type: 'text' };
   if (definition) {
@@ -82,7 +75,7 @@ async function writeSheet(
   let rows = 0;
   for (let start = 0; start < ids.length; start += BATCH) {
     const chunk = ids.slice(start, start + BATCH);
-    const loaded = await adapters[entity].load(db, chunk, definitions);
+    const loaded = await recordAdapters[entity].load(db, chunk, definitions);
     for (const id of chunk) {
       const record = loaded.get(id);
       if (!record) continue;

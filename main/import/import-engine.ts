@@ -31,18 +31,13 @@ import type { SpreadsheetSource } from '../spreadsheets/source';
 import type { CellValue } from '../spreadsheets/cell';
 import { cellText, parseRow, type ColumnPlan, type FieldTarget } from './row-parser';
 import { companiesRecords } from './entities/companies-records';
-import { peopleRecords } from './entities/people-records';
-import type { LoadedRecord, RecordAdapter, RecordRefs } from './entities/record-adapter';
+import type { LoadedRecord, RecordRefs } from './entities/record-adapter';
+import { recordAdapters } from './entities/record-adapters';
 import { diffFlat, mergeFlat, type FlatRecord } from './flat-record';
 import { findExisting, keyHash, rowKeys, type RowKeys } from './match-keys';
 import { CREATE_VALUE, ValueChoices, type ChoiceCatalog } from './value-choices';
 
 const BATCH = 500;
-
-const adapters: Record<ImportEntity, RecordAdapter<unknown>> = {
-  person: peopleRecords as RecordAdapter<unknown>,
-  company: companiesRecords as RecordAdapter<unknown>,
-};
 
 export type EngineInput = {
   db: Executor;
@@ -75,6 +70,8 @@ type PendingRow = {
   recordId: number | null;
   loaded: LoadedRecord | null;
   changes: RowOutcome['changes'];
+  /** The service values a create writes, once validated. */
+  values?: unknown;
   /** Companies sheet only: the id the file gave this company. */
   fileId: number | null;
   /** Joins a record an earlier batch of this file created: a merge, as the dry run counts it. */
@@ -192,7 +189,7 @@ class ImportPass {
   }
 
   #columnPlans(sheet: SheetSetup, entity: ImportEntity): ColumnPlan[] {
-    const adapter = adapters[entity];
+    const adapter = recordAdapters[entity];
     const definitions = this.#definitions.get(entity) ?? [];
     return sheet.columns
       .map((column) => ({
@@ -253,7 +250,7 @@ class ImportPass {
   ): Promise<void> {
     const { db, setup, env, signal } = this.#input;
     if (signal?.aborted) throw new AppError('Cancelled', 'The import was cancelled');
-    const adapter = adapters[entity];
+    const adapter = recordAdapters[entity];
     const definitions = this.#definitions.get(entity) ?? [];
     const mode = setup.options.mode;
     // A company is known by its name; a person's name alone is too weak unless the user asks.
@@ -342,7 +339,7 @@ class ImportPass {
         else updates.push({ item, values, version: before.version });
       } else {
         creates.push(item);
-        (item as PendingRow & { values?: unknown }).values = values;
+        item.values = values;
       }
     }
     if (this.#writing) await this.#write(entity, creates, updates);
@@ -530,11 +527,11 @@ class ImportPass {
     updates: Array<{ item: PendingRow; values: unknown; version: number }>,
   ): Promise<void> {
     const { db, env } = this.#input;
-    const adapter = adapters[entity];
+    const adapter = recordAdapters[entity];
     const definitions = this.#definitions.get(entity) ?? [];
     const ids = await adapter.createMany(
       db,
-      creates.map((item) => (item as PendingRow & { values: unknown }).values),
+      creates.map((item) => item.values),
       definitions,
       env,
     );

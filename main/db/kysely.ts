@@ -1,4 +1,13 @@
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from 'kysely';
 import type { Database } from './schema';
 import type { SqliteConnection } from './open';
 
@@ -13,16 +22,47 @@ class ImmediateTransactionDriver extends SqliteDriver {
   }
 }
 
+/** Write statements kept prepared: bulk paths repeat the same multi-row insert thousands of times. */
+const CACHED_STATEMENTS = 64;
+
+/**
+ * Kysely prepares every query afresh; preparing a 500-row insert costs about as much as running it.
+ * Only writes are cached: a read may be mid-iteration (streamed) when the same SQL runs again,
+ * and a busy statement can't be re-run.
+ */
+function withStatementCache(connection: SqliteConnection): SqliteDatabase {
+  const writes = new Map<string, SqliteStatement>();
+  return {
+    close: () => connection.close(),
+    prepare(source) {
+      const cached = writes.get(source);
+      if (cached) {
+        // Least recently used goes first when the cache is full.
+        writes.delete(source);
+        writes.set(source, cached);
+        return cached;
+      }
+      const statement = connection.prepare(source);
+      if (!statement.reader) {
+        writes.set(source, statement);
+        if (writes.size > CACHED_STATEMENTS) writes.delete(writes.keys().next().value!);
+      }
+      return statement;
+    },
+  };
+}
+
 class ImmediateTransactionDialect extends SqliteDialect {
-  readonly #connection: SqliteConnection;
+  readonly #database: SqliteDatabase;
 
   constructor(connection: SqliteConnection) {
-    super({ database: connection });
-    this.#connection = connection;
+    const database = withStatementCache(connection);
+    super({ database });
+    this.#database = database;
   }
 
   override createDriver(): Driver {
-    return new ImmediateTransactionDriver({ database: this.#connection });
+    return new ImmediateTransactionDriver({ database: this.#database });
   }
 }
 

@@ -20,7 +20,7 @@ export function displayValue(value: FlatValue | undefined): string | null {
   return String(value);
 }
 
-const sameKey = (value: string) => value.toLocaleLowerCase('ru').trim();
+const sameKey = (value: string) => value.toLowerCase().trim();
 
 /** The values of every list field of the key's kind: all "phone.*" lists for "phone.mobile". */
 function listGroup(record: FlatRecord, key: string, listFields: ReadonlySet<string>): string[] {

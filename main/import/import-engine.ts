@@ -48,8 +48,11 @@ export type EngineInput = {
   importId: number | null;
   signal?: AbortSignal;
   onProgress?: (rowsDone: number) => void;
-  onOutcome?: (outcome: RowOutcome) => void;
+  outcomes?: OutcomeSink;
 };
+
+/** Where row outcomes go; asked first, so the rows nobody keeps are never copied out. */
+export type OutcomeSink = { accepts(notable: boolean): boolean; add(outcome: RowOutcome): void };
 
 export type EngineResult = { summary: ImportSummary; choices: ValueChoice[] };
 
@@ -591,7 +594,9 @@ class ImportPass {
       item.problems.find((found) => found.severity === 'error')?.code ?? item.problems[0]?.code ?? 'skipped';
     const action = item.fileMerge && item.action !== 'skip' ? 'merge' : item.action;
     this.#count(entity, action, action === 'skip' ? reason : null);
-    this.#input.onOutcome?.({
+    const { outcomes } = this.#input;
+    if (!outcomes?.accepts(item.problems.length > 0 || action !== 'create')) return;
+    outcomes.add({
       sheet: item.sheet,
       row: item.row,
       entity,

@@ -13,10 +13,14 @@ import { isEmptyValue, type FlatRecord } from './flat-record';
 
 export type RowKeys = Array<{ key: MatchKey; value: string }>;
 
-const listValues = (flat: FlatRecord, prefix: string): string[] =>
-  Object.entries(flat)
-    .filter(([field]) => field.startsWith(prefix))
-    .flatMap(([, value]) => (Array.isArray(value) ? value : []));
+function listValues(flat: FlatRecord, prefix: string): string[] {
+  const values: string[] = [];
+  for (const field in flat) {
+    const value = flat[field];
+    if (field.startsWith(prefix) && Array.isArray(value)) values.push(...value);
+  }
+  return values;
+}
 
 /** The keys of a row, in the order the user ranked them. */
 export function rowKeys(flat: FlatRecord, entity: ImportEntity, name: string, keys: readonly MatchKey[]): RowKeys {

@@ -4,21 +4,25 @@
  */
 import type { DryRunRows, RowOutcome } from '../../shared/domain/imports';
 import type { rowFilters } from '../../shared/domain/imports';
+import type { OutcomeSink } from './import-engine';
 
 const MAX_KEPT = 20_000;
 const PLAIN_KEPT = 200;
 
-export class OutcomeStore {
+export class OutcomeStore implements OutcomeSink {
   readonly #kept: RowOutcome[] = [];
   #plain = 0;
 
-  add = (outcome: RowOutcome): void => {
+  accepts(notable: boolean): boolean {
+    return this.#kept.length < MAX_KEPT && (notable || this.#plain < PLAIN_KEPT);
+  }
+
+  add(outcome: RowOutcome): void {
     const notable = outcome.problems.length > 0 || outcome.action !== 'create';
-    if (!notable && this.#plain >= PLAIN_KEPT) return;
-    if (this.#kept.length >= MAX_KEPT) return;
+    if (!this.accepts(notable)) return;
     if (!notable) this.#plain += 1;
     this.#kept.push(outcome);
-  };
+  }
 
   get skipped(): RowOutcome[] {
     return this.#kept.filter((outcome) => outcome.action === 'skip');

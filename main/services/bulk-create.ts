@@ -12,7 +12,7 @@ import { normalisePhone } from '../../shared/text/phone';
 import { contactPointKeys } from '../db/contact-point-keys';
 import type { Executor } from '../db/repositories/executor';
 import { addressRow } from '../db/repositories/addresses';
-import { insertInChunks } from '../db/repositories/record-batches';
+import { insertRows } from '../db/bulk-insert';
 import { ensureTags } from '../db/repositories/tags';
 import { companyRow } from './companies-service';
 import { customValuesToRows } from './custom-field-values';
@@ -65,13 +65,13 @@ async function insertRelations(
       ...contactPointKeys('email', email.value),
     })),
   ]);
-  await insertInChunks(points, (chunk) => db.insertInto('contact_points').values(chunk).execute());
+  await insertRows(db, 'contact_points', points);
   const addresses = records.flatMap(({ id, values }) =>
     values.addresses.map((address, position) =>
       addressRow(owner === 'person' ? { personId: id } : { companyId: id }, address, position),
     ),
   );
-  await insertInChunks(addresses, (chunk) => db.insertInto('addresses').values(chunk).execute());
+  await insertRows(db, 'addresses', addresses);
   const tagIds = await tagIdsByKey(
     db,
     records.flatMap(({ values }) => values.tags),
@@ -90,30 +90,26 @@ async function insertRelations(
     })),
   );
   if (owner === 'person') {
-    await insertInChunks(links, (chunk) =>
-      db
-        .insertInto('person_tags')
-        .values(chunk.map(({ tag_id, owner_id }) => ({ tag_id, person_id: owner_id })))
-        .execute(),
+    await insertRows(
+      db,
+      'person_tags',
+      links.map(({ tag_id, owner_id }) => ({ tag_id, person_id: owner_id })),
     );
-    await insertInChunks(custom, (chunk) =>
-      db
-        .insertInto('person_custom_values')
-        .values(chunk.map(({ owner_id, ...value }) => ({ ...value, person_id: owner_id })))
-        .execute(),
+    await insertRows(
+      db,
+      'person_custom_values',
+      custom.map(({ owner_id, ...value }) => ({ ...value, person_id: owner_id })),
     );
   } else {
-    await insertInChunks(links, (chunk) =>
-      db
-        .insertInto('company_tags')
-        .values(chunk.map(({ tag_id, owner_id }) => ({ tag_id, company_id: owner_id })))
-        .execute(),
+    await insertRows(
+      db,
+      'company_tags',
+      links.map(({ tag_id, owner_id }) => ({ tag_id, company_id: owner_id })),
     );
-    await insertInChunks(custom, (chunk) =>
-      db
-        .insertInto('company_custom_values')
-        .values(chunk.map(({ owner_id, ...value }) => ({ ...value, company_id: owner_id })))
-        .execute(),
+    await insertRows(
+      db,
+      'company_custom_values',
+      custom.map(({ owner_id, ...value }) => ({ ...value, company_id: owner_id })),
     );
   }
 }
@@ -129,9 +125,10 @@ export async function createPeopleBatch(
   const first = await nextId(db, 'people');
   const now = env.now().toISOString();
   const records = people.map((values, index) => ({ id: first + index, values }));
-  await insertInChunks(
+  await insertRows(
+    db,
+    'people',
     records.map(({ id, values }) => ({ id, ...personRow(values, now), created_at: now })),
-    (chunk) => db.insertInto('people').values(chunk).execute(),
   );
   await insertRelations(db, 'person', records, definitions, env);
   return records.map((record) => record.id);
@@ -147,9 +144,10 @@ export async function createCompaniesBatch(
   const first = await nextId(db, 'companies');
   const now = env.now().toISOString();
   const records = companies.map((values, index) => ({ id: first + index, values }));
-  await insertInChunks(
+  await insertRows(
+    db,
+    'companies',
     records.map(({ id, values }) => ({ id, ...companyRow(values, now), created_at: now })),
-    (chunk) => db.insertInto('companies').values(chunk).execute(),
   );
   await insertRelations(db, 'company', records, definitions, env);
   return records.map((record) => record.id);

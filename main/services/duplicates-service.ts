@@ -1,24 +1,51 @@
 import { sql } from 'kysely';
-import { FindDuplicatesQuery, type DuplicateGroup, type DuplicateReason } from '../../shared/domain/duplicates';
+import {
+  FindDuplicatesQuery,
+  duplicateReasons,
+  MergeExactRequest,
+  type DuplicateGroup,
+  type DuplicateReason,
+  type MergeEntity,
+} from '../../shared/domain/duplicates';
 import { formatPhone } from '../../shared/text/phone';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
-import { allowedTypos, editDistance } from './fuzzy';
+import { companyNameKeyOfSortKey, similarKeyClusters } from './duplicate-keys';
 import { mergeMany } from './merge-service';
 import type { ServiceEnv } from './service-env';
 
-type RawGroup = { reason: DuplicateReason; key: string; ids: number[] };
+/** `key: null` stands for the oldest member's name. */
+type RawGroup = { reason: DuplicateReason; key: string | null; ids: number[] };
 
-/** Surname blocks bigger than this are skipped by the fuzzy pass: comparing them is not cheap. */
+/** Name blocks bigger than this are skipped by the fuzzy pass: comparing them is not cheap. */
 const MAX_FUZZY_BLOCK = 200;
+/** A group shows at most this many records (a bulk merge takes the rest on its next round). */
+const MAX_GROUP_MEMBERS = 50;
 
-async function sharedContactGroups(db: Executor, kind: 'email' | 'phone', limit: number): Promise<RawGroup[]> {
+const owners = {
+  person: { table: 'people', column: 'person_id' },
+  company: { table: 'companies', column: 'company_id' },
+} as const;
+
+async function sharedContactGroups(
+  db: Executor,
+  entity: MergeEntity,
+  kind: 'email' | 'phone',
+  limit: number,
+): Promise<RawGroup[]> {
+  const owner = owners[entity];
+  const column = sql.ref(`cp.${owner.column}`);
+  // Keys held more than once are found on the key index alone; only those are joined.
   const rows = await sql<{ key: string; ids: string }>`
-    SELECT cp.search_key AS key, json_group_array(DISTINCT cp.person_id) AS ids
-      FROM contact_points cp JOIN people p ON p.id = cp.person_id AND p.deleted_at IS NULL
-     WHERE cp.kind = ${kind} AND cp.person_id IS NOT NULL AND length(cp.search_key) >= ${kind === 'phone' ? 7 : 3}
+    WITH shared AS MATERIALIZED (
+      SELECT search_key FROM contact_points INDEXED BY contact_points_by_key
+       WHERE kind = ${kind} AND length(search_key) >= ${kind === 'phone' ? 7 : 3}
+       GROUP BY search_key HAVING count(*) > 1)
+    SELECT cp.search_key AS key, json_group_array(DISTINCT ${column}) AS ids
+      FROM shared CROSS JOIN contact_points cp ON cp.kind = ${kind} AND cp.search_key = shared.search_key
+      JOIN ${sql.table(owner.table)} r ON r.id = ${column} AND r.deleted_at IS NULL
      GROUP BY cp.search_key
-    HAVING count(DISTINCT cp.person_id) > 1
+    HAVING count(DISTINCT ${column}) > 1
      LIMIT ${limit}`.execute(db);
   return rows.rows.map((row) => ({
     reason: kind,
@@ -48,7 +75,7 @@ async function sameNameAndCompanyGroups(db: Executor, limit: number): Promise<Ra
  * Names one or two typos apart ("Соловьев" / "Соловьёв" is folded already; "Соловьев" /
  * "Соловев" is not), compared only within a surname block, so the work stays small.
  */
-async function similarNameGroups(db: Executor, limit: number): Promise<RawGroup[]> {
+async function similarPersonNameGroups(db: Executor, limit: number): Promise<RawGroup[]> {
   const blocks = await sql<{ ids: string; keys: string }>`
     SELECT json_group_array(id) AS ids, json_group_array(sort_key) AS keys
       FROM people
@@ -59,31 +86,72 @@ async function similarNameGroups(db: Executor, limit: number): Promise<RawGroup[
   for (const block of blocks.rows) {
     const ids = JSON.parse(block.ids) as number[];
     const keys = JSON.parse(block.keys) as string[];
-    const parent = ids.map((_, index) => index);
-    const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-    for (let i = 0; i < keys.length; i += 1) {
-      for (let j = i + 1; j < keys.length; j += 1) {
-        const a = keys[i]!;
-        const b = keys[j]!;
-        if (a === b) continue;
-        const typos = allowedTypos(Math.min(a.length, b.length));
-        if (typos > 0 && editDistance(a, b, typos) <= typos) parent[root(j)] = root(i);
-      }
-    }
-    const members = new Map<number, number[]>();
-    ids.forEach((id, index) => members.set(root(index), [...(members.get(root(index)) ?? []), id]));
-    for (const [rootIndex, group] of members) {
-      if (group.length > 1 && new Set(group.map((id) => keys[ids.indexOf(id)])).size > 1) {
-        groups.push({ reason: 'similarName', key: keys[rootIndex]!, ids: group });
-      }
+    for (const cluster of similarKeyClusters(keys)) {
+      groups.push({ reason: 'similarName', key: keys[cluster[0]!]!, ids: cluster.map((index) => ids[index]!) });
       if (groups.length >= limit) return groups;
     }
   }
   return groups;
 }
 
-async function describeMembers(db: Executor, ids: number[]) {
+type NameKeys = Map<string, number[]>;
+
+/**
+ * Every live company's id by its name key (legal form, quotes, case and ё aside): one read of
+ * the name index, grouped here. Ids come in rowid order, so the oldest is usually first.
+ */
+async function companiesByNameKey(db: Executor): Promise<NameKeys> {
+  const { rows } = await sql<{ id: number; sort_key: string }>`
+    SELECT id, sort_key FROM companies INDEXED BY companies_by_name WHERE deleted_at IS NULL`.execute(db);
+  const keyOf = new Map<string, string>();
+  const byKey: NameKeys = new Map();
+  for (const row of rows) {
+    let key = keyOf.get(row.sort_key);
+    if (key === undefined) keyOf.set(row.sort_key, (key = companyNameKeyOfSortKey(row.sort_key)));
+    const ids = byKey.get(key);
+    if (ids) ids.push(row.id);
+    else byKey.set(key, [row.id]);
+  }
+  return byKey;
+}
+
+function sameCompanyNameGroups(byKey: NameKeys, limit: number): RawGroup[] {
+  const groups: RawGroup[] = [];
+  for (const ids of byKey.values()) {
+    if (ids.length < 2) continue;
+    groups.push({ reason: 'sameName', key: null, ids });
+    if (groups.length >= limit) break;
+  }
+  return groups;
+}
+
+/** Company names a typo or two apart, compared as distinct name keys within a block of their first letters. */
+function similarCompanyNameGroups(byKey: NameKeys, limit: number): RawGroup[] {
+  const blocks = new Map<string, string[]>();
+  for (const key of byKey.keys()) {
+    const block = blocks.get(key.slice(0, 4));
+    if (block) block.push(key);
+    else blocks.set(key.slice(0, 4), [key]);
+  }
+  const groups: RawGroup[] = [];
+  for (const keys of blocks.values()) {
+    if (keys.length < 2 || keys.length > MAX_FUZZY_BLOCK) continue;
+    for (const cluster of similarKeyClusters(keys)) {
+      groups.push({ reason: 'similarName', key: null, ids: cluster.flatMap((index) => byKey.get(keys[index]!)!) });
+      if (groups.length >= limit) return groups;
+    }
+  }
+  return groups;
+}
+
+type Member = DuplicateGroup['members'][number];
+
+async function describeMembers(db: Executor, entity: MergeEntity, ids: number[]): Promise<Map<number, Member>> {
   if (ids.length === 0) return new Map();
+  const owner = owners[entity];
+  const first = (kind: 'email' | 'phone') =>
+    sql`(SELECT value FROM contact_points WHERE ${sql.ref(owner.column)} = r.id AND kind = ${kind} ORDER BY position LIMIT 1)`;
+  const wanted = sql`r.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
   const rows = await sql<{
     id: number;
     display_name: string;
@@ -91,12 +159,16 @@ async function describeMembers(db: Executor, ids: number[]) {
     email: string | null;
     phone: string | null;
     created_at: string;
-  }>`
-    SELECT p.id, p.display_name, c.name AS company, p.created_at,
-           (SELECT value FROM contact_points WHERE person_id = p.id AND kind = 'email' ORDER BY position LIMIT 1) AS email,
-           (SELECT value FROM contact_points WHERE person_id = p.id AND kind = 'phone' ORDER BY position LIMIT 1) AS phone
-      FROM people p LEFT JOIN companies c ON c.id = p.company_id AND c.deleted_at IS NULL
-     WHERE p.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db);
+  }>`${
+    entity === 'person'
+      ? sql`SELECT r.id, r.display_name, c.name AS company, r.created_at, ${first('email')} AS email, ${first('phone')} AS phone
+              FROM people r LEFT JOIN companies c ON c.id = r.company_id AND c.deleted_at IS NULL
+             WHERE ${wanted}`
+      : sql`SELECT r.id, r.name AS display_name, coalesce(r.city, r.legal_name) AS company, r.created_at,
+                   ${first('email')} AS email, ${first('phone')} AS phone
+              FROM companies r
+             WHERE ${wanted}`
+  }`.execute(db);
   return new Map(
     rows.rows.map((row) => [
       row.id,
@@ -112,43 +184,60 @@ async function describeMembers(db: Executor, ids: number[]) {
   );
 }
 
-/** Groups of people who are likely the same client, by shared e-mail, phone, name + company, or a near name. */
+async function rawGroups(
+  db: Executor,
+  entity: MergeEntity,
+  reasons: readonly DuplicateReason[],
+  limit: number,
+): Promise<RawGroup[]> {
+  const raw: RawGroup[] = [];
+  const wants = (reason: DuplicateReason) =>
+    reasons.includes(reason) && (duplicateReasons[entity] as readonly DuplicateReason[]).includes(reason);
+  if (wants('email')) raw.push(...(await sharedContactGroups(db, entity, 'email', limit)));
+  if (wants('phone')) raw.push(...(await sharedContactGroups(db, entity, 'phone', limit)));
+  if (wants('nameAndCompany')) raw.push(...(await sameNameAndCompanyGroups(db, limit)));
+  if (wants('similarName') && entity === 'person') raw.push(...(await similarPersonNameGroups(db, limit)));
+  if (entity === 'company' && (wants('sameName') || wants('similarName'))) {
+    const byKey = await companiesByNameKey(db);
+    if (wants('sameName')) raw.push(...sameCompanyNameGroups(byKey, limit));
+    if (wants('similarName')) raw.push(...similarCompanyNameGroups(byKey, limit));
+  }
+  return raw.slice(0, limit);
+}
+
+/**
+ * Groups of likely duplicates, oldest member first. People: shared e-mail, phone, name + company,
+ * a near name. Companies: shared e-mail, phone, the same name (legal form and quotes aside), a near name.
+ */
 export async function findDuplicates(
   db: Executor,
   input: FindDuplicatesQuery,
   _env: ServiceEnv,
 ): Promise<DuplicateGroup[]> {
-  const { reasons, limit } = FindDuplicatesQuery.parse(input);
-  const raw: RawGroup[] = [];
-  if (reasons.includes('email')) raw.push(...(await sharedContactGroups(db, 'email', limit)));
-  if (reasons.includes('phone')) raw.push(...(await sharedContactGroups(db, 'phone', limit)));
-  if (reasons.includes('nameAndCompany')) raw.push(...(await sameNameAndCompanyGroups(db, limit)));
-  if (reasons.includes('similarName')) raw.push(...(await similarNameGroups(db, limit)));
-  const limited = raw.slice(0, limit);
-  const members = await describeMembers(db, [...new Set(limited.flatMap((group) => group.ids))]);
-  return limited.map((group) => ({
-    reason: group.reason,
-    key: group.key,
-    members: group.ids
+  const { entity, reasons, limit } = FindDuplicatesQuery.parse(input);
+  const raw = await rawGroups(db, entity, reasons ?? duplicateReasons[entity], limit);
+  const members = await describeMembers(db, entity, [...new Set(raw.flatMap((group) => group.ids))]);
+  return raw.map((group) => {
+    const sorted = group.ids
       .map((id) => members.get(id))
       .filter((member) => member !== undefined)
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id),
-  }));
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id)
+      .slice(0, MAX_GROUP_MEMBERS);
+    return { reason: group.reason, key: group.key ?? sorted[0]?.displayName ?? '', members: sorted };
+  });
 }
 
 /**
- * Merges every group of exact duplicates (same e-mail, phone, or name + company) into its oldest
- * member, keeping the oldest's values and filling its gaps. Each merge can be undone.
+ * Merges every group of exact duplicates (people: same e-mail, phone, or name + company;
+ * companies: same e-mail, phone or name) into its oldest member, keeping the oldest's values
+ * and filling its gaps. Each merge can be undone.
  */
-export async function mergeExactDuplicates(
-  db: AppDb,
-  reasons: Array<'email' | 'phone' | 'nameAndCompany'>,
-  env: ServiceEnv,
-): Promise<number> {
+export async function mergeExactDuplicates(db: AppDb, input: MergeExactRequest, env: ServiceEnv): Promise<number> {
+  const { entity, reasons } = MergeExactRequest.parse(input);
   let merged = 0;
   // Repeat until stable: a merge can make two groups one.
   for (;;) {
-    const groups = await findDuplicates(db, { reasons, limit: 500 }, env);
+    const groups = await findDuplicates(db, { entity, reasons, limit: 500 }, env);
     const used = new Set<number>();
     const requests = [];
     for (const group of groups) {
@@ -162,6 +251,6 @@ export async function mergeExactDuplicates(
       }
     }
     if (requests.length === 0) return merged;
-    merged += await mergeMany(db, requests, env);
+    merged += await mergeMany(db, entity, requests, env);
   }
 }

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { ImportEntity } from '../../shared/domain/import-fields';
 import {
+  ColumnMapping,
   ImportSetup,
   ImportSummary,
   type DryRunResult,
@@ -18,6 +19,7 @@ import {
   type ImportReport,
   type ImportSetupInput,
   type SheetSetupInput,
+  type SuggestColumnsResult,
   type UndoConflict,
   type UndoImportResult,
 } from '../../shared/domain/imports';
@@ -30,13 +32,17 @@ import {
   insertImport,
   listImports,
   markImportUndone,
+  findTemplatesBySignature,
   saveTemplate,
 } from '../db/repositories/imports';
 import { deleteRecord, restoreRecordSnapshot, type RecordSnapshot } from '../db/repositories/record-snapshot';
 import { reindexCompanies, reindexPeople } from '../db/search-index';
 import { runImportEngine } from '../import/import-engine';
 import { previewFile } from '../import/file-preview';
-import { headerSignature } from '../import/mapping/auto-map';
+import { autoMap, headerSignature } from '../import/mapping/auto-map';
+import { detectDateOrder } from '../import/values/dates';
+import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
+import type { CellValue } from '../spreadsheets/cell';
 import { OutcomeStore } from '../import/outcome-store';
 import { problemLabel } from '../import/problem-labels';
 import { cellText } from '../import/row-parser';
@@ -56,6 +62,9 @@ type ImportSession = {
   rowCount: number | null;
   running: AbortController | null;
 };
+
+/** Rows under the header the suggestion reads values from (the preview reads as many). */
+const SUGGEST_SAMPLE_ROWS = 200;
 
 export type ProgressReport = { phase: 'dryRun' | 'import'; done: number };
 
@@ -84,6 +93,52 @@ export class ImportSessions {
     return preview;
   }
 
+  /**
+   * The columns of one sheet suggested again from another header row: a saved template whose
+   * headers match, else the header names and the values below them (as when the file was opened).
+   */
+  async suggest(
+    db: Executor,
+    request: { sessionId: string; sheet: string; headerRow: number; entity: ImportEntity },
+  ): Promise<SuggestColumnsResult> {
+    const session = this.#get(request.sessionId);
+    const rows: CellValue[][] = [];
+    for await (const row of session.source.rows(request.sheet)) {
+      if (row.index >= request.headerRow + 1 + SUGGEST_SAMPLE_ROWS) break;
+      rows[row.index] = row.cells;
+    }
+    const headers = (rows[request.headerRow] ?? []).map(cellText);
+    const body = Array.from(rows.slice(request.headerRow + 1), (row) => row ?? []);
+    const width = Math.max(headers.length, ...body.map((row) => row.length));
+    while (headers.length < width) headers.push('');
+    const samples = headers.map((_, column) => body.map((row) => row[column] ?? null));
+    const ambiguous = (index: number) => detectDateOrder(samples[index] ?? []) === 'ambiguous';
+    const saved = (await findTemplatesBySignature(db, headerSignature(headers)))[0];
+    if (saved) {
+      const mapping = ColumnMapping.array().parse(JSON.parse(saved.mapping));
+      return {
+        headerRow: request.headerRow,
+        entity: saved.entity,
+        template: { id: saved.id, name: saved.name },
+        columns: headers.map((header, index) => ({
+          index,
+          header,
+          targets: mapping.find((column) => column.index === index)?.targets ?? [],
+          confidence: 'template' as const,
+          ambiguousDates: ambiguous(index),
+        })),
+      };
+    }
+    const customFields = await listCustomFieldDefinitions(db, request.entity);
+    const columns = autoMap({ entity: request.entity, headers, samples, customFields });
+    return {
+      headerRow: request.headerRow,
+      entity: request.entity,
+      template: null,
+      columns: columns.map((column) => ({ ...column, ambiguousDates: ambiguous(column.index) })),
+    };
+  }
+
   #get(id: string): ImportSession {
     const session = this.#sessions.get(id);
     if (!session) throw new AppError('NotFound', 'The import session has ended; open the file again', { id });
@@ -110,7 +165,7 @@ export class ImportSessions {
       setup,
       env,
       importId: null,
-      onOutcome: outcomes.add,
+      outcomes,
       onProgress: (done) => onProgress?.({ phase: 'dryRun', done }),
     });
     session.outcomes = outcomes;
@@ -156,7 +211,7 @@ export class ImportSessions {
           env,
           importId,
           signal: controller.signal,
-          onOutcome: outcomes.add,
+          outcomes,
           onProgress: (done) => onProgress?.({ phase: 'import', done }),
         });
         await finishImport(trx, importId, JSON.stringify(result.summary), env.now().toISOString());

@@ -1,20 +1,52 @@
+import { sql } from 'kysely';
 import { AppError } from '../../shared/errors';
-import { MergeRequest, mergeableFields, type MergeRecord } from '../../shared/domain/duplicates';
+import type { Company, CompanyValues } from '../../shared/domain/companies';
+import {
+  MergeRequest,
+  mergeableCompanyFields,
+  mergeableFields,
+  type MergeEntity,
+  type MergeRecord,
+} from '../../shared/domain/duplicates';
 import type { Person, PersonValues } from '../../shared/domain/people';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
-import { restorePersonSnapshot, takePersonSnapshot, type PersonSnapshot } from '../db/repositories/person-snapshot';
-import { reindexPeople } from '../db/search-index';
+import { peopleOfCompany } from '../db/repositories/people';
+import { restoreRecordSnapshot, takeRecordSnapshot, type RecordSnapshot } from '../db/repositories/record-snapshot';
+import { reindexCompanies, reindexPeople } from '../db/search-index';
+import { getCompany, writeCompanyUpdate } from './companies-service';
 import { getPerson, writePersonUpdate } from './people-service';
+import type { Relations, RelationValues } from './record-relations';
 import type { ServiceEnv } from './service-env';
+
+type Choices = Record<string, 'survivor' | 'merged'>;
+
+/** Rows that point at the merged record and move to the survivor (deals and tasks add theirs). */
+type Move = { table: 'activities' | 'people'; column: 'person_id' | 'company_id' };
+const moveKey = (move: Move) => `${move.table}.${move.column}`;
 
 /** What a merge stores to be undone. */
 type MergeSnapshot = {
-  survivor: PersonSnapshot;
-  merged: PersonSnapshot;
-  movedActivityIds: number[];
+  survivor: RecordSnapshot;
+  merged: RecordSnapshot;
+  /** Ids of the rows each move took over, by `table.column`. */
+  moved?: Record<string, number[]>;
+  /** Older person merges stored only this. */
+  movedActivityIds?: number[];
   /** The survivor's version right after the merge: a later one means it was edited since. */
   survivorVersionAfter: number;
+};
+
+/** How one kind of record is read, combined, written and reindexed by a merge. */
+type MergeKind<R extends { id: number; version: number; deletedAt: string | null }, V> = {
+  entity: MergeEntity;
+  table: 'people' | 'companies';
+  nameColumn: 'display_name' | 'name';
+  moves: readonly Move[];
+  get: (db: Executor, id: number) => Promise<R>;
+  combine: (survivor: R, merged: R, choices: Choices) => V;
+  write: (trx: Executor, id: number, version: number, values: V, env: ServiceEnv) => Promise<void>;
+  reindex: (trx: Executor, ids: number[]) => Promise<void>;
 };
 
 function isEmpty(value: unknown): boolean {
@@ -31,12 +63,43 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   });
 }
 
+/** The chosen side of each field; with no choice, the survivor's value unless it is empty. */
+function pickFields<V extends Record<string, unknown>>(
+  a: V,
+  b: V,
+  fields: readonly (keyof V & string)[],
+  choices: Choices,
+): V {
+  const pick = (field: keyof V & string) => {
+    const choice = choices[field] ?? (isEmpty(a[field]) && !isEmpty(b[field]) ? 'merged' : 'survivor');
+    return choice === 'merged' ? b[field] : a[field];
+  };
+  return Object.fromEntries(fields.map((field) => [field, pick(field)])) as V;
+}
+
+/** Phones, e-mails, addresses and tags of both; custom fields chosen like scalars. */
+function combineRelations(survivor: Relations, merged: Relations, choices: Choices): RelationValues {
+  const customFields = { ...survivor.customFields };
+  for (const [key, value] of Object.entries(merged.customFields)) {
+    const choice = choices[`custom.${key}`] ?? (isEmpty(customFields[key]) ? 'merged' : 'survivor');
+    if (choice === 'merged') customFields[key] = value;
+  }
+  return {
+    phones: uniqueBy([...survivor.phones, ...merged.phones], (phone) => phone.value).map((phone) => ({
+      value: phone.value,
+      label: phone.label,
+    })),
+    emails: uniqueBy([...survivor.emails, ...merged.emails], (email) => email.value),
+    addresses: uniqueBy([...survivor.addresses, ...merged.addresses], (address) =>
+      JSON.stringify({ ...address, label: '' }),
+    ),
+    tags: uniqueBy([...survivor.tags, ...merged.tags], (tag) => tag.toLocaleLowerCase('ru')),
+    customFields,
+  };
+}
+
 /** The survivor's values after the merge: chosen scalars, and phones, e-mails, addresses and tags of both. */
-export function mergedValues(
-  survivor: Person,
-  merged: Person,
-  choices: Record<string, 'survivor' | 'merged'>,
-): PersonValues {
+export function mergedValues(survivor: Person, merged: Person, choices: Choices): PersonValues {
   const asValues = (person: Person) => ({
     lastName: person.lastName,
     firstName: person.firstName,
@@ -54,72 +117,104 @@ export function mergedValues(
     contactConsent: person.contactConsent,
     marketingConsent: person.marketingConsent,
   });
-  const a = asValues(survivor);
-  const b = asValues(merged);
-  const pick = <K extends keyof typeof a>(field: K): (typeof a)[K] => {
-    const choice = choices[field] ?? (isEmpty(a[field]) && !isEmpty(b[field]) ? 'merged' : 'survivor');
-    return choice === 'merged' ? b[field] : a[field];
-  };
-  const scalars = Object.fromEntries(mergeableFields.map((field) => [field, pick(field)])) as typeof a;
-  const customFields = { ...survivor.customFields };
-  for (const [key, value] of Object.entries(merged.customFields)) {
-    const choice = choices[`custom.${key}`] ?? (isEmpty(customFields[key]) ? 'merged' : 'survivor');
-    if (choice === 'merged') customFields[key] = value;
-  }
   return {
-    ...scalars,
-    phones: uniqueBy([...survivor.phones, ...merged.phones], (phone) => phone.value).map((phone) => ({
-      value: phone.value,
-      label: phone.label,
-    })),
-    emails: uniqueBy([...survivor.emails, ...merged.emails], (email) => email.value),
-    addresses: uniqueBy([...survivor.addresses, ...merged.addresses], (address) =>
-      JSON.stringify({ ...address, label: '' }),
-    ),
-    tags: uniqueBy([...survivor.tags, ...merged.tags], (tag) => tag.toLocaleLowerCase('ru')),
-    customFields,
+    ...pickFields(asValues(survivor), asValues(merged), mergeableFields, choices),
+    ...combineRelations(survivor, merged, choices),
   };
 }
 
-async function mergeInside(trx: Executor, request: MergeRequest, env: ServiceEnv): Promise<number> {
-  const { survivorId, mergedId, choices } = MergeRequest.parse(request);
-  if (survivorId === mergedId) throw new AppError('InvalidInput', 'A person cannot be merged with themselves');
-  const survivor = await getPerson(trx, survivorId);
-  const merged = await getPerson(trx, mergedId);
-  if (survivor.deletedAt !== null || merged.deletedAt !== null) {
-    throw new AppError('InvalidInput', 'Only people who are not in the trash can be merged');
-  }
-  const survivorBefore = (await takePersonSnapshot(trx, survivorId))!;
-  const mergedBefore = (await takePersonSnapshot(trx, mergedId))!;
+/** A company's values after the merge, like mergedValues for people. */
+export function mergedCompanyValues(survivor: Company, merged: Company, choices: Choices): CompanyValues {
+  const asValues = (company: Company) => ({
+    name: company.name,
+    legalName: company.legalName,
+    website: company.website,
+    industry: company.industry,
+    source: company.source,
+    ownerId: company.owner?.id ?? null,
+    notes: company.notes,
+  });
+  return {
+    ...pickFields(asValues(survivor), asValues(merged), mergeableCompanyFields, choices),
+    ...combineRelations(survivor, merged, choices),
+  };
+}
 
-  await writePersonUpdate(trx, survivorId, survivor.version, mergedValues(survivor, merged, choices), env);
-  const moved = await trx
-    .updateTable('activities')
-    .set({ person_id: survivorId })
-    .where('person_id', '=', mergedId)
-    .returning('id')
-    .execute();
+const personKind: MergeKind<Person, PersonValues> = {
+  entity: 'person',
+  table: 'people',
+  nameColumn: 'display_name',
+  moves: [{ table: 'activities', column: 'person_id' }],
+  get: getPerson,
+  combine: mergedValues,
+  write: writePersonUpdate,
+  reindex: (trx, ids) => reindexPeople(trx, ids),
+};
+
+const companyKind: MergeKind<Company, CompanyValues> = {
+  entity: 'company',
+  table: 'companies',
+  nameColumn: 'name',
+  moves: [
+    { table: 'people', column: 'company_id' },
+    { table: 'activities', column: 'company_id' },
+  ],
+  get: getCompany,
+  combine: mergedCompanyValues,
+  write: writeCompanyUpdate,
+  reindex: async (trx, ids) => {
+    await reindexCompanies(trx, ids);
+    // People are found by their company's name: the moved ones and the survivor's.
+    for (const id of ids) await reindexPeople(trx, await peopleOfCompany(trx, id));
+  },
+};
+
+async function moveRows(trx: Executor, move: Move, from: number, to: number, ids?: number[]): Promise<number[]> {
+  if (ids?.length === 0) return [];
+  const only = ids === undefined ? sql`` : sql`AND id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+  // The version moves so an edit started before the move is seen as stale.
+  const { rows } = await sql<{ id: number }>`
+    UPDATE ${sql.table(move.table)} SET ${sql.ref(move.column)} = ${to}, version = version + 1
+     WHERE ${sql.ref(move.column)} = ${from} ${only}
+     RETURNING id`.execute(trx);
+  return rows.map((row) => row.id);
+}
+
+async function mergeInside<R extends { id: number; version: number; deletedAt: string | null }, V>(
+  kind: MergeKind<R, V>,
+  trx: Executor,
+  request: MergeRequest,
+  env: ServiceEnv,
+): Promise<number> {
+  const { survivorId, mergedId, choices } = MergeRequest.parse(request);
+  if (survivorId === mergedId) throw new AppError('InvalidInput', 'A record cannot be merged with itself');
+  const survivor = await kind.get(trx, survivorId);
+  const merged = await kind.get(trx, mergedId);
+  if (survivor.deletedAt !== null || merged.deletedAt !== null) {
+    throw new AppError('InvalidInput', 'Only records that are not in the trash can be merged');
+  }
+  const survivorBefore = (await takeRecordSnapshot(trx, kind.entity, survivorId))!;
+  const mergedBefore = (await takeRecordSnapshot(trx, kind.entity, mergedId))!;
+
+  await kind.write(trx, survivorId, survivor.version, kind.combine(survivor, merged, choices), env);
+  const moved: Record<string, number[]> = {};
+  for (const move of kind.moves) moved[moveKey(move)] = await moveRows(trx, move, mergedId, survivorId);
   const now = env.now().toISOString();
-  await trx
-    .updateTable('people')
-    .set((eb) => ({ deleted_at: now, merged_into_id: survivorId, updated_at: now, version: eb('version', '+', 1) }))
-    .where('id', '=', mergedId)
-    .execute();
-  const { version } = await trx
-    .selectFrom('people')
-    .select('version')
-    .where('id', '=', survivorId)
-    .executeTakeFirstOrThrow();
+  await sql`UPDATE ${sql.table(kind.table)}
+               SET deleted_at = ${now}, merged_into_id = ${survivorId}, updated_at = ${now}, version = version + 1
+             WHERE id = ${mergedId}`.execute(trx);
+  const after = await sql<{ version: number }>`
+    SELECT version FROM ${sql.table(kind.table)} WHERE id = ${survivorId}`.execute(trx);
   const snapshot: MergeSnapshot = {
     survivor: survivorBefore,
     merged: mergedBefore,
-    movedActivityIds: moved.map((row) => row.id),
-    survivorVersionAfter: version,
+    moved,
+    survivorVersionAfter: after.rows[0]!.version,
   };
   const { id } = await trx
     .insertInto('merges')
     .values({
-      entity: 'person',
+      entity: kind.entity,
       survivor_id: survivorId,
       merged_id: mergedId,
       snapshot: JSON.stringify(snapshot),
@@ -127,8 +222,50 @@ async function mergeInside(trx: Executor, request: MergeRequest, env: ServiceEnv
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await reindexPeople(trx, [survivorId, mergedId]);
+  await kind.reindex(trx, [survivorId, mergedId]);
   return id;
+}
+
+/**
+ * Puts both records back as they were before the merge, and the moved rows back on the merged
+ * one. If the survivor was edited after the merge, those edits would be lost: that is refused
+ * with Conflict unless `force` is given.
+ */
+async function unmergeInside<R extends { id: number; version: number; deletedAt: string | null }, V>(
+  kind: MergeKind<R, V>,
+  trx: Executor,
+  mergeId: number,
+  force: boolean,
+  env: ServiceEnv,
+): Promise<R> {
+  const merge = await trx
+    .selectFrom('merges')
+    .selectAll()
+    .where('id', '=', mergeId)
+    .where('entity', '=', kind.entity)
+    .where('undone_at', 'is', null)
+    .executeTakeFirst();
+  if (!merge) throw new AppError('NotFound', 'This merge does not exist or was already undone', { mergeId });
+  const snapshot = JSON.parse(merge.snapshot) as MergeSnapshot;
+  const survivor = await kind.get(trx, merge.survivor_id).catch(() => undefined);
+  if (!survivor || survivor.deletedAt !== null) {
+    throw new AppError('InvalidInput', 'The record is in the trash or merged again; restore that first', { mergeId });
+  }
+  if (survivor.version !== snapshot.survivorVersionAfter && !force) {
+    throw new AppError('Conflict', 'The record was edited after the merge; unmerging would undo those edits', {
+      mergeId,
+      editedSince: true,
+    });
+  }
+  await restoreRecordSnapshot(trx, kind.entity, snapshot.survivor);
+  await restoreRecordSnapshot(trx, kind.entity, snapshot.merged);
+  const moved = snapshot.moved ?? { 'activities.person_id': snapshot.movedActivityIds ?? [] };
+  for (const move of kind.moves) {
+    await moveRows(trx, move, merge.survivor_id, merge.merged_id, moved[moveKey(move)] ?? []);
+  }
+  await trx.updateTable('merges').set({ undone_at: env.now().toISOString() }).where('id', '=', mergeId).execute();
+  await kind.reindex(trx, [merge.survivor_id, merge.merged_id]);
+  return kind.get(trx, merge.survivor_id);
 }
 
 /**
@@ -142,90 +279,74 @@ export async function mergePeople(
   env: ServiceEnv,
 ): Promise<{ mergeId: number; person: Person }> {
   return db.transaction().execute(async (trx) => {
-    const mergeId = await mergeInside(trx, request, env);
+    const mergeId = await mergeInside(personKind, trx, request, env);
     return { mergeId, person: await getPerson(trx, request.survivorId) };
   });
 }
 
-/** Merges many pairs in one transaction (the bulk merge of exact duplicates). */
-export async function mergeMany(db: AppDb, requests: MergeRequest[], env: ServiceEnv): Promise<number> {
+/**
+ * Merges one company into another like mergePeople; its people, timeline, tags, contacts and
+ * addresses go to the survivor.
+ */
+export async function mergeCompanies(
+  db: AppDb,
+  request: MergeRequest,
+  env: ServiceEnv,
+): Promise<{ mergeId: number; company: Company }> {
   return db.transaction().execute(async (trx) => {
-    for (const request of requests) await mergeInside(trx, request, env);
+    const mergeId = await mergeInside(companyKind, trx, request, env);
+    return { mergeId, company: await getCompany(trx, request.survivorId) };
+  });
+}
+
+/** Merges many pairs of one entity in one transaction (the bulk merge of exact duplicates). */
+export async function mergeMany(
+  db: AppDb,
+  entity: MergeEntity,
+  requests: MergeRequest[],
+  env: ServiceEnv,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    for (const request of requests) {
+      if (entity === 'person') await mergeInside(personKind, trx, request, env);
+      else await mergeInside(companyKind, trx, request, env);
+    }
     return requests.length;
   });
 }
 
-/**
- * Puts both people back as they were before the merge. If the survivor was edited after the
- * merge, those edits would be lost: that is refused with Conflict unless `force` is given.
- */
 export async function unmergePeople(db: AppDb, mergeId: number, force: boolean, env: ServiceEnv): Promise<Person> {
-  return db.transaction().execute(async (trx) => {
-    const merge = await trx
-      .selectFrom('merges')
-      .selectAll()
-      .where('id', '=', mergeId)
-      .where('undone_at', 'is', null)
-      .executeTakeFirst();
-    if (!merge) throw new AppError('NotFound', 'This merge does not exist or was already undone', { mergeId });
-    const snapshot = JSON.parse(merge.snapshot) as MergeSnapshot;
-    const survivor = await trx
-      .selectFrom('people')
-      .select(['version', 'deleted_at'])
-      .where('id', '=', merge.survivor_id)
-      .executeTakeFirst();
-    if (!survivor || survivor.deleted_at !== null) {
-      throw new AppError('InvalidInput', 'The merged person is in the trash or merged again; restore that first', {
-        mergeId,
-      });
-    }
-    if (survivor.version !== snapshot.survivorVersionAfter && !force) {
-      throw new AppError('Conflict', 'The person was edited after the merge; unmerging would undo those edits', {
-        mergeId,
-        editedSince: true,
-      });
-    }
-    await restorePersonSnapshot(trx, snapshot.survivor);
-    await restorePersonSnapshot(trx, snapshot.merged);
-    if (snapshot.movedActivityIds.length > 0) {
-      await trx
-        .updateTable('activities')
-        .set({ person_id: merge.merged_id })
-        .where('id', 'in', snapshot.movedActivityIds)
-        .where('person_id', '=', merge.survivor_id)
-        .execute();
-    }
-    await trx.updateTable('merges').set({ undone_at: env.now().toISOString() }).where('id', '=', mergeId).execute();
-    await reindexPeople(trx, [merge.survivor_id, merge.merged_id]);
-    return getPerson(trx, merge.survivor_id);
-  });
+  return db.transaction().execute((trx) => unmergeInside(personKind, trx, mergeId, force, env));
 }
 
-/** Merges into this person that can still be undone, newest first. */
-export async function listMerges(db: Executor, personId: number): Promise<MergeRecord[]> {
-  const rows = await db
-    .selectFrom('merges')
-    .innerJoin('people as merged', 'merged.id', 'merges.merged_id')
-    .innerJoin('people as survivor', 'survivor.id', 'merges.survivor_id')
-    .select([
-      'merges.id',
-      'merges.survivor_id',
-      'merges.merged_id',
-      'merges.merged_at',
-      'merges.snapshot',
-      'merged.display_name',
-      'survivor.version',
-    ])
-    .where('merges.entity', '=', 'person')
-    .where('merges.survivor_id', '=', personId)
-    .where('merges.undone_at', 'is', null)
-    .orderBy('merges.id', 'desc')
-    .execute();
+export async function unmergeCompanies(db: AppDb, mergeId: number, force: boolean, env: ServiceEnv): Promise<Company> {
+  return db.transaction().execute((trx) => unmergeInside(companyKind, trx, mergeId, force, env));
+}
+
+/** Merges into this person or company that can still be undone, newest first. */
+export async function listMerges(db: Executor, entity: MergeEntity, survivorId: number): Promise<MergeRecord[]> {
+  const kind = entity === 'person' ? personKind : companyKind;
+  const { rows } = await sql<{
+    id: number;
+    survivor_id: number;
+    merged_id: number;
+    merged_at: string;
+    snapshot: string;
+    merged_name: string;
+    version: number;
+  }>`
+    SELECT m.id, m.survivor_id, m.merged_id, m.merged_at, m.snapshot,
+           merged.${sql.ref(kind.nameColumn)} AS merged_name, survivor.version
+      FROM merges m
+      JOIN ${sql.table(kind.table)} merged ON merged.id = m.merged_id
+      JOIN ${sql.table(kind.table)} survivor ON survivor.id = m.survivor_id
+     WHERE m.entity = ${entity} AND m.survivor_id = ${survivorId} AND m.undone_at IS NULL
+     ORDER BY m.id DESC`.execute(db);
   return rows.map((row) => ({
     id: row.id,
     survivorId: row.survivor_id,
     mergedId: row.merged_id,
-    mergedName: row.display_name,
+    mergedName: row.merged_name,
     mergedAt: row.merged_at,
     cleanlyReversible: (JSON.parse(row.snapshot) as MergeSnapshot).survivorVersionAfter === row.version,
   }));

@@ -1,12 +1,26 @@
 import { z } from 'zod';
 import { IsoDateTime, RecordId } from './common';
 
-export const DuplicateReason = z.enum(['email', 'phone', 'nameAndCompany', 'similarName']);
+/** The kinds of record that have duplicates, merges and unmerges. */
+export const MergeEntity = z.enum(['person', 'company']);
+export type MergeEntity = z.infer<typeof MergeEntity>;
+
+/** `nameAndCompany` is for people, `sameName` (legal form and quotes aside) for companies. */
+export const DuplicateReason = z.enum(['email', 'phone', 'nameAndCompany', 'sameName', 'similarName']);
 export type DuplicateReason = z.infer<typeof DuplicateReason>;
+
+/** The finder's reasons per entity; the exact ones (all but `similarName`) are what a bulk merge takes. */
+export const duplicateReasons = {
+  person: ['email', 'phone', 'nameAndCompany', 'similarName'],
+  company: ['email', 'phone', 'sameName', 'similarName'],
+} as const satisfies Record<MergeEntity, readonly DuplicateReason[]>;
+export const ExactDuplicateReason = z.enum(['email', 'phone', 'nameAndCompany', 'sameName']);
+export type ExactDuplicateReason = z.infer<typeof ExactDuplicateReason>;
 
 export const DuplicateMember = z.object({
   id: RecordId,
   displayName: z.string(),
+  /** A person's company; a company's legal name or city. */
   company: z.string().nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
@@ -22,7 +36,9 @@ export const DuplicateGroup = z.object({
 export type DuplicateGroup = z.infer<typeof DuplicateGroup>;
 
 export const FindDuplicatesQuery = z.object({
-  reasons: z.array(DuplicateReason).default(['email', 'phone', 'nameAndCompany', 'similarName']),
+  entity: MergeEntity.default('person'),
+  /** Reasons that don't apply to the entity are ignored; none given means all of the entity's. */
+  reasons: z.array(DuplicateReason).optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 export type FindDuplicatesQuery = z.input<typeof FindDuplicatesQuery>;
@@ -49,8 +65,12 @@ export const MergeRecord = z.object({
 export type MergeRecord = z.infer<typeof MergeRecord>;
 
 export const MergeExactRequest = z.object({
-  reasons: z.array(z.enum(['email', 'phone', 'nameAndCompany'])).min(1),
+  entity: MergeEntity.default('person'),
+  reasons: z.array(ExactDuplicateReason).min(1),
 });
+export type MergeExactRequest = z.input<typeof MergeExactRequest>;
+
+export const UnmergeRequest = z.object({ mergeId: RecordId, force: z.boolean().default(false) });
 
 /** Person fields a merge picks one side of (the merge screen shows the text ones as choices). */
 export const mergeableFields = [
@@ -71,3 +91,15 @@ export const mergeableFields = [
   'marketingConsent',
 ] as const;
 export type MergeableField = (typeof mergeableFields)[number];
+
+/** Company fields a merge picks one side of. */
+export const mergeableCompanyFields = [
+  'name',
+  'legalName',
+  'website',
+  'industry',
+  'source',
+  'ownerId',
+  'notes',
+] as const;
+export type MergeableCompanyField = (typeof mergeableCompanyFields)[number];

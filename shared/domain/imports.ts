@@ -138,6 +138,17 @@ export const SheetPreview = z.object({
 });
 export type SheetPreview = z.infer<typeof SheetPreview>;
 
+/** Suggests one sheet's columns again from another header row (the wizard's header-row picker). */
+export const SuggestColumnsRequest = z.object({
+  sessionId: z.string(),
+  sheet: z.string(),
+  headerRow: z.number().int().nonnegative(),
+  /** The record type the columns are suggested for; a matching template brings its own. */
+  entity: ImportEntity,
+});
+export const SuggestColumnsResult = SheetPreview.pick({ headerRow: true, entity: true, columns: true, template: true });
+export type SuggestColumnsResult = z.infer<typeof SuggestColumnsResult>;
+
 export const ImportFile = z.object({
   sessionId: z.string(),
   fileName: z.string(),

@@ -47,6 +47,9 @@ export const channels = [
   'companies:trash',
   'companies:restore',
   'companies:bulk',
+  'companies:merge',
+  'companies:unmerge',
+  'companies:merges',
   'activities:log',
   'activities:update',
   'activities:delete',
@@ -74,6 +77,7 @@ export const channels = [
   'import:history',
   'import:undo',
   'import:saveTemplate',
+  'import:suggest',
   'export:records',
   'export:database',
 ] as const;

@@ -25,6 +25,7 @@ import {
   MergeExactRequest,
   MergeRecord,
   MergeRequest,
+  UnmergeRequest,
 } from '../domain/duplicates';
 import { EraseRequest, PersonalDataExport } from '../domain/privacy';
 import { SavedView, SavedViewInput, ViewCount, ViewEntity } from '../domain/saved-views';
@@ -44,6 +45,8 @@ import {
   ImportSetup,
   Language,
   SaveTemplateRequest,
+  SuggestColumnsRequest,
+  SuggestColumnsResult,
   UndoImportRequest,
   UndoImportResult,
 } from '../domain/imports';
@@ -107,7 +110,7 @@ export const contract = {
   'people:exportData': { input: ById, output: PersonalDataExport },
   'people:erase': { input: EraseRequest, output: Done },
   'people:merge': { input: MergeRequest, output: z.object({ mergeId: RecordId, person: Person }) },
-  'people:unmerge': { input: z.object({ mergeId: RecordId, force: z.boolean().default(false) }), output: Person },
+  'people:unmerge': { input: UnmergeRequest, output: Person },
   'people:merges': { input: z.object({ personId: RecordId }), output: z.array(MergeRecord) },
   'duplicates:find': { input: FindDuplicatesQuery, output: z.object({ groups: z.array(DuplicateGroup) }) },
   'duplicates:mergeExact': { input: MergeExactRequest, output: z.object({ merged: z.number().int().nonnegative() }) },
@@ -119,6 +122,9 @@ export const contract = {
   'companies:trash': { input: ByIds, output: ChangedIds },
   'companies:restore': { input: ByIds, output: ChangedIds },
   'companies:bulk': { input: BulkRequest, output: BulkResult },
+  'companies:merge': { input: MergeRequest, output: z.object({ mergeId: RecordId, company: Company }) },
+  'companies:unmerge': { input: UnmergeRequest, output: Company },
+  'companies:merges': { input: z.object({ companyId: RecordId }), output: z.array(MergeRecord) },
   'activities:log': { input: ActivityInput, output: Activity },
   'activities:update': { input: Edit(ActivityInput), output: Activity },
   'activities:delete': { input: ById, output: Done },
@@ -156,6 +162,7 @@ export const contract = {
   'import:history': { input: Empty, output: z.array(ImportHistoryItem) },
   'import:undo': { input: UndoImportRequest, output: UndoImportResult },
   'import:saveTemplate': { input: SaveTemplateRequest, output: z.object({ id: RecordId }) },
+  'import:suggest': { input: SuggestColumnsRequest, output: SuggestColumnsResult },
   'export:records': { input: ExportRequest, output: ExportResult },
   'export:database': { input: z.object({ path: z.string().min(1), language: Language }), output: ExportResult },
 } as const satisfies { [C in Channel]: { input: z.ZodType; output: z.ZodType } };

@@ -9,22 +9,44 @@ export function phoneWithoutExtension(value: string): string {
   return value.split(EXTENSION)[0] ?? value;
 }
 
-export type NormalisedPhone = {
+export type NormalisedPhone = Readonly<{
   /**
    * E.164 when the number is valid (with " ext. N" when an extension was given: "доб. 345"),
    * otherwise the digits as typed (with + if given): nothing is lost.
    */
   value: string;
   valid: boolean;
-};
+}>;
+
+/**
+ * Recent readings: an import reads each number from its cell and reads the stored form again when
+ * writing it, and libphonenumber costs ~10 µs a number. Bounded, so a million-row file can't grow it.
+ */
+const recentReadings = new Map<string, NormalisedPhone>();
+const RECENT_READINGS = 4096;
+
+function remember(key: string, reading: NormalisedPhone): void {
+  if (recentReadings.size >= RECENT_READINGS) recentReadings.clear();
+  recentReadings.set(key, reading);
+}
 
 /**
  * Reads a phone the way people write it: "8 916 123-45-67", "+7 (916) 123-45-67", or a number
  * Excel stored without its "+" (79161234567), using the default country for national forms.
  */
 export function normalisePhone(input: string, defaultCountry: string): NormalisedPhone {
-  const trimmed = input.trim();
-  const country = defaultCountry.toUpperCase() as CountryCode;
+  const country = defaultCountry.toUpperCase();
+  const key = `${country}|${input}`;
+  const known = recentReadings.get(key);
+  if (known) return known;
+  const reading = readPhone(input.trim(), country as CountryCode);
+  remember(key, reading);
+  // A valid reading reads back as itself: the write that follows finds it here.
+  if (reading.valid) remember(`${country}|${reading.value}`, reading);
+  return reading;
+}
+
+function readPhone(trimmed: string, country: CountryCode): NormalisedPhone {
   const direct = parsePhoneNumberFromString(trimmed, country);
   if (direct?.isValid())
     return { value: direct.ext ? `${direct.number}${EXTENSION}${direct.ext}` : direct.number, valid: true };

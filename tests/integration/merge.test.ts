@@ -104,7 +104,7 @@ describe('duplicates, merge and unmerge', () => {
     expect(await countPeople(database.db, { trash: true }, { defaultCountry: 'RU' })).toBe(0);
     const hits = await search(database.db, '8 916 222-22-22', { limit: 5, types: ['person'], defaultCountry: 'RU' });
     expect(hits.map((hit) => hit.id)).toEqual([a.id]);
-    expect(await listMerges(database.db, a.id)).toEqual([
+    expect(await listMerges(database.db, 'person', a.id)).toEqual([
       expect.objectContaining({ id: mergeId, mergedId: b.id, cleanlyReversible: true }),
     ]);
   });
@@ -138,14 +138,14 @@ describe('duplicates, merge and unmerge', () => {
       { lastName: 'Иванов', firstName: 'Иван', position: 'Правка после слияния' },
       env,
     );
-    expect((await listMerges(database.db, a.id))[0]?.cleanlyReversible).toBe(false);
+    expect((await listMerges(database.db, 'person', a.id))[0]?.cleanlyReversible).toBe(false);
     await expect(unmergePeople(database.db, mergeId, false, env)).rejects.toMatchObject({ code: 'Conflict' });
     const restored = await unmergePeople(database.db, mergeId, true, env);
     expect(restored.position).toBeNull();
   });
 
   it('bulk-merges exact duplicates into the oldest record', async () => {
-    const merged = await mergeExactDuplicates(database.db, ['email', 'nameAndCompany'], env);
+    const merged = await mergeExactDuplicates(database.db, { reasons: ['email', 'nameAndCompany'] }, env);
     expect(merged).toBe(1);
     expect(await countPeople(database.db, {}, { defaultCountry: 'RU' })).toBe(1);
     expect(await findDuplicates(database.db, { reasons: ['email', 'nameAndCompany'] }, env)).toEqual([]);

@@ -263,3 +263,24 @@ export function writeManyPeopleCsv(dir: string, count: number, name = 'many.csv'
   }
   return writeCsv(dir, name, rows);
 }
+
+/** A workbook with several sheets, each from rows (first row the header), in the order given. */
+export async function writeWorkbookSheets(
+  dir: string,
+  name: string,
+  sheets: ReadonlyArray<{ name: string; rows: MessyCell[][] }>,
+): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  for (const { name: sheetName, rows } of sheets) {
+    const sheet = workbook.addWorksheet(sheetName);
+    rows.forEach((row, index) => {
+      const excelRow = sheet.getRow(index + 1);
+      row.forEach((value, column) => {
+        if (value !== null) excelRow.getCell(column + 1).value = value;
+      });
+    });
+  }
+  const file = path.join(dir, name);
+  await workbook.xlsx.writeFile(file);
+  return file;
+}

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { ImportEntity } from '../../../shared/domain/import-fields';
 import type { ImportsTable, ImportTemplatesTable } from '../schema';
 import type { Executor } from './executor';
-import { insertInChunks } from './record-batches';
+import { insertRows } from '../bulk-insert';
 
 export type ImportRow = Selectable<ImportsTable>;
 export type JournalEntry = {
@@ -40,7 +40,9 @@ export async function finishImport(db: Executor, id: number, summary: string, fi
  * one person) keeps its first `before` and its latest version.
  */
 export async function journal(db: Executor, importId: number, entries: JournalEntry[]): Promise<void> {
-  await insertInChunks(
+  await insertRows(
+    db,
+    'import_records',
     entries.map((entry) => ({
       import_id: importId,
       entity: entry.entity,
@@ -49,16 +51,7 @@ export async function journal(db: Executor, importId: number, entries: JournalEn
       version_after: entry.versionAfter,
       before: entry.before,
     })),
-    (chunk) =>
-      db
-        .insertInto('import_records')
-        .values(chunk)
-        .onConflict((conflict) =>
-          conflict
-            .columns(['import_id', 'entity', 'record_id'])
-            .doUpdateSet((eb) => ({ version_after: eb.ref('excluded.version_after') })),
-        )
-        .execute(),
+    { conflict: ['import_id', 'entity', 'record_id'], update: ['version_after'] },
   );
 }
 

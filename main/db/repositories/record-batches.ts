@@ -77,13 +77,3 @@ export async function loadRelationsBatch(
   }
   return byId;
 }
-
-/** Inserts rows in chunks small enough for SQLite's bound-variable limit. */
-export async function insertInChunks<T extends Record<string, unknown>>(
-  rows: readonly T[],
-  insert: (chunk: T[]) => Promise<unknown>,
-): Promise<void> {
-  const columns = rows[0] === undefined ? 1 : Object.keys(rows[0]).length;
-  const size = Math.max(1, Math.floor(30_000 / columns));
-  for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size));
-}

@@ -41,15 +41,26 @@ const text = (value: FlatValue | undefined): string | null =>
 const list = (value: FlatValue | undefined): string[] =>
   Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [String(value)];
 
+/** The flat keys, made once: this runs for every row of a file. */
+const phoneKeys = phoneLabels.map((label) => ({ label, key: `phone.${label}` }));
+const emailKeys = emailLabels.map((label) => ({ label, key: `email.${label}` }));
+const addressKeys = ADDRESS_GROUPS.map((group) => ({
+  parts: addressParts.map((part) => ({ part, key: `${group}.${part}` })),
+  label: `${group}.label`,
+}));
+
 export function relationsFromFlat(flat: FlatRecord, definitions: CustomFieldDefinition[]): RelationValues {
   const addresses: Address[] = [];
-  for (const group of ADDRESS_GROUPS) {
-    const parts = Object.fromEntries(addressParts.map((part) => [part, text(flat[`${group}.${part}`])])) as Record<
-      (typeof addressParts)[number],
-      string | null
-    >;
-    if (Object.values(parts).every((part) => part === null)) continue;
-    const label = text(flat[`${group}.label`]);
+  for (const group of addressKeys) {
+    const parts = {} as Record<(typeof addressParts)[number], string | null>;
+    let empty = true;
+    for (const { part, key } of group.parts) {
+      const value = text(flat[key]);
+      parts[part] = value;
+      if (value !== null) empty = false;
+    }
+    if (empty) continue;
+    const label = text(flat[group.label]);
     addresses.push({
       label: (addressLabels as readonly string[]).includes(label ?? '') ? (label as Address['label']) : 'work',
       ...parts,
@@ -60,13 +71,11 @@ export function relationsFromFlat(flat: FlatRecord, definitions: CustomFieldDefi
     const value = flat[customFieldTarget(definition.key)];
     if (value !== undefined) customFields[definition.key] = value;
   }
-  return {
-    phones: phoneLabels.flatMap((label) => list(flat[`phone.${label}`]).map((value) => ({ value, label }))),
-    emails: emailLabels.flatMap((label) => list(flat[`email.${label}`]).map((value) => ({ value, label }))),
-    addresses,
-    tags: list(flat['tags']),
-    customFields,
-  };
+  const phones: RelationValues['phones'] = [];
+  for (const { label, key } of phoneKeys) for (const value of list(flat[key])) phones.push({ value, label });
+  const emails: RelationValues['emails'] = [];
+  for (const { label, key } of emailKeys) for (const value of list(flat[key])) emails.push({ value, label });
+  return { phones, emails, addresses, tags: list(flat['tags']), customFields };
 }
 
 export { text as flatText };

@@ -19,7 +19,7 @@ const MONTHS: readonly (readonly string[])[] = [
  * "дек."); no two months share their first three letters in either language.
  */
 export function monthFromWord(word: string): number | null {
-  const folded = word.toLocaleLowerCase('ru').replaceAll('ё', 'е').replace(/\.$/, '');
+  const folded = word.toLowerCase().replaceAll('ё', 'е').replace(/\.$/, '');
   if (folded.length < 3) return null;
   const index = MONTHS.findIndex((forms) => forms.some((form) => form.startsWith(folded)));
   return index === -1 ? null : index + 1;

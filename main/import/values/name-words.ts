@@ -27,7 +27,7 @@ const FIRST_NAMES = new Set(
     .split(' '),
 );
 
-const fold = (word: string) => word.toLocaleLowerCase('ru').replaceAll('ё', 'е');
+const fold = (word: string) => word.toLowerCase().replaceAll('ё', 'е');
 /** The last part of a double surname decides: "Петров-Водкин", "Римский-Корсаков". */
 const lastPart = (word: string) => word.split('-').at(-1) ?? word;
 

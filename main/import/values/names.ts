@@ -11,8 +11,8 @@ const isAllCaps = (word: string) => word.length > 1 && word === word.toUpperCase
 /** "ИВАНОВА" → "Иванова", "ПЕТРОВ-ВОДКИН" → "Петров-Водкин", "O'NEIL" → "O'Neil"; other words as typed. */
 export function tidyNameWord(word: string): string {
   if (!isAllCaps(word) || INITIAL.test(word)) return word;
-  return word.toLocaleLowerCase('ru').replace(/(^|[-'’])(\p{L})/gu, (_, before: string, letter: string) => {
-    return `${before}${letter.toLocaleUpperCase('ru')}`;
+  return word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_, before: string, letter: string) => {
+    return `${before}${letter.toUpperCase()}`;
   });
 }
 

@@ -80,7 +80,7 @@ function stripSuffix(text: string, state: NumberText): string | null {
  * ("около 100", "100-200", "n/a").
  */
 export function scanNumberText(input: string): NumberText | null {
-  let text = input.replace(SPACES, ' ').trim().toLocaleLowerCase('ru');
+  let text = input.replace(SPACES, ' ').trim().toLowerCase();
   const state: NumberText = { negative: false, digits: '', exponent: 0, currency: null, percent: false };
   // Accountants write negatives in brackets: "(1 500,00)".
   if (text.startsWith('(') && text.endsWith(')')) {

@@ -16,6 +16,7 @@ type ImportHandlers = Pick<
   | 'import:history'
   | 'import:undo'
   | 'import:saveTemplate'
+  | 'import:suggest'
   | 'export:records'
   | 'export:database'
 >;
@@ -64,6 +65,7 @@ export function importHandlers(context: AppContext): ImportHandlers {
       const { db, env } = openDatabaseFor(context);
       return saveImportTemplate(db, request, env);
     },
+    'import:suggest': (request) => imports.suggest(openDatabaseFor(context).db, request),
     'export:records': async (request) => {
       const { db, env } = openDatabaseFor(context);
       return { ...(await exportRecords(db, request, env)), path: request.path };

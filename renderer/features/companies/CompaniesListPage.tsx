@@ -1,6 +1,7 @@
-import { Text } from '@mantine/core';
-import { IconBuilding } from '@tabler/icons-react';
+import { Button, Text } from '@mantine/core';
+import { IconBuilding, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
 import type { CompanyListRow } from '../../../shared/domain/companies-list';
 import { formatNumber } from '../../components/format';
 import { companyFilterFields } from '../records/filter-fields';
@@ -9,6 +10,7 @@ import { ownerAndTagsColumns } from '../records/owner-and-tags-columns';
 
 export function CompaniesListPage() {
   const { t, i18n } = useTranslation();
+  const [, navigate] = useLocation();
   const config: ListScreenConfig<CompanyListRow> = {
     entity: 'company',
     channels: { list: 'companies:list', count: 'companies:count' },
@@ -16,6 +18,11 @@ export function CompaniesListPage() {
     titleKey: 'companies.title',
     newKey: 'companies.new',
     emptyKey: 'companies.empty',
+    headerActions: (
+      <Button variant="default" leftSection={<IconCopy size={16} />} onClick={() => navigate('/companies/duplicates')}>
+        {t('duplicates.title')}
+      </Button>
+    ),
     path: '/companies',
     icon: IconBuilding,
     filterFields: companyFilterFields,

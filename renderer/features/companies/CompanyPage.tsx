@@ -8,6 +8,7 @@ import { Timeline } from '../activities/Timeline';
 import { contactRows, customFieldRows, DetailTable, NotesBlock } from '../records/ContactDetails';
 import { TagBadges } from '../records/TagBadges';
 import { useTrashWithUndo } from '../records/useTrashWithUndo';
+import { CompanyMergeHistory } from './CompanyMergeHistory';
 
 /** A company with its people and its timeline. */
 export function CompanyPage({ companyId }: { companyId: number }) {
@@ -101,7 +102,10 @@ export function CompanyPage({ companyId }: { companyId: number }) {
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 7 }}>
-              <Timeline subject={{ companyId }} />
+              <Stack gap="lg">
+                <CompanyMergeHistory companyId={companyId} />
+                <Timeline subject={{ companyId }} />
+              </Stack>
             </Grid.Col>
           </Grid>
         </Stack>

@@ -99,11 +99,11 @@ function HistoryTable({ items, onUndo }: { items: ImportHistoryItem[]; onUndo: (
                 <Table.Td ta="right">{number(counts.skipped)}</Table.Td>
                 <Table.Td>
                   {item.undoneAt ? (
-                    <Badge color="gray" variant="light">
+                    <Badge color="gray" variant="light" tt="none">
                       {t('importHistory.status.undone', { date: formatDateTime(item.undoneAt, i18n.language) })}
                     </Badge>
                   ) : (
-                    <Badge color="teal" variant="light">
+                    <Badge color="teal" variant="light" tt="none">
                       {t('importHistory.status.active')}
                     </Badge>
                   )}

@@ -48,7 +48,8 @@ export function ImportWizardPage() {
         </Group>
       </Group>
       <Stepper
-        active={state.step}
+        // After the report every step is done, the last one too: it gets its tick like the others.
+        active={state.report ? STEPS.length : state.step}
         onStepClick={(step) => reachable(step) && dispatch({ type: 'goTo', step: step as StepIndex })}
         size="sm"
         allowNextStepsSelect={false}
@@ -68,6 +69,9 @@ export function ImportWizardPage() {
             {index === 4 && <RunStep wizard={wizard} />}
           </Stepper.Step>
         ))}
+        <Stepper.Completed>
+          <RunStep wizard={wizard} />
+        </Stepper.Completed>
       </Stepper>
     </Stack>
   );

@@ -33,6 +33,7 @@ export function RowsGrid({ sessionId, version, setup, busy, dispatch }: RowsGrid
     placeholderData: keepPreviousData,
   });
   const columnsOf = new Map(setup.sheets.map((sheet) => [sheet.sheet, mappedColumns(sheet)]));
+  const severalSheets = setup.sheets.filter((sheet) => sheet.entity !== null).length > 1;
   const skipped = new Set(setup.skippedRows.map((ref) => `${ref.sheet}\u0000${ref.row}`));
   const data = rows.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
@@ -86,14 +87,22 @@ export function RowsGrid({ sessionId, version, setup, busy, dispatch }: RowsGrid
                 <Table.Tbody>
                   {data.rows.map((row, index) => {
                     const previous = data.rows[index - 1];
-                    const newSheet = previous !== undefined && previous.sheet !== row.sheet;
+                    // Several sheets: each group of rows is named, the first one too.
+                    const newSheet = previous === undefined ? severalSheets : previous.sheet !== row.sheet;
                     return (
                       <Fragment key={`${row.sheet}\u0000${row.row}`}>
                         {newSheet && (
                           <Table.Tr bg="var(--mantine-color-default-hover)">
                             <Table.Th colSpan={3}>{row.sheet}</Table.Th>
-                            {headerCells(row.sheet)}
-                            <Table.Th />
+                            {/* The first sheet's column names are the table's own header, just above. */}
+                            {previous === undefined ? (
+                              <Table.Th colSpan={(columnsOf.get(row.sheet)?.length ?? 0) + 1} />
+                            ) : (
+                              <>
+                                {headerCells(row.sheet)}
+                                <Table.Th />
+                              </>
+                            )}
                           </Table.Tr>
                         )}
                         <GridRow

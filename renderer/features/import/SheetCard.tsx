@@ -1,14 +1,17 @@
-import { Badge, Group, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Loader, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconTemplate } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SheetPreview, SheetSetup } from '../../../shared/domain/imports';
 import type { ImportEntity } from '../../../shared/domain/import-fields';
+import { useChannelMutation } from '../../api/queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { ColumnMappingTable } from './ColumnMappingTable';
 import { SaveTemplateButton } from './SaveTemplateButton';
 import { SheetPreviewTable } from './SheetPreviewTable';
 import type { WizardAction } from './wizard-state';
 
 type SheetCardProps = {
+  sessionId: string;
   preview: SheetPreview;
   sheet: SheetSetup;
   dispatch: (action: WizardAction) => void;
@@ -17,10 +20,21 @@ type SheetCardProps = {
 const NONE = 'none';
 
 /** One sheet of the file: what it holds, where its header is, and its columns. */
-export function SheetCard({ preview, sheet, dispatch }: SheetCardProps) {
+export function SheetCard({ sessionId, preview, sheet, dispatch }: SheetCardProps) {
   const { t } = useTranslation();
+  const suggest = useChannelMutation('import:suggest');
   const change = (patch: Partial<Pick<SheetSetup, 'entity' | 'headerRow'>>) =>
     dispatch({ type: 'sheet', sheet: sheet.sheet, patch });
+
+  /** Another header row means other column names: the mapping is suggested again from them. */
+  function changeHeaderRow(headerRow: number) {
+    if (headerRow === sheet.headerRow) return;
+    change({ headerRow });
+    suggest.mutate(
+      { sessionId, sheet: sheet.sheet, headerRow, entity: sheet.entity ?? 'person' },
+      { onSuccess: (result) => dispatch({ type: 'suggested', sheet: sheet.sheet, result }) },
+    );
+  }
   const headers = preview.rows[sheet.headerRow] ?? [];
   return (
     <Paper withBorder p="md" radius="md" data-testid="import-sheet">
@@ -35,6 +49,10 @@ export function SheetCard({ preview, sheet, dispatch }: SheetCardProps) {
                 variant="light"
                 color="grape"
                 leftSection={<IconTemplate size={12} />}
+                // A template's name is the user's own text: shown as typed, cut with an ellipsis when long.
+                tt="none"
+                maw="100%"
+                title={preview.template.name}
                 data-testid="template-applied"
               >
                 {t('importWizard.sheet.templateApplied', { name: preview.template.name })}
@@ -71,11 +89,20 @@ export function SheetCard({ preview, sheet, dispatch }: SheetCardProps) {
             min={1}
             max={Math.max(1, preview.rows.length)}
             value={sheet.headerRow + 1}
-            onChange={(value) => typeof value === 'number' && value >= 1 && change({ headerRow: value - 1 })}
+            onChange={(value) =>
+              typeof value === 'number' &&
+              value >= 1 &&
+              value <= Math.max(1, preview.rows.length) &&
+              changeHeaderRow(value - 1)
+            }
+            rightSection={
+              suggest.isPending ? <Loader size={14} aria-label={t('importWizard.sheet.suggesting')} /> : null
+            }
             w={220}
             allowDecimal={false}
           />
         </Group>
+        <ErrorAlert error={suggest.error} />
         {preview.rows.length === 0 ? (
           <Text c="dimmed">{t('importWizard.sheet.empty')}</Text>
         ) : (

@@ -15,7 +15,15 @@ export function SheetsStep({ wizard }: { wizard: Wizard }) {
     <Stack gap="md">
       {state.file.sheets.map((preview) => {
         const sheet = state.setup!.sheets.find((candidate) => candidate.sheet === preview.name);
-        return sheet ? <SheetCard key={preview.name} preview={preview} sheet={sheet} dispatch={dispatch} /> : null;
+        return sheet ? (
+          <SheetCard
+            key={preview.name}
+            sessionId={state.file!.sessionId}
+            preview={preview}
+            sheet={sheet}
+            dispatch={dispatch}
+          />
+        ) : null;
       })}
       {!ready && <Alert color="yellow">{t('importWizard.mapping.nothingMapped')}</Alert>}
       <StepNav

@@ -9,6 +9,11 @@ export function formatDuration(seconds: number, t: TFunction): string {
 
 /** Seconds as "0.4 s" for short imports, rounded otherwise. */
 export function formatElapsed(ms: number, t: TFunction, language: string): string {
+  // A small file takes a few milliseconds: "0 s" would read as if nothing ran.
+  if (ms < 100) {
+    const value = new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(0.1);
+    return t('importWizard.run.underSeconds', { value });
+  }
   if (ms < 10_000) {
     const value = new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(ms / 1000);
     return t('importWizard.run.seconds', { value });

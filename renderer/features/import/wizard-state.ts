@@ -6,7 +6,9 @@ import type {
   ImportOptions,
   ImportReport,
   ImportSetup,
+  SheetPreview,
   SheetSetup,
+  SuggestColumnsResult,
 } from '../../../shared/domain/imports';
 
 export const STEPS = ['file', 'sheets', 'options', 'dryRun', 'run'] as const;
@@ -32,6 +34,7 @@ export type WizardAction =
   | { type: 'goTo'; step: StepIndex }
   | { type: 'sheet'; sheet: string; patch: Partial<Omit<SheetSetup, 'sheet' | 'columns'>> }
   | { type: 'column'; sheet: string; index: number; patch: Partial<Omit<ColumnMapping, 'index'>> }
+  | { type: 'suggested'; sheet: string; result: SuggestColumnsResult }
   | { type: 'options'; patch: Partial<ImportOptions> }
   | { type: 'valueMapping'; field: string; key: string; value: string | null }
   | { type: 'fix'; fix: CellFix }
@@ -65,25 +68,28 @@ export function sheetWidth(rows: readonly string[][]): number {
   return rows.reduce((width, row) => Math.max(width, row.length), 0);
 }
 
+/** Every column of a sheet, mapped as suggested. */
+function suggestedColumns(rows: readonly string[][], columns: SheetPreview['columns']): ColumnMapping[] {
+  const suggested = new Map(columns.map((column) => [column.index, column]));
+  const width = Math.max(sheetWidth(rows), ...columns.map((column) => column.index + 1));
+  return Array.from({ length: width }, (_, index) => ({
+    index,
+    targets: suggested.get(index)?.targets ?? [],
+    dateOrder: suggested.get(index)?.ambiguousDates ? 'dmy' : null,
+    newField: null,
+  }));
+}
+
 /** The setup that accepts every suggestion of the opened file. */
 export function setupFromFile(file: ImportFile): ImportSetup {
   return {
-    sheets: file.sheets.map((sheet) => {
-      const suggested = new Map(sheet.columns.map((column) => [column.index, column]));
-      const width = Math.max(sheetWidth(sheet.rows), ...sheet.columns.map((column) => column.index + 1));
-      return {
-        sheet: sheet.name,
-        entity: sheet.entity,
-        headerRow: sheet.headerRow,
-        skipRows: [],
-        columns: Array.from({ length: width }, (_, index) => ({
-          index,
-          targets: suggested.get(index)?.targets ?? [],
-          dateOrder: suggested.get(index)?.ambiguousDates ? 'dmy' : null,
-          newField: null,
-        })),
-      };
-    }),
+    sheets: file.sheets.map((sheet) => ({
+      sheet: sheet.name,
+      entity: sheet.entity,
+      headerRow: sheet.headerRow,
+      skipRows: [],
+      columns: suggestedColumns(sheet.rows, sheet.columns),
+    })),
     options: file.ownWorkbook ? { ...defaultOptions, matchKeys: ['id'] } : defaultOptions,
     valueMappings: [],
     fixes: [],
@@ -155,6 +161,30 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, report: action.report };
     case 'reset':
       return initialWizardState;
+    case 'suggested': {
+      const { file, setup } = state;
+      const { sheet: name, result } = action;
+      const current = setup?.sheets.find((sheet) => sheet.sheet === name);
+      const preview = file?.sheets.find((sheet) => sheet.name === name);
+      // An answer for a header row the user has already moved away from is dropped.
+      if (!file || !setup || !current || !preview || current.headerRow !== result.headerRow) return state;
+      return {
+        ...state,
+        file: {
+          ...file,
+          sheets: file.sheets.map((sheet) =>
+            sheet.name === name ? { ...sheet, columns: result.columns, template: result.template } : sheet,
+          ),
+        },
+        setup: mapSheet(setup, name, (sheet) => ({
+          ...sheet,
+          // A sheet left out stays out; an imported one takes a matching template's record type.
+          entity: sheet.entity === null ? null : result.entity,
+          columns: suggestedColumns(preview.rows, result.columns),
+        })),
+        dryRunStale: true,
+      };
+    }
     default:
       if (!state.setup) return state;
       // Any change to the setup makes the last dry run stale.

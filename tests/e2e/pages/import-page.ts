@@ -62,4 +62,30 @@ export class ImportPage {
   report() {
     return this.page.getByTestId('import-report');
   }
+
+  /** Picks a field for a column in its MultiSelect (adds it to what the column feeds). */
+  async addTarget(header: string, field: string) {
+    await this.mappingRow(header).locator('input').first().click();
+    await this.page.getByRole('option', { name: field, exact: true }).click();
+    await this.page.keyboard.press('Escape');
+  }
+
+  headerRowInput() {
+    return this.page.locator('input[name="sheet-header-row"]');
+  }
+
+  /** The wizard's steps in order, each with `data-completed` once done. */
+  steps() {
+    return this.page.getByTestId('import-stepper').locator('.mantine-Stepper-step');
+  }
+
+  /** The value-mapping Select for one of the file's values. */
+  valueChoice(source: string) {
+    return this.page.getByTestId('value-choices').getByRole('combobox', { name: source, exact: true });
+  }
+
+  async openHistory() {
+    await this.open();
+    await this.page.getByRole('button', { name: /^(История импорта|Import history)$/ }).click();
+  }
 }

@@ -5,30 +5,37 @@ import { IconArrowLeft, IconGitMerge } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import type { DuplicateReason } from '../../../shared/domain/duplicates';
+import {
+  duplicateReasons,
+  type DuplicateReason,
+  type ExactDuplicateReason,
+  type MergeEntity,
+} from '../../../shared/domain/duplicates';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../components/format';
+import { mergeScreens } from './merge-screens';
 
-const reasons: DuplicateReason[] = ['email', 'phone', 'nameAndCompany', 'similarName'];
-
-/** Groups of likely duplicates, each one click away from the side-by-side merge. */
-export function DuplicatesPage() {
+/** Groups of likely duplicate people or companies, each one click away from the side-by-side merge. */
+export function DuplicatesPage({ entity }: { entity: MergeEntity }) {
   const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
-  const [picked, setPicked] = useState<DuplicateReason[]>(reasons);
-  const groups = useChannelQuery('duplicates:find', { reasons: picked, limit: 200 });
-  const mergeExact = useChannelMutation('duplicates:mergeExact', ['duplicates:find', 'people:count', 'people:list']);
+  const screen = mergeScreens[entity];
+  const reasons: readonly DuplicateReason[] = duplicateReasons[entity];
+  const [picked, setPicked] = useState<DuplicateReason[]>([...reasons]);
+  const groups = useChannelQuery('duplicates:find', { entity, reasons: picked, limit: 200 });
+  const mergeExact = useChannelMutation('duplicates:mergeExact', ['duplicates:find', ...screen.listChannels]);
+  const exactReasons = reasons.filter((reason): reason is ExactDuplicateReason => reason !== 'similarName');
 
   function confirmMergeExact() {
     modals.openConfirmModal({
       title: t('duplicates.mergeExactTitle'),
-      children: <Text size="sm">{t('duplicates.mergeExactText')}</Text>,
+      children: <Text size="sm">{t('duplicates.mergeExactText', { context: entity })}</Text>,
       labels: { confirm: t('duplicates.mergeExact'), cancel: t('records.cancel') },
       onConfirm: () =>
         mergeExact.mutate(
-          { reasons: ['email', 'phone', 'nameAndCompany'] },
+          { entity, reasons: exactReasons },
           {
             onSuccess: ({ merged }) =>
               notifications.show({ color: 'teal', message: t('duplicates.mergedCount', { count: merged }) }),
@@ -40,10 +47,10 @@ export function DuplicatesPage() {
   return (
     <Stack gap="md" maw={1100}>
       <Group justify="space-between">
-        <Title order={2}>{t('duplicates.title')}</Title>
+        <Title order={2}>{t('duplicates.title', { context: entity })}</Title>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/people')}>
-            {t('people.backToList')}
+          <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate(screen.listPath)}>
+            {t(screen.backKey)}
           </Button>
           <Button leftSection={<IconGitMerge size={16} />} onClick={confirmMergeExact} loading={mergeExact.isPending}>
             {t('duplicates.mergeExact')}
@@ -55,7 +62,7 @@ export function DuplicatesPage() {
         {reasons.map((reason) => (
           <Checkbox
             key={reason}
-            label={t(`duplicates.reasons.${reason}`)}
+            label={t(`duplicates.reasons.${reason}`, { context: entity })}
             checked={picked.includes(reason)}
             onChange={(event) =>
               setPicked((current) =>
@@ -69,7 +76,7 @@ export function DuplicatesPage() {
       <QueryState query={groups}>
         {(data) =>
           data.groups.length === 0 ? (
-            <Text c="dimmed" ta="center" py="xl">
+            <Text c="dimmed" ta="center" py="xl" data-testid="duplicates-none">
               {t('duplicates.none')}
             </Text>
           ) : (
@@ -77,8 +84,10 @@ export function DuplicatesPage() {
               {data.groups.map((group) => (
                 <Card key={`${group.reason}:${group.key}`} withBorder data-testid="duplicate-group">
                   <Group justify="space-between" mb="xs" wrap="nowrap">
-                    <Group gap="xs" style={{ minWidth: 0 }}>
-                      <Badge variant="light">{t(`duplicates.reasons.${group.reason}`)}</Badge>
+                    <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+                      <Badge variant="light" style={{ flexShrink: 0 }}>
+                        {t(`duplicates.reasons.${group.reason}`, { context: entity })}
+                      </Badge>
                       <Text fw={500} truncate="end">
                         {group.key}
                       </Text>
@@ -86,21 +95,30 @@ export function DuplicatesPage() {
                     <Button
                       size="xs"
                       variant="light"
+                      style={{ flexShrink: 0 }}
                       leftSection={<IconGitMerge size={14} />}
-                      onClick={() => navigate(`/people/merge/${group.members[0]!.id}/${group.members[1]!.id}`)}
+                      onClick={() =>
+                        navigate(`${screen.listPath}/merge/${group.members[0]!.id}/${group.members[1]!.id}`)
+                      }
                     >
                       {t('duplicates.compare')}
                     </Button>
                   </Group>
-                  <Table>
+                  <Table layout="fixed">
                     <Table.Tbody>
                       {group.members.map((member) => (
                         <Table.Tr key={member.id}>
-                          <Table.Td fw={500}>{member.displayName}</Table.Td>
-                          <Table.Td c="dimmed">{member.company}</Table.Td>
-                          <Table.Td>{member.phone}</Table.Td>
-                          <Table.Td>{member.email}</Table.Td>
-                          <Table.Td c="dimmed">{formatDateTime(member.createdAt, i18n.language)}</Table.Td>
+                          <Table.Td fw={500} w="30%" style={{ wordBreak: 'break-word' }}>
+                            {member.displayName}
+                          </Table.Td>
+                          <Table.Td c="dimmed" style={{ wordBreak: 'break-word' }}>
+                            {member.company}
+                          </Table.Td>
+                          <Table.Td w={170}>{member.phone}</Table.Td>
+                          <Table.Td style={{ wordBreak: 'break-word' }}>{member.email}</Table.Td>
+                          <Table.Td c="dimmed" w={170}>
+                            {formatDateTime(member.createdAt, i18n.language)}
+                          </Table.Td>
                         </Table.Tr>
                       ))}
                     </Table.Tbody>

@@ -1,0 +1,102 @@
+import { sortKey } from '../../shared/text/fold';
+import { allowedTypos, editDistance } from './fuzzy';
+
+/** Spelled-out legal forms, folded: dropped before comparing company names. */
+const longLegalForms = [
+  'общество с ограниченной ответственностью',
+  'публичное акционерное общество',
+  'открытое акционерное общество',
+  'закрытое акционерное общество',
+  'непубличное акционерное общество',
+  'акционерное общество',
+  'индивидуальный предприниматель',
+  'limited liability company',
+];
+
+/** Abbreviated legal forms, folded, as whole words. */
+const shortLegalForms = new Set([
+  'ооо',
+  'оао',
+  'зао',
+  'пао',
+  'ао',
+  'нао',
+  'ип',
+  'чп',
+  'тоо',
+  'ано',
+  'нко',
+  'llc',
+  'ltd',
+  'limited',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'co',
+  'plc',
+  'gmbh',
+  'llp',
+]);
+
+/**
+ * The part of a company name that tells companies apart: folded (case, ё), quotes and legal
+ * forms dropped, so «ООО "Ромашка"», "Ромашка, ООО" and "ромашка" are one key.
+ */
+export function companyNameKey(name: string): string {
+  return companyNameKeyOfSortKey(sortKey(name));
+}
+
+/** companyNameKey from a stored sort key (already folded, quotes dropped): no folding per row. */
+export function companyNameKeyOfSortKey(folded: string): string {
+  let text = folded;
+  for (const form of longLegalForms) if (text.includes(form)) text = text.replaceAll(form, ' ');
+  const words = text
+    .replaceAll('l.l.c.', ' ')
+    .split(/[\s,.;]+/)
+    .filter((word) => word !== '' && !shortLegalForms.has(word));
+  return words.length === 0 ? folded : words.join(' ');
+}
+
+const BAG_SIZE = 32;
+
+/**
+ * Which of these distinct keys are one or two typos apart (by the search's fuzzy measure):
+ * clusters of indexes, each with more than one key. Quadratic: callers pass small blocks.
+ */
+export function similarKeyClusters(keys: readonly string[]): number[][] {
+  const parent = keys.map((_, index) => index);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  // A typo changes at most two letters of the bag of letters: keys whose bags differ more are
+  // skipped before the (costlier) edit distance.
+  const bags = keys.map((key) => {
+    const bag = new Int8Array(BAG_SIZE);
+    for (let c = 0; c < key.length; c += 1) bag[key.charCodeAt(c) % BAG_SIZE]! += 1;
+    return bag;
+  });
+  const bagsApart = (x: Int8Array, y: Int8Array, most: number) => {
+    let apart = 0;
+    for (let c = 0; c < BAG_SIZE && apart <= most; c += 1) apart += Math.abs(x[c]! - y[c]!);
+    return apart > most;
+  };
+  // By length, so each key is compared only with keys at most two letters longer.
+  const order = keys.map((_, index) => index).sort((x, y) => keys[x]!.length - keys[y]!.length);
+  for (let x = 0; x < order.length; x += 1) {
+    const i = order[x]!;
+    const a = keys[i]!;
+    const typos = allowedTypos(a.length);
+    if (typos === 0) continue;
+    for (let y = x + 1; y < order.length; y += 1) {
+      const j = order[y]!;
+      const b = keys[j]!;
+      if (b.length - a.length > typos) break;
+      if (a === b || bagsApart(bags[i]!, bags[j]!, 2 * typos)) continue;
+      if (editDistance(a, b, typos) <= typos) parent[root(j)] = root(i);
+    }
+  }
+  const clusters = new Map<number, number[]>();
+  keys.forEach((_, index) => clusters.set(root(index), [...(clusters.get(root(index)) ?? []), index]));
+  return [...clusters.values()].filter(
+    (cluster) => cluster.length > 1 && new Set(cluster.map((index) => keys[index])).size > 1,
+  );
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import type { Company } from '../../../shared/domain/companies';
+import { mergeableCompanyFields, type MergeableCompanyField } from '../../../shared/domain/duplicates';
+import { call } from '../../api/client';
+import { useChannelQuery } from '../../api/queries';
+import { MergeScreen, type MergeField } from '../duplicates/MergeScreen';
+
+function shown(company: Company, field: MergeableCompanyField): string {
+  return field === 'ownerId' ? (company.owner?.name ?? '') : (company[field] ?? '');
+}
+
+/** Two companies side by side: pick each differing value; people, contacts and timeline are combined. */
+export function CompanyMergePage({ survivorId, mergedId }: { survivorId: number; mergedId: number }) {
+  const { t } = useTranslation();
+  const survivor = useChannelQuery('companies:get', { id: survivorId });
+  const merged = useChannelQuery('companies:get', { id: mergedId });
+  const rows: Array<MergeField<Company>> = mergeableCompanyFields.map((field) => ({
+    field,
+    label: field === 'name' ? t('companies.nameField') : t(`records.fields.${field === 'ownerId' ? 'owner' : field}`),
+    show: (company) => shown(company, field),
+  }));
+  return (
+    <MergeScreen
+      entity="company"
+      survivor={survivor}
+      merged={merged}
+      fields={rows}
+      nameOf={(company) => company.name}
+      movesNote={(b) =>
+        t('merge.companyMoves', { name: b.name, people: t('companies.people', { count: b.peopleCount }) })
+      }
+      merge={(a, b, choices) => call('companies:merge', { survivorId: a.id, mergedId: b.id, choices })}
+      unmerge={(mergeId) => call('companies:unmerge', { mergeId })}
+    />
+  );
+}

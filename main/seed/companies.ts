@@ -1,7 +1,8 @@
 /** Companies, each with an office phone and a general e-mail most of the time. */
 import { sortKey } from '../../shared/text/fold';
 import { englishCompanyName, russianCompanyName } from './company-names';
-import { pickOwner, pickTags, type SeedContext } from './context';
+import { companySearchDocument } from '../db/search-index';
+import { pickOwner, pickTags, tagNames, type SeedContext } from './context';
 import { phoneFor, russianOfficePhone, type Country } from './phones';
 import { activityTexts } from './activity-texts';
 import { industries, sources } from './business-words';
@@ -14,6 +15,7 @@ import { transliterate } from './transliterate';
 export type CompanyFacts = {
   firstId: number;
   count: number;
+  names: string[];
   cities: string[];
   /** Country of the city. */
   countries: Country[];
@@ -41,7 +43,7 @@ export function cityIn(country: Country, random: Random): string {
 
 export function generateCompanies(context: SeedContext, firstId: number, count: number): CompanyFacts {
   const random = Random.derive(context.seed, 'companies', firstId);
-  const facts: CompanyFacts = { firstId, count, cities: [], countries: [], domains: [], owners: [] };
+  const facts: CompanyFacts = { firstId, count, names: [], cities: [], countries: [], domains: [], owners: [] };
   // Many companies share a brand («Стройторг» is everywhere), but each gets its own domain.
   const domainUses = new Map<string, number>();
   const start = context.now - HISTORY_YEARS * YEAR_MS;
@@ -64,13 +66,15 @@ export function generateCompanies(context: SeedContext, firstId: number, count: 
     // Ids follow creation time, as they would in a real database.
     const created = start + ((i + random.next()) / count) * span;
     const updated = random.chance(0.5) ? created + random.next() * (context.now - created) : created;
+    const website = domain !== null && random.chance(WEBSITE_SHARE) ? `https://${domain}` : null;
+    const industry = random.pick(industries);
     context.writer.company({
       id,
       name,
       sortKey: sortKey(name),
       legalName,
-      website: domain !== null && random.chance(WEBSITE_SHARE) ? `https://${domain}` : null,
-      industry: random.pick(industries),
+      website,
+      industry,
       source: random.pick(sources),
       city,
       ownerId,
@@ -84,13 +88,24 @@ export function generateCompanies(context: SeedContext, firstId: number, count: 
       const phone = russian ? russianOfficePhone(random, city) : phoneFor(country, random);
       context.writer.contactPoint(owner, 'phone', 'work', phone, 0);
     }
-    if (domain !== null && random.chance(EMAIL_SHARE)) {
-      const email = `${random.pick(MAILBOXES)}@${domain}`;
-      context.writer.contactPoint(owner, 'email', 'work', email, hasPhone ? 1 : 0);
-    }
-    if (context.tagIds.length > 0 && random.chance(TAGGED_SHARE)) {
-      for (const tagId of pickTags(context, random, 1 + random.below(2))) context.writer.companyTag(tagId, id);
-    }
+    const email = domain !== null && random.chance(EMAIL_SHARE) ? `${random.pick(MAILBOXES)}@${domain}` : null;
+    if (email !== null) context.writer.contactPoint(owner, 'email', 'work', email, hasPhone ? 1 : 0);
+    const tagIds =
+      context.tagIds.length > 0 && random.chance(TAGGED_SHARE) ? pickTags(context, random, 1 + random.below(2)) : [];
+    for (const tagId of tagIds) context.writer.companyTag(tagId, id);
+    context.writer.companySearch(
+      id,
+      companySearchDocument({
+        name,
+        legalName,
+        industry,
+        city,
+        website,
+        emails: email === null ? [] : [email],
+        tags: tagNames(context, tagIds),
+      }),
+    );
+    facts.names.push(name);
     facts.cities.push(city);
     facts.countries.push(country);
     facts.domains.push(domain);

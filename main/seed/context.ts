@@ -11,6 +11,8 @@ export type SeedContext = {
   /** Owners to assign; empty means records get no owner. */
   userIds: readonly number[];
   tagIds: readonly number[];
+  /** Stored names of tagIds, for the search documents. */
+  tagNames: ReadonlyMap<number, string>;
   progress: ProgressMeter;
 };
 
@@ -26,4 +28,9 @@ export function pickTags(context: SeedContext, random: Random, count: number): n
   const picked: number[] = [];
   for (let i = 0; i < Math.min(count, tags.length); i++) picked.push(tags[(first + i * stride) % tags.length]!);
   return picked;
+}
+
+/** Names of tags in the order the search document lists them (as the index on person_id returns them). */
+export function tagNames(context: SeedContext, tagIds: readonly number[]): string[] {
+  return [...tagIds].sort((a, b) => a - b).map((id) => context.tagNames.get(id)!);
 }

@@ -6,7 +6,8 @@
 import { sortKey } from '../../shared/text/fold';
 import { composeDisplayName } from '../../shared/text/person-name';
 import { cityIn, type CompanyFacts } from './companies';
-import { pickOwner, pickTags, type SeedContext } from './context';
+import { personSearchDocument } from '../db/search-index';
+import { pickOwner, pickTags, tagNames, type SeedContext } from './context';
 import { personalEmail, workEmail } from './emails';
 import { englishName, russianName, type Name } from './names';
 import { phoneFor, russianOfficePhone, type Country } from './phones';
@@ -111,6 +112,8 @@ export function generatePeople(
     const created = start + ((i + random.next()) / count) * span;
     const updated = random.chance(0.5) ? created + random.next() * (context.now - created) : created;
     const displayName = composeDisplayName({ firstName: name.first, middleName: name.middle, lastName: name.last });
+    const jobTitle =
+      companyIndex >= 0 || random.chance(0.2) ? random.pick(russian ? russianPositions : englishPositions) : null;
     writer.person({
       id,
       firstName: name.first,
@@ -119,8 +122,7 @@ export function generatePeople(
       displayName,
       sortKey: sortKey(displayName),
       companyId,
-      position:
-        companyIndex >= 0 || random.chance(0.2) ? random.pick(russian ? russianPositions : englishPositions) : null,
+      position: jobTitle,
       birthday: random.chance(BIRTHDAY_SHARE) ? isoDate(context.now - (20 + random.next() * 50) * YEAR_MS) : null,
       source: random.pick(sources),
       city,
@@ -147,19 +149,32 @@ export function generatePeople(
     if (duplicateOf !== null && duplicateKind === 'email' && duplicateOf.email !== null) emails[0] = duplicateOf.email;
     if (duplicateOf !== null && duplicateKind === 'phone') phones[0] = duplicateOf.phone;
     const owner = { personId: id, companyId: null };
-    let position = 0;
-    for (const phone of phones) {
-      writer.contactPoint(owner, 'phone', position === 0 ? 'mobile' : 'work', phone, position++);
-    }
-    for (const [label, email] of emails) writer.contactPoint(owner, 'email', label, email, position++);
+    let slot = 0;
+    for (const phone of phones) writer.contactPoint(owner, 'phone', slot === 0 ? 'mobile' : 'work', phone, slot++);
+    for (const [label, email] of emails) writer.contactPoint(owner, 'email', label, email, slot++);
 
     if (random.chance(ADDRESS_SHARE)) {
       writer.address(owner, address(random, cityCountry, city, companyIndex >= 0 && random.chance(0.5)));
     }
-    if (context.tagIds.length > 0 && random.chance(TAGGED_SHARE)) {
-      const tagCount = random.chance(0.7) ? 1 : random.chance(0.6) ? 2 : 3;
-      for (const tagId of pickTags(context, random, tagCount)) writer.personTag(tagId, id);
-    }
+    const tagIds =
+      context.tagIds.length > 0 && random.chance(TAGGED_SHARE)
+        ? pickTags(context, random, random.chance(0.7) ? 1 : random.chance(0.6) ? 2 : 3)
+        : [];
+    for (const tagId of tagIds) writer.personTag(tagId, id);
+    writer.personSearch(
+      id,
+      personSearchDocument({
+        displayName,
+        lastName: name.last,
+        firstName: name.first,
+        middleName: name.middle,
+        companyName: companyIndex >= 0 ? companies.names[companyIndex]! : null,
+        position: jobTitle,
+        city,
+        emails: emails.map(([, email]) => email),
+        tags: tagNames(context, tagIds),
+      }),
+    );
 
     const entry: Recent = { name, country, companyId, phone: phones[0]!, email: emails[0] ?? null };
     if (recent.length < RECENT_PEOPLE) recent.push(entry);

@@ -4,6 +4,7 @@
  */
 import type { SqliteConnection } from '../db/open';
 import { contactPointKeys } from '../db/contact-point-keys';
+import type { SearchDocument } from '../db/search-index';
 
 export type CompanyRow = {
   id: number;
@@ -111,6 +112,10 @@ export function createWriter(connection: SqliteConnection) {
   );
   const insertPersonTag = connection.prepare(`INSERT INTO person_tags (tag_id, person_id) VALUES (?, ?)`);
   const insertCompanyTag = connection.prepare(`INSERT INTO company_tags (tag_id, company_id) VALUES (?, ?)`);
+  const insertPersonSearch = connection.prepare(`INSERT INTO people_search (rowid, name, details) VALUES (?, ?, ?)`);
+  const insertCompanySearch = connection.prepare(
+    `INSERT INTO companies_search (rowid, name, details) VALUES (?, ?, ?)`,
+  );
   const insertActivity = connection.prepare(
     `INSERT INTO activities (id, kind, occurred_at, duration_minutes, direction, outcome, subject, body, person_id,
                              company_id, owner_id, created_at, updated_at)
@@ -195,6 +200,13 @@ export function createWriter(connection: SqliteConnection) {
     companyTag(tagId: number, companyId: number): void {
       insertCompanyTag.run(tagId, companyId);
       counts.tagLinks += 1;
+    },
+    /** A person's full-text document, written with the person: no second pass reading the rows back. */
+    personSearch(id: number, document: SearchDocument): void {
+      insertPersonSearch.run(id, document.name, document.details);
+    },
+    companySearch(id: number, document: SearchDocument): void {
+      insertCompanySearch.run(id, document.name, document.details);
     },
     /** Logged when it happened, never edited since. */
     activity(row: ActivityRow): void {

@@ -164,11 +164,7 @@ test('a saved template maps a file with the same headers by itself', async ({ ap
   await expect(wizard.mappingRow('Кодовое слово')).toContainText('шаблону');
   await expect(wizard.mappingRow('ФИО')).toContainText('ФИО целиком');
   await saveScreenshot('104-import-template-applied-ru');
-  await wizard.next();
-  await wizard.next();
-  await wizard.dryRunSettled();
-  await wizard.next();
-  await wizard.run();
+  await wizard.runFromMapping();
   await expect(page.getByTestId('report-created')).toHaveText('1Добавлено');
   await openPerson(page, 'Зайцева Ольга');
   await expect(page.getByText('Жасмин')).toBeVisible();
@@ -194,11 +190,7 @@ test('an unmapped column becomes a new custom field', async ({ app, dataDir, sav
   await expect(page.getByTestId('mapped-count')).toHaveText('Импортируется столбцов: 3 из 3');
   await page.getByTestId('column-mapping').scrollIntoViewIfNeeded();
   await saveScreenshot('105-import-new-field-ru');
-  await wizard.next();
-  await wizard.next();
-  await wizard.dryRunSettled();
-  await wizard.next();
-  await wizard.run();
+  await wizard.runFromMapping();
   await expect(page.getByTestId('report-created')).toHaveText('1Добавлено');
   await openPerson(page, 'Чайковская Вера');
   await expect(detailRow(page, 'Любимый сорт чая')).toContainText('Пуэр «Старое дерево»');
@@ -226,11 +218,7 @@ test('an ambiguous date column is read in the order the user picks', async ({ ap
   await expect(order).toHaveValue('месяц/день/год');
   await page.getByTestId('column-mapping').scrollIntoViewIfNeeded();
   await saveScreenshot('106-import-date-order-ru');
-  await wizard.next();
-  await wizard.next();
-  await wizard.dryRunSettled();
-  await wizard.next();
-  await wizard.run();
+  await wizard.runFromMapping();
   await expect(page.getByTestId('report-created')).toHaveText('3Добавлено');
   // Month first: 01/02/1990 is the 2nd of January, not the 1st of February.
   await openPerson(page, 'Морозова Дарья');
@@ -331,11 +319,7 @@ test('undo lists a record edited after the import and lets the user choose', asy
   const wizard = new ImportPage(page);
   await wizard.open();
   await wizard.openFile(file);
-  await wizard.next();
-  await wizard.next();
-  await wizard.dryRunSettled();
-  await wizard.next();
-  await wizard.run();
+  await wizard.runFromMapping();
   await expect(page.getByTestId('report-created')).toHaveText('1Добавлено');
   await expect(page.getByTestId('report-updated')).toHaveText('1Обновлено');
 

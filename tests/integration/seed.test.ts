@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type OpenDatabase } from '../../main/services/encrypted-database';
-import { prefixMatchQuery } from '../../main/db/search-index';
+import { prefixMatchQuery, rebuildSearchIndex } from '../../main/db/search-index';
 import { seedDatabase, type SeedOptions, type SeedSummary } from '../../main/seed/seed-database';
 import { russianFirstNames, russianLastNames, russianPatronymics } from '../../main/seed/pools';
 import { HEAVY_PEOPLE, HEAVY_PERSON_ACTIVITIES } from '../../main/seed/activities';
@@ -60,6 +60,14 @@ function fingerprint(database: OpenDatabase): string {
     for (const row of all<unknown>(database, `SELECT * FROM ${table} ORDER BY 1, 2`)) hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
+}
+
+/** Every token the full-text index holds, with where it stands (fts5vocab reads a contentless index too). */
+function searchTokens(database: OpenDatabase, table: 'people_search' | 'companies_search'): unknown[] {
+  database.connection.exec(
+    `CREATE VIRTUAL TABLE IF NOT EXISTS temp.${table}_tokens USING fts5vocab(main, ${table}, instance)`,
+  );
+  return all(database, `SELECT term, doc, col, offset FROM temp.${table}_tokens ORDER BY doc, col, offset`);
 }
 
 function indexDefinitions(database: OpenDatabase): unknown[] {
@@ -202,6 +210,24 @@ describe('seed data', () => {
       );
       expect(ids.map((row) => row.rowid)).toContain(id);
     }
+  });
+
+  it('writes the very search documents a rebuild from the rows would, and leaves the index settings as they were', async () => {
+    const seeded = {
+      people: searchTokens(database, 'people_search'),
+      companies: searchTokens(database, 'companies_search'),
+    };
+    expect(seeded.people.length).toBeGreaterThan(2000 * 5);
+    expect(seeded.companies.length).toBeGreaterThan(400 * 3);
+    await database.db.transaction().execute((transaction) => rebuildSearchIndex(transaction));
+    expect(searchTokens(database, 'people_search')).toEqual(seeded.people);
+    expect(searchTokens(database, 'companies_search')).toEqual(seeded.companies);
+    expect(
+      all(database, `SELECT k, v FROM people_search_config WHERE k IN ('automerge', 'hashsize') ORDER BY k`),
+    ).toEqual([
+      { k: 'automerge', v: 4 },
+      { k: 'hashsize', v: 1024 * 1024 },
+    ]);
   });
 
   it('gives the first people a long activity history, and ids in time order', () => {

@@ -18,8 +18,7 @@ function count(args: CommandArgs, name: string): number | undefined {
 const STEP_NAMES: Record<string, string> = {
   indexes: 'building indexes',
   commit: 'writing to disk',
-  searchIndex: 'building the search index',
-  optimizeSearchIndex: 'merging the search index',
+  searchIndex: 'merging the search index',
 };
 
 function printProgress(progress: SeedProgress): void {
@@ -103,7 +102,7 @@ export const seed: Command = {
             ['Rows:', seconds(rowsMs)],
             ['Indexes:', seconds(phases.indexes)],
             ['Commit:', seconds(phases.commit)],
-            ['Search index:', `${seconds(phases.searchIndex)} + ${seconds(phases.optimizeSearchIndex)} optimize`],
+            ['Search index merge:', seconds(phases.searchIndex)],
             ['Total:', seconds(summary.elapsedMs)],
           ]),
         ],

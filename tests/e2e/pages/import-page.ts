@@ -59,6 +59,15 @@ export class ImportPage {
     await this.page.getByTestId('run-import').click();
   }
 
+  /** From the columns step with the options as they are: options, dry run, then the run. */
+  async runFromMapping() {
+    await this.next();
+    await this.next();
+    await this.dryRunSettled();
+    await this.next();
+    await this.run();
+  }
+
   report() {
     return this.page.getByTestId('import-report');
   }

@@ -474,7 +474,6 @@ class ImportPass {
     const values = unique.map((name) => companiesRecords.toValues({ name }, { ownerId: null, companyId: null }, []));
     const ids = await companiesRecords.createMany(db, values, this.#definitions.get('company') ?? [], this.#input.env);
     unique.forEach((name, index) => this.#companiesByName.set(sortKey(name), ids[index]!));
-    await companiesRecords.reindex(db, ids);
     await this.#journal(
       ids.map((id) => ({ entity: 'company', recordId: id, action: 'created', versionAfter: 1, before: null })),
     );
@@ -558,7 +557,11 @@ class ImportPass {
         before: JSON.stringify(snapshot),
       });
     }
-    await adapter.reindex(db, [...ids, ...updates.map(({ item }) => item.recordId!)]);
+    // Created records come with their search documents; updated ones are indexed again.
+    await adapter.reindex(
+      db,
+      updates.map(({ item }) => item.recordId!),
+    );
     await this.#journal(entries);
   }
 

@@ -9,15 +9,17 @@ import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
 import type { PersonValues } from '../../shared/domain/people';
 import { foldText } from '../../shared/text/fold';
 import { normalisePhone } from '../../shared/text/phone';
+import { composeDisplayName } from '../../shared/text/person-name';
 import { contactPointKeys } from '../db/contact-point-keys';
 import type { Executor } from '../db/repositories/executor';
 import { addressRow } from '../db/repositories/addresses';
 import { insertRows } from '../db/bulk-insert';
+import { companySearchDocument, personSearchDocument } from '../db/search-index';
 import { ensureTags } from '../db/repositories/tags';
 import { companyRow } from './companies-service';
 import { customValuesToRows } from './custom-field-values';
 import { personRow } from './people-service';
-import type { RelationValues } from './record-relations';
+import { primaryCity, type RelationValues } from './record-relations';
 import type { ServiceEnv } from './service-env';
 
 async function nextId(db: Executor, table: 'people' | 'companies'): Promise<number> {
@@ -114,7 +116,23 @@ async function insertRelations(
   }
 }
 
-/** Inserts validated people (references already checked by the caller); returns their ids in order. */
+async function namesOfCompanies(db: Executor, ids: Array<number | null>): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids.filter((id) => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('companies').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** One name per tag, as the tag links store them ("VIP, vip" is one tag). */
+function storedTags(names: string[]): string[] {
+  return [...new Map(names.map((name) => [foldText(name), name])).values()];
+}
+
+/**
+ * Inserts validated people (references already checked by the caller) with their search documents,
+ * written straight from the values: re-reading the rows to index them cost more than the insert.
+ * Returns their ids in order.
+ */
 export async function createPeopleBatch(
   db: Executor,
   people: PersonValues[],
@@ -131,6 +149,28 @@ export async function createPeopleBatch(
     records.map(({ id, values }) => ({ id, ...personRow(values, now), created_at: now })),
   );
   await insertRelations(db, 'person', records, definitions, env);
+  const companyNames = await namesOfCompanies(
+    db,
+    records.map(({ values }) => values.companyId),
+  );
+  await insertRows(
+    db,
+    'people_search',
+    records.map(({ id, values }) => ({
+      rowid: id,
+      ...personSearchDocument({
+        displayName: values.displayName ?? composeDisplayName(values),
+        lastName: values.lastName,
+        firstName: values.firstName,
+        middleName: values.middleName,
+        companyName: values.companyId === null ? null : (companyNames.get(values.companyId) ?? null),
+        position: values.position,
+        city: primaryCity(values.addresses),
+        emails: values.emails.map((email) => email.value),
+        tags: storedTags(values.tags),
+      }),
+    })),
+  );
   return records.map((record) => record.id);
 }
 
@@ -150,5 +190,21 @@ export async function createCompaniesBatch(
     records.map(({ id, values }) => ({ id, ...companyRow(values, now), created_at: now })),
   );
   await insertRelations(db, 'company', records, definitions, env);
+  await insertRows(
+    db,
+    'companies_search',
+    records.map(({ id, values }) => ({
+      rowid: id,
+      ...companySearchDocument({
+        name: values.name,
+        legalName: values.legalName,
+        industry: values.industry,
+        city: primaryCity(values.addresses),
+        website: values.website,
+        emails: values.emails.map((email) => email.value),
+        tags: storedTags(values.tags),
+      }),
+    })),
+  );
   return records.map((record) => record.id);
 }

@@ -10,6 +10,8 @@ import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { ImportSessions, saveImportTemplate } from '../../main/services/import-service';
 import { createPerson, getPerson } from '../../main/services/people-service';
 import { search } from '../../main/services/search-service';
+import { rebuildSearchIndex } from '../../main/db/search-index';
+import { searchTokens } from '../support/search-tokens';
 import {
   MESSY_HEADER_ROW,
   MESSY_HEADERS,
@@ -513,6 +515,32 @@ describe('spreadsheet import engine', () => {
     const [late] = await database.db.selectFrom('people').select('id').where('last_name', '=', 'Безымянный').execute();
     expect(emailsOf(await getPerson(database.db, late!.id))).toEqual(['nameless@example.ru']);
   });
+  it('writes the very search documents a rebuild from the rows would', async () => {
+    await createPerson(database.db, { lastName: 'Старый', firstName: 'Контакт', tags: ['Партнёр'] }, env);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Контакты');
+    sheet.addRow(['ФИО', 'Организация', 'Должность', 'Город', 'E-mail', 'Теги']);
+    sheet.addRow(['Ёлкина Алёна', 'ООО «Ёлка»', 'Директор', 'Орёл', 'alena@elka.ru; a.e@mail.ru', 'партнер, VIP, vip']);
+    sheet.addRow(['Smith John', 'Acme Ltd', null, 'London', null, 'Newsletter']);
+    sheet.addRow(['Петров Пётр', 'ооо «ёлка»', 'Бухгалтер', null, 'petrov@elka.ru', null]);
+    const filePath = path.join(dir, 'поиск.xlsx');
+    await workbook.xlsx.writeFile(filePath);
+    const file = await sessions.open(database.db, { path: filePath });
+    const report = await sessions.run(database.db, file.sessionId, acceptSuggestions(file), env);
+    expect(report.summary.people.create).toBe(3);
+    expect(report.summary.linkedCompaniesCreated).toBe(2);
+    const written = {
+      people: searchTokens(database, 'people_search'),
+      companies: searchTokens(database, 'companies_search'),
+    };
+    expect(written.people.length).toBeGreaterThan(20);
+    await database.db.transaction().execute((transaction) => rebuildSearchIndex(transaction));
+    expect(searchTokens(database, 'people_search')).toEqual(written.people);
+    expect(searchTokens(database, 'companies_search')).toEqual(written.companies);
+    const hits = await search(database.db, 'елка орел', { limit: 5, types: ['person'], defaultCountry: 'RU' });
+    expect(hits.map((hit) => hit.displayName)).toEqual(['Ёлкина Алёна']);
+  });
+
   it('imports a companies sheet and a people sheet together, with custom fields and value mappings', async () => {
     await createCustomField(
       database.db,

@@ -7,6 +7,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type OpenDatabase } from '../../main/services/encrypted-database';
 import { prefixMatchQuery, rebuildSearchIndex } from '../../main/db/search-index';
+import { searchTokens } from '../support/search-tokens';
 import { seedDatabase, type SeedOptions, type SeedSummary } from '../../main/seed/seed-database';
 import { russianFirstNames, russianLastNames, russianPatronymics } from '../../main/seed/pools';
 import { HEAVY_PEOPLE, HEAVY_PERSON_ACTIVITIES } from '../../main/seed/activities';
@@ -60,14 +61,6 @@ function fingerprint(database: OpenDatabase): string {
     for (const row of all<unknown>(database, `SELECT * FROM ${table} ORDER BY 1, 2`)) hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
-}
-
-/** Every token the full-text index holds, with where it stands (fts5vocab reads a contentless index too). */
-function searchTokens(database: OpenDatabase, table: 'people_search' | 'companies_search'): unknown[] {
-  database.connection.exec(
-    `CREATE VIRTUAL TABLE IF NOT EXISTS temp.${table}_tokens USING fts5vocab(main, ${table}, instance)`,
-  );
-  return all(database, `SELECT term, doc, col, offset FROM temp.${table}_tokens ORDER BY doc, col, offset`);
 }
 
 function indexDefinitions(database: OpenDatabase): unknown[] {

@@ -21,6 +21,7 @@ export type RecordAdapter<Values> = {
   /** Flat values into the service's values; throws a ZodError when they can't be stored. */
   toValues(flat: FlatRecord, refs: RecordRefs, definitions: CustomFieldDefinition[]): Values;
   load(db: Executor, ids: readonly number[], definitions: CustomFieldDefinition[]): Promise<Map<number, LoadedRecord>>;
+  /** Creates the records with their search documents; returns their ids in order. */
   createMany(db: Executor, values: Values[], definitions: CustomFieldDefinition[], env: ServiceEnv): Promise<number[]>;
   update(db: Executor, id: number, version: number, values: Values, env: ServiceEnv): Promise<void>;
   reindex(db: Executor, ids: readonly number[]): Promise<void>;

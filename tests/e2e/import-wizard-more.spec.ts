@@ -9,6 +9,7 @@ import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
 import { expect, test } from './support/fixtures';
 import type { LaunchedApp } from './support/launch';
+import { dismissNotifications } from './support/notifications';
 
 const PASSPHRASE = 'Пароль-для-теста-2026';
 const LONG_COMPANY = 'Общество с ограниченной ответственностью «Северо-Западная строительно-монтажная компания»';
@@ -35,18 +36,6 @@ async function openPerson(page: Page, name: string) {
 }
 
 const detailRow = (page: Page, label: string) => page.getByRole('row', { name: new RegExp(`^${label}`) });
-
-/** Toasts would cover what a screenshot is meant to show. */
-async function dismissNotifications(page: Page) {
-  const toasts = page.locator('.mantine-Notification-root');
-  await expect(async () => {
-    if ((await toasts.count()) > 0) {
-      await toasts.first().locator('.mantine-Notification-closeButton').click({ timeout: 1_000 });
-    }
-    await expect(toasts).toHaveCount(0, { timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
-  await page.mouse.move(600, 10);
-}
 
 test('value mapping: the file’s owner becomes an existing owner; the report ticks every step and saves skipped rows twice', async ({
   app,

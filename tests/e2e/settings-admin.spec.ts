@@ -4,6 +4,7 @@ import { expect, test } from './support/fixtures';
 import { RecordsPages } from './pages/records-pages';
 import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
+import { dismissNotifications } from './support/notifications';
 
 const PASSPHRASE = 'Пароль-для-теста-2026';
 const LONG_FIELD =
@@ -23,20 +24,6 @@ async function scrollToTop(section: Locator) {
     (element as HTMLElement).style.scrollMarginTop = '72px';
     element.scrollIntoView({ block: 'start' });
   });
-}
-
-/** Toasts pile up in the corner and would hide what a screenshot is meant to show. */
-async function dismissNotifications(page: Page) {
-  const toasts = page.locator('.mantine-Notification-root');
-  // They also close by themselves and slide while closing, so a click may miss: retry until none is left.
-  await expect(async () => {
-    if ((await toasts.count()) > 0) {
-      await toasts.first().locator('.mantine-Notification-closeButton').click({ timeout: 1_000 });
-    }
-    await expect(toasts).toHaveCount(0, { timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
-  // A pointer left over the corner would keep the next toasts open.
-  await page.mouse.move(600, 10);
 }
 
 async function chooseOption(page: Page, combobox: string, option: string) {

@@ -98,17 +98,7 @@ export async function writeMessyWorkbook(dir: string, name = 'клиенты.xls
 
 /** A plain one-sheet workbook from rows (first row the header). */
 export async function writeWorkbook(dir: string, name: string, rows: MessyCell[][], sheetName = 'Лист1') {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
-  rows.forEach((row, index) => {
-    const excelRow = sheet.getRow(index + 1);
-    row.forEach((value, column) => {
-      if (value !== null) excelRow.getCell(column + 1).value = value;
-    });
-  });
-  const file = path.join(dir, name);
-  await workbook.xlsx.writeFile(file);
-  return file;
+  return writeWorkbookSheets(dir, name, [{ name: sheetName, rows }]);
 }
 
 const csvLine = (cells: readonly string[], delimiter: string) =>

@@ -33,6 +33,7 @@ import { cellText, parseRow, type ColumnPlan, type FieldTarget } from './row-par
 import { companiesRecords } from './entities/companies-records';
 import type { LoadedRecord, RecordRefs } from './entities/record-adapter';
 import { recordAdapters } from './entities/record-adapters';
+import { FileKeyTable, type FileEntry } from './file-keys';
 import { diffFlat, mergeFlat, type FlatRecord } from './flat-record';
 import { findExisting, keyHash, rowKeys, type RowKeys } from './match-keys';
 import { CREATE_VALUE, ValueChoices, type ChoiceCatalog } from './value-choices';
@@ -58,9 +59,6 @@ export type EngineResult = { summary: ImportSummary; choices: ValueChoice[] };
 
 const emptyCounts = (): ImportCounts => ({ create: 0, update: 0, unchanged: 0, merge: 0, skip: 0 });
 
-/** What an earlier row of the file became: a record id once written, the pending draft before. */
-type FileRef = { recordId: number | null; pending: PendingRow | null; created: boolean };
-
 type PendingRow = {
   sheet: string;
   row: number;
@@ -79,6 +77,8 @@ type PendingRow = {
   fileId: number | null;
   /** Joins a record an earlier batch of this file created: a merge, as the dry run counts it. */
   fileMerge: boolean;
+  /** What later rows of the file find by this row's keys, once it is remembered. */
+  entry?: FileEntry;
 };
 
 const CHANNEL_WORDS: Record<string, string> = {
@@ -105,7 +105,7 @@ class ImportPass {
   readonly #summary: ImportSummary;
   #choices!: ValueChoices;
   readonly #definitions = new Map<ImportEntity, CustomFieldDefinition[]>();
-  readonly #fileKeys = new Map<number, FileRef>();
+  readonly #fileKeys = new FileKeyTable<PendingRow>();
   readonly #companyIdsFromFile = new Map<number, number>();
   readonly #companiesByName = new Map<string, number | null>();
   readonly #pendingCompanyNames = new Set<string>();
@@ -357,16 +357,17 @@ class ImportPass {
   #decide(item: PendingRow, existing: Map<string, number[]>, mode: ImportSetup['options']['mode']): void {
     const { setup } = this.#input;
     for (const hash of item.hashes) {
-      const earlier = this.#fileKeys.get(hash);
-      if (!earlier) continue;
+      const earlier = this.#fileKeys.find(hash);
+      if (earlier === undefined) continue;
       if (setup.options.inFileDuplicates === 'report') {
         item.problems.push(problem('duplicateInFile', 'error'));
         item.action = 'skip';
         return;
       }
-      if (earlier.pending && earlier.pending !== item) {
+      const draft = this.#fileKeys.pending(earlier);
+      if (draft && draft !== item) {
         // Merged into the earlier row before anything is written.
-        earlier.pending.flat = mergeFlat(earlier.pending.flat, item.flat, {
+        draft.flat = mergeFlat(draft.flat, item.flat, {
           overwriteWithEmpty: false,
           listFields: LIST_FIELDS,
           mappedFields: Object.keys(item.flat),
@@ -375,10 +376,11 @@ class ImportPass {
         this.#alias(item, earlier);
         return;
       }
-      if (earlier.recordId !== null) {
+      const recordId = this.#fileKeys.recordId(earlier);
+      if (recordId !== null) {
         item.action = 'update';
-        item.recordId = earlier.recordId;
-        if (earlier.created) item.fileMerge = true;
+        item.recordId = recordId;
+        if (this.#fileKeys.created(earlier)) item.fileMerge = true;
         else item.problems.push(problem('mergedInFile', 'warning'));
         this.#remember(item);
         return;
@@ -419,17 +421,13 @@ class ImportPass {
   }
 
   #remember(item: PendingRow): void {
-    const ref: FileRef = { recordId: item.recordId, pending: item, created: false };
-    for (const hash of item.hashes) {
-      if (!this.#fileKeys.has(hash)) this.#fileKeys.set(hash, ref);
-    }
+    item.entry = this.#fileKeys.add(item, item.recordId);
+    this.#alias(item, item.entry);
   }
 
   /** A merged row's other keys (a new phone) lead later rows to the same record. */
-  #alias(item: PendingRow, ref: FileRef): void {
-    for (const hash of item.hashes) {
-      if (!this.#fileKeys.has(hash)) this.#fileKeys.set(hash, ref);
-    }
+  #alias(item: PendingRow, entry: FileEntry): void {
+    for (const hash of item.hashes) this.#fileKeys.claim(hash, entry);
   }
 
   #merged(before: LoadedRecord, incoming: FlatRecord): FlatRecord {
@@ -573,14 +571,10 @@ class ImportPass {
 
   #finish(entity: ImportEntity, item: PendingRow): void {
     // The written record is what later rows of the file merge into; the draft can go.
-    for (const hash of item.hashes) {
-      const ref = this.#fileKeys.get(hash);
-      if (ref?.pending !== item) continue;
+    if (item.entry !== undefined && this.#fileKeys.pending(item.entry) === item) {
       // A skipped row (no name) is no one later rows could merge into.
-      if (item.action === 'skip') this.#fileKeys.delete(hash);
-      ref.recordId = item.recordId;
-      ref.created = item.action === 'create' || item.fileMerge;
-      ref.pending = null;
+      if (item.action === 'skip') this.#fileKeys.drop(item.entry);
+      else this.#fileKeys.settle(item.entry, item.recordId, item.action === 'create' || item.fileMerge);
     }
     if (entity === 'company' && item.fileId !== null && item.recordId !== null && !this.#writing) {
       this.#companyIdsFromFile.set(item.fileId, item.recordId);

@@ -1,6 +1,7 @@
 /**
  * Writes generated rows with prepared statements on the raw connection: one call per row, no
- * query builder, explicit ids, parents before children (foreign keys stay on).
+ * query builder, explicit ids, parents before children (foreign keys are off while seeding; the seed
+ * tests check every row points at a parent).
  */
 import type { SqliteConnection } from '../db/open';
 import { contactPointKeys } from '../db/contact-point-keys';

@@ -93,6 +93,8 @@ describe('seed data', () => {
     expect(summary.phases).toHaveProperty('searchIndex');
     expect(database.connection.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(database.connection.pragma('foreign_key_check')).toEqual([]);
+    // Turned off for the load only.
+    expect(database.connection.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
   it('puts back exactly the indexes it dropped for the load', async () => {

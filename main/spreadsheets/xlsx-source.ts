@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import type { CellValue, SheetRow } from './cell';
 import { fileError, noSuchSheet } from './sniff';
 import type { SpreadsheetSource } from './source';
+import { workerSheetRows } from './worker-sheet-rows';
 import { readZipDirectory, readZipEntry, unreadable, zipEntryChunks, type ZipEntry } from './zip-source';
 
 /*
@@ -41,14 +42,24 @@ type WorkbookLayout = {
   date1904: boolean;
 };
 
-export async function openXlsx(path: string): Promise<SpreadsheetSource> {
+/**
+ * Sheets from this size (of their XML, about 10,000 rows) are read by a worker thread: starting
+ * one costs more than reading a small sheet here.
+ */
+export const WORKER_FROM_BYTES = 4 * 1024 * 1024;
+
+export async function openXlsx(path: string, workerFromBytes = WORKER_FROM_BYTES): Promise<SpreadsheetSource> {
   const layout = await readLayout(path);
   const names = layout.sheets.map((sheet) => ({ name: sheet.name }));
+  const sizes = new Map(layout.sheets.map((sheet) => [sheet.name, sheet.entry.size]));
   return {
     format: 'xlsx',
     csv: null,
     sheets: async () => names.map((sheet) => ({ ...sheet })),
-    rows: (sheet) => xlsxRows(path, sheet),
+    rows: (sheet) =>
+      (sizes.get(sheet) ?? 0) >= workerFromBytes
+        ? workerSheetRows({ path, sheet }, () => xlsxRows(path, sheet))
+        : xlsxRows(path, sheet),
   };
 }
 
@@ -150,7 +161,8 @@ function decodeXmlEntities(text: string): string {
   });
 }
 
-async function* xlsxRows(path: string, sheet: string): AsyncGenerator<SheetRow> {
+/** Reads a sheet on this thread (the worker thread runs this too). */
+export async function* xlsxRows(path: string, sheet: string): AsyncGenerator<SheetRow> {
   // The layout is re-read so offsets are right even if the file was saved again since opening.
   const layout = await readLayout(path);
   const target = layout.sheets.find((candidate) => candidate.name === sheet);

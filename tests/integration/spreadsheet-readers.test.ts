@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { Worker } from 'node:worker_threads';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -9,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { SheetRow } from '../../main/spreadsheets/cell';
 import { openSpreadsheet } from '../../main/spreadsheets/source';
 import { VCARD_COLUMNS } from '../../main/spreadsheets/vcard-source';
+import { workerSheetRows } from '../../main/spreadsheets/worker-sheet-rows';
+import { openXlsx } from '../../main/spreadsheets/xlsx-source';
 import { readZipDirectory } from '../../main/spreadsheets/zip-source';
 import { AppError } from '../../shared/errors';
 import { useTempDir } from '../support/temp-dir';
@@ -801,5 +804,67 @@ describe('vCard reader', () => {
       index: 2000,
       cells: row({ 'Full name': 'Контакт 1999', 'Mobile phone': '+79001999' }),
     });
+  });
+});
+
+describe('xlsx reader in a worker thread', () => {
+  // Threshold 0: every sheet goes to the worker; Infinity: none does.
+  const inWorker = (file: string) => openXlsx(file, 0);
+  const onThisThread = (file: string) => openXlsx(file, Infinity);
+
+  it('hands over the same rows as reading on this thread: cells, dates, indexes, many batches', async () => {
+    const small = path.join(tempDir(), 'contacts.xlsx');
+    await writeWorkbook(small);
+    expect(await readAll((await inWorker(small)).rows('Контакты'))).toEqual(expectedContactsSheet);
+    expect(await readAll((await inWorker(small)).rows('Пустой'))).toEqual([]);
+
+    const large = path.join(tempDir(), 'large.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Данные');
+    // More rows than the worker may send ahead, so it has to wait for credits.
+    for (let i = 0; i < 12_345; i += 1)
+      sheet.addRow([`Клиент ${i}`, i * 1.5, new Date(Date.UTC(2020, 0, 1 + (i % 365)))]);
+    await workbook.xlsx.writeFile(large);
+    const expected = await readAll((await onThisThread(large)).rows('Данные'));
+    expect(expected).toHaveLength(12_345);
+    expect(await readAll((await inWorker(large)).rows('Данные'))).toEqual(expected);
+  });
+
+  it('stops the worker and releases the file when the loop is left early', async () => {
+    const file = path.join(tempDir(), 'long.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Данные');
+    for (let i = 0; i < 20_000; i += 1) sheet.addRow([`Клиент ${i}`, i]);
+    await workbook.xlsx.writeFile(file);
+    const source = await inWorker(file);
+    const baseline = openFds();
+    for await (const row of source.rows('Данные')) {
+      if (row.index === 2500) {
+        expect(row.cells).toEqual(['Клиент 2500', 2500]);
+        break;
+      }
+    }
+    await expectFdsBackTo(baseline);
+  });
+
+  it("passes the reader's errors on with their codes", async () => {
+    const file = path.join(tempDir(), 'contacts.xlsx');
+    await writeWorkbook(file);
+    const bytes = fs.readFileSync(file);
+    const entry = (await readZipDirectory(file)).get('xl/worksheets/sheet1.xml')!;
+    const dataStart = entry.localHeaderOffset + 30 + bytes.readUInt16LE(entry.localHeaderOffset + 26);
+    bytes.fill(0x55, dataStart + bytes.readUInt16LE(entry.localHeaderOffset + 28) + 50, dataStart + 400);
+    fs.writeFileSync(file, bytes);
+    const error = await appErrorOf(readAll((await inWorker(file)).rows('Контакты')));
+    expect(error).toMatchObject({ code: 'InvalidInput', details: { reason: 'unreadable' } });
+  });
+
+  it('reads on this thread when the worker cannot start', async () => {
+    const rows: SheetRow[] = [{ index: 0, cells: ['read here'] }];
+    async function* readHere() {
+      yield* rows;
+    }
+    const broken = () => new Worker('throw new Error("no worker bundle")', { eval: true });
+    expect(await readAll(workerSheetRows({ path: 'unused', sheet: 'unused' }, readHere, broken))).toEqual(rows);
   });
 });

@@ -1,0 +1,26 @@
+/**
+ * Starts a worker thread running one of main's modules. From source (CLI, tests, the browser
+ * host) the TypeScript module is loaded through tsx's API, whatever loader the parent runs under;
+ * in the app's bundle each worker is a bundle of its own next to the main one
+ * (scripts/build-electron.mjs builds every entry listed here).
+ */
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+
+/** Bundle name → source module, relative to main/. */
+export const workerEntries = {
+  'xlsx-reader-worker': 'spreadsheets/xlsx-reader-worker.ts',
+} as const;
+
+export type WorkerEntry = keyof typeof workerEntries;
+
+export function startWorker(entry: WorkerEntry, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
+  const options = { workerData, ...(resourceLimits ? { resourceLimits } : {}) };
+  // The bundler defines import.meta.url as the bundle's own file.
+  const here = import.meta.url;
+  if (here.endsWith('.cjs')) return new Worker(new URL(`./${entry}.cjs`, here), options);
+  const module = new URL(`../${workerEntries[entry]}`, here).href;
+  const bootstrap =
+    `import { tsImport } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))};\n` +
+    `await tsImport(${JSON.stringify(module)}, ${JSON.stringify(here)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), options);
+}

@@ -1,0 +1,24 @@
+// esbuild options shared by the app's main-process bundles (scripts/build-electron.mjs) and the
+// check that runs the bundled worker threads (scripts/check-worker-bundles.mjs).
+
+/** Worker bundles built next to the main one; keep in step with workerEntries in main/threads/start-worker.ts. */
+export const workerBundles = { 'xlsx-reader-worker': 'main/spreadsheets/xlsx-reader-worker.ts' };
+
+export const mainBundleOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3-multiple-ciphers'],
+  // A CommonJS bundle has no import.meta: its URL is the bundle's own file (workers are found next to
+  // it), and nothing is resolved from node_modules at run time.
+  define: { 'import.meta.url': '__bundleUrl', 'import.meta.resolve': '__bundleResolve' },
+  banner: {
+    js:
+      '"use strict";\n' +
+      'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;\n' +
+      'const __bundleResolve = (specifier) => { throw new Error(`Not bundled: ${specifier}`); };',
+  },
+};

@@ -4,6 +4,7 @@ import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors';
 import type { CellValue, SheetRow } from './cell';
+import { readSharedStrings, type SharedStrings } from './shared-strings';
 import { fileError, noSuchSheet } from './sniff';
 import type { SpreadsheetSource } from './source';
 import { workerSheetRows } from './worker-sheet-rows';
@@ -174,13 +175,18 @@ export async function* xlsxRows(path: string, sheet: string): AsyncGenerator<She
     { name: 'xl/workbook.xml', entry: layout.workbook },
   ];
   if (layout.styles && layout.styles.size > 0) parts.push({ name: 'xl/styles.xml', entry: layout.styles });
-  // Without a shared-strings part exceljs would spill the sheet to a temp file; give it an empty one.
-  parts.push(
-    layout.sharedStrings && layout.sharedStrings.size > 0
-      ? { name: 'xl/sharedStrings.xml', entry: layout.sharedStrings }
-      : { name: 'xl/sharedStrings.xml', data: Buffer.from(EMPTY_SHARED_STRINGS) },
-  );
+  // exceljs gets an empty shared-strings part (without one it would spill the sheet to a temp
+  // file); the real ones are read into a compact table of our own.
+  parts.push({ name: 'xl/sharedStrings.xml', data: Buffer.from(EMPTY_SHARED_STRINGS) });
   parts.push({ name: 'xl/worksheets/sheet1.xml', entry: target.entry });
+  let strings: SharedStrings | null = null;
+  try {
+    if (layout.sharedStrings && layout.sharedStrings.size > 0) {
+      strings = await readSharedStrings(zipEntryChunks(path, layout.sharedStrings));
+    }
+  } catch (error) {
+    throw readFailure(error, path);
+  }
 
   const source = Readable.from(storedZip(path, parts), { objectMode: false });
   // exceljs pipes our stream into unzipper, and pipe() doesn't forward errors: exceljs would wait
@@ -214,17 +220,18 @@ export async function* xlsxRows(path: string, sheet: string): AsyncGenerator<She
   try {
     const worksheet = await orStreamError(worksheets.next());
     if (worksheet.done) throw unreadable('the sheet could not be found in the archive');
+    // Read by the sheet when its rows start: without a table, exceljs hands over each shared
+    // string's index, looked up in ours.
+    (reader as unknown as { sharedStrings: unknown }).sharedStrings = null;
     rows = worksheet.value[Symbol.asyncIterator]();
     for (;;) {
       const next = await orStreamError(rows.next());
       if (next.done) break;
-      const row = toSheetRow(next.value, layout.date1904);
+      const row = toSheetRow(next.value, layout.date1904, strings);
       if (row) yield row;
     }
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    const mapped = fileError(error, path);
-    throw mapped instanceof AppError ? mapped : unreadable(error instanceof Error ? error.message : String(error));
+    throw readFailure(error, path);
   } finally {
     source.destroy();
     // Not awaited: after a failed race exceljs may be stuck waiting on the stream we just destroyed.
@@ -294,11 +301,21 @@ function localHeader(name: string, crc: number, size: number): Buffer {
   return Buffer.concat([header, nameBytes]);
 }
 
+function readFailure(error: unknown, path: string): AppError {
+  if (error instanceof AppError) return error;
+  const mapped = fileError(error, path);
+  return mapped instanceof AppError ? mapped : unreadable(error instanceof Error ? error.message : String(error));
+}
+
+const isSharedStringRef = (value: unknown): value is { sharedString: number } =>
+  typeof value === 'object' && value !== null && 'sharedString' in value;
+
 /** exceljs rows are 1-based with a 1-based sparse `values`; ours are 0-based and dense. */
-function toSheetRow(row: ExcelJS.Row, date1904: boolean): SheetRow | null {
+function toSheetRow(row: ExcelJS.Row, date1904: boolean, strings: SharedStrings | null): SheetRow | null {
   const cells: CellValue[] = [];
   row.eachCell({ includeEmpty: false }, (cell, column) => {
-    const value = toCellValue(cell.value, cell.numFmt, date1904);
+    const raw = isSharedStringRef(cell.value) ? (strings?.get(cell.value.sharedString) ?? null) : cell.value;
+    const value = toCellValue(raw, cell.numFmt, date1904);
     if (value === null) return;
     while (cells.length < column - 1) cells.push(null);
     cells[column - 1] = value;

@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { SheetRow } from '../../main/spreadsheets/cell';
 import { openSpreadsheet } from '../../main/spreadsheets/source';
+import { readSharedStrings, SharedStrings } from '../../main/spreadsheets/shared-strings';
 import { VCARD_COLUMNS } from '../../main/spreadsheets/vcard-source';
 import { workerSheetRows } from '../../main/spreadsheets/worker-sheet-rows';
 import { openXlsx } from '../../main/spreadsheets/xlsx-source';
@@ -866,5 +867,50 @@ describe('xlsx reader in a worker thread', () => {
     }
     const broken = () => new Worker('throw new Error("no worker bundle")', { eval: true });
     expect(await readAll(workerSheetRows({ path: 'unused', sheet: 'unused' }, readHere, broken))).toEqual(rows);
+  });
+});
+
+describe('shared strings table', () => {
+  async function* chunksOf(text: string, size: number) {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let start = 0; start < bytes.length; start += size) yield bytes.subarray(start, start + size);
+  }
+
+  it('keeps the text of <t> elements only, decoded, whatever the chunk boundaries', async () => {
+    const xml =
+      `<?xml version="1.0"?><x:sst xmlns:x="${MAIN_NS.slice(7, -1)}">\n` +
+      '  <x:si><x:t>Иванов &amp; сыновья</x:t></x:si>\n' +
+      '  <x:si><x:r><x:t>Жир</x:t></x:r>\n    <x:r><x:rPr><x:b/></x:rPr><x:t xml:space="preserve">ный </x:t></x:r></x:si>\n' +
+      '  <x:si><x:t>東京</x:t><x:rPh sb="0" eb="2"><x:t>トウキョウ</x:t></x:rPh></x:si>\n' +
+      '  <x:si><x:t><![CDATA[<не тег>]]></x:t></x:si>\n' +
+      '  <x:si><x:t/></x:si>\n' +
+      '</x:sst>';
+    // One byte at a time splits every Cyrillic letter.
+    for (const size of [1, 7, 1 << 16]) {
+      const strings = await readSharedStrings(chunksOf(xml, size));
+      expect(strings.count).toBe(5);
+      expect([0, 1, 2, 3, 4].map((index) => strings.get(index))).toEqual([
+        'Иванов & сыновья',
+        'Жирный ',
+        '東京',
+        '<не тег>',
+        '',
+      ]);
+      expect(strings.get(5)).toBeNull();
+      expect(strings.get(-1)).toBeNull();
+    }
+  });
+
+  it('grows past its first buffers and keeps every string', async () => {
+    const strings = new SharedStrings();
+    const texts = Array.from({ length: 20_000 }, (_, index) => `Клиент №${index} ${'ё'.repeat(index % 17)}`);
+    for (const text of texts) strings.add(text);
+    expect(strings.count).toBe(texts.length);
+    expect(texts.every((text, index) => strings.get(index) === text)).toBe(true);
+  });
+
+  it('rejects malformed XML as an unreadable file', async () => {
+    const error = await appErrorOf(readSharedStrings(chunksOf('<sst><si><t>a</si></sst>', 64)));
+    expect(error).toMatchObject({ code: 'InvalidInput', details: { reason: 'unreadable' } });
   });
 });

@@ -1,0 +1,89 @@
+/**
+ * A workbook's shared strings: every distinct text of a sheet Excel saved. A million-row file has
+ * millions of them; as JS strings they cost several times their text, so they are kept as UTF-8 in
+ * one buffer with an end offset per string, and decoded when a cell asks for one.
+ *
+ * Read like exceljs reads them, but only the text of <t> elements counts: phonetic guides (<rPh>)
+ * and the whitespace between tags are not part of the value.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { unreadable } from './zip-source';
+
+export class SharedStrings {
+  #bytes = Buffer.allocUnsafe(1 << 16);
+  #ends = new Uint32Array(1 << 12);
+  #count = 0;
+  #length = 0;
+
+  get count(): number {
+    return this.#count;
+  }
+
+  add(text: string): void {
+    const needed = this.#length + Buffer.byteLength(text);
+    if (needed > this.#bytes.length) {
+      const bytes = Buffer.allocUnsafe(Math.max(needed, this.#bytes.length * 2));
+      this.#bytes.copy(bytes, 0, 0, this.#length);
+      this.#bytes = bytes;
+    }
+    this.#length += this.#bytes.write(text, this.#length, 'utf8');
+    if (this.#count === this.#ends.length) {
+      const ends = new Uint32Array(this.#count * 2);
+      ends.set(this.#ends);
+      this.#ends = ends;
+    }
+    this.#ends[this.#count] = this.#length;
+    this.#count += 1;
+  }
+
+  /** The string at this index; null past the end (a damaged file), as exceljs gives nothing there. */
+  get(index: number): string | null {
+    if (!Number.isInteger(index) || index < 0 || index >= this.#count) return null;
+    const start = index === 0 ? 0 : this.#ends[index - 1]!;
+    return this.#bytes.toString('utf8', start, this.#ends[index]!);
+  }
+}
+
+const localName = (tag: SaxesTagPlain) => tag.name.slice(tag.name.indexOf(':') + 1);
+
+/** Parses sharedStrings.xml as it streams in. */
+export async function readSharedStrings(chunks: AsyncIterable<Buffer>): Promise<SharedStrings> {
+  const strings = new SharedStrings();
+  const parser = new SaxesParser();
+  let failure: Error | null = null;
+  let inText = false;
+  let phonetic = 0;
+  let text = '';
+  const addText = (value: string) => {
+    if (inText) text += value;
+  };
+  parser.on('error', (error) => (failure ??= error));
+  parser.on('opentag', (tag) => {
+    const name = localName(tag);
+    if (name === 'si') text = '';
+    else if (name === 't') inText = phonetic === 0;
+    else if (name === 'rPh') phonetic += 1;
+  });
+  parser.on('closetag', (tag) => {
+    const name = localName(tag);
+    if (name === 'si') strings.add(text);
+    else if (name === 't') inText = false;
+    else if (name === 'rPh') phonetic -= 1;
+  });
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  // Cyrillic letters split between two chunks are put back together before parsing.
+  const decoder = new StringDecoder('utf8');
+  const check = () => {
+    if (failure) throw unreadable(`shared strings: ${(failure as Error).message}`);
+  };
+  for await (const chunk of chunks) {
+    parser.write(decoder.write(chunk));
+    check();
+  }
+  parser.write(decoder.end());
+  parser.close();
+  check();
+  return strings;
+}

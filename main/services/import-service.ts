@@ -99,7 +99,7 @@ export class ImportSessions {
    */
   async suggest(
     db: Executor,
-    request: { sessionId: string; sheet: string; headerRow: number; entity: ImportEntity },
+    request: { sessionId: string; sheet: string; headerRow: number; entity: ImportEntity; entityChosen?: boolean },
   ): Promise<SuggestColumnsResult> {
     const session = this.#get(request.sessionId);
     const rows: CellValue[][] = [];
@@ -113,7 +113,9 @@ export class ImportSessions {
     while (headers.length < width) headers.push('');
     const samples = headers.map((_, column) => body.map((row) => row[column] ?? null));
     const ambiguous = (index: number) => detectDateOrder(samples[index] ?? []) === 'ambiguous';
-    const saved = (await findTemplatesBySignature(db, headerSignature(headers)))[0];
+    const saved = (await findTemplatesBySignature(db, headerSignature(headers))).find(
+      (template) => !request.entityChosen || template.entity === request.entity,
+    );
     if (saved) {
       const mapping = ColumnMapping.array().parse(JSON.parse(saved.mapping));
       return {

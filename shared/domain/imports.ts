@@ -143,8 +143,10 @@ export const SuggestColumnsRequest = z.object({
   sessionId: z.string(),
   sheet: z.string(),
   headerRow: z.number().int().nonnegative(),
-  /** The record type the columns are suggested for; a matching template brings its own. */
+  /** The record type the columns are suggested for; a matching template brings its own... */
   entity: ImportEntity,
+  /** ...unless the user has just chosen this type: then only its own templates apply. */
+  entityChosen: z.boolean().default(false),
 });
 export const SuggestColumnsResult = SheetPreview.pick({ headerRow: true, entity: true, columns: true, template: true });
 export type SuggestColumnsResult = z.infer<typeof SuggestColumnsResult>;

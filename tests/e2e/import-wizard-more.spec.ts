@@ -410,3 +410,46 @@ test('changing the header row suggests the columns again from the new names (en)
   await expect(page.getByText('Инженер')).toBeVisible();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('choosing another record type maps the columns to that type’s fields', async ({
+  app,
+  dataDir,
+  saveScreenshot,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  const dir = tempDir();
+  await openDatabase(app, dataDir);
+  const file = await writeWorkbook(dir, 'организации.xlsx', [
+    ['Организация', 'Юридическое название', 'Отрасль', 'Должность'],
+    ['Ромашка', 'ООО «Ромашка»', 'Торговля', 'Директор'],
+    ['Вектор', 'АО «Вектор»', 'Строительство', 'Бухгалтер'],
+  ]);
+  const wizard = new ImportPage(page);
+  await wizard.open();
+  await wizard.openFile(file);
+  const chooseType = async (type: 'Контакты' | 'Компании') => {
+    await page.getByRole('combobox', { name: 'Тип записей', exact: true }).click();
+    await page.getByRole('option', { name: type, exact: true }).click();
+  };
+  // Its headers say companies: the organisation is the company's name.
+  await expect(page.locator('input[name="sheet-entity"]')).toHaveValue('company');
+  await expect(wizard.targetsOf('Организация')).toHaveText(['Название']);
+  await expect(wizard.targetsOf('Отрасль')).toHaveText(['Отрасль']);
+  // As people: the organisation is the person's company, and no company-only field is left behind.
+  await chooseType('Контакты');
+  await expect(wizard.targetsOf('Организация')).toHaveText(['Компания']);
+  await expect(wizard.targetsOf('Должность')).toHaveText(['Должность']);
+  await expect(wizard.targetsOf('Юридическое название')).toHaveCount(0);
+  await expect(wizard.targetsOf('Отрасль')).toHaveCount(0);
+  await page.getByTestId('column-mapping').scrollIntoViewIfNeeded();
+  await saveScreenshot('114-import-record-type-changed');
+  // And back to companies.
+  await chooseType('Компании');
+  await expect(wizard.targetsOf('Организация')).toHaveText(['Название']);
+  await expect(wizard.targetsOf('Юридическое название')).toHaveText(['Юридическое название']);
+  await expect(wizard.targetsOf('Должность')).toHaveCount(0);
+  await wizard.runFromMapping();
+  await expect(page.getByTestId('report-created')).toHaveText(/^2/);
+  fs.rmSync(dir, { recursive: true, force: true });
+});

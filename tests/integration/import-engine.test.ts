@@ -482,6 +482,15 @@ describe('spreadsheet import engine', () => {
       [2, ['source'], 'template'],
       [3, [], 'template'],
     ]);
+    // Suggesting again keeps the template; a record type the user picks has only its own templates.
+    const again = { sessionId: second.sessionId, sheet: sheet!.name, headerRow: 0 };
+    expect(await sessions.suggest(database.db, { ...again, entity: 'company' })).toMatchObject({
+      entity: 'person',
+      template: { id: saved.id },
+    });
+    const asCompanies = await sessions.suggest(database.db, { ...again, entity: 'company', entityChosen: true });
+    expect(asCompanies).toMatchObject({ entity: 'company', template: null });
+    expect(asCompanies.columns.flatMap((column) => column.targets)).not.toContain('fullName');
     await sessions.run(database.db, second.sessionId, acceptSuggestions(second), env);
     const people = await peopleByName(database);
     expect(people.get('Петров Пётр')).toMatchObject({ source: 'Сайт', lastName: 'Петров', firstName: 'Пётр' });

@@ -26,14 +26,25 @@ export function SheetCard({ sessionId, preview, sheet, dispatch }: SheetCardProp
   const change = (patch: Partial<Pick<SheetSetup, 'entity' | 'headerRow'>>) =>
     dispatch({ type: 'sheet', sheet: sheet.sheet, patch });
 
+  function suggestColumns(headerRow: number, entity: ImportEntity, entityChosen: boolean) {
+    suggest.mutate(
+      { sessionId, sheet: sheet.sheet, headerRow, entity, entityChosen },
+      { onSuccess: (result) => dispatch({ type: 'suggested', sheet: sheet.sheet, result }) },
+    );
+  }
+
   /** Another header row means other column names: the mapping is suggested again from them. */
   function changeHeaderRow(headerRow: number) {
     if (headerRow === sheet.headerRow) return;
     change({ headerRow });
-    suggest.mutate(
-      { sessionId, sheet: sheet.sheet, headerRow, entity: sheet.entity ?? 'person' },
-      { onSuccess: (result) => dispatch({ type: 'suggested', sheet: sheet.sheet, result }) },
-    );
+    suggestColumns(headerRow, sheet.entity ?? 'person', false);
+  }
+
+  /** Another record type has other fields: the columns are mapped again to its own. */
+  function changeEntity(entity: ImportEntity | null) {
+    if (entity === sheet.entity) return;
+    change({ entity });
+    if (entity !== null) suggestColumns(sheet.headerRow, entity, true);
   }
   const headers = preview.rows[sheet.headerRow] ?? [];
   return (
@@ -78,7 +89,7 @@ export function SheetCard({ sessionId, preview, sheet, dispatch }: SheetCardProp
             }))}
             value={sheet.entity ?? NONE}
             allowDeselect={false}
-            onChange={(value) => change({ entity: value === NONE || !value ? null : (value as ImportEntity) })}
+            onChange={(value) => changeEntity(value === NONE || !value ? null : (value as ImportEntity))}
             w={220}
           />
           <NumberInput

@@ -166,8 +166,10 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const { sheet: name, result } = action;
       const current = setup?.sheets.find((sheet) => sheet.sheet === name);
       const preview = file?.sheets.find((sheet) => sheet.name === name);
-      // An answer for a header row the user has already moved away from is dropped.
+      // An answer for a header row or record type the user has already moved away from is dropped.
       if (!file || !setup || !current || !preview || current.headerRow !== result.headerRow) return state;
+      // (A matching template may bring another record type; plain suggestions are for the type asked.)
+      if (current.entity === null || (result.template === null && result.entity !== current.entity)) return state;
       return {
         ...state,
         file: {
@@ -178,8 +180,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         },
         setup: mapSheet(setup, name, (sheet) => ({
           ...sheet,
-          // A sheet left out stays out; an imported one takes a matching template's record type.
-          entity: sheet.entity === null ? null : result.entity,
+          // An imported sheet takes a matching template's record type.
+          entity: result.entity,
           columns: suggestedColumns(preview.rows, result.columns),
         })),
         dryRunStale: true,

@@ -22,6 +22,11 @@ export class ImportPage {
     return this.page.locator(`[data-testid="mapping-row"][data-header="${header}"]`);
   }
 
+  /** The fields a column feeds, as the pills of its MultiSelect show them. */
+  targetsOf(header: string) {
+    return this.mappingRow(header).locator('.mantine-Pill-label');
+  }
+
   async next() {
     await this.page.getByRole('button', { name: /^(Далее|Next)$/ }).click();
   }

@@ -93,6 +93,10 @@ test('the company duplicates and merge screens in English', async ({ app, dataDi
   await group.getByRole('button', { name: 'Compare and merge' }).click();
   await expect(page.getByRole('heading', { name: 'Merge companies' })).toBeVisible();
   await expect(page.getByTestId('merge-table')).toContainText('Freight forwarding');
+  // Nobody works at the merged company: the note doesn't count "0 people".
+  await expect(page.getByText('moves to the company that stays')).toHaveText(
+    'The whole timeline of Hansen Logistcs Ltd. moves to the company that stays.',
+  );
   await page.getByRole('radio', { name: 'Name: Hansen Logistcs Ltd.' }).check();
   await saveScreenshot('58-company-merge-en');
   await page.getByRole('button', { name: 'Merge', exact: true }).click();

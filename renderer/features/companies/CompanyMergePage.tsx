@@ -27,7 +27,9 @@ export function CompanyMergePage({ survivorId, mergedId }: { survivorId: number;
       fields={rows}
       nameOf={(company) => company.name}
       movesNote={(b) =>
-        t('merge.companyMoves', { name: b.name, people: t('companies.people', { count: b.peopleCount }) })
+        b.peopleCount === 0
+          ? t('merge.companyMovesNoPeople', { name: b.name })
+          : t('merge.companyMoves', { name: b.name, people: t('companies.people', { count: b.peopleCount }) })
       }
       merge={(a, b, choices) => call('companies:merge', { survivorId: a.id, mergedId: b.id, choices })}
       unmerge={(mergeId) => call('companies:unmerge', { mergeId })}

@@ -64,10 +64,15 @@ export async function insertRows<T extends keyof Database & string>(
     const left = rows.length - start;
     const count = left >= largest ? largest : 2 ** Math.floor(Math.log2(left));
     const text = insertText(table, columns, count, upsert as Upsert<never> | undefined);
-    const parameters: unknown[] = [];
+    // Sized up front: pushing would grow it, a copy each time, some fifteen times on the way to 30,000.
+    const parameters = new Array<unknown>(count * columns.length);
+    let at = 0;
     for (let index = start; index < start + count; index += 1) {
       const row = rows[index] as Record<string, unknown>;
-      for (const column of columns) parameters.push(row[column] ?? null);
+      for (const column of columns) {
+        parameters[at] = row[column] ?? null;
+        at += 1;
+      }
     }
     await db.executeQuery(CompiledQuery.raw(text, parameters));
     start += count;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { digitsOf, foldText, sortKey } from '../../shared/text/fold';
 import { normaliseEmail } from '../../shared/text/email';
 import { composeDisplayName } from '../../shared/text/person-name';
-import { formatPhone, normalisePhone, phoneQueryDigits } from '../../shared/text/phone';
+import { formatPhone, normalisePhone, phoneQueryDigits, phoneWithoutExtension } from '../../shared/text/phone';
 import { slugKey, transliterate } from '../../shared/text/transliterate';
 import { allowedTypos, editDistance } from '../../main/services/fuzzy';
 
@@ -72,6 +72,13 @@ describe('foldText, sortKey, digitsOf', () => {
     expect(digitsOf('8 (812) 555-12-34 доб. 7')).toBe('881255512347');
   });
 
+  it('foldText folds as the plain chain of replacements would, shortcuts or not', () => {
+    const reference = (text: string) => text.toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
+    fc.assert(fc.property(realisticText, (text) => foldText(text) === reference(text)));
+    for (const text of ['a  b', 'a\tb', 'a\u00a0b', 'a \n b', ' a b ', 'a b', 'Ёё'])
+      expect(foldText(text)).toBe(reference(text));
+  });
+
   it('foldText is idempotent', () => {
     fc.assert(fc.property(realisticText, (text) => foldText(foldText(text)) === foldText(text)));
   });
@@ -120,6 +127,13 @@ describe('normalisePhone (default country RU)', () => {
     expect(digitsOf(office.value)).toMatch(/345$/);
   });
 
+  it('gives the number without its extension for search keys', () => {
+    const office = normalisePhone('8 495 123-45-67 доб. 345', 'RU').value;
+    expect(phoneWithoutExtension(office)).toBe('+74951234567');
+    expect(phoneWithoutExtension('+79161234567')).toBe('+79161234567');
+    expect(phoneWithoutExtension('123')).toBe('123');
+  });
+
   it('never loses digits: invalid keeps them all, valid keeps the national number', () => {
     fc.assert(
       fc.property(phoneLike, (input) => {
@@ -138,6 +152,13 @@ describe('normalisePhone (default country RU)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("reads a number anew when the default country changes, not from the last country's readings", () => {
+    const london = '020 7946 0958';
+    expect(normalisePhone(london, 'GB')).toEqual({ value: '+442079460958', valid: true });
+    expect(normalisePhone(london, 'RU').valid).toBe(false);
+    expect(normalisePhone(london, 'gb')).toEqual({ value: '+442079460958', valid: true });
   });
 
   it('is stable: a stored value normalises to itself', () => {

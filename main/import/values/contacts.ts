@@ -17,7 +17,7 @@ export const isScientificNotation = (text: string) => SCIENTIFIC.test(text.trim(
 function splitPiece(piece: string): string[] {
   if (BARE_NUMBERS.test(piece)) return piece.split(/\s+/);
   // "+7 916 123-45-67 +7 495 111-22-33": every "+" after a space starts a new number.
-  if ((piece.match(/\+/g) ?? []).length > 1) return piece.split(/\s+(?=\+)/);
+  if (piece.indexOf('+') !== piece.lastIndexOf('+')) return piece.split(/\s+(?=\+)/);
   return [piece];
 }
 
@@ -34,10 +34,12 @@ export function splitPhoneCell(value: CellValue): string[] {
   if (text === '') return [];
   if (isScientificNotation(text)) return [text];
   const numbers: string[] = [];
-  for (const piece of text.split(PHONE_SEPARATORS).flatMap((part) => splitPiece(part.trim()))) {
-    if (piece === '') continue;
-    if (EXTENSION_ONLY.test(piece) && numbers.length > 0) numbers[numbers.length - 1] += ` ${piece}`;
-    else numbers.push(piece);
+  for (const part of text.split(PHONE_SEPARATORS)) {
+    for (const piece of splitPiece(part.trim())) {
+      if (piece === '') continue;
+      if (EXTENSION_ONLY.test(piece) && numbers.length > 0) numbers[numbers.length - 1] += ` ${piece}`;
+      else numbers.push(piece);
+    }
   }
   return numbers;
 }
@@ -49,7 +51,8 @@ export function readPhones(value: CellValue, defaultCountry: string): ReadPhone[
   return splitPhoneCell(value).map((raw) => {
     // Normalising "7.91612E+10" would make a plausible-looking wrong number out of what is left.
     if (isScientificNotation(raw)) return { raw, value: raw, valid: false };
-    return { raw, ...normalisePhone(raw, defaultCountry) };
+    const reading = normalisePhone(raw, defaultCountry);
+    return { raw, value: reading.value, valid: reading.valid };
   });
 }
 

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
+import type { FieldKind } from '../../shared/domain/import-fields';
+import { cellText, parseRow, type ColumnPlan, type FieldTarget } from '../../main/import/row-parser';
+import { ValueChoices } from '../../main/import/value-choices';
+import type { CellValue } from '../../main/spreadsheets/cell';
+
+const target = (key: string, kind: FieldKind | 'custom', definition?: CustomFieldDefinition): FieldTarget => ({
+  key,
+  kind,
+  definition,
+});
+
+const column = (index: number, ...targets: FieldTarget[]): ColumnPlan => ({
+  index,
+  targets,
+  dateOrder: null,
+  decimal: undefined,
+});
+
+const channels: CustomFieldDefinition = {
+  id: 1,
+  entity: 'person',
+  key: 'channels',
+  label: 'Каналы',
+  type: 'multiselect',
+  options: ['почта', 'звонок'],
+  position: 0,
+};
+
+function parse(cells: CellValue[], columns: ColumnPlan[]) {
+  const choices = new ValueChoices(
+    [{ field: 'custom.channels', options: channels.options.map((value) => ({ value, label: value })), fallback: null }],
+    [],
+  );
+  return parseRow(cells, columns, { defaultCountry: 'RU', choices });
+}
+
+describe('parseRow', () => {
+  it('points each problem at its cell: column, field and the text as the user sees it', () => {
+    const { flat, problems } = parse(
+      ['8 916 123-45-67, 12', 'петров@', "'=1+2", 'x'.repeat(20_001)],
+      [
+        column(0, target('phone.mobile', 'phone')),
+        column(1, target('email.work', 'email')),
+        column(2, target('birthday', 'date')),
+        column(3, target('notes', 'text')),
+      ],
+    );
+    expect(flat).toEqual({ 'phone.mobile': ['+79161234567', '12'], 'email.work': [] });
+    expect(problems).toEqual([
+      { column: 0, field: 'phone.mobile', code: 'invalidPhone', severity: 'warning', value: '8 916 123-45-67, 12' },
+      { column: 1, field: 'email.work', code: 'invalidEmail', severity: 'warning', value: 'петров@' },
+      { column: 2, field: 'birthday', code: 'unreadableDate', severity: 'error', value: '=1+2' },
+      { column: 3, field: 'notes', code: 'tooLong', severity: 'error', value: 'x'.repeat(20_001) },
+    ]);
+  });
+
+  it('reports every unknown option of a multi-select cell', () => {
+    const { flat, problems } = parse(
+      ['почта; факс; голубь'],
+      [column(0, target('custom.channels', 'custom', channels))],
+    );
+    expect(flat).toEqual({ 'custom.channels': ['почта'] });
+    expect(problems.map((problem) => [problem.code, problem.value])).toEqual([
+      ['unknownOption', 'почта; факс; голубь'],
+      ['unknownOption', 'почта; факс; голубь'],
+    ]);
+  });
+
+  it("joins a later column's items to a list without repeating what earlier columns gave", () => {
+    const { flat } = parse(
+      ['VIP, Партнёр', 'партнёр, Новый', '+7 916 123-45-67', '8 916 123-45-67; 8 495 111-22-33'],
+      [
+        column(0, target('tags', 'tags')),
+        column(1, target('tags', 'tags')),
+        column(2, target('phone.mobile', 'phone')),
+        column(3, target('phone.mobile', 'phone')),
+      ],
+    );
+    // Tags compare as typed here (the record folds them later); phones compare normalised.
+    expect(flat).toEqual({
+      tags: ['VIP', 'Партнёр', 'партнёр', 'Новый'],
+      'phone.mobile': ['+79161234567', '+74951112233'],
+    });
+  });
+
+  it('keeps the repeats inside one cell: only earlier columns are checked', () => {
+    const { flat } = parse(['8 916 123-45-67; +7 916 123-45-67'], [column(0, target('phone.mobile', 'phone'))]);
+    expect(flat).toEqual({ 'phone.mobile': ['+79161234567', '+79161234567'] });
+  });
+
+  it('marks mapped empty cells, and a full name fills only the name parts no column of their own gave', () => {
+    const { flat, problems } = parse(
+      [null, '  ', 'Иванов Иван Иванович', 'Пётр'],
+      [
+        column(0, target('tags', 'tags')),
+        column(1, target('fullName', 'fullName'), target('position', 'text')),
+        column(3, target('firstName', 'text')),
+        column(2, target('fullName', 'fullName')),
+      ],
+    );
+    expect(flat).toEqual({
+      tags: [],
+      fullName: null,
+      position: null,
+      firstName: 'Пётр',
+      lastName: 'Иванов',
+      middleName: 'Иванович',
+    });
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('cellText', () => {
+  it('takes off the guard apostrophe of a formula-like text, and nothing else', () => {
+    expect(cellText("'=SUM(A1)")).toBe('=SUM(A1)');
+    expect(cellText("'+7 916")).toBe('+7 916');
+    expect(cellText("'quoted'")).toBe("'quoted'");
+    expect(cellText('  plain ')).toBe('plain');
+    expect(cellText(79161234567)).toBe('79161234567');
+    expect(cellText(new Date('2024-05-01T00:00:00Z'))).toBe('2024-05-01');
+    expect(cellText(null)).toBe('');
+  });
+});

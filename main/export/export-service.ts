@@ -57,8 +57,7 @@ function columnFor(
   return column;
 }
 
-const cellOf = (value: FlatValue | undefined) =>
-  value === undefined ? null : Array.isArray(value) ? (value.length === 0 ? null : value.join(', ')) : value;
+const cellOf = (value: FlatValue) => (Array.isArray(value) ? (value.length === 0 ? null : value.join(', ')) : value);
 
 async function writeSheet(
   db: Executor,
@@ -75,11 +74,11 @@ async function writeSheet(
   let rows = 0;
   for (let start = 0; start < ids.length; start += BATCH) {
     const chunk = ids.slice(start, start + BATCH);
-    const loaded = await recordAdapters[entity].load(db, chunk, definitions);
+    const loaded = await recordAdapters[entity].loadColumns(db, chunk, columns, definitions);
     for (const id of chunk) {
-      const record = loaded.get(id);
-      if (!record) continue;
-      await writer.addRow(columns.map((key) => cellOf(record.flat[key])));
+      const values = loaded.get(id);
+      if (!values) continue;
+      await writer.addRow(values.map(cellOf));
       rows += 1;
     }
   }

@@ -24,7 +24,8 @@ const CHECK_EVERY_ROWS = 256;
  */
 type SheetWriter = {
   columns: Partial<ExcelJS.Column>[];
-  addRow(values: ExcelJS.CellValue[]): ExcelJS.Row;
+  /** The row's own style object is `style` (the typings spread its fields onto the row). */
+  addRow(values: ExcelJS.CellValue[]): ExcelJS.Row & { style: Partial<ExcelJS.Style> };
   autoFilter: string | null;
   dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
   protect(password: string, options: Partial<ExcelJS.WorksheetProtection>): Promise<void>;
@@ -45,6 +46,11 @@ type Plan = { column: ExportColumn; letter: string; styles: Map<Kind, Partial<Ex
 type OpenSheet = { ws: SheetWriter; plans: Plan[]; buffered: CellValue[][] | null; lastRow: number };
 
 const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
+/**
+ * Data rows have no style of their own. exceljs gives every row a fresh `{}` and looks each one up
+ * by rendering it to XML; one shared object is found in its by-identity cache instead.
+ */
+const NO_ROW_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
 const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   selectLockedCells: true,
   selectUnlockedCells: true,
@@ -126,6 +132,7 @@ export function createXlsxWriter(path: string, options: { protectIdColumn?: bool
   const writeRow = (open: OpenSheet, cells: CellValue[]) => {
     if (open.lastRow >= MAX_ROWS) throw new RangeError(`An xlsx sheet holds at most ${MAX_ROWS} rows`);
     const row = open.ws.addRow([]);
+    row.style = NO_ROW_STYLE;
     open.lastRow = row.number;
     open.plans.forEach((plan, i) => {
       const cell = toCell(plan.column, cells[i] ?? null);

@@ -1,12 +1,40 @@
+import type { Selectable } from 'kysely';
 import { CompanyInput, type CompanyValues } from '../../../shared/domain/companies';
 import { companyImportFields } from '../../../shared/domain/import-fields';
-import { loadRelationsBatch } from '../../db/repositories/record-batches';
+import type { Executor } from '../../db/repositories/executor';
+import type { CompaniesTable } from '../../db/schema';
 import { reindexCompanies } from '../../db/search-index';
 import { createCompaniesBatch } from '../../services/bulk-create';
 import { writeCompanyUpdate } from '../../services/companies-service';
-import type { FlatRecord } from '../flat-record';
-import type { LoadedRecord, RecordAdapter } from './record-adapter';
-import { flatText, relationsFromFlat, relationsToFlat } from './relations-flat';
+import { columnField, recordLoader, type FieldEntry } from './field-readers';
+import type { RecordAdapter } from './record-adapter';
+import { flatText, relationFields, relationsFromFlat } from './relations-flat';
+
+/** A company's row as the loads read it: the companies columns and its owner's name. */
+type CompanyRow = Selectable<CompaniesTable> & { owner_name: string | null };
+
+const ownFields: Array<FieldEntry<CompanyRow>> = [
+  ['id', columnField('id')],
+  ['name', columnField('name')],
+  ['legalName', columnField('legal_name')],
+  ['website', columnField('website')],
+  ['industry', columnField('industry')],
+  ['source', columnField('source')],
+  ['owner', columnField('owner_name')],
+  ['notes', columnField('notes')],
+];
+
+function selectCompanies(db: Executor, ids: readonly number[], columns: ReadonlySet<keyof CompanyRow>) {
+  const selection = [...columns].map((name) =>
+    name === 'owner_name' ? 'users.display_name as owner_name' : (`companies.${name}` as const),
+  );
+  return db
+    .selectFrom('companies')
+    .leftJoin('users', 'users.id', 'companies.owner_id')
+    .select(selection)
+    .where('companies.id', 'in', [...ids])
+    .execute();
+}
 
 export const companiesRecords: RecordAdapter<CompanyValues> = {
   entity: 'company',
@@ -23,43 +51,19 @@ export const companiesRecords: RecordAdapter<CompanyValues> = {
       notes: flatText(flat['notes']),
       ...relationsFromFlat(flat, definitions),
     }),
-  async load(db, ids, definitions) {
-    const loaded = new Map<number, LoadedRecord>();
-    if (ids.length === 0) return loaded;
-    const rows = await db
-      .selectFrom('companies')
-      .leftJoin('users', 'users.id', 'companies.owner_id')
-      .selectAll('companies')
-      .select('users.display_name as owner_name')
-      .where('companies.id', 'in', [...ids])
-      .execute();
-    const relations = await loadRelationsBatch(
-      db,
-      'company',
-      rows.map((row) => row.id),
-    );
-    for (const row of rows) {
-      const flat: FlatRecord = {
-        id: row.id,
-        name: row.name,
-        legalName: row.legal_name,
-        website: row.website,
-        industry: row.industry,
-        source: row.source,
-        owner: row.owner_name,
-        notes: row.notes,
-        ...relationsToFlat(relations.get(row.id)!, definitions),
-      };
-      loaded.set(row.id, {
-        id: row.id,
-        version: row.version,
-        name: row.name,
-        flat,
-        refs: { ownerId: row.owner_id, companyId: null },
-      });
-    }
-    return loaded;
-  },
+  ...recordLoader<CompanyRow>({
+    owner: 'company',
+    fields: (definitions) => new Map([...ownFields, ...relationFields(definitions)]),
+    selectRows: selectCompanies,
+    recordColumns: ['version', 'name', 'owner_id'],
+    toLoaded: (row, flat) => ({
+      id: row.id,
+      version: row.version,
+      name: row.name,
+      flat,
+      refs: { ownerId: row.owner_id, companyId: null },
+    }),
+  }),
   createMany: createCompaniesBatch,
   update: writeCompanyUpdate,
   reindex: reindexCompanies,

@@ -2,34 +2,34 @@
 import { addressLabels, emailLabels, phoneLabels, type Address } from '../../../shared/domain/contact-points';
 import type { CustomFieldDefinition } from '../../../shared/domain/custom-fields';
 import { ADDRESS_GROUPS, addressParts, customFieldTarget } from '../../../shared/domain/import-fields';
-import type { BatchRelations } from '../../db/repositories/record-batches';
+import type { BatchContactPoint } from '../../db/repositories/record-batches';
 import { rowsToCustomValues } from '../../services/custom-field-values';
 import type { RelationValues } from '../../services/record-relations';
 import type { FlatRecord, FlatValue } from '../flat-record';
+import { relatedField, type FieldEntry } from './field-readers';
 
-export function relationsToFlat(relations: BatchRelations, definitions: CustomFieldDefinition[]): FlatRecord {
-  const flat: FlatRecord = {};
-  for (const label of phoneLabels) {
-    flat[`phone.${label}`] = relations.points
-      .filter((p) => p.kind === 'phone' && p.label === label)
-      .map((p) => p.value);
-  }
-  for (const label of emailLabels) {
-    flat[`email.${label}`] = relations.points
-      .filter((p) => p.kind === 'email' && p.label === label)
-      .map((p) => p.value);
-  }
-  ADDRESS_GROUPS.forEach((group, position) => {
-    const address = relations.addresses[position];
-    for (const part of addressParts) flat[`${group}.${part}`] = address?.[part] ?? null;
-    flat[`${group}.label`] = address?.label ?? null;
-  });
-  flat['tags'] = relations.tags;
-  const custom = rowsToCustomValues(definitions, relations.customRows);
-  for (const definition of definitions) {
-    flat[customFieldTarget(definition.key)] = custom[definition.key] ?? null;
-  }
-  return flat;
+/** The shared fields as the loads read them, in flat-record order. */
+export function relationFields(definitions: CustomFieldDefinition[]): Array<FieldEntry<unknown>> {
+  const points = (kind: BatchContactPoint['kind'], label: string) =>
+    relatedField((relations) =>
+      relations.points.filter((p) => p.kind === kind && p.label === label).map((p) => p.value),
+    );
+  return [
+    ...phoneLabels.map((label): FieldEntry<unknown> => [`phone.${label}`, points('phone', label)]),
+    ...emailLabels.map((label): FieldEntry<unknown> => [`email.${label}`, points('email', label)]),
+    ...ADDRESS_GROUPS.flatMap((group, position): Array<FieldEntry<unknown>> => [
+      ...addressParts.map((part): FieldEntry<unknown> => [
+        `${group}.${part}`,
+        relatedField((relations) => relations.addresses[position]?.[part] ?? null),
+      ]),
+      [`${group}.label`, relatedField((relations) => relations.addresses[position]?.label ?? null)],
+    ]),
+    ['tags', relatedField((relations) => relations.tags)],
+    ...definitions.map((definition): FieldEntry<unknown> => [
+      customFieldTarget(definition.key),
+      relatedField((relations) => rowsToCustomValues([definition], relations.customRows)[definition.key] ?? null),
+    ]),
+  ];
 }
 
 const text = (value: FlatValue | undefined): string | null =>

@@ -29,12 +29,18 @@ export class SharedStrings {
     }
     this.#length += this.#bytes.write(text, this.#length, 'utf8');
     if (this.#count === this.#ends.length) {
-      const ends = new Uint32Array(this.#count * 2);
+      const ends = new Uint32Array(Math.max(this.#count * 2, 1024));
       ends.set(this.#ends);
       this.#ends = ends;
     }
     this.#ends[this.#count] = this.#length;
     this.#count += 1;
+  }
+
+  /** Gives back the room grown for strings that never came (up to half of it). */
+  trim(): void {
+    this.#bytes = Buffer.from(this.#bytes.subarray(0, this.#length));
+    this.#ends = this.#ends.slice(0, this.#count);
   }
 
   /** The string at this index; null past the end (a damaged file), as exceljs gives nothing there. */
@@ -85,5 +91,6 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>): Promise<
   parser.write(decoder.end());
   parser.close();
   check();
+  strings.trim();
   return strings;
 }

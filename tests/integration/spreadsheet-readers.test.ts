@@ -907,6 +907,16 @@ describe('shared strings table', () => {
     for (const text of texts) strings.add(text);
     expect(strings.count).toBe(texts.length);
     expect(texts.every((text, index) => strings.get(index) === text)).toBe(true);
+    // Trimmed to fit, and still able to take more (an empty table too).
+    strings.trim();
+    strings.add('после');
+    expect(texts.every((text, index) => strings.get(index) === text)).toBe(true);
+    expect(strings.get(texts.length)).toBe('после');
+    const empty = new SharedStrings();
+    empty.trim();
+    empty.add('первая');
+    empty.add('вторая');
+    expect([empty.get(0), empty.get(1)]).toEqual(['первая', 'вторая']);
   });
 
   it('rejects malformed XML as an unreadable file', async () => {

@@ -3,7 +3,7 @@
 // Everything but `electron` and the native SQLite addon is bundled, so the package needs no
 // node_modules beyond the addon's own JS.
 import { build } from 'esbuild';
-import { mainBundleOptions, workerBundles } from './main-bundle-options.mjs';
+import { mainBundleOptions, nodeBundleOptions, workerBundles } from './main-bundle-options.mjs';
 
 await Promise.all([
   build({ ...mainBundleOptions, entryPoints: ['main/electron/main.ts'], outfile: 'dist/main/electron-main.cjs' }),
@@ -11,16 +11,6 @@ await Promise.all([
     build({ ...mainBundleOptions, entryPoints: [entry], outfile: `dist/main/${name}.cjs` }),
   ),
   // A sandboxed preload may require only `electron`: it must be a single self-contained file.
-  build({
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    sourcemap: true,
-    logLevel: 'warning',
-    external: ['electron'],
-    entryPoints: ['preload/index.ts'],
-    outfile: 'dist/preload/preload.cjs',
-  }),
+  build({ ...nodeBundleOptions, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/preload.cjs' }),
 ]);
 console.log('Built dist/main/electron-main.cjs, its workers and dist/preload/preload.cjs');

@@ -1,8 +1,8 @@
 /**
  * Starts a worker thread running one of main's modules. From source (CLI, tests, the browser
  * host) the TypeScript module is loaded through tsx's API, whatever loader the parent runs under;
- * in the app's bundle each worker is a bundle of its own next to the main one
- * (scripts/build-electron.mjs builds every entry listed here).
+ * in the app's bundle each worker is a bundle of its own next to the main one (the build lists the
+ * same entries in scripts/main-bundle-options.mjs; a test holds the two lists equal).
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 

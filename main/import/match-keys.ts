@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { ImportEntity } from '../../shared/domain/import-fields';
 import type { MatchKey } from '../../shared/domain/imports';
 import { sortKey } from '../../shared/text/fold';
-import { contactPointKeys } from '../db/contact-point-keys';
+import { contactPointSearchKey } from '../db/contact-point-keys';
 import type { Executor } from '../db/repositories/executor';
 import { isEmptyValue, type FlatRecord } from './flat-record';
 
@@ -30,7 +30,7 @@ export function rowKeys(flat: FlatRecord, entity: ImportEntity, name: string, ke
     if (key === 'email') for (const email of listValues(flat, 'email.')) found.push({ key, value: email });
     if (key === 'phone') {
       for (const phone of listValues(flat, 'phone.')) {
-        const digits = contactPointKeys('phone', phone).search_key;
+        const digits = contactPointSearchKey('phone', phone);
         // Short numbers (extensions, "112") would join unrelated people.
         if (digits.length >= 7) found.push({ key, value: digits });
       }

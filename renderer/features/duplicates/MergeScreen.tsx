@@ -198,14 +198,14 @@ function MergeBody<R extends MergeSide>({
             {t('records.fields.addresses')}:{' '}
             {union(survivor.addresses, merged.addresses, addressText).map(addressText).join('; ') || '—'}
           </Text>
-          <Group gap="xs">
-            <Text size="sm">{t('records.fields.tags')}:</Text>
-            {survivor.tags.length + merged.tags.length === 0 ? (
-              <Text size="sm">—</Text>
-            ) : (
+          {survivor.tags.length + merged.tags.length === 0 ? (
+            <Text size="sm">{t('records.fields.tags')}: —</Text>
+          ) : (
+            <Group gap="xs">
+              <Text size="sm">{t('records.fields.tags')}:</Text>
               <TagBadges tags={union(survivor.tags, merged.tags, (tag) => tag.toLowerCase())} />
-            )}
-          </Group>
+            </Group>
+          )}
           <Text size="sm" c="dimmed">
             {movesNote(merged)}
           </Text>

@@ -19,6 +19,7 @@ import {
   type ImportReport,
   type ImportSetupInput,
   type SheetSetupInput,
+  type SuggestColumnsRequestInput,
   type SuggestColumnsResult,
   type UndoConflict,
   type UndoImportResult,
@@ -97,10 +98,7 @@ export class ImportSessions {
    * The columns of one sheet suggested again from another header row: a saved template whose
    * headers match, else the header names and the values below them (as when the file was opened).
    */
-  async suggest(
-    db: Executor,
-    request: { sessionId: string; sheet: string; headerRow: number; entity: ImportEntity; entityChosen?: boolean },
-  ): Promise<SuggestColumnsResult> {
+  async suggest(db: Executor, request: SuggestColumnsRequestInput): Promise<SuggestColumnsResult> {
     const session = this.#get(request.sessionId);
     const rows: CellValue[][] = [];
     for await (const row of session.source.rows(request.sheet)) {

@@ -4,7 +4,7 @@
  * in the app's bundle each worker is a bundle of its own next to the main one (the build lists the
  * same entries in scripts/main-bundle-options.mjs; a test holds the two lists equal).
  */
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 
 /** Bundle name → source module, relative to main/. */
 export const workerEntries = {
@@ -13,8 +13,8 @@ export const workerEntries = {
 
 export type WorkerEntry = keyof typeof workerEntries;
 
-export function startWorker(entry: WorkerEntry, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
-  const options = { workerData, ...(resourceLimits ? { resourceLimits } : {}) };
+export function startWorker(entry: WorkerEntry, workerData: unknown): Worker {
+  const options = { workerData };
   // The bundler defines import.meta.url as the bundle's own file.
   const here = import.meta.url;
   if (here.endsWith('.cjs')) return new Worker(new URL(`./${entry}.cjs`, here), options);

@@ -148,6 +148,7 @@ export const SuggestColumnsRequest = z.object({
   /** ...unless the user has just chosen this type: then only its own templates apply. */
   entityChosen: z.boolean().default(false),
 });
+export type SuggestColumnsRequestInput = z.input<typeof SuggestColumnsRequest>;
 export const SuggestColumnsResult = SheetPreview.pick({ headerRow: true, entity: true, columns: true, template: true });
 export type SuggestColumnsResult = z.infer<typeof SuggestColumnsResult>;
 

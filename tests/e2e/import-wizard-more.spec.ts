@@ -24,9 +24,12 @@ async function openDatabase(app: LaunchedApp, dataDir: string) {
   await expect(new ShellPage(app.page).databaseName()).toHaveText('Клиенты');
 }
 
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-import-more-'));
-}
+// Each test writes its workbooks to a folder of its own.
+let dir = '';
+test.beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-import-more-'));
+});
+test.afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Opens a person from the people list by a part of their name. */
 async function openPerson(page: Page, name: string) {
@@ -44,7 +47,6 @@ test('value mapping: the file’s owner becomes an existing owner; the report ti
 }) => {
   test.setTimeout(120_000);
   const { page } = app;
-  const dir = tempDir();
   await openDatabase(app, dataDir);
   const shell = new ShellPage(page);
   await shell.navigate(/^Настройки$/);
@@ -62,8 +64,7 @@ test('value mapping: the file’s owner becomes an existing owner; the report ti
     [null, 'noname@example.ru', 'Маша'],
   ]);
   const wizard = new ImportPage(page);
-  await wizard.open();
-  await wizard.openFile(file);
+  await wizard.start(file);
   await expect(wizard.mappingRow('Ответственный')).toContainText('Ответственный');
   await wizard.next();
   await wizard.next();
@@ -115,13 +116,11 @@ test('value mapping: the file’s owner becomes an existing owner; the report ti
 
   await openPerson(page, 'Лебедев-Кумач');
   await expect(detailRow(page, 'Ответственный')).toContainText('Мария Иванова');
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('a saved template maps a file with the same headers by itself', async ({ app, dataDir, saveScreenshot }) => {
   test.setTimeout(120_000);
   const { page } = app;
-  const dir = tempDir();
   await openDatabase(app, dataDir);
   const headers = ['ФИО', 'E-mail', 'Кодовое слово'];
   const january = await writeWorkbook(dir, 'январь.xlsx', [headers, ['Орлов Игорь', 'orlov@example.ru', 'Сирень']]);
@@ -130,8 +129,7 @@ test('a saved template maps a file with the same headers by itself', async ({ ap
     ['Зайцева Ольга', 'zaytseva@example.ru', 'Жасмин'],
   ]);
   const wizard = new ImportPage(page);
-  await wizard.open();
-  await wizard.openFile(january);
+  await wizard.start(january);
   await expect(page.getByTestId('template-applied')).toHaveCount(0);
   // Nothing in the header says what "Кодовое слово" is: the user maps it to notes and saves the mapping.
   await expect(wizard.mappingRow('Кодовое слово')).not.toContainText('Заметки');
@@ -157,21 +155,18 @@ test('a saved template maps a file with the same headers by itself', async ({ ap
   await expect(page.getByTestId('report-created')).toHaveText('1Добавлено');
   await openPerson(page, 'Зайцева Ольга');
   await expect(page.getByText('Жасмин')).toBeVisible();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('an unmapped column becomes a new custom field', async ({ app, dataDir, saveScreenshot }) => {
   test.setTimeout(120_000);
   const { page } = app;
-  const dir = tempDir();
   await openDatabase(app, dataDir);
   const file = await writeWorkbook(dir, 'чай.xlsx', [
     ['ФИО', 'E-mail', 'Любимый сорт чая'],
     ['Чайковская Вера Петровна', 'tea@example.ru', 'Пуэр «Старое дерево»'],
   ]);
   const wizard = new ImportPage(page);
-  await wizard.open();
-  await wizard.openFile(file);
+  await wizard.start(file);
   await expect(page.getByTestId('mapped-count')).toHaveText('Импортируется столбцов: 2 из 3');
   await wizard.addTarget('Любимый сорт чая', '+ Новое дополнительное поле');
   const label = wizard.mappingRow('Любимый сорт чая').getByRole('textbox', { name: 'Название поля' });
@@ -183,13 +178,11 @@ test('an unmapped column becomes a new custom field', async ({ app, dataDir, sav
   await expect(page.getByTestId('report-created')).toHaveText('1Добавлено');
   await openPerson(page, 'Чайковская Вера');
   await expect(detailRow(page, 'Любимый сорт чая')).toContainText('Пуэр «Старое дерево»');
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('an ambiguous date column is read in the order the user picks', async ({ app, dataDir, saveScreenshot }) => {
   test.setTimeout(120_000);
   const { page } = app;
-  const dir = tempDir();
   await openDatabase(app, dataDir);
   const file = await writeWorkbook(dir, 'даты.xlsx', [
     ['ФИО', 'E-mail', 'Дата рождения'],
@@ -198,8 +191,7 @@ test('an ambiguous date column is read in the order the user picks', async ({ ap
     ['Белова Нина', 'belova@example.ru', '12/11/1979'],
   ]);
   const wizard = new ImportPage(page);
-  await wizard.open();
-  await wizard.openFile(file);
+  await wizard.start(file);
   const order = wizard.mappingRow('Дата рождения').getByRole('combobox', { name: 'Порядок в дате' });
   await expect(order).toHaveValue('день.месяц.год');
   await order.click();
@@ -214,7 +206,6 @@ test('an ambiguous date column is read in the order the user picks', async ({ ap
   await expect(detailRow(page, 'День рождения')).toContainText('1990-01-02');
   await openPerson(page, 'Белова Нина');
   await expect(detailRow(page, 'День рождения')).toContainText('1979-12-11');
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('a workbook with companies and people sheets imports both, people linked', async ({
@@ -224,7 +215,6 @@ test('a workbook with companies and people sheets imports both, people linked', 
 }) => {
   test.setTimeout(120_000);
   const { page } = app;
-  const dir = tempDir();
   await openDatabase(app, dataDir);
   const file = await writeWorkbookSheets(dir, 'база.xlsx', [
     {
@@ -246,8 +236,7 @@ test('a workbook with companies and people sheets imports both, people linked', 
     },
   ]);
   const wizard = new ImportPage(page);
-  await wizard.open();
-  await wizard.openFile(file);
+  await wizard.start(file);
   const sheets = page.getByTestId('import-sheet');
   await expect(sheets).toHaveCount(2);
   const entity = (index: number) => sheets.nth(index).getByRole('combobox', { name: 'Тип записей' });
@@ -280,7 +269,6 @@ test('a workbook with companies and people sheets imports both, people linked', 
   await expect(page.getByText('Логистика')).toBeVisible();
   await expect(page.getByText('2 сотрудника')).toBeVisible();
   await saveScreenshot('109-import-linked-company-ru');
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('undo lists a record edited after the import and lets the user choose', async ({
@@ -290,7 +278,6 @@ test('undo lists a record edited after the import and lets the user choose', asy
 }) => {
   test.setTimeout(150_000);
   const { page } = app;
-  const dir = tempDir();
   await openDatabase(app, dataDir);
   const records = new RecordsPages(page);
   await records.createPerson({
@@ -306,8 +293,7 @@ test('undo lists a record edited after the import and lets the user choose', asy
     ['Новиков Артём', 'novikov@example.ru', 'Менеджер'],
   ]);
   const wizard = new ImportPage(page);
-  await wizard.open();
-  await wizard.openFile(file);
+  await wizard.start(file);
   await wizard.runFromMapping();
   await expect(page.getByTestId('report-created')).toHaveText('1Добавлено');
   await expect(page.getByTestId('report-updated')).toHaveText('1Обновлено');
@@ -353,7 +339,6 @@ test('undo lists a record edited after the import and lets the user choose', asy
   await openPerson(page, 'Орлова-Голицына');
   await expect(page.getByText('Бухгалтер', { exact: true })).toBeVisible();
   await expect(page.getByText('Финансовый директор')).toHaveCount(0);
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('changing the header row suggests the columns again from the new names (en)', async ({
@@ -363,7 +348,6 @@ test('changing the header row suggests the columns again from the new names (en)
 }) => {
   test.setTimeout(120_000);
   const { page } = app;
-  const dir = tempDir();
   await openDatabase(app, dataDir);
   const shell = new ShellPage(page);
   await shell.navigate(/^Настройки$/);
@@ -376,8 +360,7 @@ test('changing the header row suggests the columns again from the new names (en)
     ['Кравец Ирина', 'kravets@example.ru', 'Юрист'],
   ]);
   const wizard = new ImportPage(page);
-  await wizard.open();
-  await wizard.openFile(file);
+  await wizard.start(file);
   // The row with the names people's fields are known by is found under the title and the decoy row.
   await expect(wizard.headerRowInput()).toHaveValue('3');
   await expect(wizard.mappingRow('ФИО')).toContainText('Full name');
@@ -408,7 +391,6 @@ test('changing the header row suggests the columns again from the new names (en)
   await saveScreenshot('113-import-report-en');
   await openPerson(page, 'Соколов Роман');
   await expect(page.getByText('Инженер')).toBeVisible();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('choosing another record type maps the columns to that type’s fields', async ({
@@ -418,7 +400,6 @@ test('choosing another record type maps the columns to that type’s fields', as
 }) => {
   test.setTimeout(120_000);
   const { page } = app;
-  const dir = tempDir();
   await openDatabase(app, dataDir);
   const file = await writeWorkbook(dir, 'организации.xlsx', [
     ['Организация', 'Юридическое название', 'Отрасль', 'Должность'],
@@ -426,8 +407,7 @@ test('choosing another record type maps the columns to that type’s fields', as
     ['Вектор', 'АО «Вектор»', 'Строительство', 'Бухгалтер'],
   ]);
   const wizard = new ImportPage(page);
-  await wizard.open();
-  await wizard.openFile(file);
+  await wizard.start(file);
   const chooseType = async (type: 'Контакты' | 'Компании') => {
     await page.getByRole('combobox', { name: 'Тип записей', exact: true }).click();
     await page.getByRole('option', { name: type, exact: true }).click();
@@ -451,5 +431,4 @@ test('choosing another record type maps the columns to that type’s fields', as
   await expect(wizard.targetsOf('Должность')).toHaveCount(0);
   await wizard.runFromMapping();
   await expect(page.getByTestId('report-created')).toHaveText(/^2/);
-  fs.rmSync(dir, { recursive: true, force: true });
 });

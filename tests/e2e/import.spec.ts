@@ -143,8 +143,7 @@ test('import a messy Russian workbook: mapping, dry run, a fixed cell, report, p
   // The mapping and the grid in English.
   await records.openSection(/^Настройки$/);
   await shell.switchLanguage('English');
-  await wizard.open();
-  await wizard.openFile(file);
+  await wizard.start(file);
   await expect(wizard.mappingRow('ФИО')).toContainText('Full name');
   await page.getByTestId('column-mapping').scrollIntoViewIfNeeded();
   await saveScreenshot('77-import-mapping-en');
@@ -168,8 +167,7 @@ test('a long import shows its progress and can be cancelled', async ({ app, data
   });
   const wizard = new ImportPage(page);
   await expect(new ShellPage(page).databaseName()).toHaveText('Клиенты');
-  await wizard.open();
-  await wizard.openFile(file);
+  await wizard.start(file);
   await wizard.next();
   // The CSV's encoding and delimiter are shown on the file step.
   await page.getByRole('button', { name: /Файл/ }).first().click();

@@ -18,6 +18,12 @@ export class ImportPage {
     await expect(this.page.getByTestId('column-mapping').first()).toBeVisible();
   }
 
+  /** Goes to the wizard and opens a file in it. */
+  async start(filePath: string) {
+    await this.open();
+    await this.openFile(filePath);
+  }
+
   mappingRow(header: string) {
     return this.page.locator(`[data-testid="mapping-row"][data-header="${header}"]`);
   }

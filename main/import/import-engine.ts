@@ -35,6 +35,7 @@ import type { LoadedRecord, RecordRefs } from './entities/record-adapter';
 import { recordAdapters } from './entities/record-adapters';
 import { FileKeyTable, type FileEntry } from './file-keys';
 import { diffFlat, mergeFlat, type FlatRecord } from './flat-record';
+import { deferPeopleIndexes, emptyRecordTypes } from './fresh-base';
 import { findExisting, keyHash, rowKeys, type RowKeys } from './match-keys';
 import { CREATE_VALUE, ValueChoices, type ChoiceCatalog } from './value-choices';
 
@@ -110,6 +111,8 @@ class ImportPass {
   readonly #companiesByName = new Map<string, number | null>();
   readonly #pendingCompanyNames = new Set<string>();
   readonly #ownersByName = new Map<string, number>();
+  /** Record types with no records before this import: nothing of theirs to look up. */
+  #emptyAtStart = new Set<ImportEntity>();
   #rowsDone = 0;
 
   constructor(input: EngineInput) {
@@ -157,7 +160,11 @@ class ImportPass {
     const sheets = [...setup.sheets]
       .filter((sheet) => sheet.entity !== null)
       .sort((a, b) => (a.entity === 'company' ? 0 : 1) - (b.entity === 'company' ? 0 : 1));
+    this.#emptyAtStart = await emptyRecordTypes(db, new Set(sheets.map((sheet) => sheet.entity!)));
+    const restoreIndexes =
+      this.#writing && this.#emptyAtStart.has('person') ? await deferPeopleIndexes(db) : async () => {};
     for (const sheet of sheets) await this.#importSheet(sheet);
+    await restoreIndexes();
     return { summary: this.#summary, choices: this.#choices.list() };
   }
 
@@ -285,11 +292,13 @@ class ImportPass {
         fileMerge: false,
       };
     });
-    const existing = await findExisting(
-      db,
-      entity,
-      pending.flatMap((item) => item.keys),
-    );
+    const existing = this.#emptyAtStart.has(entity)
+      ? new Map<string, number[]>()
+      : await findExisting(
+          db,
+          entity,
+          pending.flatMap((item) => item.keys),
+        );
     const matchedIds = new Set<number>();
     for (const item of pending) {
       if (item.problems.some((problem) => problem.severity === 'error')) {

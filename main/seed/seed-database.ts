@@ -6,10 +6,10 @@
  * current maximum, so seeding a database that already has data appends to it.
  */
 import { AppError } from '../../shared/errors';
-import { beginBulkSearchIndexing, endBulkSearchIndexing } from '../db/search-index';
+import { createIndexes, dropIndexes } from '../db/bulk-indexes';
+import { SEARCH_TABLES, beginBulkSearchIndexing, endBulkSearchIndexing } from '../db/search-index';
 import type { OpenDatabase } from '../services/encrypted-database';
 import { generateActivities } from './activities';
-import { createIndexes, dropIndexes } from './bulk-indexes';
 import { generateCompanies } from './companies';
 import type { SeedContext } from './context';
 import { generatePeople } from './people';
@@ -52,6 +52,8 @@ const LIMITS = { people: 10_000_000, companies: 10_000_000, activities: 100_000_
 const BULK_TABLES = ['companies', 'people', 'contact_points', 'addresses', 'person_tags', 'company_tags', 'activities'];
 // Page cache of the seed connection (KiB). An upper bound: small seeds use little of it.
 const SEED_CACHE_KIB = 1_000_000;
+// Full-text terms kept pending in memory before a segment is written (FTS5's default: 1 MiB).
+const SEED_SEARCH_PENDING_BYTES = 256 * 1024 * 1024;
 
 function checkCount(name: keyof typeof LIMITS, value: number): number {
   if (!Number.isInteger(value) || value < 0 || value > LIMITS[name]) {
@@ -73,10 +75,10 @@ function nextId(database: OpenDatabase, table: string): number {
 class PhaseTimes {
   readonly phases: Record<string, number> = {};
 
-  run<T>(name: string, phase: () => T): T {
+  async run<T>(name: string, phase: () => T | Promise<T>): Promise<T> {
     const started = performance.now();
     try {
-      return phase();
+      return await phase();
     } finally {
       this.phases[name] = Math.round(performance.now() - started);
     }
@@ -130,29 +132,29 @@ export async function seedDatabase(database: OpenDatabase, options: SeedOptions)
   try {
     connection.exec('BEGIN IMMEDIATE');
     try {
-      const indexes = dropIndexes(connection, BULK_TABLES);
-      beginBulkSearchIndexing(connection);
-      times.run('users', () => {
+      const indexes = await dropIndexes(database.db, { tables: BULK_TABLES });
+      await beginBulkSearchIndexing(database.db, SEARCH_TABLES, SEED_SEARCH_PENDING_BYTES);
+      await times.run('users', () => {
         context.userIds = generateUsers(context, nextId(database, 'users'), plan.users);
         context.tagNames = ensureSeedTags(connection);
         context.tagIds = [...context.tagNames.keys()];
       });
-      const companyFacts = times.run('companies', () =>
+      const companyFacts = await times.run('companies', () =>
         generateCompanies(context, nextId(database, 'companies'), plan.companies),
       );
-      const peopleFacts = times.run('people', () =>
+      const peopleFacts = await times.run('people', () =>
         generatePeople(context, nextId(database, 'people'), plan.people, companyFacts),
       );
-      times.run('activities', () =>
+      await times.run('activities', () =>
         generateActivities(context, nextId(database, 'activities'), plan.activities, peopleFacts, companyFacts),
       );
       // The steps below are single long statements: announced, since they report nothing while they run.
       progress.step('indexes');
-      times.run('indexes', () => createIndexes(connection, indexes));
+      await times.run('indexes', () => createIndexes(database.db, indexes));
       progress.step('searchIndex');
-      times.run('searchIndex', () => endBulkSearchIndexing(connection));
+      await times.run('searchIndex', () => endBulkSearchIndexing(database.db, SEARCH_TABLES));
       progress.step('commit');
-      times.run('commit', () => connection.exec('COMMIT'));
+      await times.run('commit', () => connection.exec('COMMIT'));
     } catch (error) {
       if (connection.inTransaction) connection.exec('ROLLBACK');
       throw error;

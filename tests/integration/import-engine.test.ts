@@ -390,7 +390,12 @@ describe('spreadsheet import engine', () => {
     });
   });
 
+  const indexesOf = (db: OpenDatabase) =>
+    db.connection.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name`).all();
+
   it('cancelling a run rolls everything back', async () => {
+    const indexes = indexesOf(database);
+    expect(indexes.length).toBeGreaterThan(20);
     const file = await sessions.open(database.db, { path: writeManyPeopleCsv(dir, 1_200) });
     const setup = acceptSuggestions(file);
     const progress: number[] = [];
@@ -410,10 +415,56 @@ describe('spreadsheet import engine', () => {
     expect(await database.db.selectFrom('contact_points').select('id').execute()).toEqual([]);
     expect(await database.db.selectFrom('imports').select('id').execute()).toEqual([]);
     expect(await database.db.selectFrom('import_records').select('record_id').execute()).toEqual([]);
+    // A first import into an empty base builds some indexes at the end: the rollback brought them back.
+    expect(indexesOf(database)).toEqual(indexes);
     // The session is usable again: the run goes through after a cancel.
     const report = await sessions.run(database.db, file.sessionId, setup, env);
     expect(report.summary.people.create).toBe(1_200);
     expect(await database.db.selectFrom('people').select('id').execute()).toHaveLength(1_200);
+    expect(indexesOf(database)).toEqual(indexes);
+    expect(database.connection.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('a first import into an empty base matches rows across batches, and a second import finds them', async () => {
+    const rows = [['Фамилия', 'Имя', 'E-mail', 'Телефон']];
+    for (let index = 0; index < 1_200; index += 1) {
+      rows.push([
+        `Фамилия${index}`,
+        `Имя${index}`,
+        `person${index}@example.ru`,
+        `+7916${String(index).padStart(7, '0')}`,
+      ]);
+    }
+    // Row 1,100 is person 10 again, by e-mail, with a second phone: a batch of 500 rows later.
+    rows.push(['Фамилия10', 'Имя10', 'PERSON10@example.ru', '+79990000010']);
+    const first = await sessions.open(database.db, { path: writeCsv(dir, 'first.csv', rows) });
+    const report = await sessions.run(database.db, first.sessionId, acceptSuggestions(first), env);
+    expect(report.summary.people).toMatchObject({ create: 1_200, merge: 1, skip: 0 });
+    const personNamed = async (name: string) => {
+      const row = await database.db
+        .selectFrom('people')
+        .select('id')
+        .where('display_name', '=', name)
+        .executeTakeFirst();
+      return row && getPerson(database.db, row.id);
+    };
+    expect(phonesOf(await personNamed('Фамилия10 Имя10'))).toEqual(['+79160000010', '+79990000010']);
+    // The lookup indexes are back and used: a second import updates the same people.
+    const second = await sessions.open(database.db, {
+      path: writeCsv(dir, 'second.csv', [
+        ['Фамилия', 'Имя', 'Телефон', 'Должность'],
+        ['Фамилия7', 'Имя7', '8 (916) 000-00-07', 'Директор'],
+      ]),
+    });
+    const update = await sessions.run(
+      database.db,
+      second.sessionId,
+      acceptSuggestions(second, { mode: 'upsert' }),
+      env,
+    );
+    expect(update.summary.people).toMatchObject({ create: 0, update: 1 });
+    expect((await personNamed('Фамилия7 Имя7'))?.position).toBe('Директор');
+    expect(database.connection.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
   it('saves the skipped rows with their reason as .xlsx', async () => {

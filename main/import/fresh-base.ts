@@ -1,0 +1,45 @@
+/**
+ * The first big import into an empty client base. No existing record can match a row (rows of the
+ * import are matched to each other by the file's key table), so the lookup of existing records is
+ * skipped; and the people-side indexes the import never reads while it writes are dropped and built
+ * once at the end, by sorting, instead of being kept up to date row by row.
+ */
+import { sql } from 'kysely';
+import type { ImportEntity } from '../../shared/domain/import-fields';
+import { createIndexes, dropIndexes, type IndexDefinition } from '../db/bulk-indexes';
+import type { Executor } from '../db/repositories/executor';
+
+// List and lookup indexes. The per-person ones (contact_points_of_person...) stay: updates of
+// records created earlier in the same file load them by person.
+const UNREAD_PEOPLE_INDEXES = [
+  'people_by_name',
+  'people_by_owner',
+  'people_by_company',
+  'people_by_city',
+  'people_by_created',
+  'people_by_updated',
+  'people_in_trash',
+  'contact_points_by_key',
+  'contact_points_by_reversed_key',
+  'person_custom_values_by_text',
+  'person_custom_values_by_number',
+];
+
+const TABLES: Record<ImportEntity, 'people' | 'companies'> = { person: 'people', company: 'companies' };
+
+/** The record types that have no records at all, trashed ones included. */
+export async function emptyRecordTypes(db: Executor, entities: Iterable<ImportEntity>): Promise<Set<ImportEntity>> {
+  const empty = new Set<ImportEntity>();
+  for (const entity of entities) {
+    const { rows } = await sql<{ found: number }>`
+      SELECT EXISTS (SELECT 1 FROM ${sql.table(TABLES[entity])}) AS found`.execute(db);
+    if (rows[0]?.found === 0) empty.add(entity);
+  }
+  return empty;
+}
+
+/** Drops the indexes a first import of people doesn't read; call the result once the rows are in. */
+export async function deferPeopleIndexes(db: Executor): Promise<() => Promise<void>> {
+  const dropped: IndexDefinition[] = await dropIndexes(db, { names: UNREAD_PEOPLE_INDEXES });
+  return () => createIndexes(db, dropped);
+}

@@ -35,7 +35,7 @@ import type { LoadedRecord, RecordRefs } from './entities/record-adapter';
 import { recordAdapters } from './entities/record-adapters';
 import { FileKeyTable, type FileEntry } from './file-keys';
 import { diffFlat, mergeFlat, type FlatRecord } from './flat-record';
-import { deferPeopleIndexes, emptyRecordTypes } from './fresh-base';
+import { emptyRecordTypes, loadIntoEmptyBase } from './fresh-base';
 import { findExisting, keyHash, rowKeys, type RowKeys } from './match-keys';
 import { CREATE_VALUE, ValueChoices, type ChoiceCatalog } from './value-choices';
 
@@ -161,10 +161,11 @@ class ImportPass {
       .filter((sheet) => sheet.entity !== null)
       .sort((a, b) => (a.entity === 'company' ? 0 : 1) - (b.entity === 'company' ? 0 : 1));
     this.#emptyAtStart = await emptyRecordTypes(db, new Set(sheets.map((sheet) => sheet.entity!)));
-    const restoreIndexes =
-      this.#writing && this.#emptyAtStart.has('person') ? await deferPeopleIndexes(db) : async () => {};
-    for (const sheet of sheets) await this.#importSheet(sheet);
-    await restoreIndexes();
+    const importSheets = async () => {
+      for (const sheet of sheets) await this.#importSheet(sheet);
+    };
+    if (this.#writing && this.#emptyAtStart.has('person')) await loadIntoEmptyBase(db, importSheets);
+    else await importSheets();
     return { summary: this.#summary, choices: this.#choices.list() };
   }
 

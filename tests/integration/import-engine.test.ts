@@ -396,6 +396,8 @@ describe('spreadsheet import engine', () => {
   it('cancelling a run rolls everything back', async () => {
     const indexes = indexesOf(database);
     expect(indexes.length).toBeGreaterThan(20);
+    const cacheSize = () => database.connection.pragma('cache_size', { simple: true }) as number;
+    const cache = cacheSize();
     const file = await sessions.open(database.db, { path: writeManyPeopleCsv(dir, 1_200) });
     const setup = acceptSuggestions(file);
     const progress: number[] = [];
@@ -417,11 +419,13 @@ describe('spreadsheet import engine', () => {
     expect(await database.db.selectFrom('import_records').select('record_id').execute()).toEqual([]);
     // A first import into an empty base builds some indexes at the end: the rollback brought them back.
     expect(indexesOf(database)).toEqual(indexes);
+    expect(cacheSize()).toBe(cache);
     // The session is usable again: the run goes through after a cancel.
     const report = await sessions.run(database.db, file.sessionId, setup, env);
     expect(report.summary.people.create).toBe(1_200);
     expect(await database.db.selectFrom('people').select('id').execute()).toHaveLength(1_200);
     expect(indexesOf(database)).toEqual(indexes);
+    expect(cacheSize()).toBe(cache);
     expect(database.connection.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 

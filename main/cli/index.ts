@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
+import { limitHeapGrowth } from '../heap-growth';
 import { CommandArgs, type Command, type CommandResult } from './command';
 import { commands } from './commands';
 import { alignRows, printError, printResult } from './output';
@@ -103,4 +104,5 @@ async function runCli(argv: string[]): Promise<number> {
   }
 }
 
+limitHeapGrowth();
 process.exitCode = await runCli(process.argv.slice(2));

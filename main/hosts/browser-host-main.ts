@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app-context';
+import { limitHeapGrowth } from '../heap-growth';
 import { createFileSettingsStore } from '../settings/settings-store';
 import { unavailableVault } from '../services/passphrase-vault';
 import { startBrowserHost } from './browser-host';
@@ -19,6 +20,7 @@ const { values } = parseArgs({
   },
 });
 
+limitHeapGrowth();
 const dataDir = path.resolve(values['data-dir']);
 const app = createApp({
   kind: 'browser',

@@ -7,6 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from './repositories/executor';
+import type { SqliteConnection } from './open';
 
 /**
  * FTS5's unicode61 tokenizer folds case (Cyrillic too) but not ё to е: only that is done here, in
@@ -119,42 +120,37 @@ export async function rebuildSearchIndex(db: Executor): Promise<void> {
   await sql`INSERT INTO companies_search (rowid, name, details) ${companyDocument}`.execute(db);
 }
 
-export const SEARCH_TABLES = ['people_search', 'companies_search'] as const;
-export type SearchTable = (typeof SEARCH_TABLES)[number];
+/** Merges index segments after a bulk load, so queries touch one b-tree. */
+export function optimizeSearchIndex(connection: SqliteConnection): void {
+  connection.exec(`INSERT INTO people_search (people_search) VALUES ('optimize')`);
+  connection.exec(`INSERT INTO companies_search (companies_search) VALUES ('optimize')`);
+}
+
+const SEARCH_TABLES = ['people_search', 'companies_search'] as const;
 // FTS5's defaults: merge 4 segments at a time as they appear; flush pending terms at 1 MiB.
 const DEFAULT_AUTOMERGE = 4;
 const DEFAULT_HASH_BYTES = 1024 * 1024;
+// A bulk load keeps this much pending in memory: a few large segments instead of thousands of
+// small ones that automerge would rewrite again and again before the final optimize.
+const BULK_HASH_BYTES = 256 * 1024 * 1024;
 
-async function configureSearchIndex(
-  db: Executor,
-  tables: readonly SearchTable[],
-  automerge: number,
-  hashBytes: number,
-): Promise<void> {
-  for (const table of tables) {
+function configureSearchIndex(connection: SqliteConnection, automerge: number, hashBytes: number): void {
+  for (const table of SEARCH_TABLES) {
     // Literals: FTS5 rejects a bound number (better-sqlite3 binds it as REAL).
-    await sql.raw(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', ${automerge})`).execute(db);
-    await sql.raw(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ${hashBytes})`).execute(db);
+    connection.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', ${automerge})`);
+    connection.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('hashsize', ${hashBytes})`);
   }
 }
 
-/**
- * Before writing many documents (inside the bulk writer's transaction): pending terms are kept in
- * memory up to `pendingBytes`, and no segments are merged while they are written, so the index
- * gets a few large segments instead of thousands of small ones rewritten again and again.
- */
-export async function beginBulkSearchIndexing(
-  db: Executor,
-  tables: readonly SearchTable[],
-  pendingBytes: number,
-): Promise<void> {
-  await configureSearchIndex(db, tables, 0, pendingBytes);
+/** Before writing many documents one by one (inside the bulk writer's transaction). */
+export function beginBulkSearchIndexing(connection: SqliteConnection): void {
+  configureSearchIndex(connection, 0, BULK_HASH_BYTES);
 }
 
-/** After them: merges what was written into one segment (queries touch one b-tree) and restores the defaults. */
-export async function endBulkSearchIndexing(db: Executor, tables: readonly SearchTable[]): Promise<void> {
-  for (const table of tables) await sql.raw(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).execute(db);
-  await configureSearchIndex(db, tables, DEFAULT_AUTOMERGE, DEFAULT_HASH_BYTES);
+/** After them: merges what was written into one segment and restores the defaults. */
+export function endBulkSearchIndexing(connection: SqliteConnection): void {
+  optimizeSearchIndex(connection);
+  configureSearchIndex(connection, DEFAULT_AUTOMERGE, DEFAULT_HASH_BYTES);
 }
 
 /**

@@ -156,16 +156,16 @@ class ImportPass {
       }
     }
     this.#choices = new ValueChoices(catalogs, setup.valueMappings);
+    const sheetsOf = (entity: ImportEntity) => setup.sheets.filter((sheet) => sheet.entity === entity);
+    this.#emptyAtStart = await emptyRecordTypes(db, ['company', 'person']);
     // Companies first, so people can link to the companies of the same file.
-    const sheets = [...setup.sheets]
-      .filter((sheet) => sheet.entity !== null)
-      .sort((a, b) => (a.entity === 'company' ? 0 : 1) - (b.entity === 'company' ? 0 : 1));
-    this.#emptyAtStart = await emptyRecordTypes(db, new Set(sheets.map((sheet) => sheet.entity!)));
-    const importSheets = async () => {
-      for (const sheet of sheets) await this.#importSheet(sheet);
+    for (const sheet of sheetsOf('company')) await this.#importSheet(sheet);
+    const importPeople = async () => {
+      for (const sheet of sheetsOf('person')) await this.#importSheet(sheet);
     };
-    if (this.#writing && this.#emptyAtStart.has('person')) await loadIntoEmptyBase(db, importSheets);
-    else await importSheets();
+    if (this.#writing && this.#emptyAtStart.has('person') && sheetsOf('person').length > 0)
+      await loadIntoEmptyBase(db, importPeople);
+    else await importPeople();
     return { summary: this.#summary, choices: this.#choices.list() };
   }
 

@@ -7,7 +7,7 @@
  */
 import { AppError } from '../../shared/errors';
 import { createIndexes, dropIndexes } from '../db/bulk-indexes';
-import { SEARCH_TABLES, beginBulkSearchIndexing, endBulkSearchIndexing } from '../db/search-index';
+import { beginBulkSearchIndexing, endBulkSearchIndexing } from '../db/search-index';
 import type { OpenDatabase } from '../services/encrypted-database';
 import { generateActivities } from './activities';
 import { generateCompanies } from './companies';
@@ -52,8 +52,6 @@ const LIMITS = { people: 10_000_000, companies: 10_000_000, activities: 100_000_
 const BULK_TABLES = ['companies', 'people', 'contact_points', 'addresses', 'person_tags', 'company_tags', 'activities'];
 // Page cache of the seed connection (KiB). An upper bound: small seeds use little of it.
 const SEED_CACHE_KIB = 1_000_000;
-// Full-text terms kept pending in memory before a segment is written (FTS5's default: 1 MiB).
-const SEED_SEARCH_PENDING_BYTES = 256 * 1024 * 1024;
 
 function checkCount(name: keyof typeof LIMITS, value: number): number {
   if (!Number.isInteger(value) || value < 0 || value > LIMITS[name]) {
@@ -133,7 +131,7 @@ export async function seedDatabase(database: OpenDatabase, options: SeedOptions)
     connection.exec('BEGIN IMMEDIATE');
     try {
       const indexes = await dropIndexes(database.db, { tables: BULK_TABLES });
-      await beginBulkSearchIndexing(database.db, SEARCH_TABLES, SEED_SEARCH_PENDING_BYTES);
+      beginBulkSearchIndexing(connection);
       await times.run('users', () => {
         context.userIds = generateUsers(context, nextId(database, 'users'), plan.users);
         context.tagNames = ensureSeedTags(connection);
@@ -152,7 +150,7 @@ export async function seedDatabase(database: OpenDatabase, options: SeedOptions)
       progress.step('indexes');
       await times.run('indexes', () => createIndexes(database.db, indexes));
       progress.step('searchIndex');
-      await times.run('searchIndex', () => endBulkSearchIndexing(database.db, SEARCH_TABLES));
+      await times.run('searchIndex', () => endBulkSearchIndexing(connection));
       progress.step('commit');
       await times.run('commit', () => connection.exec('COMMIT'));
     } catch (error) {

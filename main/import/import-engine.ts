@@ -23,7 +23,7 @@ import { foldText, sortKey } from '../../shared/text/fold';
 import { insertCustomFieldDefinition, listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import { addCustomField } from '../services/custom-fields-service';
 import type { Executor } from '../db/repositories/executor';
-import { journal, type JournalEntry } from '../db/repositories/imports';
+import { journal, journalEveryPersonCreated, type JournalEntry } from '../db/repositories/imports';
 import { takeRecordSnapshot } from '../db/repositories/record-snapshot';
 import { insertUser, listUsers } from '../db/repositories/users';
 import type { ServiceEnv } from '../services/service-env';
@@ -113,6 +113,8 @@ class ImportPass {
   readonly #ownersByName = new Map<string, number>();
   /** Record types with no records before this import: nothing of theirs to look up. */
   #emptyAtStart = new Set<ImportEntity>();
+  /** Into a base without people, every person is this import's: journalled at the end in one go. */
+  #journalPeopleAtEnd = false;
   #rowsDone = 0;
 
   constructor(input: EngineInput) {
@@ -163,9 +165,16 @@ class ImportPass {
     const importPeople = async () => {
       for (const sheet of sheetsOf('person')) await this.#importSheet(sheet);
     };
-    if (this.#writing && this.#emptyAtStart.has('person') && sheetsOf('person').length > 0)
-      await loadIntoEmptyBase(db, importPeople);
-    else await importPeople();
+    const { importId } = this.#input;
+    if (importId !== null && this.#emptyAtStart.has('person') && sheetsOf('person').length > 0) {
+      this.#journalPeopleAtEnd = true;
+      await loadIntoEmptyBase(db, async () => {
+        await importPeople();
+        await journalEveryPersonCreated(db, importId);
+      });
+    } else {
+      await importPeople();
+    }
     return { summary: this.#summary, choices: this.#choices.list() };
   }
 
@@ -545,25 +554,30 @@ class ImportPass {
       definitions,
       env,
     );
+    const journalled = !(entity === 'person' && this.#journalPeopleAtEnd);
     const entries: JournalEntry[] = [];
     creates.forEach((item, index) => {
       item.recordId = ids[index]!;
       if (entity === 'company' && item.fileId !== null) this.#companyIdsFromFile.set(item.fileId, item.recordId);
       if (entity === 'company') this.#companiesByName.set(sortKey(adapter.nameOf(item.flat)), item.recordId);
-      entries.push({ entity, recordId: item.recordId, action: 'created', versionAfter: 1, before: null });
+      if (journalled)
+        entries.push({ entity, recordId: item.recordId, action: 'created', versionAfter: 1, before: null });
     });
     for (const { item, values, version } of updates) {
       const id = item.recordId!;
-      const snapshot = await takeRecordSnapshot(db, entity, id);
+      // Into a base without people, an update is of a person this import created: nothing to snapshot.
+      const snapshot = journalled ? await takeRecordSnapshot(db, entity, id) : null;
       await adapter.update(db, id, version, values, env);
       if (entity === 'company' && item.fileId !== null) this.#companyIdsFromFile.set(item.fileId, id);
-      entries.push({
-        entity,
-        recordId: id,
-        action: 'updated',
-        versionAfter: version + 1,
-        before: JSON.stringify(snapshot),
-      });
+      if (journalled) {
+        entries.push({
+          entity,
+          recordId: id,
+          action: 'updated',
+          versionAfter: version + 1,
+          before: JSON.stringify(snapshot),
+        });
+      }
     }
     // Created records come with their search documents; updated ones are indexed again.
     await adapter.reindex(

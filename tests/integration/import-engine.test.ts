@@ -7,7 +7,7 @@ import type { Person } from '../../shared/domain/people';
 import { getCompany } from '../../main/services/companies-service';
 import { createCustomField } from '../../main/services/custom-fields-service';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
-import { ImportSessions, saveImportTemplate } from '../../main/services/import-service';
+import { ImportSessions, saveImportTemplate, undoImport } from '../../main/services/import-service';
 import { createPerson, getPerson } from '../../main/services/people-service';
 import { search } from '../../main/services/search-service';
 import { rebuildSearchIndex } from '../../main/db/search-index';
@@ -469,6 +469,26 @@ describe('spreadsheet import engine', () => {
     expect(update.summary.people).toMatchObject({ create: 0, update: 1 });
     expect((await personNamed('Фамилия7 Имя7'))?.position).toBe('Директор');
     expect(database.connection.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The first import's journal: every person created, at the version the import left them.
+    const journal = await database.db
+      .selectFrom('import_records')
+      .select(['record_id', 'action', 'version_after', 'before'])
+      .where('import_id', '=', report.importId)
+      .orderBy('record_id')
+      .execute();
+    expect(journal).toHaveLength(1_200);
+    expect(new Set(journal.map((entry) => `${entry.action} ${entry.before}`))).toEqual(new Set(['created null']));
+    const person10 = (await personNamed('Фамилия10 Имя10'))!;
+    expect(journal.find((entry) => entry.record_id === person10.id)?.version_after).toBe(2);
+    expect(journal.filter((entry) => entry.version_after !== 1)).toHaveLength(1);
+    // Undoing it removes them all but the person the second import changed since.
+    const check = await undoImport(database.db, { importId: report.importId, force: [], check: true }, env);
+    expect(check.conflicts.map((conflict) => conflict.name)).toEqual(['Фамилия7 Имя7']);
+    const undone = await undoImport(database.db, { importId: report.importId, force: [], check: false }, env);
+    expect(undone).toMatchObject({ removed: 1_199, restored: 0 });
+    expect(
+      (await database.db.selectFrom('people').select('display_name').execute()).map((row) => row.display_name),
+    ).toEqual(['Фамилия7 Имя7']);
   });
 
   it('saves the skipped rows with their reason as .xlsx', async () => {

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { ImportEntity } from '../../../shared/domain/import-fields';
 import type { ImportsTable, ImportTemplatesTable } from '../schema';
 import type { Executor } from './executor';
@@ -53,6 +53,16 @@ export async function journal(db: Executor, importId: number, entries: JournalEn
     })),
     { conflict: ['import_id', 'entity', 'record_id'], update: ['version_after'] },
   );
+}
+
+/**
+ * Records every person as created by this import, at the version they ended it with: for an import
+ * into a base that had no people, where every person there is one it made. One statement instead of
+ * a journal row bound per person.
+ */
+export async function journalEveryPersonCreated(db: Executor, importId: number): Promise<void> {
+  await sql`INSERT INTO import_records (import_id, entity, record_id, action, version_after, before)
+            SELECT ${importId}, 'person', id, 'created', version, NULL FROM people`.execute(db);
 }
 
 export async function listImports(db: Executor, limit: number): Promise<ImportRow[]> {

@@ -44,11 +44,21 @@ export async function emptyRecordTypes(db: Executor, entities: Iterable<ImportEn
   return empty;
 }
 
-/** Runs the load of a first import of people, inside the import's transaction. */
-export async function loadIntoEmptyBase(db: Executor, load: () => Promise<void>): Promise<void> {
+/**
+ * Runs the load of a first import of people, inside the import's transaction. `checkpoint` runs
+ * before each index is built again, so the import can still be cancelled (it throws to cancel).
+ */
+export async function loadIntoEmptyBase(
+  db: Executor,
+  load: () => Promise<void>,
+  checkpoint: () => Promise<void>,
+): Promise<void> {
   await withPageCache(db, FIRST_IMPORT_CACHE_KIB, async () => {
     const dropped: IndexDefinition[] = await dropIndexes(db, { names: UNREAD_PEOPLE_INDEXES });
     await load();
-    await createIndexes(db, dropped);
+    for (const index of dropped) {
+      await checkpoint();
+      await createIndexes(db, [index]);
+    }
   });
 }

@@ -168,10 +168,20 @@ class ImportPass {
     const { importId } = this.#input;
     if (importId !== null && this.#emptyAtStart.has('person') && sheetsOf('person').length > 0) {
       this.#journalPeopleAtEnd = true;
-      await loadIntoEmptyBase(db, async () => {
-        await importPeople();
-        await journalEveryPersonCreated(db, importId);
-      });
+      // The steps after the last row take a while (seconds per million rows): a cancel still counts.
+      const checkpoint = async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        this.#throwIfCancelled();
+      };
+      await loadIntoEmptyBase(
+        db,
+        async () => {
+          await importPeople();
+          await checkpoint();
+          await journalEveryPersonCreated(db, importId);
+        },
+        checkpoint,
+      );
     } else {
       await importPeople();
     }
@@ -268,8 +278,8 @@ class ImportPass {
     columns: ColumnPlan[],
     rows: Array<{ row: number; cells: CellValue[] }>,
   ): Promise<void> {
-    const { db, setup, env, signal } = this.#input;
-    if (signal?.aborted) throw new AppError('Cancelled', 'The import was cancelled');
+    const { db, setup, env } = this.#input;
+    this.#throwIfCancelled();
     const adapter = recordAdapters[entity];
     const definitions = this.#definitions.get(entity) ?? [];
     const mode = setup.options.mode;
@@ -370,6 +380,10 @@ class ImportPass {
     this.#input.onProgress?.(this.#rowsDone);
     // Let a cancel request (an IPC message) in between batches.
     await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  #throwIfCancelled(): void {
+    if (this.#input.signal?.aborted) throw new AppError('Cancelled', 'The import was cancelled');
   }
 
   /** Matches a row to an earlier row of the file or an existing record, and picks its action. */

@@ -1,8 +1,11 @@
 /**
  * An import killed mid-run leaves the database as it was: the CLI import of a 60,000-row workbook
  * is SIGKILLed inside its one write transaction, and the next open rolls the journal back — no
- * half-imported people, no import in the history, no damage — and the next import works.
+ * half-imported people, no import in the history, no damage, every index back — and the next
+ * import works. Both into a base with people and into one without (which drops and rebuilds
+ * indexes inside the transaction).
  */
+import type { OpenDatabase } from '../../main/services/encrypted-database';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -53,7 +56,14 @@ type KilledRun = {
   output: string;
 };
 
-type Snapshot = { people: number; peopleHash: string; tablesHash: string; imports: number; problems: string[] };
+type Snapshot = {
+  people: number;
+  peopleHash: string;
+  tablesHash: string;
+  schemaHash: string;
+  imports: number;
+  problems: string[];
+};
 
 /** Opens the file as the app does (a hot journal is rolled back here) and fingerprints its contents. */
 async function snapshot(file: string): Promise<Snapshot> {
@@ -75,6 +85,13 @@ async function snapshot(file: string): Promise<Snapshot> {
       peopleHash: hash(rowsOf('people')),
       // Everything else too: contact points, companies, tags, the search index's tables, the undo journal.
       tablesHash: hash(listUserTables(connection).flatMap((table) => [table, ...rowsOf(table)])),
+      // Tables, indexes and triggers as the migrations made them (a rebuilt index gets another root page).
+      schemaHash: hash(
+        connection
+          .prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name')
+          .all()
+          .map((row) => JSON.stringify(row)),
+      ),
       imports: count('imports'),
       problems: integrityProblems(database),
     };
@@ -118,66 +135,85 @@ function importAndKill(dbFile: string, input: string): Promise<KilledRun> {
   });
 }
 
+/** Three people, one of them row 0 of the file by e-mail (the killed run had updated them too). */
+async function threePeople(database: OpenDatabase): Promise<void> {
+  const env = testEnv();
+  const company = await createCompany(database.db, { name: COMPANIES[0] }, env);
+  // Row 0 of the file matches this person by e-mail: the killed run had updated them too.
+  await createPerson(
+    database.db,
+    {
+      lastName: 'Фамилия0',
+      firstName: 'Иван',
+      companyId: company.id,
+      position: 'Директор',
+      emails: [{ value: 'person0@example.ru', label: 'work' }],
+      tags: ['VIP'],
+    },
+    env,
+  );
+  await createPerson(database.db, { lastName: 'Соколова', firstName: 'Мария', notes: 'Звонить после 18:00' }, env);
+  await createPerson(
+    database.db,
+    { lastName: 'Smith', firstName: 'John', phones: [{ value: '+44 20 7946 0958' }] },
+    env,
+  );
+}
+
+/** No people yet, only a company of the file: the first-import path. */
+async function oneCompany(database: OpenDatabase): Promise<void> {
+  await createCompany(database.db, { name: COMPANIES[1] }, testEnv());
+}
+
 describe('an import killed mid-run', () => {
   const tempDir = useTempDir();
 
-  it('leaves the database as it was, and the next import works', { timeout: 120_000 }, async () => {
-    const dir = tempDir();
-    const dbFile = path.join(dir, 'clients.kartoteka');
-    const database = await createDatabase(dbFile, 'Clients', TEST_PASSPHRASE);
-    try {
-      const env = testEnv();
-      const company = await createCompany(database.db, { name: COMPANIES[0] }, env);
-      // Row 0 of the file matches this person by e-mail: the killed run had updated them too.
-      await createPerson(
-        database.db,
-        {
-          lastName: 'Фамилия0',
-          firstName: 'Иван',
-          companyId: company.id,
-          position: 'Директор',
-          emails: [{ value: 'person0@example.ru', label: 'work' }],
-          tags: ['VIP'],
-        },
-        env,
-      );
-      await createPerson(database.db, { lastName: 'Соколова', firstName: 'Мария', notes: 'Звонить после 18:00' }, env);
-      await createPerson(
-        database.db,
-        { lastName: 'Smith', firstName: 'John', phones: [{ value: '+44 20 7946 0958' }] },
-        env,
-      );
-    } finally {
-      await database.close();
-    }
-    const input = path.join(dir, 'клиенты.xlsx');
-    await writePeople(input, ROWS);
-    const before = await snapshot(dbFile);
-    expect(before).toMatchObject({ people: 3, imports: 0, problems: [] });
+  it.each([
+    { base: 'with people', fill: threePeople, people: 3, updated: 1 },
+    { base: 'without people', fill: oneCompany, people: 0, updated: 0 },
+  ])(
+    'leaves a base $base as it was, and the next import works',
+    { timeout: 120_000 },
+    async ({ fill, people, updated }) => {
+      const dir = tempDir();
+      const dbFile = path.join(dir, 'clients.kartoteka');
+      const database = await createDatabase(dbFile, 'Clients', TEST_PASSPHRASE);
+      try {
+        await fill(database);
+      } finally {
+        await database.close();
+      }
+      const input = path.join(dir, 'клиенты.xlsx');
+      await writePeople(input, ROWS);
+      const before = await snapshot(dbFile);
+      expect(before).toMatchObject({ people, imports: 0, problems: [] });
 
-    const killed = await importAndKill(dbFile, input);
-    // Killed by us, not finished (status 0) nor failed on its own (status 1).
-    expect(killed.signal, killed.output).toBe('SIGKILL');
-    expect(killed.code).toBeNull();
-    expect(killed.killedAt!.rows).toBeGreaterThanOrEqual(KILL_AFTER_ROWS);
-    expect(killed.killedAt!.rows).toBeLessThan(ROWS);
-    expect(killed.killedAt!.journalExisted).toBe(true);
+      const killed = await importAndKill(dbFile, input);
+      // Killed by us, not finished (status 0) nor failed on its own (status 1).
+      expect(killed.signal, killed.output).toBe('SIGKILL');
+      expect(killed.code).toBeNull();
+      expect(killed.killedAt!.rows).toBeGreaterThanOrEqual(KILL_AFTER_ROWS);
+      expect(killed.killedAt!.rows).toBeLessThan(ROWS);
+      expect(killed.killedAt!.journalExisted).toBe(true);
 
-    const after = await snapshot(dbFile);
-    expect(after.problems).toEqual([]);
-    expect(after.people).toBe(before.people);
-    expect(after.peopleHash).toBe(before.peopleHash);
-    expect(after.tablesHash).toBe(before.tablesHash);
-    expect(after.imports).toBe(0);
+      const after = await snapshot(dbFile);
+      expect(after.problems).toEqual([]);
+      expect(after.people).toBe(before.people);
+      expect(after.peopleHash).toBe(before.peopleHash);
+      expect(after.tablesHash).toBe(before.tablesHash);
+      expect(after.schemaHash).toBe(before.schemaHash);
+      expect(after.imports).toBe(0);
 
-    const small = path.join(dir, 'ещё клиенты.xlsx');
-    await writePeople(small, 1_000);
-    const run = runCli(['import', '--db', dbFile, small, '--json'], { KARTOTEKA_PASSPHRASE: TEST_PASSPHRASE });
-    expect(run.status, run.stderr).toBe(0);
-    // Row 0 updates the existing person; the other 999 are new.
-    expect(lastJsonLine(run)).toMatchObject({ ok: true, dryRun: false, updated: 1, skipped: 0 });
-    const imported = await snapshot(dbFile);
-    expect(imported).toMatchObject({ people: before.people + 999, imports: 1, problems: [] });
-    expect(fs.existsSync(`${dbFile}-journal`)).toBe(false);
-  });
+      const small = path.join(dir, 'ещё клиенты.xlsx');
+      await writePeople(small, 1_000);
+      const run = runCli(['import', '--db', dbFile, small, '--json'], { KARTOTEKA_PASSPHRASE: TEST_PASSPHRASE });
+      expect(run.status, run.stderr).toBe(0);
+      // Into the base with people, row 0 updates the existing person; the other rows are new.
+      expect(lastJsonLine(run)).toMatchObject({ ok: true, dryRun: false, updated, skipped: 0 });
+      const imported = await snapshot(dbFile);
+      expect(imported).toMatchObject({ people: before.people + 1_000 - updated, imports: 1, problems: [] });
+      expect(imported.schemaHash).toBe(before.schemaHash);
+      expect(fs.existsSync(`${dbFile}-journal`)).toBe(false);
+    },
+  );
 });

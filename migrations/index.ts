@@ -4,6 +4,7 @@ import * as m0002 from './0002_client_base';
 import * as m0003 from './0003_saved_views';
 import * as m0004 from './0004_merges';
 import * as m0005 from './0005_imports';
+import * as m0006 from './0006_foreign_key_indexes';
 
 export type Migration = { up(db: Kysely<any>): Promise<void> };
 
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0003_saved_views': m0003,
   '0004_merges': m0004,
   '0005_imports': m0005,
+  '0006_foreign_key_indexes': m0006,
 };

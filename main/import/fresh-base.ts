@@ -21,6 +21,7 @@ const UNREAD_PEOPLE_INDEXES = [
   'people_by_created',
   'people_by_updated',
   'people_in_trash',
+  'people_of_company',
   'contact_points_by_key',
   'contact_points_by_reversed_key',
   'person_custom_values_by_text',

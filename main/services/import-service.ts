@@ -348,9 +348,16 @@ export async function undoImport(
     const conflicts: UndoConflict[] = [];
     for (const entity of ['person', 'company'] as const) {
       // People the undo removes or restores to before the import no longer hold its companies.
-      const undonePeople = JSON.stringify(planned.filter((item) => item.entity === 'person').map((item) => item.id));
+      const heldCompanies =
+        entity === 'company'
+          ? await companiesHeldByOthers(
+              trx,
+              request.importId,
+              planned.filter((item) => item.entity === 'person').map((item) => item.id),
+            )
+          : new Set<number>();
       for (const record of await importRecords(trx, request.importId, entity)) {
-        const state = await recordState(trx, entity, record.record_id, undonePeople);
+        const state = await recordState(trx, entity, record.record_id, heldCompanies);
         if (!state) continue;
         const edited = state.version !== record.version_after || (record.action === 'created' && state.linkedElsewhere);
         const item = { entity, id: record.record_id, action: record.action, before: record.before, name: state.name };
@@ -385,8 +392,20 @@ export async function undoImport(
   });
 }
 
-/** `undonePeople`: a JSON array of the ids of people this undo removes or restores. */
-async function recordState(trx: Executor, entity: ImportEntity, id: number, undonePeople: string) {
+/**
+ * The import's companies that people other than `undonePeople` belong to. One query for all of
+ * them: per company, the list of undone people (100,000 after a big import) was read again.
+ */
+async function companiesHeldByOthers(trx: Executor, importId: number, undonePeople: number[]): Promise<Set<number>> {
+  const { rows } = await sql<{ id: number }>`
+    SELECT DISTINCT p.company_id AS id FROM people p
+     WHERE p.company_id IN (SELECT record_id FROM import_records WHERE import_id = ${importId} AND entity = 'company')
+       AND p.id NOT IN (SELECT value FROM json_each(${JSON.stringify(undonePeople)}))`.execute(trx);
+  return new Set(rows.map((row) => row.id));
+}
+
+/** `heldCompanies`: companies that people this undo leaves alone belong to. */
+async function recordState(trx: Executor, entity: ImportEntity, id: number, heldCompanies: ReadonlySet<number>) {
   if (entity === 'person') {
     const row = await trx
       .selectFrom('people')
@@ -405,19 +424,10 @@ async function recordState(trx: Executor, entity: ImportEntity, id: number, undo
     .select(['version', 'name'])
     .select((eb) =>
       eb
-        .or([
-          eb.exists(eb.selectFrom('activities').select('id').whereRef('activities.company_id', '=', 'companies.id')),
-          eb.exists(
-            eb
-              .selectFrom('people')
-              .select('people.id')
-              .whereRef('people.company_id', '=', 'companies.id')
-              .where(sql<boolean>`people.id NOT IN (SELECT value FROM json_each(${undonePeople}))`),
-          ),
-        ])
+        .exists(eb.selectFrom('activities').select('id').whereRef('activities.company_id', '=', 'companies.id'))
         .as('linked'),
     )
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && { version: row.version, name: row.name, linkedElsewhere: Boolean(row.linked) };
+  return row && { version: row.version, name: row.name, linkedElsewhere: Boolean(row.linked) || heldCompanies.has(id) };
 }

@@ -34,15 +34,15 @@ const FIRST_IMPORT_CACHE_KIB = 16 * 1024;
 
 const TABLES: Record<ImportEntity, 'people' | 'companies'> = { person: 'people', company: 'companies' };
 
-/** The record types that have no records at all, trashed ones included. */
-export async function emptyRecordTypes(db: Executor, entities: Iterable<ImportEntity>): Promise<Set<ImportEntity>> {
-  const empty = new Set<ImportEntity>();
-  for (const entity of entities) {
-    const { rows } = await sql<{ found: number }>`
-      SELECT EXISTS (SELECT 1 FROM ${sql.table(TABLES[entity])}) AS found`.execute(db);
-    if (rows[0]?.found === 0) empty.add(entity);
-  }
-  return empty;
+/** The highest id of each record type before the import, trashed records included; 0: none at all. */
+export async function lastRecordIds(db: Executor): Promise<Record<ImportEntity, number>> {
+  const last = async (entity: ImportEntity) => {
+    const { rows } = await sql<{ id: number | null }>`SELECT max(id) AS id FROM ${sql.table(TABLES[entity])}`.execute(
+      db,
+    );
+    return rows[0]?.id ?? 0;
+  };
+  return { person: await last('person'), company: await last('company') };
 }
 
 /**

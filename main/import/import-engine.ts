@@ -35,7 +35,7 @@ import type { LoadedRecord, RecordRefs } from './entities/record-adapter';
 import { recordAdapters } from './entities/record-adapters';
 import { FileKeyTable, type FileEntry } from './file-keys';
 import { diffFlat, mergeFlat, type FlatRecord } from './flat-record';
-import { emptyRecordTypes, loadIntoEmptyBase } from './fresh-base';
+import { lastRecordIds, loadIntoEmptyBase } from './fresh-base';
 import { findExisting, keyHash, rowKeys, type RowKeys } from './match-keys';
 import { CREATE_VALUE, ValueChoices, type ChoiceCatalog } from './value-choices';
 
@@ -111,8 +111,8 @@ class ImportPass {
   readonly #companiesByName = new Map<string, number | null>();
   readonly #pendingCompanyNames = new Set<string>();
   readonly #ownersByName = new Map<string, number>();
-  /** Record types with no records before this import: nothing of theirs to look up. */
-  #emptyAtStart = new Set<ImportEntity>();
+  /** The last id of each record type before this import: 0, nothing of theirs to look up. */
+  #lastIdBefore: Record<ImportEntity, number> = { person: 0, company: 0 };
   /** Into a base without people, every person is this import's: journalled at the end in one go. */
   #journalPeopleAtEnd = false;
   #rowsDone = 0;
@@ -159,14 +159,14 @@ class ImportPass {
     }
     this.#choices = new ValueChoices(catalogs, setup.valueMappings);
     const sheetsOf = (entity: ImportEntity) => setup.sheets.filter((sheet) => sheet.entity === entity);
-    this.#emptyAtStart = await emptyRecordTypes(db, ['company', 'person']);
+    this.#lastIdBefore = await lastRecordIds(db);
     // Companies first, so people can link to the companies of the same file.
     for (const sheet of sheetsOf('company')) await this.#importSheet(sheet);
     const importPeople = async () => {
       for (const sheet of sheetsOf('person')) await this.#importSheet(sheet);
     };
     const { importId } = this.#input;
-    if (importId !== null && this.#emptyAtStart.has('person') && sheetsOf('person').length > 0) {
+    if (importId !== null && this.#lastIdBefore.person === 0 && sheetsOf('person').length > 0) {
       this.#journalPeopleAtEnd = true;
       // The steps after the last row take a while (seconds per million rows): a cancel still counts.
       const checkpoint = async () => {
@@ -312,13 +312,15 @@ class ImportPass {
         fileMerge: false,
       };
     });
-    const existing = this.#emptyAtStart.has(entity)
-      ? new Map<string, number[]>()
-      : await findExisting(
-          db,
-          entity,
-          pending.flatMap((item) => item.keys),
-        );
+    const existing =
+      this.#lastIdBefore[entity] === 0
+        ? new Map<string, number[]>()
+        : await findExisting(
+            db,
+            entity,
+            pending.flatMap((item) => item.keys),
+            this.#lastIdBefore[entity],
+          );
     const matchedIds = new Set<number>();
     for (const item of pending) {
       if (item.problems.some((problem) => problem.severity === 'error')) {

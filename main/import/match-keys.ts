@@ -58,8 +58,17 @@ export function keyHash(key: MatchKey, value: string): number {
 
 const ids = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
 
-/** Existing live records for each key value of a batch: "email:a@b.c" → [ids]. */
-export async function findExisting(db: Executor, entity: ImportEntity, keys: RowKeys): Promise<Map<string, number[]>> {
+/**
+ * Existing live records for each key value of a batch: "email:a@b.c" → [ids]. Only records with ids
+ * up to `lastIdBefore` count — the ones there before the import: rows of the file are matched to
+ * what earlier rows created by the file's own key table, as the dry run (which creates nothing) does.
+ */
+export async function findExisting(
+  db: Executor,
+  entity: ImportEntity,
+  keys: RowKeys,
+  lastIdBefore: number,
+): Promise<Map<string, number[]>> {
   const found = new Map<string, number[]>();
   const add = (key: MatchKey, value: string, id: number) => {
     const name = `${key}:${value}`;
@@ -70,7 +79,10 @@ export async function findExisting(db: Executor, entity: ImportEntity, keys: Row
   const byKey = (key: MatchKey) => keys.filter((item) => item.key === key).map((item) => item.value);
   const table = entity === 'person' ? sql`people` : sql`companies`;
   const ownerColumn = entity === 'person' ? sql`person_id` : sql`company_id`;
-  const live = entity === 'person' ? sql`r.deleted_at IS NULL AND r.erased_at IS NULL` : sql`r.deleted_at IS NULL`;
+  const live =
+    entity === 'person'
+      ? sql`r.deleted_at IS NULL AND r.erased_at IS NULL AND r.id <= ${lastIdBefore}`
+      : sql`r.deleted_at IS NULL AND r.id <= ${lastIdBefore}`;
 
   const idValues = byKey('id');
   if (idValues.length > 0) {

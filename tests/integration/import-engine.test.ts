@@ -519,6 +519,24 @@ describe('spreadsheet import engine', () => {
     expect(left.map((row) => row.display_name).sort()).toEqual([...before, 'Фамилия7 Имя7'].sort());
   });
 
+  it('matches rows only to records that were there before the import, as the dry run does', async () => {
+    const existing = await createPerson(database.db, { lastName: 'Соколова', firstName: 'Мария' }, env);
+    const rows = [['ID', 'Фамилия', 'Имя', 'E-mail']];
+    for (let index = 0; index < 600; index += 1)
+      rows.push(['', `Фамилия${index}`, `Имя${index}`, `p${index}@example.ru`]);
+    // Row 601 carries the id the first row of the file gets when it is created: it is not that person.
+    rows.push([String(existing.id + 1), 'Другой', 'Человек', 'other@example.ru']);
+    rows.push([String(existing.id), 'Соколова', 'Мария', 'sokolova@example.ru']);
+    const file = await sessions.open(database.db, { path: writeCsv(dir, 'ids.csv', rows) });
+    const setup = acceptSuggestions(file, { mode: 'upsert' });
+    expect(setup.sheets[0]?.columns[0]?.targets).toEqual(['id']);
+    const dryRun = await sessions.dryRun(database.db, file.sessionId, setup, env);
+    const report = await sessions.run(database.db, file.sessionId, setup, env);
+    expect(report.summary).toEqual(dryRun.summary);
+    expect(report.summary.people).toMatchObject({ create: 601, update: 1 });
+    expect((await getPerson(database.db, existing.id + 1)).displayName).toBe('Фамилия0 Имя0');
+  });
+
   it('saves the skipped rows with their reason as .xlsx', async () => {
     const file = await sessions.open(database.db, { path: await writeMessyWorkbook(dir) });
     await sessions.dryRun(database.db, file.sessionId, acceptSuggestions(file, { inFileDuplicates: 'report' }), env);

@@ -60,8 +60,8 @@ const ids = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
 
 /**
  * Existing live records for each key value of a batch: "email:a@b.c" → [ids]. Only records with ids
- * up to `lastIdBefore` count — the ones there before the import: rows of the file are matched to
- * what earlier rows created by the file's own key table, as the dry run (which creates nothing) does.
+ * up to `lastIdBefore` count, the ones there before the import: what earlier rows of the file created
+ * is found through the file's own key table, as in the dry run, which creates nothing.
  */
 export async function findExisting(
   db: Executor,

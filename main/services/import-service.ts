@@ -36,7 +36,7 @@ import {
   findTemplatesBySignature,
   saveTemplate,
 } from '../db/repositories/imports';
-import { deleteRecord, restoreRecordSnapshot, type RecordSnapshot } from '../db/repositories/record-snapshot';
+import { deleteRecords, restoreRecordSnapshot, type RecordSnapshot } from '../db/repositories/record-snapshot';
 import { reindexCompanies, reindexPeople } from '../db/search-index';
 import { runImportEngine } from '../import/import-engine';
 import { previewFile } from '../import/file-preview';
@@ -370,12 +370,14 @@ export async function undoImport(
     let removed = 0;
     let restored = 0;
     // People before companies, so a removed company no longer has this import's people.
-    for (const item of planned) {
-      if (item.action === 'created') {
-        await deleteRecord(trx, item.entity, item.id);
-        removed += 1;
-      } else if (item.before !== null) {
-        await restoreRecordSnapshot(trx, item.entity, JSON.parse(item.before) as RecordSnapshot);
+    for (const entity of ['person', 'company'] as const) {
+      const items = planned.filter((item) => item.entity === entity);
+      const created = items.filter((item) => item.action === 'created').map((item) => item.id);
+      await deleteRecords(trx, entity, created);
+      removed += created.length;
+      for (const item of items) {
+        if (item.action === 'created' || item.before === null) continue;
+        await restoreRecordSnapshot(trx, entity, JSON.parse(item.before) as RecordSnapshot);
         restored += 1;
       }
     }

@@ -5,27 +5,17 @@
  * an index that serves `column = ?` (a partial index of live rows does not). Users are exempt:
  * they are never deleted.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OpenDatabase } from '../../main/services/encrypted-database';
+import { describe, expect, it } from 'vitest';
 import { listUserTables } from '../../main/db/open';
-import { openTestDatabase } from '../support/open-test-database';
-import { useTempDir } from '../support/temp-dir';
+import { useSharedTestDatabase } from '../support/shared-test-database';
 
 type ForeignKey = { table: string; from: string; to: string };
 
 describe('foreign keys', () => {
-  const tempDir = useTempDir();
-  let database: OpenDatabase;
-
-  beforeEach(async () => {
-    database = await openTestDatabase(tempDir());
-  });
-  afterEach(async () => {
-    await database.close();
-  });
+  const database = useSharedTestDatabase();
 
   it('each child column has an index the lookup on a parent delete can use', () => {
-    const { connection } = database;
+    const { connection } = database();
     const keys: ForeignKey[] = listUserTables(connection).flatMap((table) =>
       (
         connection

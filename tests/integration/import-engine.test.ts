@@ -26,6 +26,7 @@ import {
   writeWorkbook,
 } from '../support/import-fixtures';
 import { openTestDatabase, testEnv } from '../support/open-test-database';
+import { expectAppError } from '../support/shared-test-database';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir();
@@ -433,14 +434,14 @@ describe('spreadsheet import engine', () => {
     const indexes = indexesOf(database);
     const file = await sessions.open(database.db, { path: writeManyPeopleCsv(dir, 1_200) });
     const progress: number[] = [];
-    const error = await sessions
-      .run(database.db, file.sessionId, acceptSuggestions(file), env, (report) => {
+    await expectAppError(
+      sessions.run(database.db, file.sessionId, acceptSuggestions(file), env, (report) => {
         progress.push(report.done);
         if (report.done === 1_200) sessions.cancel(file.sessionId);
-      })
-      .catch((caught: unknown) => caught);
+      }),
+      'Cancelled',
+    );
     expect(progress).toEqual([500, 1_000, 1_200]);
-    expect((error as AppError).code).toBe('Cancelled');
     expect(await database.db.selectFrom('people').select('id').execute()).toEqual([]);
     expect(await database.db.selectFrom('imports').select('id').execute()).toEqual([]);
     expect(indexesOf(database)).toEqual(indexes);

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/errors';
-import { limitHeapGrowth } from '../heap-growth';
+import { tuneGarbageCollection } from '../garbage-collection';
 import { CommandArgs, type Command, type CommandResult } from './command';
 import { commands } from './commands';
 import { alignRows, printError, printResult } from './output';
@@ -104,5 +104,5 @@ async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-limitHeapGrowth();
+tuneGarbageCollection();
 process.exitCode = await runCli(process.argv.slice(2));

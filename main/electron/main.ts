@@ -5,7 +5,7 @@
 import { Menu, app, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { createApp, type App } from '../app-context';
-import { limitHeapGrowth } from '../heap-growth';
+import { tuneGarbageCollection } from '../garbage-collection';
 import { SettingsStore } from '../settings/settings-store';
 import { createElectronSettingsBackend } from '../settings/electron-settings-backend';
 import { createNativeDialogs } from './dialogs';
@@ -16,7 +16,7 @@ import { registerAppScheme, serveRenderer } from './renderer-protocol';
 import { createSafeStorageVault } from './safe-storage-vault';
 import { createMainWindow, denyWebPermissions, lockDownWebContents } from './window';
 
-limitHeapGrowth();
+tuneGarbageCollection();
 let mainWindow: BrowserWindow | null = null;
 let kartoteka: App | null = null;
 

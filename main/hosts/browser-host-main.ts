@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app-context';
-import { limitHeapGrowth } from '../heap-growth';
+import { tuneGarbageCollection } from '../garbage-collection';
 import { createFileSettingsStore } from '../settings/settings-store';
 import { unavailableVault } from '../services/passphrase-vault';
 import { startBrowserHost } from './browser-host';
@@ -20,7 +20,7 @@ const { values } = parseArgs({
   },
 });
 
-limitHeapGrowth();
+tuneGarbageCollection();
 const dataDir = path.resolve(values['data-dir']);
 const app = createApp({
   kind: 'browser',

@@ -90,6 +90,17 @@ export class FileKeyTable<Pending> {
     this.#flags[entry] = 0;
   }
 
+  /** Forgets every key and entry: hands back the memory (tens of MB for a million rows). */
+  clear(): void {
+    this.#keys = new Float64Array(INITIAL_SLOTS);
+    this.#slotEntries = new Int32Array(INITIAL_SLOTS);
+    this.#used = 0;
+    this.#recordIds = new Float64Array(INITIAL_ENTRIES);
+    this.#flags = new Uint8Array(INITIAL_ENTRIES);
+    this.#entries = 0;
+    this.#pending.clear();
+  }
+
   /** Linear probing from a slot picked by the hash's well-mixed bits. */
   #slotOf(hash: number): number {
     const keys = this.#keys;

@@ -164,6 +164,8 @@ class ImportPass {
     for (const sheet of sheetsOf('company')) await this.#importSheet(sheet);
     const importPeople = async () => {
       for (const sheet of sheetsOf('person')) await this.#importSheet(sheet);
+      // Every row is in: what the rows became is no longer looked up.
+      this.#fileKeys.clear();
     };
     const { importId } = this.#input;
     if (importId !== null && this.#lastIdBefore.person === 0 && sheetsOf('person').length > 0) {

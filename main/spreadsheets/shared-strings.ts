@@ -3,12 +3,11 @@
  * millions of them; as JS strings they cost several times their text, so they are kept as UTF-8 in
  * one buffer with an end offset per string, and decoded when a cell asks for one.
  *
- * Read like exceljs reads them, but only the text of <t> elements counts: phonetic guides (<rPh>)
- * and the whitespace between tags are not part of the value.
+ * Only the text of <t> elements counts: phonetic guides (<rPh>) and the whitespace between tags are
+ * not part of the value.
  */
-import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { unreadable } from './zip-source';
+import { SaxesParser } from 'saxes';
+import { feedXml, localName } from './xml-stream';
 
 export class SharedStrings {
   #bytes = Buffer.allocUnsafe(1 << 16);
@@ -43,7 +42,7 @@ export class SharedStrings {
     this.#ends = this.#ends.slice(0, this.#count);
   }
 
-  /** The string at this index; null past the end (a damaged file), as exceljs gives nothing there. */
+  /** The string at this index; null past the end (a damaged file). */
   get(index: number): string | null {
     if (!Number.isInteger(index) || index < 0 || index >= this.#count) return null;
     const start = index === 0 ? 0 : this.#ends[index - 1]!;
@@ -51,20 +50,16 @@ export class SharedStrings {
   }
 }
 
-const localName = (tag: SaxesTagPlain) => tag.name.slice(tag.name.indexOf(':') + 1);
-
 /** Parses sharedStrings.xml as it streams in. */
 export async function readSharedStrings(chunks: AsyncIterable<Buffer>): Promise<SharedStrings> {
   const strings = new SharedStrings();
   const parser = new SaxesParser();
-  let failure: Error | null = null;
   let inText = false;
   let phonetic = 0;
   let text = '';
   const addText = (value: string) => {
     if (inText) text += value;
   };
-  parser.on('error', (error) => (failure ??= error));
   parser.on('opentag', (tag) => {
     const name = localName(tag);
     if (name === 'si') text = '';
@@ -79,18 +74,7 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>): Promise<
   });
   parser.on('text', addText);
   parser.on('cdata', addText);
-  // Cyrillic letters split between two chunks are put back together before parsing.
-  const decoder = new StringDecoder('utf8');
-  const check = () => {
-    if (failure) throw unreadable(`shared strings: ${(failure as Error).message}`);
-  };
-  for await (const chunk of chunks) {
-    parser.write(decoder.write(chunk));
-    check();
-  }
-  parser.write(decoder.end());
-  parser.close();
-  check();
+  for await (const _ of feedXml(parser, chunks, 'shared strings'));
   strings.trim();
   return strings;
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 /**
  * Just enough of the zip format to read an xlsx by random access: the central directory, and
  * one entry's bytes as a stream. Reading by offset lets the xlsx reader inflate only the parts
- * it needs, in the order exceljs needs them, instead of walking the whole archive front to back.
+ * it needs, in the order it needs them, instead of walking the whole archive front to back.
  */
 
 export type ZipEntry = {

@@ -13,8 +13,15 @@ export const workerEntries = {
 
 export type WorkerEntry = keyof typeof workerEntries;
 
+/**
+ * Workers stream: each batch they make is posted and dropped, so little survives a scavenge. V8's
+ * default young generation (up to 3 × 16 MiB) would stay resident for nothing; 8 MiB is plenty
+ * (bench import-export, 1,000,000 rows: peak 412–418 → 395–404 MB, no slower).
+ */
+const WORKER_HEAP_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 export function startWorker(entry: WorkerEntry, workerData: unknown): Worker {
-  const options = { workerData };
+  const options = { workerData, resourceLimits: WORKER_HEAP_LIMITS };
   // The bundler defines import.meta.url as the bundle's own file.
   const here = import.meta.url;
   if (here.endsWith('.cjs')) return new Worker(new URL(`./${entry}.cjs`, here), options);

@@ -15,20 +15,15 @@ import { workerSheetRows } from '../../main/spreadsheets/worker-sheet-rows';
 import { openXlsx } from '../../main/spreadsheets/xlsx-source';
 import { readZipDirectory } from '../../main/spreadsheets/zip-source';
 import { AppError } from '../../shared/errors';
+import { collect } from '../support/collect';
 import { useTempDir } from '../support/temp-dir';
 
 const tempDir = useTempDir();
 
-async function readAll(rows: AsyncIterable<SheetRow>): Promise<SheetRow[]> {
-  const result: SheetRow[] = [];
-  for await (const row of rows) result.push(row);
-  return result;
-}
-
 async function rowsOf(file: string, csv?: Parameters<typeof openSpreadsheet>[1]): Promise<SheetRow[]> {
   const source = await openSpreadsheet(file, csv);
   const [sheet] = await source.sheets();
-  return readAll(source.rows(sheet!.name));
+  return collect(source.rows(sheet!.name));
 }
 
 function write(name: string, content: string | Buffer): string {
@@ -83,7 +78,7 @@ describe('CSV reader', () => {
     expect(source.format).toBe('csv');
     expect(source.csv).toEqual({ encoding: 'utf-8', delimiter: ',' });
     expect(await source.sheets()).toEqual([{ name: 'contacts' }]);
-    expect(await readAll(source.rows('contacts'))).toEqual(expectedContacts);
+    expect(await collect(source.rows('contacts'))).toEqual(expectedContacts);
   });
 
   it('reads UTF-8 with a BOM, which does not end up in the first cell', async () => {
@@ -190,10 +185,10 @@ describe('CSV reader', () => {
       break;
     }
     await expectFdsBackTo(baseline);
-    const again = await readAll(source.rows('big'));
+    const again = await collect(source.rows('big'));
     expect(again).toHaveLength(50_000);
     expect(again[49_999]).toEqual({ index: 49_999, cells: ['n49999', '49999'] });
-    await expect(readAll(source.rows('other'))).rejects.toMatchObject({ code: 'NotFound' });
+    await expect(collect(source.rows('other'))).rejects.toMatchObject({ code: 'NotFound' });
   });
 
   it('streams 200,000 rows without holding the file', async () => {
@@ -374,13 +369,13 @@ describe('xlsx reader', () => {
     expect(source.format).toBe('xlsx');
     expect(source.csv).toBeNull();
     expect(await source.sheets()).toEqual([{ name: 'Контакты' }, { name: 'Компании' }, { name: 'Пустой' }]);
-    expect(await readAll(source.rows('Контакты'))).toEqual(expectedContactsSheet);
-    expect(await readAll(source.rows('Компании'))).toEqual([
+    expect(await collect(source.rows('Контакты'))).toEqual(expectedContactsSheet);
+    expect(await collect(source.rows('Компании'))).toEqual([
       { index: 0, cells: ['Название', 'ИНН'] },
       { index: 1, cells: ['Рога и копыта', 7701234567] },
     ]);
-    expect(await readAll(source.rows('Пустой'))).toEqual([]);
-    await expect(readAll(source.rows('Нет такого'))).rejects.toMatchObject({ code: 'NotFound' });
+    expect(await collect(source.rows('Пустой'))).toEqual([]);
+    await expect(collect(source.rows('Нет такого'))).rejects.toMatchObject({ code: 'NotFound' });
   });
 
   it('reads an Excel-style package: odd part names, absolute targets, built-in date format, 1904 dates', async () => {
@@ -436,12 +431,12 @@ describe('xlsx reader', () => {
     ]);
     const source = await openSpreadsheet(file);
     expect(await source.sheets()).toEqual([{ name: 'Клиенты & партнёры' }]);
-    expect(await readAll(source.rows('Клиенты & партнёры'))).toEqual([
+    expect(await collect(source.rows('Клиенты & партнёры'))).toEqual([
       { index: 0, cells: ['Имя', 'Число', 'Дата'] },
       { index: 2, cells: ['строка 1\r\nстрока 2', 3.5, new Date(Date.UTC(1904, 0, 1)), 'Жирный', true] },
       { index: 6, cells: [null, null, new Date(Date.UTC(1904, 0, 2)), 'x & y'] },
     ]);
-    await expect(readAll(source.rows('Диаграмма'))).rejects.toMatchObject({ code: 'NotFound' });
+    await expect(collect(source.rows('Диаграмма'))).rejects.toMatchObject({ code: 'NotFound' });
   });
 
   it('reads workbooks without a shared-strings part (inline strings)', async () => {
@@ -450,13 +445,10 @@ describe('xlsx reader', () => {
     const entries = await readZipDirectory(file);
     expect(entries.has('xl/sharedStrings.xml')).toBe(false);
     const source = await openSpreadsheet(file);
-    const rows = await readAll(source.rows('Контакты'));
-    // Known exceljs limitation: its streaming reader keeps only the last run of an *inline* rich
-    // string (Excel itself always puts rich text in shared strings, where all runs are read).
-    expect(rows[1]?.cells[3]).toBe('«Ромашка»');
-    const patched = structuredClone(expectedContactsSheet);
-    patched[1]!.cells[3] = '«Ромашка»';
-    expect(rows).toEqual(patched);
+    const rows = await collect(source.rows('Контакты'));
+    // An inline rich string (Excel itself puts rich text in shared strings) keeps all its runs.
+    expect(rows[1]?.cells[3]).toBe('ООО «Ромашка»');
+    expect(rows).toEqual(expectedContactsSheet);
   });
 
   it('goes by content, not extension, and leaves no temp copies behind', async () => {
@@ -466,7 +458,7 @@ describe('xlsx reader', () => {
     const tmpBefore = new Set(fs.readdirSync(process.env.TMPDIR ?? '/tmp'));
     const source = await openSpreadsheet(file);
     expect(source.format).toBe('xlsx');
-    expect((await readAll(source.rows('Компании')))[1]?.cells).toEqual(['Рога и копыта', 7701234567]);
+    expect((await collect(source.rows('Компании')))[1]?.cells).toEqual(['Рога и копыта', 7701234567]);
     const created = fs.readdirSync(process.env.TMPDIR ?? '/tmp').filter((name) => !tmpBefore.has(name));
     expect(created.filter((name) => name.startsWith(`tmp-${process.pid}-`))).toEqual([]);
   });
@@ -489,7 +481,7 @@ describe('xlsx reader', () => {
     }
     expect(seen).toBe(11);
     await expectFdsBackTo(baseline);
-    const all = await readAll(source.rows('Данные'));
+    const all = await collect(source.rows('Данные'));
     expect(all).toHaveLength(20_000);
     expect(all[19_999]).toEqual({ index: 19_999, cells: ['Клиент 19999', 19_999, false] });
     await expectFdsBackTo(baseline);
@@ -509,7 +501,7 @@ describe('xlsx reader', () => {
     fs.writeFileSync(file, bytes);
     const source = await openSpreadsheet(file);
     const baseline = openFds();
-    const error = await appErrorOf(readAll(source.rows('Лист1')));
+    const error = await appErrorOf(collect(source.rows('Лист1')));
     expect(error.code).toBe('InvalidInput');
     expect(error.details).toEqual({ reason: 'unreadable' });
     await expectFdsBackTo(baseline);
@@ -628,7 +620,7 @@ describe('vCard reader', () => {
     expect(source.format).toBe('vcard');
     expect(source.csv).toBeNull();
     expect(await source.sheets()).toEqual([{ name: 'android' }]);
-    expect(await readAll(source.rows('android'))).toEqual([
+    expect(await collect(source.rows('android'))).toEqual([
       { index: 0, cells: [...VCARD_COLUMNS] },
       {
         index: 1,
@@ -816,8 +808,8 @@ describe('xlsx reader in a worker thread', () => {
   it('hands over the same rows as reading on this thread: cells, dates, indexes, many batches', async () => {
     const small = path.join(tempDir(), 'contacts.xlsx');
     await writeWorkbook(small);
-    expect(await readAll((await inWorker(small)).rows('Контакты'))).toEqual(expectedContactsSheet);
-    expect(await readAll((await inWorker(small)).rows('Пустой'))).toEqual([]);
+    expect(await collect((await inWorker(small)).rows('Контакты'))).toEqual(expectedContactsSheet);
+    expect(await collect((await inWorker(small)).rows('Пустой'))).toEqual([]);
 
     const large = path.join(tempDir(), 'large.xlsx');
     const workbook = new ExcelJS.Workbook();
@@ -826,9 +818,9 @@ describe('xlsx reader in a worker thread', () => {
     for (let i = 0; i < 12_345; i += 1)
       sheet.addRow([`Клиент ${i}`, i * 1.5, new Date(Date.UTC(2020, 0, 1 + (i % 365)))]);
     await workbook.xlsx.writeFile(large);
-    const expected = await readAll((await onThisThread(large)).rows('Данные'));
+    const expected = await collect((await onThisThread(large)).rows('Данные'));
     expect(expected).toHaveLength(12_345);
-    expect(await readAll((await inWorker(large)).rows('Данные'))).toEqual(expected);
+    expect(await collect((await inWorker(large)).rows('Данные'))).toEqual(expected);
   });
 
   it('stops the worker and releases the file when the loop is left early', async () => {
@@ -856,7 +848,7 @@ describe('xlsx reader in a worker thread', () => {
     const dataStart = entry.localHeaderOffset + 30 + bytes.readUInt16LE(entry.localHeaderOffset + 26);
     bytes.fill(0x55, dataStart + bytes.readUInt16LE(entry.localHeaderOffset + 28) + 50, dataStart + 400);
     fs.writeFileSync(file, bytes);
-    const error = await appErrorOf(readAll((await inWorker(file)).rows('Контакты')));
+    const error = await appErrorOf(collect((await inWorker(file)).rows('Контакты')));
     expect(error).toMatchObject({ code: 'InvalidInput', details: { reason: 'unreadable' } });
   });
 
@@ -866,7 +858,7 @@ describe('xlsx reader in a worker thread', () => {
       yield* rows;
     }
     const broken = () => new Worker('throw new Error("no worker bundle")', { eval: true });
-    expect(await readAll(workerSheetRows({ path: 'unused', sheet: 'unused' }, readHere, broken))).toEqual(rows);
+    expect(await collect(workerSheetRows({ path: 'unused', sheet: 'unused' }, readHere, broken))).toEqual(rows);
   });
 });
 

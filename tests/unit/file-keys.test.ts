@@ -48,6 +48,19 @@ describe('FileKeyTable', () => {
     expect(table.find(2)).toBe(later);
   });
 
+  it('forgets every key and entry when cleared, and works again afterwards', () => {
+    const table = new FileKeyTable<string>();
+    for (let key = 0; key < 10_000; key += 1) table.claim(key, table.add(`row ${key}`, key + 1));
+    table.clear();
+    expect(table.find(5)).toBeUndefined();
+    expect(table.pending(5)).toBeUndefined();
+    const entry = table.add('after', null);
+    expect(entry).toBe(0);
+    table.claim(5, entry);
+    expect(table.find(5)).toBe(entry);
+    expect(table.recordId(entry)).toBeNull();
+  });
+
   it('handles the extreme hashes: zero and the largest 53-bit value', () => {
     const table = new FileKeyTable<string>();
     const entry = table.add('row', null);

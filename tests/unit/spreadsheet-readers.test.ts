@@ -10,15 +10,9 @@ import {
   propertyText,
   splitValue,
 } from '../../main/spreadsheets/vcard-source';
-import { toCellValue } from '../../main/spreadsheets/xlsx-source';
+import { collect } from '../support/collect';
 
 const RUSSIAN_CSV = 'Фамилия;Имя;Телефон\r\nИванов;Иван;+7 916 123-45-67\r\nПетрова;Анна;8 (495) 765-43-21\r\n';
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const result: T[] = [];
-  for await (const item of iterable) result.push(item);
-  return result;
-}
 
 async function* from<T>(items: T[]): AsyncGenerator<T> {
   yield* items;
@@ -169,32 +163,5 @@ describe('vCard pieces', () => {
     expect(splitValue('ООО "Рога\\; копыта";Отдел', ';')).toEqual(['ООО "Рога; копыта"', 'Отдел']);
     expect(splitValue('Друзья,Работа\\, проекты', ',')).toEqual(['Друзья', 'Работа, проекты']);
     expect(splitValue('line\\nnext\\\\end', ';')).toEqual(['line\nnext\\end']);
-  });
-});
-
-describe('xlsx cell conversion', () => {
-  it('turns exceljs values into plain cells', () => {
-    const date = new Date(Date.UTC(2024, 0, 31));
-    expect(toCellValue('', undefined, false)).toBeNull();
-    expect(toCellValue('text', undefined, false)).toBe('text');
-    expect(toCellValue('a_x000D_\nb_x005F_x0041_', undefined, false)).toBe('a\r\nb_x0041_');
-    expect(toCellValue(3.5, undefined, false)).toBe(3.5);
-    expect(toCellValue(Number.NaN, undefined, false)).toBeNull();
-    expect(toCellValue(false, undefined, false)).toBe(false);
-    expect(toCellValue(date, undefined, false)).toBe(date);
-    expect(toCellValue({ richText: [{ text: 'Рога ' }, { text: 'и копыта' }] }, undefined, false)).toBe(
-      'Рога и копыта',
-    );
-    expect(toCellValue({ formula: 'A1*2', result: 84 }, 'General', false)).toBe(84);
-    expect(toCellValue({ formula: 'A1', result: 'Иванов' }, undefined, false)).toBe('Иванов');
-    expect(toCellValue({ formula: 'A1' }, undefined, false)).toBeNull();
-    expect(toCellValue({ formula: '1/0', result: { error: '#DIV/0!' } }, undefined, false)).toBeNull();
-    expect(toCellValue({ sharedFormula: 'B2', result: 45322 }, 'dd.mm.yyyy', false)).toEqual(date);
-    expect(toCellValue({ formula: 'B2', result: 45322 - 1462 }, 'dd.mm.yyyy', true)).toEqual(date);
-    expect(toCellValue({ error: '#N/A' }, undefined, false)).toBeNull();
-    expect(toCellValue({ text: 'сайт', hyperlink: 'https://example.com' }, undefined, false)).toBe('сайт');
-    expect(toCellValue({ text: { richText: [{ text: 'a' }, { text: 'b' }] }, hyperlink: 'x' }, undefined, false)).toBe(
-      'ab',
-    );
   });
 });

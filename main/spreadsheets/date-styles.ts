@@ -1,0 +1,50 @@
+/**
+ * Which cell styles of a workbook show numbers as dates. An .xlsx stores a date as a plain number
+ * (days since 1900, or 1904) whose style's number format has date or time tokens: styles.xml lists
+ * the custom formats (<numFmts>) and, in <cellXfs>, each cell style's format id.
+ */
+import { SaxesParser } from 'saxes';
+import { feedXml, localName } from './xml-stream';
+
+/** Style index → shows a date. */
+export type DateStyles = ReadonlySet<number>;
+
+export const NO_DATE_STYLES: DateStyles = new Set();
+
+// Excel's built-in date and time formats (ids 14–22, 45–47) and those of East Asian locales (27–36, 50–58).
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
+
+/** Date or time tokens outside quoted text and [brackets] (colours, locales, elapsed-time units). */
+export function isDateFormat(format: string): boolean {
+  const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  return /[ymdhMsb]/.test(bare);
+}
+
+export async function readDateStyles(chunks: AsyncIterable<Buffer>): Promise<DateStyles> {
+  const parser = new SaxesParser();
+  // Custom formats, by id; one may also redefine a built-in id.
+  const customIsDate = new Map<number, boolean>();
+  const dates = new Set<number>();
+  let inCellXfs = false;
+  let styleIndex = 0;
+  parser.on('opentag', (tag) => {
+    const name = localName(tag);
+    if (name === 'numFmt') {
+      customIsDate.set(Number(tag.attributes.numFmtId), isDateFormat(tag.attributes.formatCode ?? ''));
+    } else if (name === 'cellXfs') {
+      inCellXfs = true;
+    } else if (name === 'xf' && inCellXfs) {
+      const format = Number(tag.attributes.numFmtId ?? 0);
+      if (customIsDate.get(format) ?? BUILT_IN_DATE_FORMATS.has(format)) dates.add(styleIndex);
+      styleIndex += 1;
+    }
+  });
+  parser.on('closetag', (tag) => {
+    if (localName(tag) === 'cellXfs') inCellXfs = false;
+  });
+  for await (const _ of feedXml(parser, chunks, 'styles'));
+  return dates;
+}

@@ -14,6 +14,7 @@ import { parseDateCell } from './values/dates';
 import { splitFullName } from './values/names';
 import { parseNumberCell } from './values/numbers';
 import type { ValueChoices } from './value-choices';
+import { removeFormulaGuard } from '../spreadsheets/formula-guard';
 
 export type FieldTarget = { key: string; kind: FieldKind | 'custom'; definition?: CustomFieldDefinition };
 
@@ -26,14 +27,12 @@ export type ColumnPlan = {
 
 export type ParsedRow = { flat: FlatRecord; problems: RowProblem[] };
 
-const GUARDED = /^'[=+\-@\t\r]/;
-
 /** Cell text as the user sees it; a guard apostrophe our export added is taken off again. */
 export function cellText(value: CellValue): string {
   if (value === null) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   const text = String(value).trim();
-  return GUARDED.test(text) ? text.slice(1) : text;
+  return removeFormulaGuard(text);
 }
 
 const MAX_TEXT = 20_000;

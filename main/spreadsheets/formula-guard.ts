@@ -18,9 +18,14 @@
  * dots and an optional extension): it is by far the common case in a CRM, and even if a re-saved
  * CSV turns it into a formula, a formula without letters can only do arithmetic — no function
  * calls, no DDE, no links.
+ *
+ * The import takes one guard apostrophe off again (`removeFormulaGuard`). Text that already starts
+ * with apostrophes before such a character gets one more, so a round trip gives it back exactly.
  */
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+const GUARD_NEEDED = /^'*[=+\-@\t\r]/;
+const GUARDED = /^'+[=+\-@\t\r]/;
 const PHONE_LIKE = /^\+[\d\s\-().]*\d[\d\s\-().]*(?:\s*(?:ext\.?|x|доб\.?)\s*\d+)?$/i;
 
 /** Whether a spreadsheet would treat this text as the start of a formula. */
@@ -35,10 +40,15 @@ export function isPhoneLike(text: string): boolean {
 
 /** The CSV rule: any formula-like text gets a leading apostrophe. */
 export function neutraliseFormula(text: string): string {
-  return isFormulaLike(text) ? `'${text}` : text;
+  return GUARD_NEEDED.test(text) ? `'${text}` : text;
 }
 
 /** The xlsx rule: as for CSV, except that phone-like `+…` values stay as they are. */
 export function neutraliseXlsxText(text: string): string {
-  return isFormulaLike(text) && !isPhoneLike(text) ? `'${text}` : text;
+  return GUARD_NEEDED.test(text) && !isPhoneLike(text) ? `'${text}` : text;
+}
+
+/** Imported text: the apostrophe a guard put before a formula start is taken off. */
+export function removeFormulaGuard(text: string): string {
+  return GUARDED.test(text) ? text.slice(1) : text;
 }

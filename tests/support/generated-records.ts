@@ -19,7 +19,9 @@ const word = fc
   .map((text) => text[0]!.toUpperCase() + text.slice(1));
 const phrase = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
 /** Text a spreadsheet would evaluate if the export didn't guard it. */
-const risky = fc.tuple(fc.constantFrom('', '=', '+', '-', '@'), phrase).map(([prefix, text]) => `${prefix}${text}`);
+const risky = fc
+  .tuple(fc.constantFrom('', '=', '+', '-', '@', "'", "'=", "''-"), phrase)
+  .map(([prefix, text]) => `${prefix}${text}`);
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
 const phone = fc.integer({ min: 100_000_000, max: 999_999_999 }).map((n) => `+79${String(n).slice(0, 9)}`);
 const day = fc

@@ -14,6 +14,8 @@ import { sql } from 'kysely';
 import { createDatabase, openDatabase, type OpenDatabase } from '../main/services/encrypted-database';
 import { getPerson } from '../main/services/people-service';
 import { timeline } from '../main/services/activities-service';
+import { duplicateReasons } from '../shared/domain/duplicates';
+import { findDuplicates } from '../main/services/duplicates-service';
 import { countPeople, listPeoplePage } from '../main/services/lists/people-list-service';
 import { search } from '../main/services/search-service';
 import { seedDatabase } from '../main/seed/seed-database';
@@ -23,6 +25,7 @@ const file = process.env.KARTOTEKA_BENCH_DB ?? path.join(os.tmpdir(), 'kartoteka
 const passphrase = process.env.KARTOTEKA_BENCH_PASSPHRASE ?? 'benchpass123';
 const people = Number(process.env.KARTOTEKA_BENCH_PEOPLE ?? 1_000_000);
 const options = { defaultCountry: 'RU' };
+const env = { ...options, now: () => new Date() };
 
 async function seededDatabase(): Promise<OpenDatabase> {
   if (fs.existsSync(file)) return openDatabase(file, passphrase);
@@ -167,6 +170,15 @@ export const clientBase: Bench = {
           note: 'target < 30 (person + first 50 of the timeline)',
         },
       ];
+      for (const reason of duplicateReasons.person) {
+        measurements.push({
+          label: `duplicate finder, people: ${reason} (first 100 groups)`,
+          samplesMs: await sample(runs, () =>
+            time(() => findDuplicates(db, { entity: 'person', reasons: [reason], limit: 100 }, env)),
+          ),
+          note: 'no target (the duplicates screen)',
+        });
+      }
       return measurements;
     } finally {
       await database.close();

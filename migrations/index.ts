@@ -5,6 +5,7 @@ import * as m0003 from './0003_saved_views';
 import * as m0004 from './0004_merges';
 import * as m0005 from './0005_imports';
 import * as m0006 from './0006_foreign_key_indexes';
+import * as m0007 from './0007_people_by_company_and_name';
 
 export type Migration = { up(db: Kysely<any>): Promise<void> };
 
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0004_merges': m0004,
   '0005_imports': m0005,
   '0006_foreign_key_indexes': m0006,
+  '0007_people_by_company_and_name': m0007,
 };

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Company } from '../../shared/domain/companies';
+import { createCompany } from '../../main/services/companies-service';
+import { findDuplicates } from '../../main/services/duplicates-service';
+import type { OpenDatabase } from '../../main/services/encrypted-database';
+import { createPerson, trashPeople } from '../../main/services/people-service';
+import { openTestDatabase, testEnv } from '../support/open-test-database';
+import { useTempDir } from '../support/temp-dir';
+
+describe('duplicate finder: same name at the same company', () => {
+  const tempDir = useTempDir();
+  const env = testEnv();
+  let database: OpenDatabase;
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    database = await openTestDatabase(tempDir());
+    const company = (name: string) => createCompany(database.db, { name }, env);
+    const romashka: Company = await company('ООО «Ромашка»');
+    // Far enough in id order that its people are read in a later window than Ромашка's.
+    database.connection
+      .prepare(`INSERT INTO companies (id, name, sort_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`)
+      .run(4999, 'Пустая', 'пустая', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+    const acme: Company = await company('Acme Ltd');
+    expect(acme.id).toBe(5000);
+    const person = async (key: string, values: Parameters<typeof createPerson>[1]) => {
+      ids[key] = (await createPerson(database.db, values, env)).id;
+    };
+    // Case, ё and a patronymic on one record only don't hide a pair.
+    await person('solovyov1', { lastName: 'Соловьёв', firstName: 'Пётр', companyId: romashka.id });
+    await person('solovyov2', { lastName: 'соловьев', firstName: 'петр', middleName: 'Ильич', companyId: romashka.id });
+    // Without a first name, the whole name decides.
+    await person('petrov1', { lastName: 'Петров', companyId: romashka.id });
+    await person('petrov2', { lastName: 'ПЕТРОВ', companyId: romashka.id });
+    // The same name at two companies is two people.
+    await person('ivanovRomashka', { lastName: 'Иванов', firstName: 'Иван', companyId: romashka.id });
+    await person('ivanovAcme', { lastName: 'Иванов', firstName: 'Иван', companyId: acme.id });
+    await person('smith1', { lastName: 'Smith', firstName: 'John', companyId: acme.id });
+    await person('smith2', { lastName: 'Smith', firstName: 'John', middleName: 'Q.', companyId: acme.id });
+    // A record in the trash is no duplicate.
+    await person('brown1', { lastName: 'Brown', firstName: 'Anna', companyId: acme.id });
+    await person('brownTrashed', { lastName: 'Brown', firstName: 'Anna', companyId: acme.id });
+    await trashPeople(database.db, [ids.brownTrashed!], env);
+    // No company, no pair.
+    await person('loner1', { lastName: 'Сидоров', firstName: 'Олег' });
+    await person('loner2', { lastName: 'Сидоров', firstName: 'Олег' });
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  const find = (limit?: number) =>
+    findDuplicates(database.db, { entity: 'person', reasons: ['nameAndCompany'], limit }, env);
+
+  it('groups them company by company, name by name, across windows of companies', async () => {
+    const groups = await find();
+    // Labelled with the first display name in code-point order, as SQL's min() picks it.
+    expect(groups.map((group) => [group.key, group.members.map((member) => member.id)])).toEqual([
+      ['ПЕТРОВ · ООО «Ромашка»', [ids.petrov1, ids.petrov2]],
+      ['Соловьёв Пётр · ООО «Ромашка»', [ids.solovyov1, ids.solovyov2]],
+      ['John Q. Smith · Acme Ltd', [ids.smith1, ids.smith2]],
+    ]);
+    expect(groups.every((group) => group.reason === 'nameAndCompany')).toBe(true);
+  });
+
+  it('stops at the limit', async () => {
+    const groups = await find(1);
+    expect(groups.map((group) => group.members.map((member) => member.id))).toEqual([[ids.petrov1, ids.petrov2]]);
+  });
+});

@@ -28,6 +28,11 @@ const owners = {
   company: { table: 'companies', column: 'company_id' },
 } as const;
 
+/**
+ * Records sharing an e-mail or a phone. Keys held more than once are found on the key index alone,
+ * in key order, a window of them at a time; only those are joined to their live owners. Stops at
+ * `limit` groups instead of finding every shared key of the base first (1.6 s on a million people).
+ */
 async function sharedContactGroups(
   db: Executor,
   entity: MergeEntity,
@@ -36,23 +41,36 @@ async function sharedContactGroups(
 ): Promise<RawGroup[]> {
   const owner = owners[entity];
   const column = sql.ref(`cp.${owner.column}`);
-  // Keys held more than once are found on the key index alone; only those are joined.
-  const rows = await sql<{ key: string; ids: string }>`
-    WITH shared AS MATERIALIZED (
+  const window = Math.max(limit * 2, 100);
+  const groups: RawGroup[] = [];
+  let after = '';
+  while (groups.length < limit) {
+    const { rows: shared } = await sql<{ search_key: string }>`
       SELECT search_key FROM contact_points INDEXED BY contact_points_by_key
-       WHERE kind = ${kind} AND length(search_key) >= ${kind === 'phone' ? 7 : 3}
-       GROUP BY search_key HAVING count(*) > 1)
-    SELECT cp.search_key AS key, json_group_array(DISTINCT ${column}) AS ids
-      FROM shared CROSS JOIN contact_points cp ON cp.kind = ${kind} AND cp.search_key = shared.search_key
-      JOIN ${sql.table(owner.table)} r ON r.id = ${column} AND r.deleted_at IS NULL
-     GROUP BY cp.search_key
-    HAVING count(DISTINCT ${column}) > 1
-     LIMIT ${limit}`.execute(db);
-  return rows.rows.map((row) => ({
-    reason: kind,
-    key: kind === 'phone' ? formatPhone(`+${row.key}`) : row.key,
-    ids: JSON.parse(row.ids) as number[],
-  }));
+       WHERE kind = ${kind} AND search_key > ${after} AND length(search_key) >= ${kind === 'phone' ? 7 : 3}
+       GROUP BY search_key HAVING count(*) > 1
+       LIMIT ${window}`.execute(db);
+    if (shared.length === 0) break;
+    const keys = shared.map((row) => row.search_key);
+    const { rows } = await sql<{ key: string; ids: string }>`
+      SELECT cp.search_key AS key, json_group_array(DISTINCT ${column}) AS ids
+        FROM contact_points cp INDEXED BY contact_points_by_key
+        JOIN ${sql.table(owner.table)} r ON r.id = ${column} AND r.deleted_at IS NULL
+       WHERE cp.kind = ${kind} AND cp.search_key IN (SELECT value FROM json_each(${JSON.stringify(keys)}))
+       GROUP BY cp.search_key
+      HAVING count(DISTINCT ${column}) > 1
+       ORDER BY cp.search_key`.execute(db);
+    for (const row of rows) {
+      groups.push({
+        reason: kind,
+        key: kind === 'phone' ? formatPhone(`+${row.key}`) : row.key,
+        ids: JSON.parse(row.ids) as number[],
+      });
+    }
+    if (shared.length < window) break;
+    after = keys[keys.length - 1]!;
+  }
+  return groups.slice(0, limit);
 }
 
 /** Companies whose people are read per query: a few thousand index entries, grouped by name here. */

@@ -68,3 +68,38 @@ describe('duplicate finder: same name at the same company', () => {
     expect(groups.map((group) => group.members.map((member) => member.id))).toEqual([[ids.petrov1, ids.petrov2]]);
   });
 });
+
+describe('duplicate finder: shared e-mails', () => {
+  const tempDir = useTempDir();
+  const env = testEnv();
+  let database: OpenDatabase;
+  const live: number[][] = [];
+
+  beforeAll(async () => {
+    database = await openTestDatabase(tempDir());
+    const pair = async (email: string) => {
+      const ids: number[] = [];
+      for (const lastName of ['Первый', 'Второй']) {
+        ids.push((await createPerson(database.db, { lastName, emails: [{ value: email }] }, env)).id);
+      }
+      return ids;
+    };
+    // A window's worth of keys shared with a record in the trash, ahead of the real pairs in key order.
+    for (let index = 0; index < 100; index += 1) {
+      const [, trashed] = await pair(`a${String(index).padStart(3, '0')}@example.com`);
+      await trashPeople(database.db, [trashed!], env);
+    }
+    for (let index = 0; index < 5; index += 1) live.push(await pair(`b${index}@example.com`));
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('looks past a window of keys that make no group, in key order, up to the limit', async () => {
+    const find = (limit: number) => findDuplicates(database.db, { entity: 'person', reasons: ['email'], limit }, env);
+    const groups = await find(10);
+    expect(groups.map((group) => group.key)).toEqual([0, 1, 2, 3, 4].map((index) => `b${index}@example.com`));
+    expect(groups.map((group) => group.members.map((member) => member.id))).toEqual(live);
+    expect((await find(2)).map((group) => group.key)).toEqual(['b0@example.com', 'b1@example.com']);
+  });
+});

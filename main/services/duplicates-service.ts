@@ -136,27 +136,60 @@ async function labelled(db: Executor, groups: number[][]): Promise<RawGroup[]> {
   });
 }
 
+/** People read per query when looking for near names: the next rows in name order. */
+const NAME_WINDOW = 5000;
+
+/** A run of people whose names start with the same four letters (SQL's substr counts characters). */
+type NameBlock = { prefix: string; size: number; ids: number[]; keys: string[] };
+
+const namePrefix = (key: string) => Array.from(key.slice(0, 8)).slice(0, 4).join('');
+
 /**
  * Names one or two typos apart ("Соловьев" / "Соловьёв" is folded already; "Соловьев" /
- * "Соловев" is not), compared only within a surname block, so the work stays small.
+ * "Соловев" is not), compared only within a block of the same first four letters, so the work
+ * stays small. Blocks are runs of the name index read in order, window after window, until
+ * `limit` groups: grouping every person by prefix first sorted the whole base (1 s per million).
  */
 async function similarPersonNameGroups(db: Executor, limit: number): Promise<RawGroup[]> {
-  const blocks = await sql<{ ids: string; keys: string }>`
-    SELECT json_group_array(id) AS ids, json_group_array(sort_key) AS keys
-      FROM people
-     WHERE deleted_at IS NULL
-     GROUP BY substr(sort_key, 1, 4)
-    HAVING count(*) BETWEEN 2 AND ${MAX_FUZZY_BLOCK}`.execute(db);
   const groups: RawGroup[] = [];
-  for (const block of blocks.rows) {
-    const ids = JSON.parse(block.ids) as number[];
-    const keys = JSON.parse(block.keys) as string[];
-    for (const cluster of similarKeyClusters(keys)) {
-      groups.push({ reason: 'similarName', key: keys[cluster[0]!]!, ids: cluster.map((index) => ids[index]!) });
-      if (groups.length >= limit) return groups;
+  let block: NameBlock | null = null;
+  const close = (done: NameBlock | null) => {
+    if (done === null || done.size < 2 || done.size > MAX_FUZZY_BLOCK) return;
+    for (const cluster of similarKeyClusters(done.keys)) {
+      groups.push({
+        reason: 'similarName',
+        key: done.keys[cluster[0]!]!,
+        ids: cluster.map((index) => done.ids[index]!),
+      });
     }
+  };
+  let after: { key: string; id: number } | null = null;
+  for (;;) {
+    const { rows } = await sql<{ id: number; sort_key: string }>`
+      SELECT id, sort_key FROM people INDEXED BY people_by_name
+       WHERE deleted_at IS NULL ${after === null ? sql`` : sql`AND (sort_key, id) > (${after.key}, ${after.id})`}
+       ORDER BY sort_key, id
+       LIMIT ${NAME_WINDOW}`.execute(db);
+    for (const row of rows) {
+      const prefix = namePrefix(row.sort_key);
+      if (block === null || prefix !== block.prefix) {
+        close(block);
+        if (groups.length >= limit) return groups.slice(0, limit);
+        block = { prefix, size: 0, ids: [], keys: [] };
+      }
+      block.size += 1;
+      // A block too big to compare is skipped whole: only its size is kept counting.
+      if (block.size <= MAX_FUZZY_BLOCK) {
+        block.ids.push(row.id);
+        block.keys.push(row.sort_key);
+      }
+    }
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < NAME_WINDOW) break;
+    after = { key: last.sort_key, id: last.id };
   }
-  return groups;
+  close(block);
+  return groups.slice(0, limit);
 }
 
 type NameKeys = Map<string, number[]>;

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Company } from '../../shared/domain/companies';
 import { createCompany } from '../../main/services/companies-service';
+import { similarKeyClusters } from '../../main/services/duplicate-keys';
 import { findDuplicates } from '../../main/services/duplicates-service';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { createPerson, trashPeople } from '../../main/services/people-service';
+import { seedDatabase } from '../../main/seed/seed-database';
 import { openTestDatabase, testEnv } from '../support/open-test-database';
 import { useTempDir } from '../support/temp-dir';
 
@@ -101,5 +103,45 @@ describe('duplicate finder: shared e-mails', () => {
     expect(groups.map((group) => group.key)).toEqual([0, 1, 2, 3, 4].map((index) => `b${index}@example.com`));
     expect(groups.map((group) => group.members.map((member) => member.id))).toEqual(live);
     expect((await find(2)).map((group) => group.key)).toEqual(['b0@example.com', 'b1@example.com']);
+  });
+});
+
+describe('duplicate finder: near names', () => {
+  const tempDir = useTempDir();
+  const env = testEnv();
+  let database: OpenDatabase;
+  const lastPair: number[] = [];
+
+  beforeAll(async () => {
+    database = await openTestDatabase(tempDir());
+    // More people than one window of the name index holds.
+    await seedDatabase(database, { people: 6000, companies: 50, activities: 0, now: new Date('2026-01-01') });
+    // Last in name order: found only if the finder reads past its first window.
+    for (const firstName of ['Юлиана', 'Юлиания']) {
+      lastPair.push((await createPerson(database.db, { lastName: 'Ящерова', firstName }, env)).id);
+    }
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('finds the clusters a GROUP BY of the whole base by name prefix finds', async () => {
+    const blocks = database.connection
+      .prepare(
+        `SELECT json_group_array(id) AS ids, json_group_array(sort_key) AS keys FROM people
+          WHERE deleted_at IS NULL GROUP BY substr(sort_key, 1, 4) HAVING count(*) BETWEEN 2 AND 200`,
+      )
+      .all() as { ids: string; keys: string }[];
+    const expected = blocks.flatMap((block) => {
+      const ids = JSON.parse(block.ids) as number[];
+      const keys = JSON.parse(block.keys) as string[];
+      return similarKeyClusters(keys).map((cluster) => cluster.map((index) => ids[index]!).sort((a, b) => a - b));
+    });
+    const groups = await findDuplicates(database.db, { entity: 'person', reasons: ['similarName'], limit: 500 }, env);
+    const found = groups.map((group) => group.members.map((member) => member.id).sort((a, b) => a - b));
+    expect(expected).toContainEqual(lastPair);
+    expect(expected.length).toBeLessThan(500);
+    const byFirst = (a: number[], b: number[]) => a[0]! - b[0]!;
+    expect(found.sort(byFirst)).toEqual(expected.sort(byFirst));
   });
 });

@@ -29,7 +29,7 @@ import type { Executor } from '../db/repositories/executor';
 import {
   findImport,
   finishImport,
-  importRecords,
+  importedRecordStates,
   insertImport,
   listImports,
   markImportUndone,
@@ -356,11 +356,10 @@ export async function undoImport(
               planned.filter((item) => item.entity === 'person').map((item) => item.id),
             )
           : new Set<number>();
-      for (const record of await importRecords(trx, request.importId, entity)) {
-        const state = await recordState(trx, entity, record.record_id, heldCompanies);
-        if (!state) continue;
-        const edited = state.version !== record.version_after || (record.action === 'created' && state.linkedElsewhere);
-        const item = { entity, id: record.record_id, action: record.action, before: record.before, name: state.name };
+      for (const record of await importedRecordStates(trx, request.importId, entity)) {
+        const linkedElsewhere = record.has_activities === 1 || heldCompanies.has(record.record_id);
+        const edited = record.version !== record.version_after || (record.action === 'created' && linkedElsewhere);
+        const item = { entity, id: record.record_id, action: record.action, before: record.before, name: record.name };
         if (edited && !forced.has(`${entity}:${record.record_id}`))
           conflicts.push({ entity, id: item.id, name: item.name, action: item.action });
         else planned.push(item);
@@ -404,32 +403,4 @@ async function companiesHeldByOthers(trx: Executor, importId: number, undonePeop
      WHERE p.company_id IN (SELECT record_id FROM import_records WHERE import_id = ${importId} AND entity = 'company')
        AND p.id NOT IN (SELECT value FROM json_each(${JSON.stringify(undonePeople)}))`.execute(trx);
   return new Set(rows.map((row) => row.id));
-}
-
-/** `heldCompanies`: companies that people this undo leaves alone belong to. */
-async function recordState(trx: Executor, entity: ImportEntity, id: number, heldCompanies: ReadonlySet<number>) {
-  if (entity === 'person') {
-    const row = await trx
-      .selectFrom('people')
-      .select(['version', 'display_name as name'])
-      .select((eb) =>
-        eb
-          .exists(eb.selectFrom('activities').select('id').whereRef('activities.person_id', '=', 'people.id'))
-          .as('linked'),
-      )
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row && { version: row.version, name: row.name, linkedElsewhere: Boolean(row.linked) };
-  }
-  const row = await trx
-    .selectFrom('companies')
-    .select(['version', 'name'])
-    .select((eb) =>
-      eb
-        .exists(eb.selectFrom('activities').select('id').whereRef('activities.company_id', '=', 'companies.id'))
-        .as('linked'),
-    )
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row && { version: row.version, name: row.name, linkedElsewhere: Boolean(row.linked) || heldCompanies.has(id) };
 }

@@ -73,13 +73,40 @@ export async function findImport(db: Executor, id: number): Promise<ImportRow | 
   return db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function importRecords(db: Executor, importId: number, entity: ImportEntity) {
-  return db
-    .selectFrom('import_records')
-    .select(['record_id', 'action', 'version_after', 'before'])
-    .where('import_id', '=', importId)
-    .where('entity', '=', entity)
-    .execute();
+export type ImportedRecordState = {
+  record_id: number;
+  action: 'created' | 'updated';
+  version_after: number;
+  before: string | null;
+  /** The record as it is now: its version and name, and whether the timeline points at it. */
+  version: number;
+  name: string;
+  has_activities: 0 | 1;
+};
+
+const OWNERS = {
+  person: { table: 'people', name: 'display_name', column: 'person_id' },
+  company: { table: 'companies', name: 'name', column: 'company_id' },
+} as const;
+
+/**
+ * What the import wrote of this record type, next to each record as it is now (records deleted
+ * since are left out). One query: read record by record, undoing a 100,000-row import spent
+ * seconds on the check alone.
+ */
+export async function importedRecordStates(
+  db: Executor,
+  importId: number,
+  entity: ImportEntity,
+): Promise<ImportedRecordState[]> {
+  const owner = OWNERS[entity];
+  const { rows } = await sql<ImportedRecordState>`
+    SELECT ir.record_id, ir.action, ir.version_after, ir.before, r.version, r.${sql.ref(owner.name)} AS name,
+           EXISTS (SELECT 1 FROM activities a WHERE a.${sql.ref(owner.column)} = r.id) AS has_activities
+      FROM import_records ir JOIN ${sql.table(owner.table)} r ON r.id = ir.record_id
+     WHERE ir.import_id = ${importId} AND ir.entity = ${entity}
+     ORDER BY ir.record_id`.execute(db);
+  return rows;
 }
 
 export async function markImportUndone(db: Executor, id: number, at: string): Promise<void> {

@@ -5,8 +5,8 @@
  * strings table as Excel writes it), then measures, each phase in a fresh child process so its peak
  * RSS (getrusage maxrss) is its own. Children run a CommonJS bundle of the phases built with the
  * app's own bundle options, its worker threads bundled next to it: the process the app runs, not
- * tsx compiling TypeScript in every thread (phases: bench/import-export-phases.ts; the test file is
- * made from source, its name generator being no part of the app):
+ * tsx compiling TypeScript in every thread (phases: bench/import-export-phases.ts; the phases that
+ * make test data run from a second bundle, with the name generator the app's bundle doesn't have):
  *   (a) raw limit: exceljs's streaming WorkbookReader alone on that file;
  *   (b) raw limit: a prepared-statement insert of the same rows (12 text columns, one transaction)
  *       into a fresh encrypted file opened with the app's pragmas;
@@ -34,32 +34,42 @@ const EXPORT_TARGET = 1.3;
 const MEMORY_TARGET_MB = 400;
 const MEMORY_TARGET_ROWS = 1_000_000;
 
-/** Bundles the phase runner and the app's worker threads into `dir`; returns the runner's path. */
-async function bundlePhaseRunner(dir: string): Promise<string> {
+/** Two bundles of the phases: the app's measured ones, and those that make test data (faker). */
+type Runners = { app: string; generating: string };
+
+// Phases that generate their rows with faker as they go.
+const GENERATING: ReadonlySet<Phase> = new Set(['generate', 'rawInsert', 'rawSchemaInsert', 'rawWrite']);
+
+/** Bundles the phase runners and the app's worker threads into `dir`. */
+async function bundlePhaseRunners(dir: string): Promise<Runners> {
   // The app's build script's own options (plain JavaScript, hence the cast).
   const { mainBundleOptions, workerBundles } = (await import('../scripts/main-bundle-options.mjs' as string)) as {
     mainBundleOptions: BuildOptions;
     workerBundles: Record<string, string>;
   };
-  const runner = path.join(dir, 'import-export-child.cjs');
+  const runners = {
+    app: path.join(dir, 'import-export-child.cjs'),
+    generating: path.join(dir, 'import-export-child-generating.cjs'),
+  };
   const options: BuildOptions = { ...mainBundleOptions, sourcemap: false, absWorkingDir: ROOT };
-  // The app's bundle has no faker (test data only): its 3 MB of source would sit in every measured
-  // heap. The phase that makes the file runs from source instead (see runPhase).
-  const runnerOptions: BuildOptions = { ...options, external: [...(options.external ?? []), '@faker-js/faker'] };
+  // The app's bundle has no faker (test data only): its 3 MB of source would sit in the heap of
+  // every phase measuring the app. Left external there; never loaded by those phases.
+  const appOptions: BuildOptions = { ...options, external: [...(options.external ?? []), '@faker-js/faker'] };
   await Promise.all([
-    build({ ...runnerOptions, entryPoints: ['bench/import-export-child.ts'], outfile: runner }),
+    build({ ...appOptions, entryPoints: ['bench/import-export-child.ts'], outfile: runners.app }),
+    build({ ...options, entryPoints: ['bench/import-export-child.ts'], outfile: runners.generating }),
     ...Object.entries(workerBundles).map(([name, entry]) =>
       build({ ...options, entryPoints: [entry], outfile: path.join(dir, `${name}.cjs`) }),
     ),
   ]);
-  return runner;
+  return runners;
 }
 
 const execFileAsync = promisify(execFile);
 
-async function runPhase(runner: string, phase: Phase, args: PhaseArgs): Promise<PhaseResult> {
-  const command = phase === 'generate' ? ['--import', 'tsx', 'bench/import-export-child.ts'] : [runner];
-  const { stdout } = await execFileAsync(process.execPath, [...command, phase, JSON.stringify(args)], {
+async function runPhase(runners: Runners, phase: Phase, args: PhaseArgs): Promise<PhaseResult> {
+  const runner = GENERATING.has(phase) ? runners.generating : runners.app;
+  const { stdout } = await execFileAsync(process.execPath, [runner, phase, JSON.stringify(args)], {
     cwd: ROOT,
     // The native addon is left out of the bundle: found in the project's node_modules.
     env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
@@ -69,9 +79,9 @@ async function runPhase(runner: string, phase: Phase, args: PhaseArgs): Promise<
 }
 
 /** A phase that dies (at 1M rows: out of memory) is a figure too, not the end of the bench. */
-async function tryPhase(runner: string, phase: Phase, args: PhaseArgs): Promise<PhaseResult | { failed: string }> {
+async function tryPhase(runners: Runners, phase: Phase, args: PhaseArgs): Promise<PhaseResult | { failed: string }> {
   try {
-    return await runPhase(runner, phase, args);
+    return await runPhase(runners, phase, args);
   } catch (error) {
     const { stderr = '', code, signal } = error as { stderr?: string; code?: number | string; signal?: string };
     const lines = stderr.split('\n').map((text) => text.trim());
@@ -114,9 +124,9 @@ export const importExport: Bench = {
     const file = path.join(dir, 'people.xlsx');
     const log = (text: string) => process.stderr.write(`  [import-export] ${text}\n`);
     log(`writing ${rows.toLocaleString('en')} rows to ${file}…`);
-    const runner = await bundlePhaseRunner(fs.mkdtempSync(path.join(dir, 'runner-')));
-    const generated = await runPhase(runner, 'generate', { rows, file, db: '', out: '' });
-    const idle = await runPhase(runner, 'idle', { rows, file, db: '', out: '' });
+    const runners = await bundlePhaseRunners(fs.mkdtempSync(path.join(dir, 'runner-')));
+    const generated = await runPhase(runners, 'generate', { rows, file, db: '', out: '' });
+    const idle = await runPhase(runners, 'idle', { rows, file, db: '', out: '' });
 
     const order: Phase[] = [
       'rawRead',
@@ -149,7 +159,7 @@ export const importExport: Bench = {
                   : db,
           out: path.join(scratch, `${phase}.xlsx`),
         };
-        const result = await tryPhase(runner, phase, args);
+        const result = await tryPhase(runners, phase, args);
         if ('failed' in result) log(`${phase} failed: ${result.failed}`);
         results.get(phase)!.push(result);
       }

@@ -31,8 +31,8 @@ export type ParsedRow = { flat: FlatRecord; problems: RowProblem[] };
 export function cellText(value: CellValue): string {
   if (value === null) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const text = String(value).trim();
-  return removeFormulaGuard(text);
+  // The guard first: text whose leading spaces hid it from the export's guard keeps its apostrophe.
+  return removeFormulaGuard(String(value)).trim();
 }
 
 const MAX_TEXT = 20_000;

@@ -49,6 +49,7 @@ async function sharedContactGroups(
       SELECT search_key FROM contact_points INDEXED BY contact_points_by_key
        WHERE kind = ${kind} AND search_key > ${after} AND length(search_key) >= ${kind === 'phone' ? 7 : 3}
        GROUP BY search_key HAVING count(*) > 1
+       ORDER BY search_key
        LIMIT ${window}`.execute(db);
     if (shared.length === 0) break;
     const keys = shared.map((row) => row.search_key);
@@ -156,11 +157,10 @@ async function similarPersonNameGroups(db: Executor, limit: number): Promise<Raw
   const close = (done: NameBlock | null) => {
     if (done === null || done.size < 2 || done.size > MAX_FUZZY_BLOCK) return;
     for (const cluster of similarKeyClusters(done.keys)) {
-      groups.push({
-        reason: 'similarName',
-        key: done.keys[cluster[0]!]!,
-        ids: cluster.map((index) => done.ids[index]!),
-      });
+      const ids = cluster.map((index) => done.ids[index]!);
+      // Named after its oldest record, as before (the block is in name order, not id order).
+      const oldest = cluster[ids.indexOf(Math.min(...ids))]!;
+      groups.push({ reason: 'similarName', key: done.keys[oldest]!, ids });
     }
   };
   let after: { key: string; id: number } | null = null;

@@ -10,6 +10,10 @@ import type { CellValue, SheetRow } from './cell';
 import type { DateStyles } from './date-styles';
 import type { SharedStrings } from './shared-strings';
 import { feedXml, localName } from './xml-stream';
+import { unreadable } from './zip-source';
+
+/** Excel's last column, XFD: a reference past it is a damaged file, not a reason to pad a row. */
+const MAX_COLUMNS = 16_384;
 
 export type SheetContext = {
   strings: SharedStrings | null;
@@ -110,12 +114,14 @@ export async function* sheetXmlRows(chunks: AsyncIterable<Buffer>, context: Shee
 function columnOf(reference: string, fallback: number): number {
   let column = 0;
   let letters = 0;
-  for (; letters < reference.length; letters += 1) {
+  for (; letters < reference.length && letters <= 3; letters += 1) {
     const code = reference.charCodeAt(letters) & ~0x20; // upper case
     if (code < 65 || code > 90) break;
     column = column * 26 + (code - 64);
   }
-  return letters === 0 ? fallback : column - 1;
+  const index = letters === 0 ? fallback : column - 1;
+  if (index >= MAX_COLUMNS) throw unreadable(`cell ${reference.slice(0, 12)} lies past the last column`);
+  return index;
 }
 
 function cellValue(type: string, text: string, style: number, context: SheetContext): CellValue {
@@ -126,6 +132,7 @@ function cellValue(type: string, text: string, style: number, context: SheetCont
     case 'str':
       return textValue(text);
     case 'b': {
+      if (text.trim() === '') return null;
       const flag = Number.parseInt(text, 10);
       return Number.isNaN(flag) ? text.trim() === 'true' : flag !== 0;
     }
@@ -137,7 +144,7 @@ function cellValue(type: string, text: string, style: number, context: SheetCont
       if (text.trim() === '') return null;
       const number = Number.parseFloat(text);
       if (!Number.isFinite(number)) return null;
-      return context.dateStyles.has(style) ? excelSerialToDate(number, context.date1904) : number;
+      return (context.dateStyles.has(style) ? excelSerialToDate(number, context.date1904) : null) ?? number;
     }
   }
 }
@@ -154,12 +161,14 @@ function decodeExcelEscapes(text: string): string {
 
 /** A t="d" cell: an ISO 8601 date or time, read as UTC when it names no zone (as Excel means it). */
 function isoDate(text: string): Date | null {
-  const trimmed = text.trim();
+  const trimmed = text.trim().replace(/^(\d{4}-\d\d-\d\d) (?=\d)/, '$1T');
   const zoned = /(?:Z|[+-]\d\d:?\d\d)$/i.test(trimmed) || !trimmed.includes('T') ? trimmed : `${trimmed}Z`;
-  const date = new Date(zoned);
-  return Number.isNaN(date.getTime()) ? null : date;
+  return validDate(new Date(zoned));
 }
 
-function excelSerialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+/** A number in a date style; null if too large for a date (a phone number typed into a date column). */
+function excelSerialToDate(serial: number, date1904: boolean): Date | null {
+  return validDate(new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));
 }
+
+const validDate = (date: Date): Date | null => (Number.isNaN(date.getTime()) ? null : date);

@@ -117,6 +117,9 @@ describe('cellText', () => {
     expect(cellText("'=SUM(A1)")).toBe('=SUM(A1)');
     expect(cellText("'+7 916")).toBe('+7 916');
     expect(cellText("'quoted'")).toBe("'quoted'");
+    // Leading spaces kept the export's guard away: the apostrophe is the user's own.
+    expect(cellText(" '=x")).toBe("'=x");
+    expect(cellText("''=x ")).toBe("'=x");
     expect(cellText('  plain ')).toBe('plain');
     expect(cellText(79161234567)).toBe('79161234567');
     expect(cellText(new Date('2024-05-01T00:00:00Z'))).toBe('2024-05-01');

@@ -72,6 +72,25 @@ describe('worksheet XML', () => {
     expect(rows).toEqual([{ index: 1, cells: [null, new Date(Date.UTC(2024, 0, 31))] }]);
   });
 
+  it('keeps a number too large for a date in a date style, reads "date time" with a space as UTC', async () => {
+    const xml =
+      '<worksheet><sheetData><row r="1"><c r="A1" s="1"><v>79161234567</v></c><c r="B1" t="d"><v>2024-01-31 10:30</v></c>' +
+      '<c r="C1" t="b"><v></v></c><c r="D1" t="b"><v>true</v></c></row></sheetData></worksheet>';
+    const rows = await collect(sheetXmlRows(chunked(xml, 9), context));
+    expect(rows).toEqual([{ index: 0, cells: [79161234567, new Date(Date.UTC(2024, 0, 31, 10, 30)), null, true] }]);
+  });
+
+  it('rejects a cell past the last column (XFD) as an unreadable file, without padding the row', async () => {
+    const last = '<worksheet><sheetData><row r="1"><c r="XFD1"><v>1</v></c></row></sheetData></worksheet>';
+    const [row] = await collect(sheetXmlRows(chunked(last, 64), context));
+    expect(row?.cells.length).toBe(16_384);
+    const past = '<worksheet><sheetData><row r="1"><c r="ZZZZZZZ1"><v>1</v></c></row></sheetData></worksheet>';
+    await expect(collect(sheetXmlRows(chunked(past, 64), context))).rejects.toMatchObject({
+      code: 'InvalidInput',
+      details: { reason: 'unreadable' },
+    });
+  });
+
   it('rejects malformed XML as an unreadable file', async () => {
     const xml = '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData></worksheet>';
     await expect(collect(sheetXmlRows(chunked(xml, 8), context))).rejects.toMatchObject({

@@ -3,6 +3,7 @@
  * editing" workbook (locked id column, drop-downs) that re-imports onto the same records, or the
  * whole database, one sheet per record type, that re-imports into an empty database.
  */
+import { sql } from 'kysely';
 import type { ExportRequest } from '../../shared/domain/imports';
 import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
 import { contactChannels } from '../../shared/domain/people';
@@ -95,27 +96,12 @@ function openWriter(request: Pick<ExportRequest, 'format' | 'forEditing' | 'path
  * objects at once, the export's memory peak (~100 MB at 1,000,000 people).
  */
 async function* liveIdBatches(db: Executor, entity: ImportEntity): AsyncGenerator<number[]> {
+  const live = entity === 'person' ? sql`deleted_at IS NULL AND erased_at IS NULL` : sql`deleted_at IS NULL`;
   let after = 0;
   for (;;) {
-    const rows =
-      entity === 'person'
-        ? await db
-            .selectFrom('people')
-            .select('id')
-            .where('deleted_at', 'is', null)
-            .where('erased_at', 'is', null)
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(BATCH)
-            .execute()
-        : await db
-            .selectFrom('companies')
-            .select('id')
-            .where('deleted_at', 'is', null)
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(BATCH)
-            .execute();
+    const { rows } = await sql<{ id: number }>`
+      SELECT id FROM ${sql.table(entity === 'person' ? 'people' : 'companies')}
+       WHERE ${live} AND id > ${after} ORDER BY id LIMIT ${BATCH}`.execute(db);
     const ids = rows.map((row) => row.id);
     if (ids.length > 0) yield ids;
     if (ids.length < BATCH) return;

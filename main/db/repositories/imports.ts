@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { ImportEntity } from '../../../shared/domain/import-fields';
 import type { ImportsTable, ImportTemplatesTable } from '../schema';
 import type { Executor } from './executor';
+import { recordTables } from './record-snapshot';
 import { insertRows } from '../bulk-insert';
 
 export type ImportRow = Selectable<ImportsTable>;
@@ -84,10 +85,7 @@ export type ImportedRecordState = {
   has_activities: 0 | 1;
 };
 
-const OWNERS = {
-  person: { table: 'people', name: 'display_name', column: 'person_id' },
-  company: { table: 'companies', name: 'name', column: 'company_id' },
-} as const;
+const NAME_COLUMNS = { person: 'display_name', company: 'name' } as const;
 
 /**
  * What the import wrote of this record type, next to each record as it is now (records deleted
@@ -99,11 +97,11 @@ export async function importedRecordStates(
   importId: number,
   entity: ImportEntity,
 ): Promise<ImportedRecordState[]> {
-  const owner = OWNERS[entity];
+  const { main, owner } = recordTables[entity];
   const { rows } = await sql<ImportedRecordState>`
-    SELECT ir.record_id, ir.action, ir.version_after, ir.before, r.version, r.${sql.ref(owner.name)} AS name,
-           EXISTS (SELECT 1 FROM activities a WHERE a.${sql.ref(owner.column)} = r.id) AS has_activities
-      FROM import_records ir JOIN ${sql.table(owner.table)} r ON r.id = ir.record_id
+    SELECT ir.record_id, ir.action, ir.version_after, ir.before, r.version, r.${sql.ref(NAME_COLUMNS[entity])} AS name,
+           EXISTS (SELECT 1 FROM activities a WHERE a.${sql.ref(owner)} = r.id) AS has_activities
+      FROM import_records ir JOIN ${sql.table(main)} r ON r.id = ir.record_id
      WHERE ir.import_id = ${importId} AND ir.entity = ${entity}
      ORDER BY ir.record_id`.execute(db);
   return rows;

@@ -17,13 +17,13 @@ export type RecordSnapshot = {
   customValues: Row[];
 };
 
-const tables = {
+export const recordTables = {
   person: { main: 'people', owner: 'person_id', tags: 'person_tags', custom: 'person_custom_values' },
   company: { main: 'companies', owner: 'company_id', tags: 'company_tags', custom: 'company_custom_values' },
 } as const;
 
 function sideTables(entity: SnapshotEntity) {
-  const t = tables[entity];
+  const t = recordTables[entity];
   return [
     ['contactPoints', 'contact_points'],
     ['addresses', 'addresses'],
@@ -42,7 +42,7 @@ export async function takeRecordSnapshot(
   entity: SnapshotEntity,
   id: number,
 ): Promise<RecordSnapshot | undefined> {
-  const t = tables[entity];
+  const t = recordTables[entity];
   const [row] = await selectRows(db, t.main, 'id', id);
   if (!row) return undefined;
   const snapshot: RecordSnapshot = { row, contactPoints: [], addresses: [], tags: [], customValues: [] };
@@ -70,7 +70,7 @@ export async function restoreRecordSnapshot(
   entity: SnapshotEntity,
   snapshot: RecordSnapshot,
 ): Promise<void> {
-  const t = tables[entity];
+  const t = recordTables[entity];
   const { id, version: _version, ...columns } = snapshot.row;
   await sql`UPDATE ${sql.table(t.main)}
                SET ${sql.join(Object.entries(columns).map(([column, value]) => sql`${sql.ref(column)} = ${value}`))},
@@ -85,7 +85,7 @@ export async function restoreRecordSnapshot(
 /** Removes records and their side rows for good (an undone import's creations), a statement per table. */
 export async function deleteRecords(db: Executor, entity: SnapshotEntity, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  const t = tables[entity];
+  const t = recordTables[entity];
   const idList = sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
   for (const [, table] of sideTables(entity)) {
     // "IS NOT NULL" lets SQLite use the partial per-owner indexes of contact points and addresses.

@@ -1,7 +1,9 @@
 /**
  * A sheet's rows read by a worker thread (xlsx-reader-worker.ts), handed out one by one. Leaving
- * the loop early stops the worker. If the worker can't even start (no second bundle in a broken
- * install), the rows are read on this thread instead: slower, but the import still works.
+ * the loop early stops the worker. If the worker's code can't even load (no second bundle in a
+ * broken install), the rows are read on this thread instead: slower, but the import still works.
+ * A worker that loaded and then died (out of memory, say) is an error: reading the same sheet
+ * again here would only fail the same way, with the main process's memory.
  */
 import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
@@ -15,15 +17,15 @@ export async function* workerSheetRows(
   start: () => Worker = () => startWorker('xlsx-reader-worker', request),
 ): AsyncGenerator<SheetRow> {
   const worker = start();
-  const inbox: ReaderMessage[] = [];
+  const inbox: Array<Exclude<ReaderMessage, { kind: 'ready' }>> = [];
   let failure: Error | null = null;
   let exited = false;
   let started = false;
   let wake: (() => void) | null = null;
   const notify = () => wake?.();
   worker.on('message', (message: ReaderMessage) => {
-    started = true;
-    inbox.push(message);
+    if (message.kind === 'ready') started = true;
+    else inbox.push(message);
     notify();
   });
   worker.on('error', (error) => {

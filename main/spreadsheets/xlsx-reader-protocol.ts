@@ -9,7 +9,11 @@ import type { SheetRow } from './cell';
 export type ReaderRequest = { path: string; sheet: string };
 
 export type ReaderMessage =
-  { kind: 'rows'; rows: SheetRow[] } | { kind: 'done' } | { kind: 'failed'; error: AppErrorJson | { message: string } };
+  /** First, once the worker's code has loaded: from then on a failure is the file's, not the install's. */
+  | { kind: 'ready' }
+  | { kind: 'rows'; rows: SheetRow[] }
+  | { kind: 'done' }
+  | { kind: 'failed'; error: AppErrorJson | { message: string } };
 
 /** Main → worker: one more batch may be sent. */
 export const CREDIT = 'credit';

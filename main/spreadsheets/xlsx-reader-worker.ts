@@ -19,6 +19,7 @@ port.on('message', () => {
 });
 
 const post = (message: ReaderMessage) => port.postMessage(message);
+post({ kind: 'ready' });
 
 async function send(rows: SheetRow[]): Promise<void> {
   while (credits === 0) await new Promise<void>((resolve) => (creditArrived = resolve));

@@ -860,6 +860,25 @@ describe('xlsx reader in a worker thread', () => {
     const broken = () => new Worker('throw new Error("no worker bundle")', { eval: true });
     expect(await collect(workerSheetRows({ path: 'unused', sheet: 'unused' }, readHere, broken))).toEqual(rows);
   });
+
+  it('fails, without reading again here, when the worker dies after it has started', async () => {
+    let readHereCalled = false;
+    async function* readHere(): AsyncGenerator<SheetRow> {
+      readHereCalled = true;
+      yield* [];
+    }
+    // Posts its "ready" like the real worker, then runs out of memory before the first batch.
+    const dying = () =>
+      new Worker(
+        `require('node:worker_threads').parentPort.postMessage({ kind: 'ready' });
+         const hoard = []; for (;;) hoard.push(new Array(1e6).fill(1));`,
+        { eval: true, resourceLimits: { maxOldGenerationSizeMb: 16 } },
+      );
+    await expect(collect(workerSheetRows({ path: 'unused', sheet: 'unused' }, readHere, dying))).rejects.toThrow(
+      /memory/,
+    );
+    expect(readHereCalled).toBe(false);
+  });
 });
 
 describe('shared strings table', () => {

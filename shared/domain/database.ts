@@ -30,7 +30,6 @@ export const DatabaseInfo = z.object({
   createdAt: z.iso.datetime(),
   cipher: CipherSettings,
   journalMode: z.string(),
-  tables: z.array(z.object({ name: z.string(), rows: z.number().int().nonnegative() })),
 });
 export type DatabaseInfo = z.infer<typeof DatabaseInfo>;
 

@@ -159,6 +159,12 @@ test('export the people list and a selection, the whole database, and the empty 
   fs.writeFileSync(importFile, 'Фамилия,Имя,E-mail\nПетрова,Мария,maria@example.ru\nСидоров,Олег,oleg@example.ru\n');
   await runImportThroughApi(page, importFile);
   await page.reload();
+  // The overview counts the new people and names the import.
+  await shell.navigate(/^Обзор$/);
+  await expect(page.getByTestId('people:count-total')).toHaveText('4');
+  await expect(page.getByTestId('last-import')).toContainText('«клиенты.csv»');
+  await expect(page.getByTestId('last-import')).toContainText('Добавлено: 2, обновлено: 0, пропущено: 0');
+  await saveScreenshot('99-overview-last-import-ru');
   await page.evaluate(() => (window.location.hash = '#/import/history'));
   const row = page.getByTestId('import-history-row');
   await expect(row).toHaveCount(1);
@@ -173,6 +179,9 @@ test('export the people list and a selection, the whole database, and the empty 
   await expect(page.getByText('Удалено записей: 2, восстановлено: 0.')).toBeVisible();
   await expect(row).toContainText('Отменён');
   await expect(row.getByRole('button', { name: 'Отменить импорт' })).toHaveCount(0);
+  await shell.navigate(/^Обзор$/);
+  await expect(page.getByTestId('people:count-total')).toHaveText('2');
+  await expect(page.getByTestId('last-import')).toContainText('Отменён');
 
   await records.openSection(/^Настройки$/);
   await shell.switchLanguage('English');

@@ -9,6 +9,7 @@ import {
   backupDatabase,
   changePassphrase,
   createDatabase,
+  countTableRows,
   describeDatabase,
   openDatabase,
 } from '../../main/services/encrypted-database';
@@ -162,7 +163,7 @@ describe('encrypted database file', () => {
     await expectAppError(openDatabase(file, PASSPHRASE, { migrations: broken }), 'MigrationFailed');
     const database = await openDatabase(file, PASSPHRASE);
     expect(database.migration.fromVersion).toBe(LATEST);
-    expect((await describeDatabase(database)).tables.map((table) => table.name)).not.toContain('half_done');
+    expect(countTableRows(database).map((table) => table.name)).not.toContain('half_done');
     await database.close();
   });
 

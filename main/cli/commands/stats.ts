@@ -1,4 +1,4 @@
-import { describeDatabase } from '../../services/encrypted-database';
+import { countTableRows, describeDatabase } from '../../services/encrypted-database';
 import { dbOption, type Command } from '../command';
 import { withDatabase } from '../database';
 import { alignRows, formatBytes } from '../output';
@@ -14,8 +14,9 @@ export const stats: Command = {
     const passphrase = await readPassphrase();
     return withDatabase(file, passphrase, async (database) => {
       const info = await describeDatabase(database);
+      const tables = countTableRows(database);
       return {
-        data: { path: info.path, name: info.name, sizeBytes: info.sizeBytes, tables: info.tables },
+        data: { path: info.path, name: info.name, sizeBytes: info.sizeBytes, tables },
         lines: [
           ...alignRows([
             ['Database:', info.path],
@@ -24,7 +25,7 @@ export const stats: Command = {
           ]),
           'Rows per table:',
           ...alignRows(
-            info.tables.map((table) => [table.name, String(table.rows)]),
+            tables.map((table) => [table.name, String(table.rows)]),
             '  ',
           ),
         ],

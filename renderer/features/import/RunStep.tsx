@@ -15,7 +15,13 @@ export function RunStep({ wizard }: { wizard: Wizard }) {
   const { t } = useTranslation();
   const { state, dispatch } = wizard;
   const sessionId = state.file?.sessionId ?? '';
-  const run = useChannelMutation('import:run', ['people:list', 'people:count', 'companies:list', 'import:history']);
+  const run = useChannelMutation('import:run', [
+    'people:list',
+    'people:count',
+    'companies:list',
+    'companies:count',
+    'import:history',
+  ]);
   const { progress, restart } = useTaskProgress(sessionId, 'import');
   const total = state.dryRun?.summary.rows ?? null;
 

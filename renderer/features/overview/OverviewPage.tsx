@@ -1,79 +1,119 @@
-import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconBuilding, IconFileImport, IconPlus, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useDatabaseInfo } from '../../api/queries';
-import { formatBytes, formatDateTime, formatNumber } from '../../components/format';
+import { useLocation } from 'wouter';
+import { useChannelQuery, useDatabaseInfo } from '../../api/queries';
+import { formatBytes, formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { BackupButton } from './BackupButton';
 import { ExportDatabaseButton } from './ExportDatabaseButton';
+import { LastImportCard } from './LastImportCard';
+import { RecordCountCard } from './RecordCountCard';
 
-/** The home screen: what is in the open database, a one-click backup and an export of everything. */
+const EMPTY_FILTER = { filter: { conditions: [], text: '', trash: false } };
+
+/**
+ * The home screen: what the client base holds, the ways in (new record, import), the last import,
+ * the file, a one-click backup and an export of everything. Every figure here is an index count:
+ * the screen opens at once on a base of a million people.
+ */
 export function OverviewPage() {
-  const { t, i18n } = useTranslation();
-  const info = useDatabaseInfo();
+  const { t } = useTranslation();
   return (
     <>
       <PageHeader title={t('overview.title')} subtitle={t('overview.subtitle')} />
+      <Stack gap="lg" maw={900}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <RecordCountCard channel="people:count" label={t('nav.people')} icon={IconUsers} path="/people" />
+          <RecordCountCard channel="companies:count" label={t('nav.companies')} icon={IconBuilding} path="/companies" />
+        </SimpleGrid>
+        <StartActions />
+        <LastImportCard />
+        <DatabaseFileCard />
+        <Card withBorder>
+          <Title order={4} mb="sm">
+            {t('overview.backupTitle')}
+          </Title>
+          <Group>
+            <BackupButton />
+          </Group>
+        </Card>
+      </Stack>
+    </>
+  );
+}
+
+/** New records and imports; in an empty base, a welcome that says where to begin. */
+function StartActions() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const people = useChannelQuery('people:count', EMPTY_FILTER);
+  const companies = useChannelQuery('companies:count', EMPTY_FILTER);
+  const empty = people.data?.count === 0 && companies.data?.count === 0;
+  const buttons = (
+    <Group>
+      <Button leftSection={<IconPlus size={18} />} onClick={() => navigate('/people/new')}>
+        {t('people.new')}
+      </Button>
+      <Button variant="default" leftSection={<IconPlus size={18} />} onClick={() => navigate('/companies/new')}>
+        {t('companies.new')}
+      </Button>
+      <Button variant="light" leftSection={<IconFileImport size={18} />} onClick={() => navigate('/import')}>
+        {t('overview.importFromExcel')}
+      </Button>
+    </Group>
+  );
+  if (!empty) return buttons;
+  return (
+    <Card withBorder data-testid="overview-empty">
+      <Title order={4} mb={4}>
+        {t('overview.emptyTitle')}
+      </Title>
+      <Text c="dimmed" mb="md">
+        {t('overview.emptyText')}
+      </Text>
+      {buttons}
+    </Card>
+  );
+}
+
+/** When the file was made, how big it is, and the export of everything in it. */
+function DatabaseFileCard() {
+  const { t, i18n } = useTranslation();
+  const info = useDatabaseInfo();
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">
+        {t('overview.fileTitle')}
+      </Title>
       <QueryState query={info}>
         {(data) => (
-          <Stack gap="lg" maw={900}>
+          <Stack gap="md">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Card withBorder>
+              <div>
                 <Text size="sm" c="dimmed">
                   {t('overview.created')}
                 </Text>
                 <Text fw={600}>{formatDateTime(data.createdAt, i18n.language)}</Text>
-              </Card>
-              <Card withBorder>
+              </div>
+              <div>
                 <Text size="sm" c="dimmed">
                   {t('overview.size')}
                 </Text>
                 <Text fw={600}>{formatBytes(data.sizeBytes, i18n.language)}</Text>
-              </Card>
+              </div>
             </SimpleGrid>
-            <Card withBorder>
-              <Title order={4} mb="sm">
-                {t('overview.tables')}
-              </Title>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('overview.table')}</Table.Th>
-                    <Table.Th ta="right">{t('overview.rows')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.tables.map((table) => (
-                    <Table.Tr key={table.name}>
-                      <Table.Td>{t(`overview.tableNames.${table.name}`, { defaultValue: table.name })}</Table.Td>
-                      <Table.Td ta="right">{formatNumber(table.rows, i18n.language)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Card>
-            <Card withBorder>
-              <Title order={4} mb="sm">
-                {t('overview.backupTitle')}
-              </Title>
-              <Group>
-                <BackupButton />
-              </Group>
-            </Card>
-            <Card withBorder>
-              <Title order={4} mb={4}>
-                {t('export.database.title')}
-              </Title>
+            <div>
+              <Text fw={600}>{t('export.database.title')}</Text>
               <Text size="sm" c="dimmed" mb="sm">
                 {t('export.database.hint')}
               </Text>
-              <Group>
-                <ExportDatabaseButton databaseName={data.name} />
-              </Group>
-            </Card>
+              <ExportDatabaseButton databaseName={data.name} />
+            </div>
           </Stack>
         )}
       </QueryState>
-    </>
+    </Card>
   );
 }

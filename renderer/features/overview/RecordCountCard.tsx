@@ -1,0 +1,51 @@
+import { Card, Group, Skeleton, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import type { Icon } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { useChannelQuery } from '../../api/queries';
+import { formatNumber } from '../../components/format';
+
+type CountChannel = 'people:count' | 'companies:count';
+
+/** The same filters the list screens count with, so the answers are shared from the cache. */
+const LIVE = { filter: { conditions: [], text: '', trash: false } };
+const TRASH = { filter: { conditions: [], text: '', trash: true } };
+
+type RecordCountCardProps = { channel: CountChannel; label: string; icon: Icon; path: string };
+
+/** How many live records of one type the base holds (and how many are in the trash); opens the list. */
+export function RecordCountCard({ channel, label, icon: CardIcon, path }: RecordCountCardProps) {
+  const { t, i18n } = useTranslation();
+  const [, navigate] = useLocation();
+  const live = useChannelQuery(channel, LIVE);
+  const trash = useChannelQuery(channel, TRASH);
+  const trashed = trash.data?.count ?? 0;
+  return (
+    <UnstyledButton onClick={() => navigate(path)} aria-label={label}>
+      <Card withBorder h="100%">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div>
+            <Text size="sm" c="dimmed">
+              {label}
+            </Text>
+            {live.data ? (
+              <Text fz={28} fw={700} lh={1.3} data-testid={`${channel}-total`}>
+                {formatNumber(live.data.count, i18n.language)}
+              </Text>
+            ) : (
+              <Skeleton h={36} w={120} mt={2} />
+            )}
+            {trashed > 0 && (
+              <Text size="xs" c="dimmed">
+                {t('overview.inTrash', { count: formatNumber(trashed, i18n.language) })}
+              </Text>
+            )}
+          </div>
+          <ThemeIcon variant="light" size={44} radius="md">
+            <CardIcon size={24} />
+          </ThemeIcon>
+        </Group>
+      </Card>
+    </UnstyledButton>
+  );
+}

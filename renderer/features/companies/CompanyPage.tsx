@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconEdit, IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useChannelQuery } from '../../api/queries';
@@ -7,7 +7,7 @@ import { QueryState } from '../../components/QueryState';
 import { Timeline } from '../activities/Timeline';
 import { contactRows, customFieldRows, DetailTable, NotesBlock } from '../records/ContactDetails';
 import { TagBadges } from '../records/TagBadges';
-import { useTrashWithUndo } from '../records/useTrashWithUndo';
+import { RecordHeaderActions } from '../records/RecordHeaderActions';
 import { CompanyMergeHistory } from './CompanyMergeHistory';
 
 /** A company with its people and its timeline. */
@@ -20,7 +20,6 @@ export function CompanyPage({ companyId }: { companyId: number }) {
     filter: { conditions: [{ field: 'company', operator: 'is', value: [companyId] }] },
     limit: 200,
   });
-  const trash = useTrashWithUndo('companies');
 
   return (
     <QueryState query={company}>
@@ -34,26 +33,7 @@ export function CompanyPage({ companyId }: { companyId: number }) {
               <Text c="dimmed">{[data.industry, data.legalName].filter(Boolean).join(' · ')}</Text>
               <TagBadges tags={data.tags} />
             </Stack>
-            <Group gap="xs" wrap="nowrap">
-              <Button
-                variant="default"
-                leftSection={<IconArrowLeft size={16} />}
-                onClick={() => navigate('/companies')}
-              >
-                {t('companies.backToList')}
-              </Button>
-              <Button leftSection={<IconEdit size={16} />} onClick={() => navigate(`/companies/${companyId}/edit`)}>
-                {t('records.edit')}
-              </Button>
-              <Button
-                color="red"
-                variant="light"
-                leftSection={<IconTrash size={16} />}
-                onClick={() => void trash([companyId], () => navigate('/companies'))}
-              >
-                {t('records.trash.action')}
-              </Button>
-            </Group>
+            <RecordHeaderActions entity="companies" id={companyId} />
           </Group>
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 5 }}>

@@ -1,7 +1,5 @@
-import { Anchor, Avatar, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconEdit, IconTrash } from '@tabler/icons-react';
+import { Anchor, Avatar, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
 import { useChannelQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime } from '../../components/format';
@@ -10,7 +8,7 @@ import { MergeHistory } from './MergeHistory';
 import { PrivacyActions } from './PrivacyActions';
 import { contactRows, customFieldRows, DetailTable, NotesBlock } from '../records/ContactDetails';
 import { TagBadges } from '../records/TagBadges';
-import { useTrashWithUndo } from '../records/useTrashWithUndo';
+import { RecordHeaderActions } from '../records/RecordHeaderActions';
 
 function initials(name: string): string {
   return name
@@ -24,10 +22,8 @@ function initials(name: string): string {
 /** A person: their data, their company, and the timeline of everything that happened with them. */
 export function PersonPage({ personId }: { personId: number }) {
   const { t, i18n } = useTranslation();
-  const [, navigate] = useLocation();
   const person = useChannelQuery('people:get', { id: personId });
   const customFields = useChannelQuery('customFields:list', { entity: 'person' });
-  const trash = useTrashWithUndo('people');
 
   return (
     <QueryState query={person}>
@@ -50,22 +46,7 @@ export function PersonPage({ personId }: { personId: number }) {
                 <TagBadges tags={data.tags} />
               </Stack>
             </Group>
-            <Group gap="xs" wrap="nowrap">
-              <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/people')}>
-                {t('people.backToList')}
-              </Button>
-              <Button leftSection={<IconEdit size={16} />} onClick={() => navigate(`/people/${personId}/edit`)}>
-                {t('records.edit')}
-              </Button>
-              <Button
-                color="red"
-                variant="light"
-                leftSection={<IconTrash size={16} />}
-                onClick={() => void trash([personId], () => navigate('/people'))}
-              >
-                {t('records.trash.action')}
-              </Button>
-            </Group>
+            <RecordHeaderActions entity="people" id={personId} />
           </Group>
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 5 }}>

@@ -7,6 +7,7 @@ import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
 import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import { ensureTags } from '../db/repositories/tags';
+import { deleteRecordsForever } from '../db/repositories/trash';
 import { userExists } from '../db/repositories/users';
 import { reindexCompanies, reindexPeople } from '../db/search-index';
 import { companiesTables, peopleTables, recordWhere } from './lists/record-filter';
@@ -17,20 +18,27 @@ export type BulkEntity = 'person' | 'company';
 /** Undo needs the ids; past this many the answer leaves them out (the action still runs). */
 const MAX_RETURNED_IDS = 100_000;
 
-/** The live records a bulk action or an export applies to. */
+/** Where a bulk action looks for its records. */
+export type BulkScope = 'live' | 'trash';
+
+/** The live records (or those in the trash) a bulk action or an export applies to. */
 export async function resolveBulkTarget(
   db: Executor,
   entity: BulkEntity,
   target: BulkTarget,
   env: ServiceEnv,
+  scope: BulkScope = 'live',
 ): Promise<number[]> {
   const tables = entity === 'person' ? peopleTables : companiesTables;
   const table = sql.table(tables.table);
+  const where = { defaultCountry: env.defaultCountry };
+  const trash = scope === 'trash';
   if ('ids' in target) {
+    const inScope = recordWhere(tables, { conditions: [], text: '', trash }, [], where);
     return idList(
       db,
       sql`SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(${JSON.stringify(target.ids)}))
-             AND deleted_at IS NULL`,
+             AND ${inScope}`,
     );
   }
   const filter = ListFilter.parse(target.filter);
@@ -38,7 +46,7 @@ export async function resolveBulkTarget(
   return idList(
     db,
     sql`SELECT ${sql.ref(`${tables.table}.id`)} AS id FROM ${table}
-         WHERE ${recordWhere(tables, { ...filter, trash: false }, customFields, { defaultCountry: env.defaultCountry })}`,
+         WHERE ${recordWhere(tables, { ...filter, trash }, customFields, where)}`,
   );
 }
 
@@ -49,8 +57,9 @@ async function idList(db: Executor, query: RawBuilder<unknown>): Promise<number[
 }
 
 /**
- * Tags, untags, re-assigns or trashes many records in one transaction, with set-based SQL
- * (the ids travel as one JSON parameter), then refreshes their search documents.
+ * Tags, untags, re-assigns or trashes many records in one transaction, or restores or deletes for
+ * good records in the trash, with set-based SQL (the ids travel as one JSON parameter), then
+ * refreshes their search documents.
  */
 export async function runBulk(db: AppDb, entity: BulkEntity, input: BulkRequest, env: ServiceEnv): Promise<BulkResult> {
   const request = BulkRequest.parse(input);
@@ -60,9 +69,10 @@ export async function runBulk(db: AppDb, entity: BulkEntity, input: BulkRequest,
   const ownerColumn = sql.raw(tables.ownerColumn);
   const now = env.now().toISOString();
   const ids = await db.transaction().execute(async (trx) => {
-    const ids = await resolveBulkTarget(trx, entity, request.target, env);
-    const idSet = sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
     const { action } = request;
+    const scope = action.type === 'restore' || action.type === 'deleteForever' ? 'trash' : 'live';
+    const ids = await resolveBulkTarget(trx, entity, request.target, env, scope);
+    const idSet = sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
     switch (action.type) {
       case 'tag': {
         const tagIds = await ensureTags(trx, action.tags);
@@ -87,9 +97,17 @@ export async function runBulk(db: AppDb, entity: BulkEntity, input: BulkRequest,
                    WHERE id IN (${idSet})`.execute(trx);
         break;
       case 'trash':
-        await sql`UPDATE ${table} SET deleted_at = ${now}, updated_at = ${now}, version = version + 1
+      case 'restore':
+        await sql`UPDATE ${table} SET deleted_at = ${action.type === 'trash' ? now : null}, updated_at = ${now},
+                         version = version + 1
                    WHERE id IN (${idSet})`.execute(trx);
         break;
+      case 'deleteForever': {
+        // Records in the trash have no search documents; the people of a deleted company name it in theirs.
+        const { unlinkedPeople } = await deleteRecordsForever(trx, entity, ids, now);
+        await reindexPeople(trx, unlinkedPeople);
+        return ids;
+      }
     }
     if (action.type !== 'setOwner') {
       await (entity === 'person' ? reindexPeople(trx, ids) : reindexCompanies(trx, ids));

@@ -19,13 +19,13 @@ import {
   findPersonForPrivacy,
   listAllActivitiesOfPerson,
   listStoredCustomValues,
-  mergedRecordIds,
   purgePeopleIndex,
   type PrivacyActivityRow,
   type PrivacyPersonRow,
   type StoredCustomValue,
 } from '../db/repositories/privacy';
 import { reindexPeople } from '../db/search-index';
+import { mergedAwayIds } from '../db/repositories/trash';
 import { rowsToCustomValues } from './custom-field-values';
 import { readRelations } from './record-relations';
 import type { ServiceEnv } from './service-env';
@@ -159,7 +159,7 @@ export async function exportPersonalData(db: AppDb, id: number, env: ServiceEnv)
   if (!row || row.erased_at !== null) throw notFound(id);
   const main = await describePerson(db, row);
   const merged = [];
-  for (const mergedId of await mergedRecordIds(db, [id])) {
+  for (const mergedId of await mergedAwayIds(db, 'person', [id])) {
     const mergedRow = await findPersonForPrivacy(db, mergedId);
     if (mergedRow && mergedRow.erased_at === null) merged.push(await describePerson(db, mergedRow));
   }
@@ -209,7 +209,7 @@ async function eraseLeavingNoTrace(db: AppDb, id: number, confirmation: string, 
     if (!sameName(confirmation, row.display_name)) {
       throw new AppError('InvalidInput', 'Type the name of the person to erase them', { field: 'confirmation' });
     }
-    const ids = [id, ...(await mergedRecordIds(trx, [id]))];
+    const ids = [id, ...(await mergedAwayIds(trx, 'person', [id]))];
     const now = env.now().toISOString();
     await anonymisePeople(trx, ids, { displayName: ERASED_PERSON_LABEL, sortKey: sortKey(ERASED_PERSON_LABEL) }, now);
     await deletePersonalRows(trx, ids);

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { RecordId, TagName } from './common';
 import { ListFilter } from './list-query';
 
-/** Which records a bulk action applies to: picked ones, or everything a filter matches. */
+/**
+ * Which records a bulk action applies to: picked ones, or everything a filter matches. Live records,
+ * or for the trash's own actions (restore, delete for good) records in the trash, whatever the filter says.
+ */
 export const BulkTarget = z.union([
   z.object({ ids: z.array(RecordId).min(1).max(100_000) }),
   z.object({ filter: ListFilter }),
@@ -14,6 +17,9 @@ export const BulkAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('untag'), tags: z.array(TagName).min(1).max(20) }),
   z.object({ type: z.literal('setOwner'), ownerId: RecordId.nullable() }),
   z.object({ type: z.literal('trash') }),
+  // On records in the trash: back to the lists, or gone for good (emptying the trash).
+  z.object({ type: z.literal('restore') }),
+  z.object({ type: z.literal('deleteForever') }),
 ]);
 export type BulkAction = z.infer<typeof BulkAction>;
 

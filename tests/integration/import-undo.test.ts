@@ -7,7 +7,8 @@ import { logActivity } from '../../main/services/activities-service';
 import { createCompany } from '../../main/services/companies-service';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { ImportSessions, importHistory, undoImport } from '../../main/services/import-service';
-import { createPerson, getPerson, updatePerson } from '../../main/services/people-service';
+import { runBulk } from '../../main/services/bulk-service';
+import { createPerson, getPerson, trashPeople, updatePerson } from '../../main/services/people-service';
 import { search } from '../../main/services/search-service';
 import { erasePerson } from '../../main/services/privacy-service';
 import { writeCsv } from '../support/import-fixtures';
@@ -221,6 +222,22 @@ describe('undoing an import', () => {
       .executeTakeFirstOrThrow();
     expect(tombstone.erased_at).not.toBeNull();
     expect(JSON.stringify(tombstone)).not.toContain('Иванов');
+  });
+
+  it('undoes the rest of the import after some of its people were deleted for good from the trash', async () => {
+    const gone = created.get('Петров Пётр')!;
+    await trashPeople(database.db, [gone, existing.id], env);
+    await runBulk(
+      database.db,
+      'person',
+      { target: { ids: [gone, existing.id] }, action: { type: 'deleteForever' } },
+      env,
+    );
+
+    const result = await undoImport(database.db, { importId: report.importId, force: [], check: false }, env);
+    expect(result).toEqual({ removed: 3, restored: 0, conflicts: [], done: true });
+    const left = await database.db.selectFrom('people').select('id').orderBy('id').execute();
+    expect(left.map((row) => row.id)).toEqual([bystander.id]);
   });
 
   it('keeps a company the import created when a person outside the import joined it', async () => {

@@ -21,19 +21,6 @@ export async function findPersonForPrivacy(db: Executor, id: number): Promise<Pr
     .executeTakeFirst();
 }
 
-/** Records merged into these people, at any depth (a merge of a merge): copies of the same person. */
-export async function mergedRecordIds(db: Executor, ids: readonly number[]): Promise<number[]> {
-  if (ids.length === 0) return [];
-  const rows = await sql<{ id: number }>`
-    WITH RECURSIVE merged (id) AS (
-      SELECT id FROM people WHERE merged_into_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))
-      UNION
-      SELECT people.id FROM people JOIN merged ON people.merged_into_id = merged.id
-    )
-    SELECT id FROM merged ORDER BY id`.execute(db);
-  return rows.rows.map((row) => row.id).filter((id) => !ids.includes(id));
-}
-
 export type PrivacyActivityRow = Selectable<ActivitiesTable> & {
   owner_name: string | null;
   company_name: string | null;

@@ -7,7 +7,7 @@ import { QueryState } from '../../components/QueryState';
 import { Timeline } from '../activities/Timeline';
 import { contactRows, customFieldRows, DetailTable, NotesBlock } from '../records/ContactDetails';
 import { TagBadges } from '../records/TagBadges';
-import { RecordHeaderActions } from '../records/RecordHeaderActions';
+import { RecordHeaderActions, TrashedRecordAlert } from '../records/RecordHeaderActions';
 import { CompanyMergeHistory } from './CompanyMergeHistory';
 
 /** A company with its people and its timeline. */
@@ -25,6 +25,7 @@ export function CompanyPage({ companyId }: { companyId: number }) {
     <QueryState query={company}>
       {(data) => (
         <Stack gap="lg" maw={1200}>
+          <TrashedRecordAlert deletedAt={data.deletedAt} />
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <Stack gap={2} style={{ minWidth: 0 }}>
               <Title order={2} style={{ wordBreak: 'break-word' }} data-testid="company-name">
@@ -33,7 +34,7 @@ export function CompanyPage({ companyId }: { companyId: number }) {
               <Text c="dimmed">{[data.industry, data.legalName].filter(Boolean).join(' · ')}</Text>
               <TagBadges tags={data.tags} />
             </Stack>
-            <RecordHeaderActions entity="companies" id={companyId} />
+            <RecordHeaderActions entity="companies" id={companyId} deletedAt={data.deletedAt} />
           </Group>
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 5 }}>

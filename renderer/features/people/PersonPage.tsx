@@ -8,7 +8,7 @@ import { MergeHistory } from './MergeHistory';
 import { PrivacyActions } from './PrivacyActions';
 import { contactRows, customFieldRows, DetailTable, NotesBlock } from '../records/ContactDetails';
 import { TagBadges } from '../records/TagBadges';
-import { RecordHeaderActions } from '../records/RecordHeaderActions';
+import { RecordHeaderActions, TrashedRecordAlert } from '../records/RecordHeaderActions';
 
 function initials(name: string): string {
   return name
@@ -29,6 +29,7 @@ export function PersonPage({ personId }: { personId: number }) {
     <QueryState query={person}>
       {(data) => (
         <Stack gap="lg" maw={1200}>
+          <TrashedRecordAlert deletedAt={data.deletedAt} />
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
               <Avatar size="lg" radius="xl" color="indigo">
@@ -46,7 +47,7 @@ export function PersonPage({ personId }: { personId: number }) {
                 <TagBadges tags={data.tags} />
               </Stack>
             </Group>
-            <RecordHeaderActions entity="people" id={personId} />
+            <RecordHeaderActions entity="people" id={personId} deletedAt={data.deletedAt} />
           </Group>
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 5 }}>

@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../components/format';
+import { useBulkAction } from './useBulkAction';
 
 type BulkActionsBarProps = {
   entity: 'people' | 'companies';
@@ -26,23 +27,15 @@ type BulkActionsBarProps = {
 export function BulkActionsBar(props: BulkActionsBarProps) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const bulk = useBulkAction(props.entity);
+  const { busy, error } = bulk;
 
   async function run(action: BulkAction) {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await call(`${props.entity}:bulk`, { target: props.target, action });
-      await queryClient.invalidateQueries();
-      notifications.show({ color: 'teal', message: t('records.bulk.done', { count: result.affected }) });
-      if (action.type === 'trash') offerUndo(result.ids);
-      props.onClear();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    const result = await bulk.run(props.target, action);
+    if (!result) return;
+    notifications.show({ color: 'teal', message: t('records.bulk.done', { count: result.affected }) });
+    if (action.type === 'trash') offerUndo(result.ids);
+    props.onClear();
   }
 
   function offerUndo(ids: number[]) {

@@ -9,6 +9,7 @@ import { formatNumber } from '../../components/format';
 import { exportColumnsFor, suggestedFileName } from '../export/export-columns';
 import { ExportMenu } from '../export/ExportMenu';
 import { BulkActionsBar } from './BulkActionsBar';
+import { TrashActionsBar } from './TrashActionsBar';
 import { ColumnsMenu } from './ColumnsMenu';
 import { customFilterFields, type FilterField } from './filter-fields';
 import { ListToolbar } from './ListToolbar';
@@ -99,6 +100,20 @@ export function RecordListScreen<Row extends { id: number }>({ config }: { confi
           </>
         }
       />
+      {list.trash && (
+        <TrashActionsBar
+          entity={config.bulkEntity}
+          picked={
+            picked > 0
+              ? {
+                  target: selection.allMatching ? { filter: list.filter } : { ids: [...selection.selected] },
+                  count: picked,
+                }
+              : null
+          }
+          onClear={selection.clearSelection}
+        />
+      )}
       {picked > 0 && !list.trash && (
         <BulkActionsBar
           entity={config.bulkEntity}
@@ -133,19 +148,15 @@ export function RecordListScreen<Row extends { id: number }>({ config }: { confi
           ariaLabel={t(config.titleKey)}
           selectAllLabel={t('records.bulk.selectAllRows')}
           selectRowLabel={t('records.bulk.selectRow')}
-          selection={
-            list.trash
-              ? undefined
-              : {
-                  selected: selection.selected,
-                  allMatching: selection.allMatching,
-                  onToggle: selection.toggle,
-                  onToggleAll: () =>
-                    selection.allMatching || selection.selected.size > 0
-                      ? selection.clearSelection()
-                      : selection.setAllMatching(true),
-                }
-          }
+          selection={{
+            selected: selection.selected,
+            allMatching: selection.allMatching,
+            onToggle: selection.toggle,
+            onToggleAll: () =>
+              selection.allMatching || selection.selected.size > 0
+                ? selection.clearSelection()
+                : selection.setAllMatching(true),
+          }}
           empty={
             <Stack align="center" gap="xs">
               <config.icon size={40} stroke={1.3} opacity={0.5} />

@@ -52,7 +52,11 @@ export function useListState(defaultSort: SortOrder, defaultColumns: string[]) {
       clearSelection();
     },
     trash,
-    setTrash,
+    setTrash: (next: boolean) => {
+      setTrash(next);
+      // Picked live records are no trash records, and the other way round.
+      clearSelection();
+    },
     sort,
     setSort,
     columns,

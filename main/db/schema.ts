@@ -33,6 +33,8 @@ export type CompaniesTable = {
   updated_at: string;
   deleted_at: string | null;
   merged_into_id: number | null;
+  /** Set on the tombstone kept for the highest id when records are deleted for good. */
+  erased_at: string | null;
   version: Generated<number>;
 };
 

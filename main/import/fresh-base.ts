@@ -35,12 +35,15 @@ const FIRST_IMPORT_CACHE_KIB = 16 * 1024;
 
 const TABLES: Record<ImportEntity, 'people' | 'companies'> = { person: 'people', company: 'companies' };
 
-/** The highest id of each record type before the import, trashed records included; 0: none at all. */
+/**
+ * The highest id of each record type before the import, trashed records included; 0: none at all.
+ * Tombstones (erased people, the kept ids of records deleted for good) don't count: nothing can
+ * match them, and a base holding only those still gets a first import's fast load.
+ */
 export async function lastRecordIds(db: Executor): Promise<Record<ImportEntity, number>> {
   const last = async (entity: ImportEntity) => {
-    const { rows } = await sql<{ id: number | null }>`SELECT max(id) AS id FROM ${sql.table(TABLES[entity])}`.execute(
-      db,
-    );
+    const { rows } = await sql<{ id: number | null }>`
+      SELECT max(id) AS id FROM ${sql.table(TABLES[entity])} WHERE erased_at IS NULL`.execute(db);
     return rows[0]?.id ?? 0;
   };
   return { person: await last('person'), company: await last('company') };

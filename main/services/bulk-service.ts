@@ -103,13 +103,14 @@ export async function runBulk(db: AppDb, entity: BulkEntity, input: BulkRequest,
                    WHERE id IN (${idSet})`.execute(trx);
         break;
       case 'deleteForever': {
-        // Records in the trash have no search documents; the people of a deleted company name it in theirs.
         const { unlinkedPeople } = await deleteRecordsForever(trx, entity, ids, now);
+        // The people of a deleted company name it in their search documents.
         await reindexPeople(trx, unlinkedPeople);
-        return ids;
+        break;
       }
     }
     if (action.type !== 'setOwner') {
+      // Deleted records lose their documents (the trash has none, so that is only a safeguard).
       await (entity === 'person' ? reindexPeople(trx, ids) : reindexCompanies(trx, ids));
     }
     return ids;

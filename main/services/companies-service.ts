@@ -41,6 +41,7 @@ async function toCompany(db: Executor, row: CompanyRow): Promise<Company> {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
+    mergedIntoId: row.merged_into_id,
     version: row.version,
   };
 }
@@ -53,7 +54,7 @@ async function checkOwner(db: Executor, ownerId: number | null): Promise<void> {
 
 export async function getCompany(db: Executor, id: number): Promise<Company> {
   const row = await findCompany(db, id);
-  if (!row) throw new AppError('NotFound', 'The company does not exist', { id });
+  if (!row || row.erased_at !== null) throw new AppError('NotFound', 'The company does not exist', { id });
   return toCompany(db, row);
 }
 
@@ -116,7 +117,24 @@ export async function trashCompanies(db: AppDb, ids: readonly number[], env: Ser
 
 export async function restoreCompanies(db: AppDb, ids: readonly number[], env: ServiceEnv): Promise<number[]> {
   return db.transaction().execute(async (trx) => {
-    const changed = await setDeleted(trx, 'companies', ids, null, env.now().toISOString());
+    // A copy merged into another company comes back only by undoing the merge.
+    const restorable =
+      ids.length === 0
+        ? []
+        : await trx
+            .selectFrom('companies')
+            .select('id')
+            .where('id', 'in', ids)
+            .where('merged_into_id', 'is', null)
+            .where('erased_at', 'is', null)
+            .execute();
+    const changed = await setDeleted(
+      trx,
+      'companies',
+      restorable.map((row) => row.id),
+      null,
+      env.now().toISOString(),
+    );
     await reindexCompanies(trx, changed);
     return changed;
   });

@@ -372,7 +372,7 @@ export async function undoImport(
     for (const entity of ['person', 'company'] as const) {
       const items = planned.filter((item) => item.entity === entity);
       const created = items.filter((item) => item.action === 'created').map((item) => item.id);
-      await deleteRecords(trx, entity, created);
+      await deleteRecords(trx, entity, created, env.now().toISOString());
       removed += created.length;
       for (const item of items) {
         if (item.action === 'created' || item.before === null) continue;

@@ -81,6 +81,7 @@ async function toPerson(db: Executor, row: PersonRow): Promise<Person> {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
+    mergedIntoId: row.merged_into_id,
     version: row.version,
   };
 }
@@ -149,11 +150,18 @@ export async function trashPeople(db: AppDb, ids: readonly number[], env: Servic
 
 export async function restorePeople(db: AppDb, ids: readonly number[], env: ServiceEnv): Promise<number[]> {
   return db.transaction().execute(async (trx) => {
-    // An erased person's tombstone stays deleted: there is nothing left to restore.
+    // An erased person's tombstone stays deleted: there is nothing left to restore. A copy merged
+    // into another person stays hidden too: it comes back only by undoing the merge.
     const restorable =
       ids.length === 0
         ? []
-        : await trx.selectFrom('people').select('id').where('id', 'in', ids).where('erased_at', 'is', null).execute();
+        : await trx
+            .selectFrom('people')
+            .select('id')
+            .where('id', 'in', ids)
+            .where('erased_at', 'is', null)
+            .where('merged_into_id', 'is', null)
+            .execute();
     const changed = await setDeleted(
       trx,
       'people',

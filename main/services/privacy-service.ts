@@ -25,6 +25,7 @@ import {
   type StoredCustomValue,
 } from '../db/repositories/privacy';
 import { reindexPeople } from '../db/search-index';
+import { TOMBSTONE_NAMES } from '../db/repositories/record-snapshot';
 import { mergedAwayIds } from '../db/repositories/trash';
 import { rowsToCustomValues } from './custom-field-values';
 import { readRelations } from './record-relations';
@@ -35,7 +36,7 @@ import type { ServiceEnv } from './service-env';
  * rest of the data: the row never shows in lists, search or the trash, so it is only seen by
  * someone reading the file itself.
  */
-export const ERASED_PERSON_LABEL = 'Удалённый контакт';
+export const ERASED_PERSON_LABEL = TOMBSTONE_NAMES.person;
 
 const EXPORT_FORMAT = 'kartoteka-personal-data';
 const EXPORT_FORMAT_VERSION = 1;

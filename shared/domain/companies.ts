@@ -38,6 +38,8 @@ export const Company = z.object({
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   deletedAt: IsoDateTime.nullable(),
+  /** Set on a copy merged into another record: it is kept, hidden, only so the merge can be undone. */
+  mergedIntoId: RecordId.nullable(),
   version: Version,
 });
 export type Company = z.infer<typeof Company>;

@@ -66,6 +66,8 @@ export const Person = z.object({
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   deletedAt: IsoDateTime.nullable(),
+  /** Set on a copy merged into another record: it is kept, hidden, only so the merge can be undone. */
+  mergedIntoId: RecordId.nullable(),
   version: Version,
 });
 export type Person = z.infer<typeof Person>;

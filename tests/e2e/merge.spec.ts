@@ -39,6 +39,18 @@ test('find a duplicate, merge it side by side, then unmerge it', async ({ app, d
   await expect(app.page.getByText('Главный инженер проекта')).toBeVisible();
   await expect(app.page.getByText('Объединённые записи')).toBeVisible();
 
+  // The merged-away copy's own screen (an old link, Back) says where it went and offers no restore.
+  const survivorUrl = app.page.url();
+  const survivorId = Number(survivorUrl.split('/').pop());
+  await app.page.evaluate((id) => (window.location.hash = `#/people/${id}`), survivorId === 1 ? 2 : 1);
+  await expect(app.page.getByTestId('merged-record')).toContainText('Объединена с другой записью');
+  await expect(app.page.getByRole('button', { name: 'Восстановить' })).toHaveCount(0);
+  await expect(app.page.getByRole('button', { name: 'Изменить' })).toHaveCount(0);
+  await saveScreenshot('49-merged-copy-ru');
+  await app.page.getByRole('link', { name: 'Открыть основную запись' }).click();
+  await expect(app.page).toHaveURL(survivorUrl);
+  await expect(app.page.getByText('Объединённые записи')).toBeVisible();
+
   await records.openSection(/^Контакты$/);
   await expect(app.page.getByTestId('record-count')).toHaveText('1');
 

@@ -516,7 +516,7 @@ describe('spreadsheet import engine', () => {
     expect(check.conflicts.map((conflict) => conflict.name)).toEqual(['Фамилия7 Имя7']);
     const undone = await undoImport(database.db, { importId: report.importId, force: [], check: false }, env);
     expect(undone).toMatchObject({ removed: 1_199, restored: 0 });
-    const left = await database.db.selectFrom('people').select('display_name').execute();
+    const left = await database.db.selectFrom('people').select('display_name').where('erased_at', 'is', null).execute();
     expect(left.map((row) => row.display_name).sort()).toEqual([...before, 'Фамилия7 Имя7'].sort());
   });
 

@@ -129,9 +129,14 @@ describe('undoing an import', () => {
     expect(withoutVersion(restored)).toEqual(withoutVersion(existing));
     expect(restored.version).toBeGreaterThan(existing.version);
 
-    const people = await database.db.selectFrom('people').select('id').orderBy('id').execute();
+    const people = await database.db
+      .selectFrom('people')
+      .select('id')
+      .where('erased_at', 'is', null)
+      .orderBy('id')
+      .execute();
     expect(people.map((row) => row.id)).toEqual([existing.id, bystander.id]);
-    const companies = await database.db.selectFrom('companies').select('name').execute();
+    const companies = await database.db.selectFrom('companies').select('name').where('erased_at', 'is', null).execute();
     expect(companies.map((row) => row.name)).toEqual(['ООО «Старая»']);
     const orphanPoints = await database.db
       .selectFrom('contact_points')
@@ -185,7 +190,12 @@ describe('undoing an import', () => {
       const result = await undoImport(database.db, { importId: report.importId, force: [], check: false }, env);
       expect(result).toEqual({ removed: 3, restored: 1, conflicts: [conflict], done: true });
       expect(await getPerson(database.db, sidorov.id)).toEqual(sidorov);
-      const people = await database.db.selectFrom('people').select('id').orderBy('id').execute();
+      const people = await database.db
+        .selectFrom('people')
+        .select('id')
+        .where('erased_at', 'is', null)
+        .orderBy('id')
+        .execute();
       expect(people.map((row) => row.id)).toEqual([existing.id, bystander.id, sidorov.id]);
       expect((await importHistory(database.db))[0]!.undoneAt).not.toBeNull();
     });
@@ -197,7 +207,12 @@ describe('undoing an import', () => {
         env,
       );
       expect(result).toEqual({ removed: 4, restored: 1, conflicts: [], done: true });
-      const people = await database.db.selectFrom('people').select('id').orderBy('id').execute();
+      const people = await database.db
+        .selectFrom('people')
+        .select('id')
+        .where('erased_at', 'is', null)
+        .orderBy('id')
+        .execute();
       expect(people.map((row) => row.id)).toEqual([existing.id, bystander.id]);
       expect(comparable(await takeRecordSnapshot(database.db, 'person', existing.id))).toEqual(comparable(before));
     });
@@ -236,7 +251,12 @@ describe('undoing an import', () => {
 
     const result = await undoImport(database.db, { importId: report.importId, force: [], check: false }, env);
     expect(result).toEqual({ removed: 3, restored: 0, conflicts: [], done: true });
-    const left = await database.db.selectFrom('people').select('id').orderBy('id').execute();
+    const left = await database.db
+      .selectFrom('people')
+      .select('id')
+      .where('erased_at', 'is', null)
+      .orderBy('id')
+      .execute();
     expect(left.map((row) => row.id)).toEqual([bystander.id]);
   });
 

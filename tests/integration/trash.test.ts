@@ -7,7 +7,7 @@ import { createCompany, getCompany, trashCompanies } from '../../main/services/c
 import { createCustomField } from '../../main/services/custom-fields-service';
 import { countPeople } from '../../main/services/lists/people-list-service';
 import { mergePeople, unmergePeople } from '../../main/services/merge-service';
-import { createPerson, getPerson, trashPeople } from '../../main/services/people-service';
+import { createPerson, getPerson, restorePeople, trashPeople } from '../../main/services/people-service';
 import { erasePerson } from '../../main/services/privacy-service';
 import { search } from '../../main/services/search-service';
 import { openTestDatabase, testEnv } from '../support/open-test-database';
@@ -134,7 +134,13 @@ describe('the trash: restore and delete for good', () => {
 
     await runBulk(db, 'company', { target: WHOLE_TRASH, action: { type: 'deleteForever' } }, env);
 
-    expect(await rowsOf('companies', 'id', [company.id])).toBe(0);
+    // The newest company's id stays taken by a bare tombstone, never shown.
+    const { rows: tombstone } = await sql<
+      Record<string, unknown>
+    >`SELECT * FROM companies WHERE id = ${company.id}`.execute(db);
+    expect(tombstone).toEqual([expect.objectContaining({ name: 'Удалённая компания', city: null, notes: null })]);
+    expect(tombstone[0]!['erased_at']).not.toBeNull();
+    await expect(getCompany(db, company.id)).rejects.toMatchObject({ code: 'NotFound' });
     expect(await rowsOf('contact_points', 'company_id', [company.id])).toBe(0);
     expect(await rowsOf('activities', 'id', [own.id])).toBe(0);
     const { rows: kept } = await sql<{ person_id: number | null; company_id: number | null }>`
@@ -165,13 +171,66 @@ describe('the trash: restore and delete for good', () => {
     expect(result.affected).toBe(3);
 
     expect(await countPeople(db, WHOLE_TRASH.filter, { defaultCountry: 'RU' })).toBe(0);
-    expect(await rowsOf('people', 'id', trashed)).toBe(0);
+    const { rows: left } = await sql<{ id: number; display_name: string }>`
+      SELECT id, display_name FROM people WHERE id IN (SELECT value FROM json_each(${JSON.stringify(trashed)}))`.execute(
+      db,
+    );
+    // Only the newest id stays taken, by a tombstone.
+    expect(left).toEqual([{ id: trashed[2], display_name: 'Удалённый контакт' }]);
     expect(await rowsOf('people', 'id', [erased.id])).toBe(1);
     expect(await countPeople(db, LIVE, { defaultCountry: 'RU' })).toBe(1);
     // The merge of the live record can still be undone.
     const restored = await unmergePeople(db, mergeId, false, env);
     expect(restored.id).toBe(survivor.id);
     expect((await getPerson(db, copy.id)).deletedAt).toBeNull();
+  });
+
+  it('never hands a deleted id out again, though the newest record was deleted', async () => {
+    const db = database.db;
+    const older = await createPerson(db, { lastName: 'Старший' }, env);
+    const newest = await createPerson(db, { lastName: 'Младший' }, env);
+    const company = await createCompany(db, { name: 'Последняя' }, env);
+    await trashPeople(db, [older.id, newest.id], env);
+    await trashCompanies(db, [company.id], env);
+    await runBulk(db, 'person', { target: WHOLE_TRASH, action: { type: 'deleteForever' } }, env);
+    await runBulk(db, 'company', { target: WHOLE_TRASH, action: { type: 'deleteForever' } }, env);
+
+    const next = await createPerson(db, { lastName: 'Новый' }, env);
+    const nextCompany = await createCompany(db, { name: 'Новая' }, env);
+    expect(next.id).toBeGreaterThan(newest.id);
+    expect(nextCompany.id).toBeGreaterThan(company.id);
+    await expect(getPerson(db, newest.id)).rejects.toMatchObject({ code: 'NotFound' });
+    // Tombstones count nowhere: not live, not in the trash.
+    expect(await countPeople(db, LIVE, { defaultCountry: 'RU' })).toBe(1);
+    expect(await countPeople(db, WHOLE_TRASH.filter, { defaultCountry: 'RU' })).toBe(0);
+  });
+
+  it('undoes a merge whose records were at a company deleted for good since', async () => {
+    const db = database.db;
+    const company = await createCompany(db, { name: 'Исчезающая' }, env);
+    await createCompany(db, { name: 'Более новая' }, env);
+    const survivor = await createPerson(db, { lastName: 'Копиев', firstName: 'Лев' }, env);
+    const copy = await createPerson(db, { lastName: 'Копиев', firstName: 'Лев', companyId: company.id }, env);
+    const { mergeId } = await mergePeople(db, { survivorId: survivor.id, mergedId: copy.id }, env);
+    await trashCompanies(db, [company.id], env);
+    await runBulk(db, 'company', { target: { ids: [company.id] }, action: { type: 'deleteForever' } }, env);
+
+    await unmergePeople(db, mergeId, true, env);
+    const restored = await getPerson(db, copy.id);
+    expect(restored.deletedAt).toBeNull();
+    expect(restored.company).toBeNull();
+  });
+
+  it('does not restore a copy merged into another record: only undoing the merge brings it back', async () => {
+    const db = database.db;
+    const survivor = await createPerson(db, { lastName: 'Основной' }, env);
+    const copy = await createPerson(db, { lastName: 'Основной' }, env);
+    await mergePeople(db, { survivorId: survivor.id, mergedId: copy.id }, env);
+
+    expect(await restorePeople(db, [copy.id], env)).toEqual([]);
+    const result = await runBulk(db, 'person', { target: { ids: [copy.id] }, action: { type: 'restore' } }, env);
+    expect(result.affected).toBe(0);
+    expect((await getPerson(db, copy.id)).mergedIntoId).toBe(survivor.id);
   });
 
   it('restores and deletes only records in the trash when given a filter, whatever its trash flag says', async () => {

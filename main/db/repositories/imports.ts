@@ -58,12 +58,12 @@ export async function journal(db: Executor, importId: number, entries: JournalEn
 
 /**
  * Records every person as created by this import, at the version they ended it with: for an import
- * into a base that had no people, where every person there is one it made. One statement instead of
+ * into a base that had no people (tombstones aside), where every other person is one it made. One statement instead of
  * a journal row bound per person.
  */
 export async function journalEveryPersonCreated(db: Executor, importId: number): Promise<void> {
   await sql`INSERT INTO import_records (import_id, entity, record_id, action, version_after, before)
-            SELECT ${importId}, 'person', id, 'created', version, NULL FROM people`.execute(db);
+            SELECT ${importId}, 'person', id, 'created', version, NULL FROM people WHERE erased_at IS NULL`.execute(db);
 }
 
 export async function listImports(db: Executor, limit: number): Promise<ImportRow[]> {

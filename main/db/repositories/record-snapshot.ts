@@ -4,6 +4,7 @@
  * (never back), so an edit based on the pre-restore state is still seen as stale.
  */
 import { sql } from 'kysely';
+import { sortKey } from '../../../shared/text/fold';
 import type { Executor } from './executor';
 
 export type SnapshotEntity = 'person' | 'company';
@@ -65,13 +66,34 @@ async function insertRows(db: Executor, table: string, rows: Row[]): Promise<voi
   );
 }
 
+/**
+ * The row's references to other records, with those that no longer exist cleared: a snapshot can
+ * outlive what it pointed at (a company deleted for good since), and the foreign key would refuse it.
+ */
+async function withoutDanglingReferences(db: Executor, entity: SnapshotEntity, row: Row): Promise<Row> {
+  const references: Record<string, string> = {
+    owner_id: 'users',
+    merged_into_id: recordTables[entity].main,
+    ...(entity === 'person' ? { company_id: 'companies' } : {}),
+  };
+  const checked = { ...row };
+  for (const [column, table] of Object.entries(references)) {
+    const target = checked[column];
+    if (target === null || target === undefined) continue;
+    const { rows } = await sql`SELECT 1 FROM ${sql.table(table)} WHERE id = ${target}`.execute(db);
+    if (rows.length === 0) checked[column] = null;
+  }
+  return checked;
+}
+
 export async function restoreRecordSnapshot(
   db: Executor,
   entity: SnapshotEntity,
   snapshot: RecordSnapshot,
 ): Promise<void> {
   const t = recordTables[entity];
-  const { id, version: _version, ...columns } = snapshot.row;
+  const { id, version: _version, ...stored } = snapshot.row;
+  const columns = await withoutDanglingReferences(db, entity, stored);
   await sql`UPDATE ${sql.table(t.main)}
                SET ${sql.join(Object.entries(columns).map(([column, value]) => sql`${sql.ref(column)} = ${value}`))},
                    version = version + 1
@@ -82,15 +104,38 @@ export async function restoreRecordSnapshot(
   }
 }
 
-/** Removes records and their side rows for good (an undone import's creations), a statement per table. */
-export async function deleteRecords(db: Executor, entity: SnapshotEntity, ids: readonly number[]): Promise<void> {
+/** What a tombstone row is called: never shown, only seen by someone reading the file itself. */
+export const TOMBSTONE_NAMES = { person: 'Удалённый контакт', company: 'Удалённая компания' } as const;
+
+/**
+ * Removes records and their side rows for good (an undone import's creations, an emptied trash),
+ * a statement per table; their own activities go by the foreign keys' cascade. SQLite gives a new
+ * row the highest id plus one, so if the highest id is among them it stays as a bare tombstone
+ * (erased, deleted, no data): an id is never handed out twice, and whatever still names it (a merge
+ * to undo, an import's undo copy, a saved view) can't reach a new record.
+ */
+export async function deleteRecords(
+  db: Executor,
+  entity: SnapshotEntity,
+  ids: readonly number[],
+  now: string,
+): Promise<void> {
   if (ids.length === 0) return;
   const t = recordTables[entity];
+  const main = sql.table(t.main);
   const idList = sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
+  const { rows } = await sql<{ top: number | null }>`SELECT max(id) AS top FROM ${main}`.execute(db);
+  const top = rows[0]?.top ?? null;
   for (const [, table] of sideTables(entity)) {
     // "IS NOT NULL" lets SQLite use the partial per-owner indexes of contact points and addresses.
     await sql`DELETE FROM ${sql.table(table)}
                WHERE ${sql.ref(t.owner)} IS NOT NULL AND ${sql.ref(t.owner)} IN (${idList})`.execute(db);
   }
-  await sql`DELETE FROM ${sql.table(t.main)} WHERE id IN (${idList})`.execute(db);
+  await sql`DELETE FROM ${main} WHERE id IN (${idList})`.execute(db);
+  if (top !== null && ids.includes(top)) {
+    const name = TOMBSTONE_NAMES[entity];
+    const nameColumn = sql.ref(entity === 'person' ? 'display_name' : 'name');
+    await sql`INSERT INTO ${main} (id, ${nameColumn}, sort_key, created_at, updated_at, deleted_at, erased_at)
+              VALUES (${top}, ${name}, ${sortKey(name)}, ${now}, ${now}, ${now}, ${now})`.execute(db);
+  }
 }

@@ -57,6 +57,6 @@ export async function deleteRecordsForever(
              WHERE entity = ${entity} AND (survivor_id IN (${list}) OR merged_id IN (${list}))`.execute(db);
   await sql`DELETE FROM import_records WHERE entity = ${entity} AND record_id IN (${list})`.execute(db);
   // The rest of their activities go with them (ON DELETE CASCADE).
-  await deleteRecords(db, entity, doomed);
+  await deleteRecords(db, entity, doomed, now);
   return { unlinkedPeople };
 }

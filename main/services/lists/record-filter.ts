@@ -25,8 +25,6 @@ export type EntityTables = {
   /** Columns holding a record id (owner, company), with the table they point at. */
   referenceColumns: Record<string, { column: string; table: 'users' | 'companies' }>;
   dateColumns: Record<string, string>;
-  /** Set where records can be erased: their tombstones never show, not even in the trash. */
-  erasedColumn?: 'erased_at';
 };
 
 type Condition = { field: string; operator: FilterOperator; value: unknown };
@@ -243,9 +241,9 @@ export function recordWhere(
   const deleted = sql.ref(`${tables.table}.deleted_at`);
   const parts: Sql[] = [
     filter.trash
-      ? sql<SqlBool>`${deleted} IS NOT NULL AND ${sql.ref(`${tables.table}.merged_into_id`)} IS NULL${
-          tables.erasedColumn ? sql` AND ${sql.ref(`${tables.table}.${tables.erasedColumn}`)} IS NULL` : sql``
-        }`
+      ? // Tombstones (erased people, the highest ids of records deleted for good) never show, not even here.
+        sql<SqlBool>`${deleted} IS NOT NULL AND ${sql.ref(`${tables.table}.merged_into_id`)} IS NULL
+                     AND ${sql.ref(`${tables.table}.erased_at`)} IS NULL`
       : sql<SqlBool>`${deleted} IS NULL`,
   ];
   const match = prefixMatchQuery(foldText(filter.text));
@@ -279,7 +277,6 @@ export const peopleTables: EntityTables = {
     owner: { column: 'owner_id', table: 'users' },
   },
   dateColumns: { birthday: 'birthday', createdAt: 'created_at', updatedAt: 'updated_at' },
-  erasedColumn: 'erased_at',
 };
 
 export const companiesTables: EntityTables = {

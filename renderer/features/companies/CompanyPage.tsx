@@ -25,7 +25,7 @@ export function CompanyPage({ companyId }: { companyId: number }) {
     <QueryState query={company}>
       {(data) => (
         <Stack gap="lg" maw={1200}>
-          <TrashedRecordAlert deletedAt={data.deletedAt} />
+          <TrashedRecordAlert entity="companies" state={data} />
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <Stack gap={2} style={{ minWidth: 0 }}>
               <Title order={2} style={{ wordBreak: 'break-word' }} data-testid="company-name">
@@ -34,7 +34,7 @@ export function CompanyPage({ companyId }: { companyId: number }) {
               <Text c="dimmed">{[data.industry, data.legalName].filter(Boolean).join(' · ')}</Text>
               <TagBadges tags={data.tags} />
             </Stack>
-            <RecordHeaderActions entity="companies" id={companyId} deletedAt={data.deletedAt} />
+            <RecordHeaderActions entity="companies" id={companyId} state={data} />
           </Group>
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 5 }}>

@@ -29,7 +29,7 @@ export function PersonPage({ personId }: { personId: number }) {
     <QueryState query={person}>
       {(data) => (
         <Stack gap="lg" maw={1200}>
-          <TrashedRecordAlert deletedAt={data.deletedAt} />
+          <TrashedRecordAlert entity="people" state={data} />
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
               <Avatar size="lg" radius="xl" color="indigo">
@@ -47,7 +47,7 @@ export function PersonPage({ personId }: { personId: number }) {
                 <TagBadges tags={data.tags} />
               </Stack>
             </Group>
-            <RecordHeaderActions entity="people" id={personId} deletedAt={data.deletedAt} />
+            <RecordHeaderActions entity="people" id={personId} state={data} />
           </Group>
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 5 }}>

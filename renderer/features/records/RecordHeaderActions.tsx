@@ -1,20 +1,24 @@
-import { Alert, Button, Group } from '@mantine/core';
-import { IconArrowLeft, IconEdit, IconRestore, IconTrash } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Group } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft, IconArrowsJoin, IconEdit, IconRestore, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { call } from '../../api/client';
+import { errorText } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { useTrashWithUndo } from './useTrashWithUndo';
 
 type RecordEntity = 'people' | 'companies';
-type RecordHeaderActionsProps = { entity: RecordEntity; id: number; deletedAt: string | null };
+/** Where the record stands: live, in the trash, or a copy merged into another record. */
+type RecordState = { deletedAt: string | null; mergedIntoId: number | null };
+type RecordHeaderActionsProps = { entity: RecordEntity; id: number; state: RecordState };
 
 /**
  * A record screen's buttons: back to its list, edit, and move to the trash (with undo), back to the
- * list; for a record in the trash, back and restore.
+ * list; for a record in the trash, back and restore; for a merged-away copy, back only.
  */
-export function RecordHeaderActions({ entity, id, deletedAt }: RecordHeaderActionsProps) {
+export function RecordHeaderActions({ entity, id, state }: RecordHeaderActionsProps) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const trash = useTrashWithUndo(entity);
@@ -25,7 +29,7 @@ export function RecordHeaderActions({ entity, id, deletedAt }: RecordHeaderActio
       <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate(listPath)}>
         {t(`${entity}.backToList`)}
       </Button>
-      {deletedAt === null ? (
+      {state.mergedIntoId !== null ? null : state.deletedAt === null ? (
         <>
           <Button leftSection={<IconEdit size={16} />} onClick={() => navigate(`${listPath}/${id}/edit`)}>
             {t('records.edit')}
@@ -48,15 +52,30 @@ export function RecordHeaderActions({ entity, id, deletedAt }: RecordHeaderActio
   );
 }
 
-/** Says that the record on screen is in the trash, since when, and what that means. */
-export function TrashedRecordAlert({ deletedAt }: { deletedAt: string | null }) {
+/** Says that the record on screen is in the trash (since when, and what that means) or merged into another. */
+export function TrashedRecordAlert({ entity, state }: { entity: RecordEntity; state: RecordState }) {
   const { t, i18n } = useTranslation();
-  if (deletedAt === null) return null;
+  if (state.mergedIntoId !== null) {
+    return (
+      <Alert
+        color="gray"
+        icon={<IconArrowsJoin size={18} />}
+        title={t('records.trash.mergedTitle')}
+        data-testid="merged-record"
+      >
+        {t('records.trash.mergedHint')}{' '}
+        <Anchor size="sm" href={`#/${entity}/${state.mergedIntoId}`}>
+          {t('records.trash.openSurvivor')}
+        </Anchor>
+      </Alert>
+    );
+  }
+  if (state.deletedAt === null) return null;
   return (
     <Alert
       color="orange"
       icon={<IconTrash size={18} />}
-      title={t('records.trash.inTrashSince', { date: formatDateTime(deletedAt, i18n.language) })}
+      title={t('records.trash.inTrashSince', { date: formatDateTime(state.deletedAt, i18n.language) })}
       data-testid="trashed-record"
     >
       {t('records.trash.inTrashHint')}
@@ -65,9 +84,14 @@ export function TrashedRecordAlert({ deletedAt }: { deletedAt: string | null }) 
 }
 
 function useRestore(entity: RecordEntity, id: number) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   return async () => {
-    await call(`${entity}:restore`, { ids: [id] });
-    await queryClient.invalidateQueries();
+    try {
+      await call(`${entity}:restore`, { ids: [id] });
+      await queryClient.invalidateQueries();
+    } catch (error) {
+      notifications.show({ color: 'red', message: errorText(t, error) });
+    }
   };
 }

@@ -107,3 +107,32 @@ test('trash a person, undo it, restore from the trash, delete for good and empty
   await expect(page.getByTestId('record-count')).toHaveText('1');
   await expect(page.getByRole('row').filter({ hasText: LONG_NAME })).toBeVisible();
 });
+
+test('delete a company for good from the trash: its people stay, without it', async ({ app, dataDir }) => {
+  const { page } = app;
+  await new StartPage(app).createDatabase({
+    name: 'Клиенты',
+    path: path.join(dataDir, 'crm.kartoteka'),
+    passphrase: 'Пароль-для-корзины-2026',
+  });
+  const records = new RecordsPages(page);
+  await records.createCompany({ name: 'ООО «Закрытая лавочка»' });
+  await records.createPerson({ lastName: 'Сотрудникова', firstName: 'Вера', company: 'ООО «Закрытая лавочка»' });
+  await page.getByRole('link', { name: 'ООО «Закрытая лавочка»' }).click();
+  await page.getByRole('button', { name: 'В корзину' }).click();
+  await expect(page.getByTestId('record-count')).toHaveText('0');
+
+  await page.getByRole('radiogroup').getByText('Корзина', { exact: true }).click();
+  await page.getByRole('row').filter({ hasText: 'Закрытая лавочка' }).getByRole('checkbox').check();
+  await page.getByTestId('trash-bar').getByRole('button', { name: 'Удалить навсегда' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Удалить навсегда?' });
+  await expect(confirm).toContainText('Сотрудники этих компаний останутся в базе, но без компании.');
+  await confirm.getByRole('button', { name: 'Удалить навсегда' }).click();
+  await expect(page.getByText('Удалено навсегда: 1')).toBeVisible();
+  await expect(page.getByTestId('record-count')).toHaveText('0');
+
+  await records.openSection(/^Контакты$/);
+  const row = page.getByRole('row').filter({ hasText: 'Сотрудникова Вера' });
+  await expect(row).toBeVisible();
+  await expect(row).not.toContainText('Закрытая лавочка');
+});

@@ -39,11 +39,14 @@ export function TrashActionsBar({ entity, picked, onClear }: TrashActionsBarProp
     modals.openConfirmModal({
       title: t(everything ? 'records.trash.emptyTitle' : 'records.trash.deleteForeverTitle'),
       children: (
-        <Text size="sm">
-          {t(everything ? 'records.trash.emptyText' : 'records.trash.deleteForeverText', {
-            formatted: formatted(count),
-          })}
-        </Text>
+        <Stack gap="xs">
+          <Text size="sm">
+            {t(everything ? 'records.trash.emptyText' : 'records.trash.deleteForeverText', {
+              formatted: formatted(count),
+            })}
+          </Text>
+          {entity === 'companies' && <Text size="sm">{t('records.trash.companyPeopleStay')}</Text>}
+        </Stack>
       ),
       labels: {
         confirm: t(everything ? 'records.trash.empty' : 'records.trash.deleteForever'),

@@ -63,10 +63,12 @@ test('trash a person, undo it, restore from the trash, delete for good and empty
   await page.getByRole('row').filter({ hasText: LONG_NAME }).click();
   await expect(page.getByTestId('trashed-record')).toContainText('В корзине с');
   await expect(page.getByRole('button', { name: 'Изменить' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Добавить событие' })).toHaveCount(0);
   await saveScreenshot('29-person-in-trash-ru');
   await page.getByRole('button', { name: 'Восстановить' }).click();
   await expect(page.getByTestId('trashed-record')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Изменить' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Добавить событие' })).toBeVisible();
 
   // Picked from the trash and deleted for good, after a confirmation.
   await page.getByRole('button', { name: 'К списку' }).click();

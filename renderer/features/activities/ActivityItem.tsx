@@ -12,7 +12,8 @@ import { draftFrom, draftToInput, type ActivityDraft } from './activity-form';
 const icons = { call: IconPhone, meeting: IconCalendarEvent, email: IconMail, note: IconNote };
 
 /** One entry of a timeline, edited in place. */
-export function ActivityItem({ activity }: { activity: Activity }) {
+/** One activity; `readOnly` (a record in the trash or merged away) leaves out editing and deleting. */
+export function ActivityItem({ activity, readOnly = false }: { activity: Activity; readOnly?: boolean }) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<ActivityDraft | null>(null);
   const update = useChannelMutation('activities:update', ['activities:timeline']);
@@ -74,29 +75,31 @@ export function ActivityItem({ activity }: { activity: Activity }) {
             )}
           </Stack>
         </Group>
-        <Group gap={4} wrap="nowrap">
-          <Tooltip label={t('records.edit')}>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={t('records.edit')}
-              onClick={() => setDraft(draftFrom(activity))}
-            >
-              <IconPencil size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('activities.delete')}>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('activities.delete')}
-              loading={remove.isPending}
-              onClick={() => remove.mutate({ id: activity.id })}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Tooltip>
-        </Group>
+        {!readOnly && (
+          <Group gap={4} wrap="nowrap">
+            <Tooltip label={t('records.edit')}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                aria-label={t('records.edit')}
+                onClick={() => setDraft(draftFrom(activity))}
+              >
+                <IconPencil size={16} />
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={t('activities.delete')}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('activities.delete')}
+                loading={remove.isPending}
+                onClick={() => remove.mutate({ id: activity.id })}
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        )}
       </Group>
       <ErrorAlert error={remove.error} />
     </Paper>

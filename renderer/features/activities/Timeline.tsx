@@ -10,8 +10,11 @@ export type TimelineSubject = { personId: number } | { companyId: number };
 
 const PAGE = 50;
 
-/** Calls, meetings, e-mails and notes, newest first, with a composer on top; pages load on demand. */
-export function Timeline({ subject }: { subject: TimelineSubject }) {
+/**
+ * Calls, meetings, e-mails and notes, newest first, with a composer on top; pages load on demand.
+ * Read-only for a record in the trash or merged away: its history is shown, not added to.
+ */
+export function Timeline({ subject, readOnly = false }: { subject: TimelineSubject; readOnly?: boolean }) {
   const { t } = useTranslation();
   const timeline = useInfiniteQuery({
     queryKey: ['activities:timeline', subject],
@@ -25,7 +28,7 @@ export function Timeline({ subject }: { subject: TimelineSubject }) {
     <Card withBorder>
       <Stack gap="md">
         <Title order={4}>{t('activities.title')}</Title>
-        <ActivityComposer subject={subject} />
+        {!readOnly && <ActivityComposer subject={subject} />}
         {timeline.isPending && (
           <Center py="md">
             <Loader size="sm" />
@@ -39,7 +42,7 @@ export function Timeline({ subject }: { subject: TimelineSubject }) {
         )}
         <Stack gap="xs" data-testid="timeline">
           {activities.map((activity) => (
-            <ActivityItem key={activity.id} activity={activity} />
+            <ActivityItem key={activity.id} activity={activity} readOnly={readOnly} />
           ))}
         </Stack>
         {timeline.hasNextPage && (

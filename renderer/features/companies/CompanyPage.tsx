@@ -85,7 +85,7 @@ export function CompanyPage({ companyId }: { companyId: number }) {
             <Grid.Col span={{ base: 12, md: 7 }}>
               <Stack gap="lg">
                 <CompanyMergeHistory companyId={companyId} />
-                <Timeline subject={{ companyId }} />
+                <Timeline subject={{ companyId }} readOnly={data.deletedAt !== null} />
               </Stack>
             </Grid.Col>
           </Grid>

@@ -76,7 +76,7 @@ export function PersonPage({ personId }: { personId: number }) {
             <Grid.Col span={{ base: 12, md: 7 }}>
               <Stack gap="lg">
                 <MergeHistory personId={personId} />
-                <Timeline subject={{ personId }} />
+                <Timeline subject={{ personId }} readOnly={data.deletedAt !== null} />
               </Stack>
             </Grid.Col>
           </Grid>

@@ -35,29 +35,48 @@ try {
     stdin: {
       contents: `
         import { workerSheetRows } from './main/spreadsheets/worker-sheet-rows';
+        import { startWorker } from './main/threads/start-worker';
+        import { workerItems } from './main/threads/worker-items';
         void (async () => {
           // No reading on this thread: a worker that didn't start fails the check.
           const readHere = () => { throw new Error('The bundled worker did not start'); };
+          const request = { path: process.argv[2], sheet: 'Клиенты' };
           const rows = [];
-          for await (const row of workerSheetRows({ path: process.argv[2], sheet: 'Клиенты' }, readHere)) {
-            rows.push(row.cells);
-          }
-          process.stdout.write(JSON.stringify(rows));
+          for await (const row of workerSheetRows(request, readHere)) rows.push(row.cells);
+          // The import's parse worker: surnames as text, the dates as ISO dates.
+          const columns = [
+            { index: 0, targets: [{ key: 'lastName', kind: 'text' }], dateOrder: null },
+            { index: 2, targets: [{ key: 'birthday', kind: 'date' }], dateOrder: null },
+          ];
+          const plan = { headerRow: 0, skippedRows: [], fixes: [], columns, defaultCountry: 'RU', catalogs: [], valueMappings: [] };
+          const parsed = [];
+          let seen = null;
+          const items = workerItems(() => startWorker('import-parse-worker', { ...request, plan }), readHere, (result) => (seen = result));
+          for await (const item of items) parsed.push(item.flat);
+          process.stdout.write(JSON.stringify({ rows, parsed, seen }));
         })();`,
       resolveDir: root,
       loader: 'ts',
     },
     outfile: harness,
   });
-  const output = execFileSync(process.execPath, [harness, file], { encoding: 'utf8' });
+  const output = JSON.parse(execFileSync(process.execPath, [harness, file], { encoding: 'utf8' }));
   const expected = JSON.stringify(rows);
-  if (output !== expected) {
+  if (JSON.stringify(output.rows) !== expected) {
     throw new Error(
-      `The bundled xlsx reader worker read:\n${output.slice(0, 500)}\nexpected:\n${expected.slice(0, 500)}`,
+      `The bundled xlsx reader worker read:\n${JSON.stringify(output.rows).slice(0, 500)}\nexpected:\n${expected.slice(0, 500)}`,
+    );
+  }
+  const expectedParse = JSON.stringify(
+    rows.slice(1).map(([lastName, , date]) => ({ lastName, birthday: date.toISOString().slice(0, 10) })),
+  );
+  if (JSON.stringify(output.parsed) !== expectedParse || !Array.isArray(output.seen)) {
+    throw new Error(
+      `The bundled import parse worker gave:\n${JSON.stringify(output.parsed).slice(0, 500)}\nexpected:\n${expectedParse.slice(0, 500)}`,
     );
   }
   console.log(
-    `Bundled workers OK: ${Object.keys(workerBundles).join(', ')} (${rows.length} rows read in a worker thread)`,
+    `Bundled workers OK: ${Object.keys(workerBundles).join(', ')} (${rows.length} rows read, ${output.parsed.length} parsed in worker threads)`,
   );
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });

@@ -2,7 +2,10 @@
 // check that runs the bundled worker threads (scripts/check-worker-bundles.mjs).
 
 /** Worker bundles built next to the main one: workerEntries of main/threads/start-worker.ts (a test compares). */
-export const workerBundles = { 'xlsx-reader-worker': 'main/spreadsheets/xlsx-reader-worker.ts' };
+export const workerBundles = {
+  'xlsx-reader-worker': 'main/spreadsheets/xlsx-reader-worker.ts',
+  'import-parse-worker': 'main/import/parse-worker.ts',
+};
 
 /** Every bundle Electron loads: one CommonJS file for its Node. */
 export const nodeBundleOptions = {

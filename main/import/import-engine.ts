@@ -20,6 +20,7 @@ import type {
   ValueChoice,
 } from '../../shared/domain/imports';
 import { foldText, sortKey } from '../../shared/text/fold';
+import { rememberValidReadings } from '../../shared/text/phone';
 import { insertCustomFieldDefinition, listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import { addCustomField } from '../services/custom-fields-service';
 import type { Executor } from '../db/repositories/executor';
@@ -29,7 +30,9 @@ import { insertUser, listUsers } from '../db/repositories/users';
 import type { ServiceEnv } from '../services/service-env';
 import type { SpreadsheetSource } from '../spreadsheets/source';
 import type { CellValue } from '../spreadsheets/cell';
-import { cellText, parseRow, type ColumnPlan, type FieldTarget } from './row-parser';
+import { cellText, type ColumnPlan, type FieldTarget } from './row-parser';
+import { parsedSheetRows } from './parsed-rows';
+import type { ParsedItem, SheetParsePlan } from './sheet-parse';
 import { companiesRecords } from './entities/companies-records';
 import type { LoadedRecord, RecordRefs } from './entities/record-adapter';
 import { recordAdapters } from './entities/record-adapters';
@@ -40,6 +43,9 @@ import { findExisting, keyHash, rowKeys, type RowKeys } from './match-keys';
 import { CREATE_VALUE, ValueChoices, type ChoiceCatalog } from './value-choices';
 
 const BATCH = 500;
+
+/** A row of the file to import, parsed. */
+type ParsedRow = Extract<ParsedItem, { skipped: false }>;
 
 export type EngineInput = {
   db: Executor;
@@ -105,6 +111,8 @@ class ImportPass {
   readonly #writing: boolean;
   readonly #summary: ImportSummary;
   #choices!: ValueChoices;
+  /** What the value choices were made from: a worker thread parsing a sheet makes its own. */
+  #catalogs: ChoiceCatalog[] = [];
   readonly #definitions = new Map<ImportEntity, CustomFieldDefinition[]>();
   readonly #fileKeys = new FileKeyTable<PendingRow>();
   readonly #companyIdsFromFile = new Map<number, number>();
@@ -157,6 +165,7 @@ class ImportPass {
         });
       }
     }
+    this.#catalogs = catalogs;
     this.#choices = new ValueChoices(catalogs, setup.valueMappings);
     const sheetsOf = (entity: ImportEntity) => setup.sheets.filter((sheet) => sheet.entity === entity);
     this.#lastIdBefore = await lastRecordIds(db);
@@ -241,47 +250,44 @@ class ImportPass {
   }
 
   async #importSheet(sheet: SheetSetup): Promise<void> {
-    const { source, setup } = this.#input;
+    const { source, setup, env } = this.#input;
     const entity = sheet.entity!;
-    const columns = this.#columnPlans(sheet, entity);
-    const skipped = new Set([
-      ...sheet.skipRows,
-      ...setup.skippedRows.filter((ref) => ref.sheet === sheet.sheet).map((ref) => ref.row),
-    ]);
-    const fixes = new Map<number, Map<number, string>>();
-    for (const fix of setup.fixes.filter((item) => item.sheet === sheet.sheet)) {
-      const row = fixes.get(fix.row) ?? new Map<number, string>();
-      row.set(fix.column, fix.value);
-      fixes.set(fix.row, row);
-    }
-    let batch: Array<{ row: number; cells: CellValue[] }> = [];
-    for await (const { index, cells } of source.rows(sheet.sheet)) {
-      if (index <= sheet.headerRow) continue;
+    const plan: SheetParsePlan = {
+      headerRow: sheet.headerRow,
+      skippedRows: [
+        ...sheet.skipRows,
+        ...setup.skippedRows.filter((ref) => ref.sheet === sheet.sheet).map((ref) => ref.row),
+      ],
+      fixes: setup.fixes.filter((fix) => fix.sheet === sheet.sheet),
+      columns: this.#columnPlans(sheet, entity),
+      defaultCountry: env.defaultCountry,
+      catalogs: this.#catalogs,
+      valueMappings: setup.valueMappings,
+    };
+    let batch: ParsedRow[] = [];
+    for await (const item of parsedSheetRows(source, sheet.sheet, plan, this.#choices)) {
       this.#summary.rows += 1;
-      if (skipped.has(index)) {
+      if (item.skipped) {
         this.#count(entity, 'skip', 'skippedByUser');
         continue;
       }
-      const fixed = fixes.get(index);
-      const row = fixed ? cells.map((cell, column) => (fixed.has(column) ? fixed.get(column)! : cell)) : [...cells];
-      if (fixed) for (const [column, value] of fixed) row[column] = value;
-      batch.push({ row: index, cells: row });
+      batch.push(item);
       if (batch.length >= BATCH) {
-        await this.#processBatch(sheet.sheet, entity, columns, batch);
+        await this.#processBatch(sheet.sheet, entity, batch);
         batch = [];
       }
     }
-    if (batch.length > 0) await this.#processBatch(sheet.sheet, entity, columns, batch);
+    if (batch.length > 0) await this.#processBatch(sheet.sheet, entity, batch);
   }
 
-  async #processBatch(
-    sheet: string,
-    entity: ImportEntity,
-    columns: ColumnPlan[],
-    rows: Array<{ row: number; cells: CellValue[] }>,
-  ): Promise<void> {
+  async #processBatch(sheet: string, entity: ImportEntity, rows: ParsedRow[]): Promise<void> {
     const { db, setup, env } = this.#input;
     this.#throwIfCancelled();
+    // Parsed in a worker thread, their phones' readings are not in this thread's cache yet.
+    rememberValidReadings(
+      rows.flatMap((row) => row.phones),
+      env.defaultCountry,
+    );
     const adapter = recordAdapters[entity];
     const definitions = this.#definitions.get(entity) ?? [];
     const mode = setup.options.mode;
@@ -290,11 +296,7 @@ class ImportPass {
       entity === 'company' && !setup.options.matchKeys.includes('name')
         ? [...setup.options.matchKeys, 'name' as const]
         : setup.options.matchKeys;
-    const pending: PendingRow[] = rows.map(({ row, cells }) => {
-      const { flat, problems } = parseRow(cells, columns, {
-        defaultCountry: env.defaultCountry,
-        choices: this.#choices,
-      });
+    const pending: PendingRow[] = rows.map(({ row, cells, flat, problems }) => {
       const keys = rowKeys(flat, entity, adapter.nameOf(flat), matchKeys);
       const fileId = typeof flat['id'] === 'number' ? flat['id'] : null;
       return {

@@ -15,6 +15,7 @@ import { splitFullName } from './values/names';
 import { parseNumberCell } from './values/numbers';
 import type { ValueChoices } from './value-choices';
 import { removeFormulaGuard } from '../spreadsheets/formula-guard';
+import type { NormalisedPhone } from '../../shared/text/phone';
 
 export type FieldTarget = { key: string; kind: FieldKind | 'custom'; definition?: CustomFieldDefinition };
 
@@ -25,7 +26,12 @@ export type ColumnPlan = {
   decimal: ',' | '.' | undefined;
 };
 
-export type ParsedRow = { flat: FlatRecord; problems: RowProblem[] };
+export type ParsedRow = {
+  flat: FlatRecord;
+  problems: RowProblem[];
+  /** How each phone of the row read: the write reads the stored forms again, and finds these. */
+  phones: NormalisedPhone[];
+};
 
 /** Cell text as the user sees it; a guard apostrophe our export added is taken off again. */
 export function cellText(value: CellValue): string {
@@ -69,7 +75,7 @@ export function parseRow(
   columns: readonly ColumnPlan[],
   context: ParseContext,
 ): ParsedRow {
-  const row: ParsedRow = { flat: {}, problems: [] };
+  const row: ParsedRow = { flat: {}, problems: [], phones: [] };
   for (const column of columns) {
     const value = cells[column.index] ?? null;
     const cell: Cell = { column, value, text: cellText(value) };
@@ -109,6 +115,7 @@ function readInto(row: ParsedRow, cell: Cell, target: FieldTarget, context: Pars
     case 'phone': {
       const phones = readPhones(value, context.defaultCountry);
       if (phones.some((phone) => !phone.valid)) report(row, cell, target, 'invalidPhone');
+      for (const phone of phones) if (phone.valid) row.phones.push({ value: phone.value, valid: true });
       append(
         flat,
         key,

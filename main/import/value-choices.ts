@@ -20,6 +20,9 @@ export type ChoiceCatalog = {
 
 type Seen = { source: string; count: number };
 
+/** The source values counted so far, by field, in the order they were first seen: handed between threads. */
+export type SeenValues = Array<[field: string, values: Array<[key: string, seen: Seen]>]>;
+
 const MAX_LISTED = 500;
 
 export class ValueChoices {
@@ -53,16 +56,32 @@ export class ValueChoices {
     return catalog.fallback;
   }
 
-  #count(field: string, key: string, source: string): void {
+  #count(field: string, key: string, source: string, times = 1): void {
     let values = this.#seen.get(field);
     if (!values) this.#seen.set(field, (values = new Map()));
     const seen = values.get(key);
-    if (seen) seen.count += 1;
-    else if (values.size < MAX_LISTED) values.set(key, { source, count: 1 });
+    if (seen) seen.count += times;
+    else if (values.size < MAX_LISTED) values.set(key, { source, count: times });
   }
 
+  /** What this instance counted: a worker thread's, for the main thread's instance to absorb. */
+  seenValues(): SeenValues {
+    return [...this.#seen].map(([field, values]) => [field, [...values]]);
+  }
+
+  /** Adds values counted elsewhere (a worker thread that parsed a sheet), as if counted here. */
+  absorb(counted: SeenValues): void {
+    for (const [field, values] of counted) {
+      for (const [key, seen] of values) this.#count(field, key, seen.source, seen.count);
+    }
+  }
+
+  /** What was found, field by field in the catalogs' order (whichever thread counted what first). */
   list(): ValueChoice[] {
-    return [...this.#seen].map(([field, values]) => ({
+    const order = [...this.#catalogs.keys()];
+    const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+    const fields = [...this.#seen].sort(([a], [b]) => rank(a) - rank(b));
+    return fields.map(([field, values]) => ({
       field,
       options: this.#catalogs.get(field)?.options ?? [],
       values: [...values]

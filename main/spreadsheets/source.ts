@@ -28,6 +28,11 @@ export interface SpreadsheetSource {
   sheets(): Promise<SheetInfo[]>;
   /** Streams one sheet's rows in order; must not load a whole xlsx into memory. Breaking out of the loop early must release the file (no leaked streams / fds). */
   rows(sheet: string): AsyncIterable<SheetRow>;
+  /**
+   * The file a worker thread should read this sheet from, when the sheet is big enough to be worth
+   * one (xlsx only); null or absent: read it on the calling thread.
+   */
+  workerPath?(sheet: string): string | null;
 }
 
 const SAVE_AS_HINT = 'Open it in Excel and save it as .xlsx (Excel Workbook) or .csv, then import that file.';

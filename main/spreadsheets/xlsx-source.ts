@@ -46,6 +46,7 @@ export async function openXlsx(path: string, workerFromBytes = WORKER_FROM_BYTES
       (sizes.get(sheet) ?? 0) >= workerFromBytes
         ? workerSheetRows({ path, sheet }, () => xlsxRows(path, sheet))
         : xlsxRows(path, sheet),
+    workerPath: (sheet) => ((sizes.get(sheet) ?? 0) >= workerFromBytes ? path : null),
   };
 }
 

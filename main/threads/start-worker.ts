@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 /** Bundle name → source module, relative to main/. */
 export const workerEntries = {
   'xlsx-reader-worker': 'spreadsheets/xlsx-reader-worker.ts',
+  'import-parse-worker': 'import/parse-worker.ts',
 } as const;
 
 export type WorkerEntry = keyof typeof workerEntries;

@@ -41,6 +41,15 @@ function remember(readings: Map<string, NormalisedPhone>, input: string, reading
 }
 
 /**
+ * Valid readings made elsewhere (an import's worker thread parsed the file): writing them reads their
+ * stored forms again, and finds them here instead of parsing each number a second time.
+ */
+export function rememberValidReadings(valid: readonly NormalisedPhone[], defaultCountry: string): void {
+  const readings = readingsFor(defaultCountry.toUpperCase());
+  for (const reading of valid) if (reading.valid) remember(readings, reading.value, reading);
+}
+
+/**
  * Reads a phone the way people write it: "8 916 123-45-67", "+7 (916) 123-45-67", or a number
  * Excel stored without its "+" (79161234567), using the default country for national forms.
  */

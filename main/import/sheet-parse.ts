@@ -1,0 +1,64 @@
+/**
+ * A sheet's rows as an import reads them: the header and the rows above it left out, the rows the
+ * user skipped only counted, the user's fixes applied, and every other row read cell by cell for
+ * its fields (row-parser.ts). Pure apart from the value-choice counter, so it runs where the rows
+ * are read: in a worker thread for a big xlsx sheet (parse-worker.ts), on the main thread otherwise.
+ */
+import type { RowProblem, ValueMapping } from '../../shared/domain/imports';
+import type { NormalisedPhone } from '../../shared/text/phone';
+import type { CellValue, SheetRow } from '../spreadsheets/cell';
+import type { FlatRecord } from './flat-record';
+import { parseRow, type ColumnPlan } from './row-parser';
+import type { ChoiceCatalog, ValueChoices } from './value-choices';
+
+/** Everything a sheet's parse needs; plain data, so a worker thread can be given it. */
+export type SheetParsePlan = {
+  headerRow: number;
+  /** Rows the user chose to skip (their indexes in the sheet). */
+  skippedRows: number[];
+  /** Cell values the user typed in the dry-run grid, by row and column. */
+  fixes: Array<{ row: number; column: number; value: string }>;
+  columns: ColumnPlan[];
+  defaultCountry: string;
+  /** What the worker's own value counter needs (the main thread's has them already). */
+  catalogs: ChoiceCatalog[];
+  valueMappings: ValueMapping[];
+};
+
+export type ParsedItem =
+  | { row: number; skipped: true }
+  | {
+      row: number;
+      skipped: false;
+      cells: CellValue[];
+      flat: FlatRecord;
+      problems: RowProblem[];
+      phones: NormalisedPhone[];
+    };
+
+export async function* parseSheetRows(
+  rows: AsyncIterable<SheetRow>,
+  plan: SheetParsePlan,
+  choices: ValueChoices,
+): AsyncGenerator<ParsedItem> {
+  const skipped = new Set(plan.skippedRows);
+  const fixes = new Map<number, Map<number, string>>();
+  for (const fix of plan.fixes) {
+    const row = fixes.get(fix.row) ?? new Map<number, string>();
+    row.set(fix.column, fix.value);
+    fixes.set(fix.row, row);
+  }
+  const context = { defaultCountry: plan.defaultCountry, choices };
+  for await (const { index, cells } of rows) {
+    if (index <= plan.headerRow) continue;
+    if (skipped.has(index)) {
+      yield { row: index, skipped: true };
+      continue;
+    }
+    const fixed = fixes.get(index);
+    const row = fixed ? [...cells] : cells;
+    if (fixed) for (const [column, value] of fixed) row[column] = value;
+    const { flat, problems, phones } = parseRow(row, plan.columns, context);
+    yield { row: index, skipped: false, cells: row, flat, problems, phones };
+  }
+}

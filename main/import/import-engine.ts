@@ -57,6 +57,12 @@ export type EngineInput = {
   signal?: AbortSignal;
   onProgress?: (rowsDone: number) => void;
   outcomes?: OutcomeSink;
+  /**
+   * Parse big sheets in the reader's worker thread. Default: when writing, where the main thread has
+   * the writes to do; a dry run's main thread only matches, so there reading (in the worker) and
+   * parsing (here) run side by side, and sooner.
+   */
+  parseInWorker?: boolean;
 };
 
 /** Where row outcomes go; asked first, so the rows nobody keeps are never copied out. */
@@ -265,7 +271,8 @@ class ImportPass {
       valueMappings: setup.valueMappings,
     };
     let batch: ParsedRow[] = [];
-    for await (const item of parsedSheetRows(source, sheet.sheet, plan, this.#choices)) {
+    const inWorker = this.#input.parseInWorker ?? this.#writing;
+    for await (const item of parsedSheetRows(source, sheet.sheet, plan, this.#choices, inWorker)) {
       this.#summary.rows += 1;
       if (item.skipped) {
         this.#count(entity, 'skip', 'skippedByUser');

@@ -1,7 +1,8 @@
 /**
- * A sheet's parsed rows for an import, from a worker thread when the source says the sheet is big
- * enough for one (reading and parsing then run beside the main thread's matching and writing), else
- * parsed here. Either way the values counted for the value-mapping step end up in `choices`.
+ * A sheet's parsed rows for an import. With `inWorker`, and a sheet the source finds big enough for a
+ * worker thread, it is read and parsed there, beside the main thread's matching and writing; else
+ * the rows are parsed here (read by the source's own worker when it has one). Either way the values
+ * counted for the value-mapping step end up in `choices`.
  */
 import type { SpreadsheetSource } from '../spreadsheets/source';
 import { startWorker } from '../threads/start-worker';
@@ -17,9 +18,10 @@ export function parsedSheetRows(
   sheet: string,
   plan: SheetParsePlan,
   choices: ValueChoices,
+  inWorker: boolean,
 ): AsyncIterable<ParsedItem> {
   const parseHere = () => parseSheetRows(source.rows(sheet), plan, choices);
-  const path = source.workerPath?.(sheet) ?? null;
+  const path = inWorker ? (source.workerPath?.(sheet) ?? null) : null;
   if (path === null) return parseHere();
   const request: ParseRequest = { path, sheet, plan };
   return workerItems<ParsedItem>(

@@ -89,6 +89,8 @@ describe('parsing a big sheet in a worker thread', () => {
       env,
       importId: null,
       outcomes,
+      // A dry run parses on the main thread unless told otherwise: told here, to compare the two.
+      parseInWorker: true,
     });
     return { ...result, outcomes: outcomes.page('all', 0, 2000) };
   }

@@ -269,9 +269,20 @@ class ImportPass {
       defaultCountry: env.defaultCountry,
       catalogs: this.#catalogs,
       valueMappings: setup.valueMappings,
+      listed: this.#choices.seenValues(),
     };
     let batch: ParsedRow[] = [];
     const inWorker = this.#input.parseInWorker ?? this.#writing;
+    const process = async () => {
+      // Parsed in a worker thread, their phones' readings are not in this thread's cache yet.
+      if (inWorker)
+        rememberValidReadings(
+          batch.flatMap((row) => row.phones),
+          env.defaultCountry,
+        );
+      await this.#processBatch(sheet.sheet, entity, batch);
+      batch = [];
+    };
     for await (const item of parsedSheetRows(source, sheet.sheet, plan, this.#choices, inWorker)) {
       this.#summary.rows += 1;
       if (item.skipped) {
@@ -279,22 +290,14 @@ class ImportPass {
         continue;
       }
       batch.push(item);
-      if (batch.length >= BATCH) {
-        await this.#processBatch(sheet.sheet, entity, batch);
-        batch = [];
-      }
+      if (batch.length >= BATCH) await process();
     }
-    if (batch.length > 0) await this.#processBatch(sheet.sheet, entity, batch);
+    if (batch.length > 0) await process();
   }
 
   async #processBatch(sheet: string, entity: ImportEntity, rows: ParsedRow[]): Promise<void> {
-    const { db, setup, env } = this.#input;
+    const { db, setup } = this.#input;
     this.#throwIfCancelled();
-    // Parsed in a worker thread, their phones' readings are not in this thread's cache yet.
-    rememberValidReadings(
-      rows.flatMap((row) => row.phones),
-      env.defaultCountry,
-    );
     const adapter = recordAdapters[entity];
     const definitions = this.#definitions.get(entity) ?? [];
     const mode = setup.options.mode;

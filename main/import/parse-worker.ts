@@ -12,4 +12,7 @@ import { ValueChoices } from './value-choices';
 
 const { path, sheet, plan } = workerData as ParseRequest;
 const choices = new ValueChoices(plan.catalogs, plan.valueMappings);
+choices.absorb(
+  plan.listed.map(([field, values]) => [field, values.map(([key, seen]) => [key, { ...seen, count: 0 }])]),
+);
 streamToParent(parseSheetRows(xlsxRows(path, sheet), plan, choices), () => choices.seenValues());

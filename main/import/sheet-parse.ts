@@ -9,7 +9,7 @@ import type { NormalisedPhone } from '../../shared/text/phone';
 import type { CellValue, SheetRow } from '../spreadsheets/cell';
 import type { FlatRecord } from './flat-record';
 import { parseRow, type ColumnPlan } from './row-parser';
-import type { ChoiceCatalog, ValueChoices } from './value-choices';
+import type { ChoiceCatalog, SeenValues, ValueChoices } from './value-choices';
 
 /** Everything a sheet's parse needs; plain data, so a worker thread can be given it. */
 export type SheetParsePlan = {
@@ -23,6 +23,11 @@ export type SheetParsePlan = {
   /** What the worker's own value counter needs (the main thread's has them already). */
   catalogs: ChoiceCatalog[];
   valueMappings: ValueMapping[];
+  /**
+   * The values the main thread has listed so far (earlier sheets): the worker's counter starts with
+   * them, so it keeps counting them past its cap of listed values, as the main thread's would.
+   */
+  listed: SeenValues;
 };
 
 export type ParsedItem =

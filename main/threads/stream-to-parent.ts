@@ -35,15 +35,17 @@ export function streamToParent<T>(items: AsyncIterable<T>, finish: () => unknown
     if (batch.length > 0) await send(batch);
   }
 
-  stream().then(
-    () => post({ kind: 'done', result: finish() }),
-    (error: unknown) =>
-      post({
-        kind: 'failed',
-        error:
-          error instanceof AppError
-            ? error.toJSON()
-            : { message: error instanceof Error ? error.message : String(error) },
-      }),
-  );
+  stream()
+    .then(() => finish())
+    .then(
+      (result) => post({ kind: 'done', result }),
+      (error: unknown) =>
+        post({
+          kind: 'failed',
+          error:
+            error instanceof AppError
+              ? error.toJSON()
+              : { message: error instanceof Error ? error.message : String(error) },
+        }),
+    );
 }

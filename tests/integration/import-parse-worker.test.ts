@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportSetup, type ImportSetupInput } from '../../shared/domain/imports';
 import { runImportEngine } from '../../main/import/import-engine';
@@ -81,7 +82,7 @@ describe('parsing a big sheet in a worker thread', () => {
   async function dryRun(workerFromBytes?: number) {
     const outcomes = new OutcomeStore();
     const source = await openXlsx(file, workerFromBytes);
-    expect(source.workerPath?.(SHEET)).toBe(workerFromBytes === 0 ? file : null);
+    expect(source.workerPath?.(setup.sheets[0]!.sheet)).toBe(workerFromBytes === 0 ? file : null);
     const result = await runImportEngine({
       db: database.db,
       source,
@@ -114,5 +115,37 @@ describe('parsing a big sheet in a worker thread', () => {
     expect(fixed?.problems.filter((problem) => problem.field === 'birthday')).toEqual([]);
     expect(inWorker.summary.skippedByReason['skippedByUser']).toBe(1);
     expect(inWorker.outcomes.rows.some((row) => row.row === 5)).toBe(false);
+  });
+  it("keeps counting a value an earlier sheet listed, past the worker's cap of listed values", async () => {
+    const region = (await database.db.selectFrom('custom_field_definitions').select('key').executeTakeFirstOrThrow())
+      .key;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Первый').addRows([
+      ['ФИО', 'Регион'],
+      ['Первый Пётр', 'Ключевой'],
+    ]);
+    const many = [['ФИО', 'Регион']];
+    for (let i = 1; i <= 600; i += 1) many.push([`Второй${i} Иван`, `Регион ${i}`]);
+    for (let i = 1; i <= 5; i += 1) many.push([`Поздний${i} Олег`, 'Ключевой']);
+    workbook.addWorksheet('Второй').addRows(many);
+    file = `${tempDir()}/два листа.xlsx`;
+    await workbook.xlsx.writeFile(file);
+    const columns = [
+      { index: 0, targets: ['fullName'] },
+      { index: 1, targets: [`custom.${region}`] },
+    ];
+    setup = {
+      sheets: ['Первый', 'Второй'].map((sheet) => ({ sheet, entity: 'person' as const, headerRow: 0, columns })),
+    };
+    const keyCount = (result: Awaited<ReturnType<typeof dryRun>>) =>
+      result.choices
+        .find((choice) => choice.field === `custom.${region}`)
+        ?.values.find((value) => value.source === 'Ключевой')?.count;
+
+    const here = await dryRun();
+    const inWorker = await dryRun(0);
+    expect(keyCount(here)).toBe(6);
+    expect(keyCount(inWorker)).toBe(6);
+    expect(inWorker.choices).toEqual(here.choices);
   });
 });

@@ -48,7 +48,7 @@ try {
             { index: 0, targets: [{ key: 'lastName', kind: 'text' }], dateOrder: null },
             { index: 2, targets: [{ key: 'birthday', kind: 'date' }], dateOrder: null },
           ];
-          const plan = { headerRow: 0, skippedRows: [], fixes: [], columns, defaultCountry: 'RU', catalogs: [], valueMappings: [] };
+          const plan = { headerRow: 0, skippedRows: [], fixes: [], columns, defaultCountry: 'RU', catalogs: [], valueMappings: [], listed: [] };
           const parsed = [];
           let seen = null;
           const items = workerItems(() => startWorker('import-parse-worker', { ...request, plan }), readHere, (result) => (seen = result));

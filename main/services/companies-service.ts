@@ -6,7 +6,7 @@ import type { Executor } from '../db/repositories/executor';
 import { findCompany, insertCompany, type CompanyRow, type CompanyWrite } from '../db/repositories/companies';
 import { peopleOfCompany } from '../db/repositories/people';
 import { userExists } from '../db/repositories/users';
-import { setDeleted, updateVersioned } from '../db/repositories/versioned';
+import { restoreFromTrash, setDeleted, updateVersioned } from '../db/repositories/versioned';
 import { reindexCompanies, reindexPeople } from '../db/search-index';
 import { primaryCity, readRelations, writeRelations } from './record-relations';
 import type { ServiceEnv } from './service-env';
@@ -117,24 +117,7 @@ export async function trashCompanies(db: AppDb, ids: readonly number[], env: Ser
 
 export async function restoreCompanies(db: AppDb, ids: readonly number[], env: ServiceEnv): Promise<number[]> {
   return db.transaction().execute(async (trx) => {
-    // A copy merged into another company comes back only by undoing the merge.
-    const restorable =
-      ids.length === 0
-        ? []
-        : await trx
-            .selectFrom('companies')
-            .select('id')
-            .where('id', 'in', ids)
-            .where('merged_into_id', 'is', null)
-            .where('erased_at', 'is', null)
-            .execute();
-    const changed = await setDeleted(
-      trx,
-      'companies',
-      restorable.map((row) => row.id),
-      null,
-      env.now().toISOString(),
-    );
+    const changed = await restoreFromTrash(trx, 'companies', ids, env.now().toISOString());
     await reindexCompanies(trx, changed);
     return changed;
   });

@@ -7,7 +7,7 @@ import type { Executor } from '../db/repositories/executor';
 import { companyExists } from '../db/repositories/companies';
 import { findPerson, insertPerson, type PersonRow, type PersonWrite } from '../db/repositories/people';
 import { userExists } from '../db/repositories/users';
-import { setDeleted, updateVersioned } from '../db/repositories/versioned';
+import { restoreFromTrash, setDeleted, updateVersioned } from '../db/repositories/versioned';
 import { reindexPeople } from '../db/search-index';
 import { primaryCity, readRelations, writeRelations } from './record-relations';
 import type { ServiceEnv } from './service-env';
@@ -150,25 +150,7 @@ export async function trashPeople(db: AppDb, ids: readonly number[], env: Servic
 
 export async function restorePeople(db: AppDb, ids: readonly number[], env: ServiceEnv): Promise<number[]> {
   return db.transaction().execute(async (trx) => {
-    // An erased person's tombstone stays deleted: there is nothing left to restore. A copy merged
-    // into another person stays hidden too: it comes back only by undoing the merge.
-    const restorable =
-      ids.length === 0
-        ? []
-        : await trx
-            .selectFrom('people')
-            .select('id')
-            .where('id', 'in', ids)
-            .where('erased_at', 'is', null)
-            .where('merged_into_id', 'is', null)
-            .execute();
-    const changed = await setDeleted(
-      trx,
-      'people',
-      restorable.map((row) => row.id),
-      null,
-      env.now().toISOString(),
-    );
+    const changed = await restoreFromTrash(trx, 'people', ids, env.now().toISOString());
     await reindexPeople(trx, changed);
     return changed;
   });

@@ -28,6 +28,11 @@ const withoutVersion = ({ version: _version, ...rest }: Person) => rest;
 describe('undoing an import', () => {
   const env = testEnv();
   let database: OpenDatabase;
+  /** Ids of the people rows that are records, not tombstones. */
+  const livePeopleIds = async () =>
+    (await database.db.selectFrom('people').select('id').where('erased_at', 'is', null).orderBy('id').execute()).map(
+      (row) => row.id,
+    );
   let sessions: ImportSessions;
   let existing: Person;
   let bystander: Person;
@@ -129,13 +134,7 @@ describe('undoing an import', () => {
     expect(withoutVersion(restored)).toEqual(withoutVersion(existing));
     expect(restored.version).toBeGreaterThan(existing.version);
 
-    const people = await database.db
-      .selectFrom('people')
-      .select('id')
-      .where('erased_at', 'is', null)
-      .orderBy('id')
-      .execute();
-    expect(people.map((row) => row.id)).toEqual([existing.id, bystander.id]);
+    expect(await livePeopleIds()).toEqual([existing.id, bystander.id]);
     const companies = await database.db.selectFrom('companies').select('name').where('erased_at', 'is', null).execute();
     expect(companies.map((row) => row.name)).toEqual(['ООО «Старая»']);
     const orphanPoints = await database.db
@@ -190,13 +189,7 @@ describe('undoing an import', () => {
       const result = await undoImport(database.db, { importId: report.importId, force: [], check: false }, env);
       expect(result).toEqual({ removed: 3, restored: 1, conflicts: [conflict], done: true });
       expect(await getPerson(database.db, sidorov.id)).toEqual(sidorov);
-      const people = await database.db
-        .selectFrom('people')
-        .select('id')
-        .where('erased_at', 'is', null)
-        .orderBy('id')
-        .execute();
-      expect(people.map((row) => row.id)).toEqual([existing.id, bystander.id, sidorov.id]);
+      expect(await livePeopleIds()).toEqual([existing.id, bystander.id, sidorov.id]);
       expect((await importHistory(database.db))[0]!.undoneAt).not.toBeNull();
     });
 
@@ -207,13 +200,7 @@ describe('undoing an import', () => {
         env,
       );
       expect(result).toEqual({ removed: 4, restored: 1, conflicts: [], done: true });
-      const people = await database.db
-        .selectFrom('people')
-        .select('id')
-        .where('erased_at', 'is', null)
-        .orderBy('id')
-        .execute();
-      expect(people.map((row) => row.id)).toEqual([existing.id, bystander.id]);
+      expect(await livePeopleIds()).toEqual([existing.id, bystander.id]);
       expect(comparable(await takeRecordSnapshot(database.db, 'person', existing.id))).toEqual(comparable(before));
     });
   });
@@ -251,13 +238,7 @@ describe('undoing an import', () => {
 
     const result = await undoImport(database.db, { importId: report.importId, force: [], check: false }, env);
     expect(result).toEqual({ removed: 3, restored: 0, conflicts: [], done: true });
-    const left = await database.db
-      .selectFrom('people')
-      .select('id')
-      .where('erased_at', 'is', null)
-      .orderBy('id')
-      .execute();
-    expect(left.map((row) => row.id)).toEqual([bystander.id]);
+    expect(await livePeopleIds()).toEqual([bystander.id]);
   });
 
   it('keeps a company the import created when a person outside the import joined it', async () => {

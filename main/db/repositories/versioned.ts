@@ -55,3 +55,28 @@ export async function setDeleted(
     .execute();
   return rows.map((row) => row.id);
 }
+
+/**
+ * Brings people or companies back from the trash; returns the ids that changed. Tombstones (erased,
+ * or kept for a deleted id) stay deleted, and a copy merged into another record comes back only by
+ * undoing the merge.
+ */
+export async function restoreFromTrash(
+  db: Executor,
+  table: 'people' | 'companies',
+  ids: readonly number[],
+  at: string,
+): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const people = table as 'people';
+  const rows = await db
+    .updateTable(people)
+    .set((eb) => ({ deleted_at: null, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is not', null)
+    .where('erased_at', 'is', null)
+    .where('merged_into_id', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}

@@ -6,12 +6,11 @@ import { useChannelQuery, useDatabaseInfo } from '../../api/queries';
 import { formatBytes, formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { ALL_LIVE } from '../records/whole-list';
 import { BackupButton } from './BackupButton';
 import { ExportDatabaseButton } from './ExportDatabaseButton';
 import { LastImportCard } from './LastImportCard';
 import { RecordCountCard } from './RecordCountCard';
-
-const EMPTY_FILTER = { filter: { conditions: [], text: '', trash: false } };
 
 /**
  * The home screen: what the client base holds, the ways in (new record, import), the last import,
@@ -48,8 +47,8 @@ export function OverviewPage() {
 function StartActions() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
-  const people = useChannelQuery('people:count', EMPTY_FILTER);
-  const companies = useChannelQuery('companies:count', EMPTY_FILTER);
+  const people = useChannelQuery('people:count', ALL_LIVE);
+  const companies = useChannelQuery('companies:count', ALL_LIVE);
   const empty = people.data?.count === 0 && companies.data?.count === 0;
   const buttons = (
     <Group>

@@ -4,12 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useChannelQuery } from '../../api/queries';
 import { formatNumber } from '../../components/format';
+import { ALL_LIVE, WHOLE_TRASH } from '../records/whole-list';
 
 type CountChannel = 'people:count' | 'companies:count';
-
-/** The same filters the list screens count with, so the answers are shared from the cache. */
-const LIVE = { filter: { conditions: [], text: '', trash: false } };
-const TRASH = { filter: { conditions: [], text: '', trash: true } };
 
 type RecordCountCardProps = { channel: CountChannel; label: string; icon: Icon; path: string };
 
@@ -17,8 +14,8 @@ type RecordCountCardProps = { channel: CountChannel; label: string; icon: Icon; 
 export function RecordCountCard({ channel, label, icon: CardIcon, path }: RecordCountCardProps) {
   const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
-  const live = useChannelQuery(channel, LIVE);
-  const trash = useChannelQuery(channel, TRASH);
+  const live = useChannelQuery(channel, ALL_LIVE);
+  const trash = useChannelQuery(channel, WHOLE_TRASH);
   const trashed = trash.data?.count ?? 0;
   return (
     <UnstyledButton onClick={() => navigate(path)} aria-label={label}>

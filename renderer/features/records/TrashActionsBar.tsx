@@ -8,6 +8,7 @@ import { useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../components/format';
 import { useBulkAction } from './useBulkAction';
+import { WHOLE_TRASH } from './whole-list';
 
 type TrashActionsBarProps = {
   entity: 'people' | 'companies';
@@ -15,8 +16,6 @@ type TrashActionsBarProps = {
   picked: { target: BulkTarget; count: number } | null;
   onClear: () => void;
 };
-
-const WHOLE_TRASH = { filter: { conditions: [], text: '', trash: true } };
 
 /** The trash's own actions: restore or delete for good what is picked, or empty the whole trash. */
 export function TrashActionsBar({ entity, picked, onClear }: TrashActionsBarProps) {

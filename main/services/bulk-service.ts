@@ -109,6 +109,10 @@ export async function runBulk(db: AppDb, entity: BulkEntity, input: BulkRequest,
         break;
       }
     }
+    if (action.type === 'tag' || action.type === 'untag') {
+      // Tags are part of the record: an edit form or an import undo begun before must see the change.
+      await sql`UPDATE ${table} SET updated_at = ${now}, version = version + 1 WHERE id IN (${idSet})`.execute(trx);
+    }
     if (action.type !== 'setOwner') {
       // Deleted records lose their documents (the trash has none, so that is only a safeguard).
       await (entity === 'person' ? reindexPeople(trx, ids) : reindexCompanies(trx, ids));

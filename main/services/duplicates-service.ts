@@ -325,10 +325,32 @@ export async function findDuplicates(
   });
 }
 
+function nameWords(name: string): Set<string> {
+  return new Set(
+    foldText(name)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word !== ''),
+  );
+}
+
+/**
+ * Whether two names can be one record's: one's words all appear in the other ("Иванов Иван" and
+ * "Иванов Иван Иванович", "Ромашка" and "ООО «Ромашка»"). Colleagues sharing an office phone or a
+ * mailbox have different names: they are shown as likely duplicates, never merged unseen.
+ */
+export function namesAgree(first: string, second: string): boolean {
+  const [fewer, more] = [nameWords(first), nameWords(second)].sort((a, b) => a.size - b.size) as [
+    Set<string>,
+    Set<string>,
+  ];
+  return fewer.size > 0 && [...fewer].every((word) => more.has(word));
+}
+
 /**
  * Merges every group of exact duplicates (people: same e-mail, phone, or name + company;
  * companies: same e-mail, phone or name) into its oldest member, keeping the oldest's values
- * and filling its gaps. Each merge can be undone.
+ * and filling its gaps. Only members whose names agree with the oldest's are merged (see
+ * namesAgree). Each merge can be undone.
  */
 export async function mergeExactDuplicates(db: AppDb, input: MergeExactRequest, env: ServiceEnv): Promise<number> {
   const { entity, reasons } = MergeExactRequest.parse(input);
@@ -343,7 +365,7 @@ export async function mergeExactDuplicates(db: AppDb, input: MergeExactRequest, 
       if (!survivor || used.has(survivor.id)) continue;
       used.add(survivor.id);
       for (const other of others) {
-        if (used.has(other.id)) continue;
+        if (used.has(other.id) || !namesAgree(survivor.displayName, other.displayName)) continue;
         used.add(other.id);
         requests.push({ survivorId: survivor.id, mergedId: other.id, choices: {} });
       }

@@ -246,6 +246,21 @@ async function unmergeInside<R extends { id: number; version: number; deletedAt:
     .where('undone_at', 'is', null)
     .executeTakeFirst();
   if (!merge) throw new AppError('NotFound', 'This merge does not exist or was already undone', { mergeId });
+  const later = await trx
+    .selectFrom('merges')
+    .select('id')
+    .where('entity', '=', kind.entity)
+    .where('survivor_id', '=', merge.survivor_id)
+    .where('id', '>', mergeId)
+    .where('undone_at', 'is', null)
+    .executeTakeFirst();
+  if (later) {
+    // Even forced: the snapshot predates the later merge, so restoring it would corrupt both.
+    throw new AppError('Conflict', 'A later merge into this record has to be undone first', {
+      mergeId,
+      laterMergeId: later.id,
+    });
+  }
   const snapshot = JSON.parse(merge.snapshot) as MergeSnapshot;
   const survivor = await kind.get(trx, merge.survivor_id).catch(() => undefined);
   if (!survivor || survivor.deletedAt !== null) {
@@ -265,7 +280,13 @@ async function unmergeInside<R extends { id: number; version: number; deletedAt:
   }
   await trx.updateTable('merges').set({ undone_at: env.now().toISOString() }).where('id', '=', mergeId).execute();
   await kind.reindex(trx, [merge.survivor_id, merge.merged_id]);
-  return kind.get(trx, merge.survivor_id);
+  const restored = await kind.get(trx, merge.survivor_id);
+  // The survivor is back as the earlier merge left it (if nothing happened in between): that merge
+  // is cleanly reversible again, at the version the restore gave.
+  await sql`UPDATE merges SET snapshot = json_set(snapshot, '$.survivorVersionAfter', ${restored.version})
+             WHERE entity = ${kind.entity} AND survivor_id = ${merge.survivor_id} AND undone_at IS NULL
+               AND snapshot ->> '$.survivorVersionAfter' = ${snapshot.survivor.row['version'] as number}`.execute(trx);
+  return restored;
 }
 
 /**
@@ -342,12 +363,14 @@ export async function listMerges(db: Executor, entity: MergeEntity, survivorId: 
       JOIN ${sql.table(kind.table)} survivor ON survivor.id = m.survivor_id
      WHERE m.entity = ${entity} AND m.survivor_id = ${survivorId} AND m.undone_at IS NULL
      ORDER BY m.id DESC`.execute(db);
-  return rows.map((row) => ({
+  return rows.map((row, index) => ({
     id: row.id,
     survivorId: row.survivor_id,
     mergedId: row.merged_id,
     mergedName: row.merged_name,
     mergedAt: row.merged_at,
     cleanlyReversible: (JSON.parse(row.snapshot) as MergeSnapshot).survivorVersionAfter === row.version,
+    // Newest first: every merge but the first has a later one in place.
+    laterMergeFirst: index > 0,
   }));
 }

@@ -12,8 +12,14 @@ import { reindexPeople } from '../db/search-index';
 import { primaryCity, readRelations, writeRelations } from './record-relations';
 import type { ServiceEnv } from './service-env';
 
-async function checkReferences(db: Executor, values: PersonValues): Promise<void> {
-  if (values.companyId !== null && !(await companyExists(db, values.companyId))) {
+/** `linkedCompanyId`: the company the person is linked to now, kept even while it is in the trash. */
+async function checkReferences(
+  db: Executor,
+  values: PersonValues,
+  linkedCompanyId: number | null = null,
+): Promise<void> {
+  const keepsLink = values.companyId === linkedCompanyId;
+  if (values.companyId !== null && !keepsLink && !(await companyExists(db, values.companyId))) {
     throw new AppError('NotFound', 'The company does not exist', { companyId: values.companyId });
   }
   if (values.ownerId !== null && !(await userExists(db, values.ownerId))) {
@@ -66,7 +72,9 @@ async function toPerson(db: Executor, row: PersonRow): Promise<Person> {
     middleName: row.middle_name,
     lastName: row.last_name,
     company:
-      row.company_id === null || row.company_name === null ? null : { id: row.company_id, name: row.company_name },
+      row.company_id === null || row.company_name === null
+        ? null
+        : { id: row.company_id, name: row.company_name, inTrash: row.company_deleted_at !== null },
     position: row.position,
     website: row.website,
     birthday: row.birthday,
@@ -115,7 +123,8 @@ export async function writePersonUpdate(
   values: PersonValues,
   env: ServiceEnv,
 ): Promise<void> {
-  await checkReferences(trx, values);
+  const linked = await trx.selectFrom('people').select('company_id').where('id', '=', id).executeTakeFirst();
+  await checkReferences(trx, values, linked?.company_id ?? null);
   const outcome = await updateVersioned(trx, 'people', id, version, personRow(values, env.now().toISOString()));
   if (outcome === 'missing') throw new AppError('NotFound', 'The person does not exist', { id });
   if (outcome === 'conflict') throw new AppError('Conflict', 'The person was changed elsewhere', { id });

@@ -111,10 +111,19 @@ export async function countViews(
   db: Executor,
   entity: ViewEntity,
   options: ListOptions,
-): Promise<Array<{ id: number; count: number }>> {
+): Promise<Array<{ id: number; count: number | null }>> {
   const views = await listViews(db, entity);
   const count = entity === 'person' ? countPeople : countCompanies;
   const counts = [];
-  for (const view of views) counts.push({ id: view.id, count: await count(db, view.filter, options) });
+  for (const view of views) {
+    try {
+      counts.push({ id: view.id, count: await count(db, view.filter, options) });
+    } catch (error) {
+      // A view whose filter no longer applies (a custom field archived since) has no count; the
+      // others keep theirs.
+      if (!(error instanceof AppError) || error.code !== 'InvalidInput') throw error;
+      counts.push({ id: view.id, count: null });
+    }
+  }
   return counts;
 }

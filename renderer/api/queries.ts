@@ -8,6 +8,20 @@ export function useChannelQuery<C extends Channel>(channel: C, input: ChannelInp
   return useQuery({ queryKey: [channel, input], queryFn: () => call(channel, input), enabled });
 }
 
+/**
+ * A record to edit: always read again when the form opens, never from the cache alone, so the form
+ * starts from the version it will send back (an older cached copy would overwrite a colleague's edit).
+ */
+export function useRecordToEdit<C extends Channel>(channel: C, input: ChannelInput<C>, enabled: boolean) {
+  const query = useQuery({
+    queryKey: [channel, input],
+    queryFn: () => call(channel, input),
+    enabled,
+    refetchOnMount: 'always',
+  });
+  return { query, ready: query.isFetchedAfterMount && !query.isFetching };
+}
+
 export const useAppInfo = () => useChannelQuery('app:info', {});
 export const useSettings = () => useChannelQuery('settings:get', {});
 export const useDatabaseStatus = () => useChannelQuery('database:status', {});

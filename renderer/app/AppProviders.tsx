@@ -6,6 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../api/queries';
+import { LIST_STATE_KEY } from '../features/records/useListState';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -36,16 +37,18 @@ function SettingsAwareMantine({ children }: { children: ReactNode }) {
 }
 
 export function AppProviders({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: {
-          // Main is local and pushes data-changed events; refetching on focus adds nothing.
-          queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
-          mutations: { retry: false },
-        },
-      }),
-  );
+  const [queryClient] = useState(() => {
+    const client = new QueryClient({
+      defaultOptions: {
+        // Main is local and pushes data-changed events; refetching on focus adds nothing.
+        queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
+        mutations: { retry: false },
+      },
+    });
+    // Lists' remembered states are no answers to refetch or to drop after a while.
+    client.setQueryDefaults([LIST_STATE_KEY], { gcTime: Infinity, staleTime: Infinity });
+    return client;
+  });
   return (
     <QueryClientProvider client={queryClient}>
       <SettingsAwareMantine>{children}</SettingsAwareMantine>

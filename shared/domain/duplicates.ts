@@ -61,6 +61,11 @@ export const MergeRecord = z.object({
   mergedAt: IsoDateTime,
   /** False when the survivor was edited after the merge: unmerging would undo those edits too. */
   cleanlyReversible: z.boolean(),
+  /**
+   * A later merge into the same record is still in place: it has to be undone first (restoring this
+   * one's snapshot would take away what the later one brought, and bring back what it removed).
+   */
+  laterMergeFirst: z.boolean(),
 });
 export type MergeRecord = z.infer<typeof MergeRecord>;
 

@@ -47,7 +47,8 @@ export const Person = z.object({
   firstName: z.string().nullable(),
   middleName: z.string().nullable(),
   lastName: z.string().nullable(),
-  company: z.object({ id: RecordId, name: z.string() }).nullable(),
+  /** A company in the trash stays linked (for its restore) and is marked. */
+  company: z.object({ id: RecordId, name: z.string(), inTrash: z.boolean() }).nullable(),
   position: z.string().nullable(),
   website: z.string().nullable(),
   birthday: IsoDate.nullable(),

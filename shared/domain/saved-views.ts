@@ -26,4 +26,5 @@ export const SavedView = z.object({
 });
 export type SavedView = z.infer<typeof SavedView>;
 
-export const ViewCount = z.object({ id: RecordId, count: z.number().int().nonnegative() });
+/** `count` is null for a view whose filter no longer applies (it names an archived custom field). */
+export const ViewCount = z.object({ id: RecordId, count: z.number().int().nonnegative().nullable() });

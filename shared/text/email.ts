@@ -1,9 +1,35 @@
 import { z } from 'zod';
 
-const emailSchema = z.email();
+/** zod's default address pattern, with internationalised (punycode, "xn--") top-level domains too. */
+const emailSchema = z.email({
+  pattern:
+    /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+(?:[A-Za-z]{2,}|xn--[A-Za-z0-9-]+)$/,
+});
 
-/** Lower-cased and trimmed; null when it isn't an address. */
+/**
+ * The address as the ASCII form the check understands: a Cyrillic domain (почта.рф) in its
+ * punycode form, letters of other scripts in the local part as a Latin stand-in. null when the
+ * domain can't be a host name.
+ */
+function asciiForm(value: string): string | null {
+  const at = value.lastIndexOf('@');
+  if (at <= 0) return null;
+  const domain = value.slice(at + 1);
+  let asciiDomain = domain;
+  if (/[^\p{ASCII}]/u.test(domain)) {
+    try {
+      // The URL parser applies IDNA, in the browser and in Node alike.
+      asciiDomain = new URL(`http://${domain}`).hostname;
+    } catch {
+      return null;
+    }
+  }
+  return `${value.slice(0, at).replace(/\p{L}/gu, (letter) => (letter < '\x80' ? letter : 'x'))}@${asciiDomain}`;
+}
+
+/** Lower-cased and trimmed; null when it isn't an address. Domains in Cyrillic (.рф) are addresses. */
 export function normaliseEmail(input: string): string | null {
   const value = input.trim().toLowerCase();
-  return emailSchema.safeParse(value).success ? value : null;
+  const ascii = asciiForm(value);
+  return ascii !== null && emailSchema.safeParse(ascii).success ? value : null;
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { runBulk } from '../../main/services/bulk-service';
 import { countPeople, listPeoplePage } from '../../main/services/lists/people-list-service';
+import { archiveCustomField, createCustomField } from '../../main/services/custom-fields-service';
 import { createPerson, getPerson } from '../../main/services/people-service';
 import { countViews, createView, deleteView, listViews, updateView } from '../../main/services/saved-views-service';
 import { search } from '../../main/services/search-service';
@@ -59,6 +60,17 @@ describe('bulk actions and saved views', () => {
       env,
     );
     expect((await getPerson(database.db, ids[0]!)).tags).toEqual(['VIP']);
+  });
+
+  it('counts tagging and untagging as edits (a new version), so forms and undo opened before see them', async () => {
+    const before = await getPerson(database.db, ids[0]!);
+    const target = { ids: [ids[0]!] };
+    await runBulk(database.db, 'person', { target, action: { type: 'tag', tags: ['VIP'] } }, env);
+    const tagged = await getPerson(database.db, ids[0]!);
+    expect(tagged.version).toBe(before.version + 1);
+    await runBulk(database.db, 'person', { target, action: { type: 'untag', tags: ['vip'] } }, env);
+    expect((await getPerson(database.db, ids[0]!)).version).toBe(before.version + 2);
+    expect((await getPerson(database.db, ids[1]!)).version).toBe(before.version);
   });
 
   it('returns the same page whichever plan the matching hint picks', async () => {
@@ -141,5 +153,29 @@ describe('bulk actions and saved views', () => {
     ).rejects.toMatchObject({ code: 'Conflict' });
     await deleteView(database.db, view.id);
     await expect(deleteView(database.db, view.id)).rejects.toMatchObject({ code: 'NotFound' });
+  });
+
+  it('counts every other view when one filters by a custom field archived since', async () => {
+    const field = await createCustomField(database.db, { entity: 'person', label: 'Регион', type: 'text' }, env);
+    const byRegion = await createView(
+      database.db,
+      {
+        entity: 'person',
+        name: 'Север',
+        filter: { conditions: [{ field: 'custom.region', operator: 'is', value: 'Север' }] },
+        sort: { field: 'name', direction: 'asc' },
+      },
+      env,
+    );
+    const moscow = await createView(
+      database.db,
+      { entity: 'person', name: 'Москва', filter: inMoscow, sort: { field: 'name', direction: 'asc' } },
+      env,
+    );
+    await archiveCustomField(database.db, field.id, env);
+    expect(await countViews(database.db, 'person', { defaultCountry: 'RU' })).toEqual([
+      { id: byRegion.id, count: null },
+      { id: moscow.id, count: 3 },
+    ]);
   });
 });

@@ -111,13 +111,13 @@ describe('companies', () => {
     expect((await getCompany(db(), company.id)).peopleCount).toBe(2);
   });
 
-  it('hides a trashed company from its people and shows it again after a restore', async () => {
+  it('marks a trashed company on its people, and unmarks it after a restore', async () => {
     const company = await createCompany(db(), { name: 'Временная' }, env);
     const person = await createPerson(db(), { firstName: 'Ольга', lastName: 'Связанная', companyId: company.id }, env);
-    expect(person.company).toEqual({ id: company.id, name: 'Временная' });
+    expect(person.company).toEqual({ id: company.id, name: 'Временная', inTrash: false });
 
     expect(await trashCompanies(db(), [company.id], env)).toEqual([company.id]);
-    expect((await getPerson(db(), person.id)).company).toBeNull();
+    expect((await getPerson(db(), person.id)).company).toEqual({ id: company.id, name: 'Временная', inTrash: true });
     expect((await getCompany(db(), company.id)).deletedAt).not.toBeNull();
     // A trashed company takes no new people and no edits.
     await expectAppError(createPerson(db(), { lastName: 'Новый', companyId: company.id }, env), 'NotFound');
@@ -125,7 +125,7 @@ describe('companies', () => {
     await expectAppError(updateCompany(db(), company.id, trashed.version, { name: 'Правка' }, env), 'NotFound');
 
     expect(await restoreCompanies(db(), [company.id], env)).toEqual([company.id]);
-    expect((await getPerson(db(), person.id)).company).toEqual({ id: company.id, name: 'Временная' });
+    expect((await getPerson(db(), person.id)).company).toEqual({ id: company.id, name: 'Временная', inTrash: false });
     expect((await getCompany(db(), company.id)).deletedAt).toBeNull();
     // Restoring what isn't in the trash changes nothing.
     expect(await restoreCompanies(db(), [company.id], env)).toEqual([]);

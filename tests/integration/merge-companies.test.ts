@@ -129,7 +129,11 @@ describe('company duplicates, merge and unmerge', () => {
     expect(company.tags.sort()).toEqual(['VIP', 'Опт']);
     expect(company.customFields).toEqual({ inn: '7701234567' });
     expect(company.peopleCount).toBe(1);
-    expect((await getPerson(database.db, worker.id)).company).toEqual({ id: a.id, name: 'Ромашка, ООО' });
+    expect((await getPerson(database.db, worker.id)).company).toEqual({
+      id: a.id,
+      name: 'Ромашка, ООО',
+      inTrash: false,
+    });
     expect((await timeline(database.db, { companyId: a.id }, 10, null)).activities.map((x) => x.subject)).toEqual([
       'Встреча с Ромашкой',
     ]);

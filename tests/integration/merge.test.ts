@@ -6,7 +6,7 @@ import { createCustomField } from '../../main/services/custom-fields-service';
 import { findDuplicates, mergeExactDuplicates } from '../../main/services/duplicates-service';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { countPeople } from '../../main/services/lists/people-list-service';
-import { listMerges, mergePeople, unmergePeople } from '../../main/services/merge-service';
+import { listMerges, mergeCompanies, mergePeople, unmergePeople } from '../../main/services/merge-service';
 import { createPerson, getPerson, updatePerson } from '../../main/services/people-service';
 import { search } from '../../main/services/search-service';
 import { openTestDatabase, testEnv } from '../support/open-test-database';
@@ -144,10 +144,68 @@ describe('duplicates, merge and unmerge', () => {
     expect(restored.position).toBeNull();
   });
 
+  it('undoes merges into one record newest first: an older one waits, even when forced', async () => {
+    const c = await createPerson(
+      database.db,
+      { lastName: 'Иванов', firstName: 'Иван', phones: [{ value: '+7 916 333-33-33' }] },
+      env,
+    );
+    const first = await mergePeople(database.db, { survivorId: a.id, mergedId: b.id }, env);
+    const second = await mergePeople(database.db, { survivorId: a.id, mergedId: c.id }, env);
+    expect((await listMerges(database.db, 'person', a.id)).map((merge) => [merge.id, merge.laterMergeFirst])).toEqual([
+      [second.mergeId, false],
+      [first.mergeId, true],
+    ]);
+    await expect(unmergePeople(database.db, first.mergeId, true, env)).rejects.toMatchObject({ code: 'Conflict' });
+    expect((await getPerson(database.db, a.id)).phones.map((phone) => phone.value).sort()).toEqual([
+      '+79161111111',
+      '+79162222222',
+      '+79163333333',
+    ]);
+
+    await unmergePeople(database.db, second.mergeId, false, env);
+    await unmergePeople(database.db, first.mergeId, false, env);
+    expect((await getPerson(database.db, a.id)).phones.map((phone) => phone.value)).toEqual(['+79161111111']);
+    expect((await getPerson(database.db, c.id)).mergedIntoId).toBeNull();
+  });
+
+  it('unmerging people after their company was merged away links them to the company it went into', async () => {
+    const other = await createCompany(database.db, { name: 'Ромашка' }, env);
+    const { mergeId } = await mergePeople(database.db, { survivorId: a.id, mergedId: b.id }, env);
+    const companyMerge = await mergeCompanies(database.db, { survivorId: other.id, mergedId: a.company!.id }, env);
+    expect(companyMerge.company.id).toBe(other.id);
+    await unmergePeople(database.db, mergeId, true, env);
+    expect((await getPerson(database.db, a.id)).company?.id).toBe(other.id);
+    expect((await getPerson(database.db, b.id)).company?.id).toBe(other.id);
+  });
+
   it('bulk-merges exact duplicates into the oldest record', async () => {
     const merged = await mergeExactDuplicates(database.db, { reasons: ['email', 'nameAndCompany'] }, env);
     expect(merged).toBe(1);
     expect(await countPeople(database.db, {}, { defaultCountry: 'RU' })).toBe(1);
     expect(await findDuplicates(database.db, { reasons: ['email', 'nameAndCompany'] }, env)).toEqual([]);
+  });
+
+  it('bulk-merges only the reasons asked for, and never colleagues who share an office phone', async () => {
+    const office = '+7 495 123-45-67';
+    const first = await createPerson(database.db, { lastName: 'Сидоров', phones: [{ value: office }] }, env);
+    const second = await createPerson(database.db, { lastName: 'Петрова', phones: [{ value: office }] }, env);
+    const again = await createPerson(
+      database.db,
+      { lastName: 'Сидоров', firstName: 'Пётр', phones: [{ value: `8 (495) 123-45-67` }] },
+      env,
+    );
+    // Asked for e-mails only: the Ивановы go, the shared phone stays as it is.
+    expect(await mergeExactDuplicates(database.db, { reasons: ['email'] }, env)).toBe(1);
+    expect(await countPeople(database.db, {}, { defaultCountry: 'RU' })).toBe(4);
+
+    // By phone: Сидоров and Сидоров Пётр agree; Петрова shares the phone but not the name.
+    expect(await mergeExactDuplicates(database.db, { reasons: ['phone'] }, env)).toBe(1);
+    expect((await getPerson(database.db, first.id)).mergedIntoId).toBeNull();
+    expect((await getPerson(database.db, again.id)).mergedIntoId).toBe(first.id);
+    expect((await getPerson(database.db, second.id)).mergedIntoId).toBeNull();
+    expect(
+      (await findDuplicates(database.db, { reasons: ['phone'] }, env)).map((group) => group.members.length),
+    ).toEqual([2]);
   });
 });

@@ -48,7 +48,7 @@ describe('people, companies and search', () => {
       { value: '+79161234567', display: '+7 916 123 45 67', label: 'mobile', valid: true },
     ]);
     expect(person.emails).toEqual([{ value: 'p.soloviev@romashka.ru', label: 'work' }]);
-    expect(person.company).toEqual({ id: company.id, name: 'ООО «Ромашка»' });
+    expect(person.company).toEqual({ id: company.id, name: 'ООО «Ромашка»', inTrash: false });
     expect(person.tags.sort()).toEqual(['VIP', 'Опт']);
   });
 

@@ -548,7 +548,8 @@ describe('people list: filters, sorting and paging', () => {
     [
       'custom checkbox is false',
       () => [{ field: 'custom.podpisan', operator: 'is', value: false }],
-      (m) => custom(m, 'podpisan') === false,
+      // Not ticked: unticked, or never ticked (no value stored).
+      (m) => custom(m, 'podpisan') !== true,
     ],
     [
       'custom checkbox isNot true',

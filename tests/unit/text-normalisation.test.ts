@@ -206,6 +206,16 @@ describe('normaliseEmail', () => {
     expect(normaliseEmail('ivan@')).toBeNull();
     expect(normaliseEmail('')).toBeNull();
   });
+
+  it('accepts Cyrillic domains (.рф) in either form, and still rejects broken ones', () => {
+    expect(normaliseEmail('Info@Почта.РФ')).toBe('info@почта.рф');
+    expect(normaliseEmail('info@xn--80a1acny.xn--p1ai')).toBe('info@xn--80a1acny.xn--p1ai');
+    expect(normaliseEmail('иван@пример.рф')).toBe('иван@пример.рф');
+    expect(normaliseEmail('a@почта..рф')).toBeNull();
+    expect(normaliseEmail('x@y..ru')).toBeNull();
+    expect(normaliseEmail('a@b')).toBeNull();
+    expect(normaliseEmail('a b@c.ru')).toBeNull();
+  });
 });
 
 describe('composeDisplayName', () => {

@@ -2,7 +2,11 @@ import type { Insertable, Selectable } from 'kysely';
 import type { PeopleTable } from '../schema';
 import type { Executor } from './executor';
 
-export type PersonRow = Selectable<PeopleTable> & { company_name: string | null; owner_name: string | null };
+export type PersonRow = Selectable<PeopleTable> & {
+  company_name: string | null;
+  company_deleted_at: string | null;
+  owner_name: string | null;
+};
 export type PersonWrite = Omit<
   Insertable<PeopleTable>,
   'id' | 'version' | 'created_at' | 'deleted_at' | 'erased_at' | 'merged_into_id'
@@ -21,13 +25,15 @@ export async function findPerson(db: Executor, id: number): Promise<PersonRow | 
   return (
     db
       .selectFrom('people')
-      // A trashed company is not shown on its people (they keep the link for a restore).
-      .leftJoin('companies', (join) =>
-        join.onRef('companies.id', '=', 'people.company_id').on('companies.deleted_at', 'is', null),
-      )
+      // A trashed company is still named (marked as such): an edit must keep the link for its restore.
+      .leftJoin('companies', 'companies.id', 'people.company_id')
       .leftJoin('users', 'users.id', 'people.owner_id')
       .selectAll('people')
-      .select(['companies.name as company_name', 'users.display_name as owner_name'])
+      .select([
+        'companies.name as company_name',
+        'companies.deleted_at as company_deleted_at',
+        'users.display_name as owner_name',
+      ])
       .where('people.id', '=', id)
       .executeTakeFirst()
   );

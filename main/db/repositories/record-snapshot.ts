@@ -66,9 +66,24 @@ async function insertRows(db: Executor, table: string, rows: Row[]): Promise<voi
   );
 }
 
+/** The company that took `id` over through merges since (itself if none did). */
+async function companyNow(db: Executor, id: number): Promise<number> {
+  let current = id;
+  // A chain of merges; bounded so a damaged file can't loop forever.
+  for (let step = 0; step < 100; step += 1) {
+    const { rows } = await sql<{ merged_into_id: number | null }>`
+      SELECT merged_into_id FROM companies WHERE id = ${current}`.execute(db);
+    const next = rows[0]?.merged_into_id ?? null;
+    if (next === null) return current;
+    current = next;
+  }
+  return current;
+}
+
 /**
  * The row's references to other records, with those that no longer exist cleared: a snapshot can
  * outlive what it pointed at (a company deleted for good since), and the foreign key would refuse it.
+ * A person's company merged into another since is replaced by the one it went into.
  */
 async function withoutDanglingReferences(db: Executor, entity: SnapshotEntity, row: Row): Promise<Row> {
   const references: Record<string, string> = {
@@ -82,6 +97,7 @@ async function withoutDanglingReferences(db: Executor, entity: SnapshotEntity, r
     if (target === null || target === undefined) continue;
     const { rows } = await sql`SELECT 1 FROM ${sql.table(table)} WHERE id = ${target}`.execute(db);
     if (rows.length === 0) checked[column] = null;
+    else if (column === 'company_id') checked[column] = await companyNow(db, Number(target));
   }
   return checked;
 }

@@ -173,6 +173,10 @@ function customField(tables: EntityTables, field: CustomFieldDefinition, conditi
   const scalar = (value: unknown) =>
     field.type === 'checkbox' ? (value === true || value === 'true' ? 1 : 0) : numeric ? Number(value) : text(value);
   const matching = sql<SqlBool>`EXISTS (${values} AND ${column} IN (${inList(list(condition.value).map(scalar))}))`;
+  if (field.type === 'checkbox' && condition.operator === 'is' && scalar(condition.value) === 0) {
+    // A box never ticked has no stored value: "not ticked" is every record without a ticked one.
+    return sql<SqlBool>`NOT EXISTS (${values} AND ${column} = 1)`;
+  }
   switch (condition.operator) {
     case 'is':
     case 'hasAny':

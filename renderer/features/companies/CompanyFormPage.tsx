@@ -1,11 +1,11 @@
-import { Card, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Card, Center, Loader, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { Company, CompanyInput } from '../../../shared/domain/companies';
 import type { Address } from '../../../shared/domain/contact-points';
 import type { CustomFieldValues } from '../../../shared/domain/custom-fields';
-import { useChannelMutation, useChannelQuery } from '../../api/queries';
+import { useChannelMutation, useRecordToEdit } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { ContactsFormCard } from '../records/ContactsFormCard';
@@ -50,12 +50,20 @@ function formFrom(company: Company | null): CompanyForm {
 }
 
 export function CompanyFormPage({ companyId }: { companyId: number | null }) {
-  const company = useChannelQuery('companies:get', { id: companyId ?? 0 }, companyId !== null);
+  const { query, ready } = useRecordToEdit('companies:get', { id: companyId ?? 0 }, companyId !== null);
   if (companyId === null) return <CompanyFormBody company={null} />;
-  return <QueryState query={company}>{(data) => <CompanyFormBody company={data} />}</QueryState>;
+  if (!ready && !query.isError)
+    return (
+      <Center py="xl">
+        <Loader size="sm" />
+      </Center>
+    );
+  return <QueryState query={query}>{(data) => <CompanyFormBody company={data} />}</QueryState>;
 }
 
-function CompanyFormBody({ company }: { company: Company | null }) {
+function CompanyFormBody({ company: asOpened }: { company: Company | null }) {
+  // The record as the form opened it: a later refetch must not change the version it sends back.
+  const [company] = useState(asOpened);
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const [form, setForm] = useState<CompanyForm>(() => formFrom(company));

@@ -26,7 +26,8 @@ export function DuplicatesPage({ entity }: { entity: MergeEntity }) {
   const [picked, setPicked] = useState<DuplicateReason[]>([...reasons]);
   const groups = useChannelQuery('duplicates:find', { entity, reasons: picked, limit: 200 });
   const mergeExact = useChannelMutation('duplicates:mergeExact', ['duplicates:find', ...screen.listChannels]);
-  const exactReasons = reasons.filter((reason): reason is ExactDuplicateReason => reason !== 'similarName');
+  // Only the reasons the user left ticked: unticking "phone" must keep shared phones out of the merge.
+  const exactReasons = picked.filter((reason): reason is ExactDuplicateReason => reason !== 'similarName');
 
   function confirmMergeExact() {
     modals.openConfirmModal({

@@ -38,13 +38,21 @@ export function MergeHistoryCard({ entity, merges, unmerge }: MergeHistoryCardPr
       <Stack gap="xs">
         {merges.map((merge) => (
           <Group key={merge.id} justify="space-between" wrap="nowrap">
-            <Text size="sm" style={{ minWidth: 0, wordBreak: 'break-word' }}>
-              {merge.mergedName} · {formatDateTime(merge.mergedAt, i18n.language)}
-            </Text>
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Text size="sm" style={{ wordBreak: 'break-word' }}>
+                {merge.mergedName} · {formatDateTime(merge.mergedAt, i18n.language)}
+              </Text>
+              {merge.laterMergeFirst && (
+                <Text size="xs" c="dimmed">
+                  {t('merge.laterMergeFirst')}
+                </Text>
+              )}
+            </Stack>
             <Button
               size="xs"
               variant="light"
               style={{ flexShrink: 0 }}
+              disabled={merge.laterMergeFirst}
               onClick={() =>
                 merge.cleanlyReversible
                   ? void undo(merge.id, false)

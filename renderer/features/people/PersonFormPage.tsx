@@ -1,9 +1,9 @@
-import { Card, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Card, Center, Loader, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { contactChannels, type Person } from '../../../shared/domain/people';
-import { useChannelMutation, useChannelQuery } from '../../api/queries';
+import { useChannelMutation, useRecordToEdit } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { CompanyPicker } from '../records/CompanyPicker';
@@ -21,12 +21,20 @@ import {
 
 /** Create (personId null) or edit a person. */
 export function PersonFormPage({ personId }: { personId: number | null }) {
-  const person = useChannelQuery('people:get', { id: personId ?? 0 }, personId !== null);
+  const { query, ready } = useRecordToEdit('people:get', { id: personId ?? 0 }, personId !== null);
   if (personId === null) return <PersonFormBody person={null} />;
-  return <QueryState query={person}>{(data) => <PersonFormBody person={data} />}</QueryState>;
+  if (!ready && !query.isError)
+    return (
+      <Center py="xl">
+        <Loader size="sm" />
+      </Center>
+    );
+  return <QueryState query={query}>{(data) => <PersonFormBody person={data} />}</QueryState>;
 }
 
-function PersonFormBody({ person }: { person: Person | null }) {
+function PersonFormBody({ person: asOpened }: { person: Person | null }) {
+  // The record as the form opened it: a later refetch must not change the version it sends back.
+  const [person] = useState(asOpened);
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const [form, setForm] = useState<PersonForm>(() => (person ? formFromPerson(person) : emptyPersonForm));

@@ -43,6 +43,7 @@ export function PersonPage({ personId }: { personId: number }) {
                   {data.position}
                   {data.position && data.company ? ' · ' : ''}
                   {data.company && <Anchor href={`#/companies/${data.company.id}`}>{data.company.name}</Anchor>}
+                  {data.company?.inTrash && ` (${t('records.trash.linkedInTrash')})`}
                 </Text>
                 <TagBadges tags={data.tags} />
               </Stack>

@@ -2,6 +2,7 @@ import type { Address } from '../../../shared/domain/contact-points';
 import type { CustomFieldValues } from '../../../shared/domain/custom-fields';
 import type { Person, PersonInput } from '../../../shared/domain/people';
 import { normaliseEmail } from '../../../shared/text/email';
+import { composeDisplayName } from '../../../shared/text/person-name';
 
 /** The person form's state: strings where the inputs hold strings. */
 export type PersonForm = {
@@ -93,6 +94,16 @@ export function validatePersonForm(form: PersonForm): PersonFormErrors {
 }
 
 /**
+ * Whether the display name is to be composed from the name's parts: sent empty, the server composes
+ * it (and recomposes it when the parts change). A name the user typed, or the only name a person
+ * has, is kept as it is.
+ */
+function followsParts(form: PersonForm, previous: Person | null): boolean {
+  if (previous === null) return form.displayName.trim() === '';
+  return form.displayName === previous.displayName && previous.displayName === composeDisplayName(previous);
+}
+
+/**
  * The form as the contract's input. Consent keeps its original date when unchanged, and records
  * the moment and "entered by hand" when the user ticks or unticks it.
  */
@@ -106,8 +117,7 @@ export function personInputFromForm(form: PersonForm, previous: Person | null): 
     lastName: form.lastName,
     firstName: form.firstName,
     middleName: form.middleName,
-    // Left empty, the name is composed from its parts (and recomposed when they change).
-    displayName: previous && form.displayName === previous.displayName ? '' : form.displayName,
+    displayName: followsParts(form, previous) ? '' : form.displayName,
     companyId: form.company?.id ?? null,
     position: form.position,
     website: form.website,

@@ -66,9 +66,7 @@ export function SavedViewsBar({ entity, current, defaultColumns, activeViewId, o
         >
           <Group gap={6} wrap="nowrap">
             <span>{view.name}</span>
-            <Badge size="sm" variant="light" data-testid="view-count">
-              {countOf(view.id) === undefined ? '…' : formatNumber(countOf(view.id)!, i18n.language)}
-            </Badge>
+            <ViewCountBadge count={countOf(view.id)} language={i18n.language} />
           </Group>
         </UnstyledButton>
       ))}
@@ -90,7 +88,7 @@ export function SavedViewsBar({ entity, current, defaultColumns, activeViewId, o
             update.mutate({
               id: active.id,
               version: active.version,
-              values: { entity, name: active.name, ...current, columns: active.columns },
+              values: { entity, name: active.name, ...current },
             })
           }
         >
@@ -142,5 +140,21 @@ export function SavedViewsBar({ entity, current, defaultColumns, activeViewId, o
         </form>
       </Modal>
     </Group>
+  );
+}
+
+/** The view's count; "…" while it loads, "—" when its filter no longer applies (an archived field). */
+function ViewCountBadge({ count, language }: { count: number | null | undefined; language: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      size="sm"
+      variant="light"
+      color={count === null ? 'gray' : undefined}
+      title={count === null ? t('records.views.broken') : undefined}
+      data-testid="view-count"
+    >
+      {count === undefined ? '…' : count === null ? '—' : formatNumber(count, language)}
+    </Badge>
   );
 }

@@ -1,23 +1,49 @@
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import type { FilterCondition, SortOrder } from '../../../shared/domain/list-query';
 import type { SavedView } from '../../../shared/domain/saved-views';
 
+type ListSnapshot = {
+  text: string;
+  conditions: FilterCondition[];
+  trash: boolean;
+  sort: SortOrder;
+  columns: string[];
+  activeViewId: number | null;
+  selected: ReadonlySet<number>;
+  allMatching: boolean;
+};
+
+/**
+ * Where a list's state is remembered while its screen is closed (a record opened from it, another
+ * screen): in the query cache, so it lasts as long as the open database and goes with it.
+ */
+export const LIST_STATE_KEY = 'listState';
+
 /**
  * What a list screen shows: text, conditions, trash, sort, the saved view it came from, and the
- * picked rows. The text is debounced before it reaches queries.
+ * picked rows. The text is debounced before it reaches queries. Coming back to the list (from a
+ * record opened from it, say) finds it as it was left.
  */
-export function useListState(defaultSort: SortOrder, defaultColumns: string[]) {
-  const [text, setText] = useState('');
-  const [conditions, setConditions] = useState<FilterCondition[]>([]);
-  const [trash, setTrash] = useState(false);
-  const [sort, setSort] = useState<SortOrder>(defaultSort);
-  const [columns, setColumns] = useState<string[]>(defaultColumns);
-  const [activeViewId, setActiveViewId] = useState<number | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  const [allMatching, setAllMatching] = useState(false);
+export function useListState(listId: string, defaultSort: SortOrder, defaultColumns: string[]) {
+  const queryClient = useQueryClient();
+  const [remembered] = useState(() => queryClient.getQueryData<ListSnapshot>([LIST_STATE_KEY, listId]));
+  const [text, setText] = useState(remembered?.text ?? '');
+  const [conditions, setConditions] = useState<FilterCondition[]>(remembered?.conditions ?? []);
+  const [trash, setTrash] = useState(remembered?.trash ?? false);
+  const [sort, setSort] = useState<SortOrder>(remembered?.sort ?? defaultSort);
+  const [columns, setColumns] = useState<string[]>(remembered?.columns ?? defaultColumns);
+  const [activeViewId, setActiveViewId] = useState<number | null>(remembered?.activeViewId ?? null);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(remembered?.selected ?? new Set());
+  const [allMatching, setAllMatching] = useState(remembered?.allMatching ?? false);
   const [debouncedText] = useDebouncedValue(text, 200);
   const filter = { conditions, text: debouncedText, trash };
+
+  useEffect(() => {
+    const snapshot: ListSnapshot = { text, conditions, trash, sort, columns, activeViewId, selected, allMatching };
+    queryClient.setQueryData([LIST_STATE_KEY, listId], snapshot);
+  }, [queryClient, listId, text, conditions, trash, sort, columns, activeViewId, selected, allMatching]);
 
   const clearSelection = () => {
     setSelected(new Set());
@@ -45,7 +71,11 @@ export function useListState(defaultSort: SortOrder, defaultColumns: string[]) {
 
   return {
     text,
-    setText,
+    setText: (next: string) => {
+      setText(next);
+      // Rows picked before would stay picked while hidden, and a bulk action would reach them.
+      clearSelection();
+    },
     conditions,
     setConditions: (next: FilterCondition[]) => {
       setConditions(next);

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Person } from '../../shared/domain/people';
+import { createCompany, restoreCompanies, trashCompanies } from '../../main/services/companies-service';
+import type { OpenDatabase } from '../../main/services/encrypted-database';
+import { createPerson, getPerson, updatePerson } from '../../main/services/people-service';
+import { formFromPerson, personInputFromForm, type PersonForm } from '../../renderer/features/people/person-form';
+import { openTestDatabase, testEnv } from '../support/open-test-database';
+import { useTempDir } from '../support/temp-dir';
+
+/** What the edit form sends when the user changes `patch` and saves. */
+async function editInForm(database: OpenDatabase, person: Person, patch: Partial<PersonForm>): Promise<Person> {
+  const form = { ...formFromPerson(person), ...patch };
+  return updatePerson(database.db, person.id, person.version, personInputFromForm(form, person), testEnv());
+}
+
+describe('editing a person through the form', () => {
+  const tempDir = useTempDir();
+  const env = testEnv();
+  let database: OpenDatabase;
+
+  beforeEach(async () => {
+    database = await openTestDatabase(tempDir());
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it('keeps a display name the user typed when another field changes', async () => {
+    const person = await createPerson(
+      database.db,
+      { lastName: 'Петров', firstName: 'Иван', displayName: 'Ваня Петров (старый клиент)' },
+      env,
+    );
+    const saved = await editInForm(database, person, { position: 'Директор' });
+    expect(saved.displayName).toBe('Ваня Петров (старый клиент)');
+    expect(saved.position).toBe('Директор');
+  });
+
+  it('edits a person who has only a display name', async () => {
+    const person = await createPerson(database.db, { displayName: 'Ромашка, бухгалтерия' }, env);
+    const saved = await editInForm(database, person, { notes: 'звонить после обеда' });
+    expect(saved.displayName).toBe('Ромашка, бухгалтерия');
+    expect(saved.notes).toBe('звонить после обеда');
+  });
+
+  it('recomposes a composed display name when the name parts change', async () => {
+    const person = await createPerson(database.db, { lastName: 'Петров', firstName: 'Иван' }, env);
+    expect(person.displayName).toBe('Петров Иван');
+    const saved = await editInForm(database, person, { lastName: 'Петровский' });
+    expect(saved.displayName).toBe('Петровский Иван');
+  });
+
+  it('keeps the link to a company in the trash, so the company comes back with its people', async () => {
+    const company = await createCompany(database.db, { name: 'Ромашка' }, env);
+    const person = await createPerson(database.db, { lastName: 'Петров', companyId: company.id }, env);
+    await trashCompanies(database.db, [company.id], env);
+    const shown = await getPerson(database.db, person.id);
+    expect(shown.company).toEqual({ id: company.id, name: 'Ромашка', inTrash: true });
+
+    await editInForm(database, shown, { position: 'Бухгалтер' });
+    await restoreCompanies(database.db, [company.id], env);
+    expect((await getPerson(database.db, person.id)).company).toEqual({
+      id: company.id,
+      name: 'Ромашка',
+      inTrash: false,
+    });
+  });
+});

@@ -22,7 +22,7 @@ const personDocument = sql`
            (SELECT group_concat(cp.value, ' ') FROM contact_points cp WHERE cp.person_id = p.id AND cp.kind = 'email'),
            (SELECT group_concat(t.name, ' ') FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.person_id = p.id)
          )`)} AS details
-    FROM people p LEFT JOIN companies c ON c.id = p.company_id
+    FROM people p LEFT JOIN companies c ON c.id = p.company_id AND c.deleted_at IS NULL
    WHERE p.deleted_at IS NULL`;
 
 const companyDocument = sql`
@@ -105,11 +105,19 @@ export async function reindexPeople(db: Executor, ids: readonly number[]): Promi
             SELECT * FROM (${personDocument}) WHERE rowid IN (${idList(ids)})`.execute(db);
 }
 
+/**
+ * Re-indexes these companies, and their people, whose documents carry the company's name (a
+ * renamed, trashed or restored company changes how its people are found).
+ */
 export async function reindexCompanies(db: Executor, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   await sql`DELETE FROM companies_search WHERE rowid IN (${idList(ids)})`.execute(db);
   await sql`INSERT INTO companies_search (rowid, name, details)
             SELECT * FROM (${companyDocument}) WHERE rowid IN (${idList(ids)})`.execute(db);
+  const { rows } = await sql<{ ids: string }>`
+    SELECT json_group_array(id) AS ids FROM people
+     WHERE company_id IN (${idList(ids)}) AND deleted_at IS NULL`.execute(db);
+  await reindexPeople(db, JSON.parse(rows[0]?.ids ?? '[]') as number[]);
 }
 
 /** Rebuilds both indexes from scratch: for bulk writers, inside their own transaction. */

@@ -13,8 +13,11 @@ export const META_SHEET = '_kartoteka';
 export function metaRows(
   sheets: Array<{ entity: ImportEntity; sheet: string; columns: string[] }>,
   definitions: Partial<Record<ImportEntity, CustomFieldDefinition[]>>,
+  databaseId: string | null,
 ): CellValue[][] {
   return [
+    // Which database the ids are of: matched by id only back into that one.
+    ...(databaseId === null ? [] : [['database', databaseId, null, null, null, null]]),
     ...sheets.flatMap(({ entity, sheet, columns }) =>
       columns.map((key, index) => ['column', entity, sheet, String(index), key, null]),
     ),
@@ -37,11 +40,13 @@ type FileField = z.infer<typeof FileCustomField>;
 export type WorkbookMeta = {
   sheets: Map<string, { entity: ImportEntity; columns: Map<number, string> }>;
   fields: FileField[];
+  /** The database the workbook was exported from (workbooks before this was kept: null). */
+  databaseId: string | null;
 };
 
 /** Reads the meta sheet's rows (header row first); unreadable rows are ignored. */
 export function readMeta(rows: CellValue[][]): WorkbookMeta {
-  const meta: WorkbookMeta = { sheets: new Map(), fields: [] };
+  const meta: WorkbookMeta = { sheets: new Map(), fields: [], databaseId: null };
   for (const row of rows.slice(1)) {
     const [kind, a, b, c, d, e] = row.map((cell) => (cell === null ? '' : String(cell)));
     if (kind === 'column' && (a === 'person' || a === 'company') && b) {
@@ -49,6 +54,7 @@ export function readMeta(rows: CellValue[][]): WorkbookMeta {
       sheet.columns.set(Number(c), d ?? '');
       meta.sheets.set(b, sheet);
     }
+    if (kind === 'database' && a) meta.databaseId = a;
     if (kind === 'field') {
       const parsed = FileField.safeParse({ entity: a, key: b, label: c, type: d, options: safeJson(e) });
       if (parsed.success) meta.fields.push(parsed.data);

@@ -3,6 +3,7 @@
  * editing" workbook (locked id column, drop-downs) that re-imports onto the same records, or the
  * whole database, one sheet per record type, that re-imports into an empty database.
  */
+import { readMeta as readAppMeta } from '../db/repositories/app-meta';
 import { sql } from 'kysely';
 import type { ExportRequest } from '../../shared/domain/imports';
 import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
@@ -128,6 +129,7 @@ export async function exportRecords(db: Executor, request: ExportRequest, env: S
     const rows = await writeSheet(db, writer, request.entity, ids, columns, definitions, request);
     if (request.forEditing && request.format.kind === 'xlsx') {
       await writeMeta(
+        db,
         writer,
         [{ entity: request.entity, sheet: sheetNames[request.entity][request.language], columns }],
         { [request.entity]: definitions },
@@ -158,7 +160,7 @@ export async function exportDatabase(
       rows += await writeSheet(db, writer, entity, liveIdBatches(db, entity), columns, definitions[entity], options);
       sheets.push({ entity, sheet: sheetNames[entity][request.language], columns });
     }
-    await writeMeta(writer, sheets, definitions);
+    await writeMeta(db, writer, sheets, definitions);
     await writer.close();
     return { rows };
   } catch (error) {
@@ -168,10 +170,12 @@ export async function exportDatabase(
 }
 
 async function writeMeta(
+  db: Executor,
   writer: TableWriter,
   sheets: Array<{ entity: ImportEntity; sheet: string; columns: string[] }>,
   definitions: Partial<Record<ImportEntity, CustomFieldDefinition[]>>,
 ): Promise<void> {
+  const { database_id: databaseId = null } = await readAppMeta(db);
   await writer.addSheet(META_SHEET, [
     { key: 'kind', header: 'kind', type: 'text' },
     { key: 'a', header: 'a', type: 'text' },
@@ -180,5 +184,5 @@ async function writeMeta(
     { key: 'd', header: 'd', type: 'text' },
     { key: 'e', header: 'e', type: 'text' },
   ]);
-  for (const row of metaRows(sheets, definitions)) await writer.addRow(row);
+  for (const row of metaRows(sheets, definitions, databaseId)) await writer.addRow(row);
 }

@@ -17,6 +17,8 @@ const INITIAL_SLOTS = 1 << 12;
 const INITIAL_ENTRIES = 1 << 10;
 /** A null record id: ids are positive. */
 const NO_RECORD = 0;
+/** Words of an entry's name kept (as hashes) to tell colleagues sharing a phone apart. */
+const NAME_WORDS = 4;
 
 export class FileKeyTable<Pending> {
   // Slot → key hash + 1 (0 marks an empty slot; hashes are below 2^53, so +1 stays exact).
@@ -26,21 +28,33 @@ export class FileKeyTable<Pending> {
   // Entry → its columns.
   #recordIds = new Float64Array(INITIAL_ENTRIES);
   #flags = new Uint8Array(INITIAL_ENTRIES);
+  #nameWords = new Int32Array(INITIAL_ENTRIES * NAME_WORDS);
   #entries = 0;
   readonly #pending = new Map<FileEntry, Pending>();
 
-  /** A new entry for a row (matched to a record, or not yet), its draft pending until `settle`. */
-  add(pending: Pending, recordId: number | null): FileEntry {
+  /**
+   * A new entry for a row (matched to a record, or not yet), its draft pending until `settle`;
+   * `nameWords`: hashes of its name's words (see name-words.ts), the first few kept.
+   */
+  add(pending: Pending, recordId: number | null, nameWords: readonly number[] = []): FileEntry {
     if (this.#entries === this.#recordIds.length) {
       this.#recordIds = grown(this.#recordIds, new Float64Array(this.#entries * 2));
       this.#flags = grown(this.#flags, new Uint8Array(this.#entries * 2));
+      this.#nameWords = grown(this.#nameWords, new Int32Array(this.#entries * 2 * NAME_WORDS));
     }
     const entry = this.#entries;
     this.#entries += 1;
     this.#flags[entry] = LIVE;
     this.#recordIds[entry] = recordId ?? NO_RECORD;
+    this.#nameWords.set(nameWords.slice(0, NAME_WORDS), entry * NAME_WORDS);
     this.#pending.set(entry, pending);
     return entry;
+  }
+
+  /** The hashes of the entry's name words given to `add` (at most four). */
+  nameWords(entry: FileEntry): number[] {
+    const words = [...this.#nameWords.subarray(entry * NAME_WORDS, (entry + 1) * NAME_WORDS)];
+    return words.filter((word) => word !== 0);
   }
 
   /** The live entry a key leads to. */
@@ -97,6 +111,7 @@ export class FileKeyTable<Pending> {
     this.#used = 0;
     this.#recordIds = new Float64Array(INITIAL_ENTRIES);
     this.#flags = new Uint8Array(INITIAL_ENTRIES);
+    this.#nameWords = new Int32Array(INITIAL_ENTRIES * NAME_WORDS);
     this.#entries = 0;
     this.#pending.clear();
   }
@@ -134,7 +149,7 @@ export class FileKeyTable<Pending> {
 const LIVE = 1;
 const CREATED = 2;
 
-function grown<T extends Float64Array | Uint8Array>(from: T, to: T): T {
+function grown<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }

@@ -14,11 +14,12 @@ import type { SpreadsheetSource } from '../spreadsheets/source';
 import { autoMap, headerSignature } from './mapping/auto-map';
 import { detectHeaderRow } from './mapping/header-row';
 import { cellText } from './row-parser';
+import { readMeta as readAppMeta } from '../db/repositories/app-meta';
 import { META_SHEET, readMeta } from '../export/export-meta';
 
 /** Where our xlsx writer keeps long drop-down lists. */
 const LISTS_SHEET = '_lists';
-import { detectDateOrder } from './values/dates';
+import { dateColumnReading } from './values/dates';
 
 const PREVIEW_ROWS = 30;
 const SAMPLE_ROWS = 200;
@@ -72,7 +73,7 @@ export async function previewFile(
     const person = suggest('person');
     const company = suggest('company');
     let entity: ImportEntity | null = guessEntity(name, person, company);
-    let columns: Array<Omit<SheetPreview['columns'][number], 'ambiguousDates'>> =
+    let columns: Array<Omit<SheetPreview['columns'][number], 'ambiguousDates' | 'dateOrder'>> =
       entity === 'company' ? company : person;
     let template: SheetPreview['template'] = null;
     const saved = (await findTemplatesBySignature(db, headerSignature(headers)))[0];
@@ -109,7 +110,7 @@ export async function previewFile(
         header: column.header,
         targets: column.targets,
         confidence: column.confidence,
-        ambiguousDates: detectDateOrder(samples[column.index] ?? []) === 'ambiguous',
+        ...dateColumnReading(samples[column.index] ?? []),
       })),
     });
   }
@@ -121,5 +122,7 @@ export async function previewFile(
     sheets,
     createFields: meta?.fields ?? [],
     ownWorkbook: meta !== null,
+    fromOtherDatabase:
+      meta !== null && meta.databaseId !== null && meta.databaseId !== (await readAppMeta(db)).database_id,
   };
 }

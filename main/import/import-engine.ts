@@ -20,6 +20,7 @@ import type {
   ValueChoice,
 } from '../../shared/domain/imports';
 import { foldText, sortKey } from '../../shared/text/fold';
+import { nameWords, wordHash, wordsAgree } from '../../shared/text/name-words';
 import { rememberValidReadings } from '../../shared/text/phone';
 import { insertCustomFieldDefinition, listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import { addCustomField } from '../services/custom-fields-service';
@@ -39,7 +40,7 @@ import { recordAdapters } from './entities/record-adapters';
 import { FileKeyTable, type FileEntry } from './file-keys';
 import { diffFlat, mergeFlat, type FlatRecord } from './flat-record';
 import { lastRecordIds, loadIntoEmptyBase } from './fresh-base';
-import { findExisting, keyHash, rowKeys, type RowKeys } from './match-keys';
+import { findExisting, keyHash, rowKeys, type ExistingMatches, type RowKeys } from './match-keys';
 import { CREATE_VALUE, ValueChoices, type ChoiceCatalog } from './value-choices';
 
 const BATCH = 500;
@@ -92,7 +93,17 @@ type PendingRow = {
   fileMerge: boolean;
   /** What later rows of the file find by this row's keys, once it is remembered. */
   entry?: FileEntry;
+  /** Hashes of the first words of a person's name (none for companies): see #phoneNamesAgree. */
+  nameWords: number[];
 };
+
+/**
+ * Whether a phone may join two people: their names agree (see name-words.ts), or one has none to
+ * tell. Colleagues behind one office number have different names and stay apart.
+ */
+function phoneNamesAgree(first: readonly number[], second: readonly number[]): boolean {
+  return first.length === 0 || second.length === 0 || wordsAgree(first, second);
+}
 
 const CHANNEL_WORDS: Record<string, string> = {
   телефон: 'phone',
@@ -301,13 +312,19 @@ class ImportPass {
     const adapter = recordAdapters[entity];
     const definitions = this.#definitions.get(entity) ?? [];
     const mode = setup.options.mode;
-    // A company is known by its name; a person's name alone is too weak unless the user asks.
+    // A company is known by its name (unless it carries our id: two companies may share a name);
+    // a person's name alone is too weak unless the user asks.
     const matchKeys =
       entity === 'company' && !setup.options.matchKeys.includes('name')
         ? [...setup.options.matchKeys, 'name' as const]
         : setup.options.matchKeys;
     const pending: PendingRow[] = rows.map(({ row, cells, flat, problems }) => {
-      const keys = rowKeys(flat, entity, adapter.nameOf(flat), matchKeys);
+      const name = adapter.nameOf(flat);
+      const allKeys = rowKeys(flat, entity, name, matchKeys);
+      const keys =
+        entity === 'company' && allKeys.some((key) => key.key === 'id') && !setup.options.matchKeys.includes('name')
+          ? allKeys.filter((key) => key.key !== 'name')
+          : allKeys;
       const fileId = typeof flat['id'] === 'number' ? flat['id'] : null;
       return {
         sheet,
@@ -324,15 +341,19 @@ class ImportPass {
         changes: [],
         fileId,
         fileMerge: false,
+        nameWords: entity === 'person' ? nameWords(name).slice(0, 4).map(wordHash) : [],
       };
     });
-    const existing =
+    const existing: ExistingMatches =
       this.#lastIdBefore[entity] === 0
-        ? new Map<string, number[]>()
+        ? { byKey: new Map(), names: new Map() }
         : await findExisting(
             db,
             entity,
-            pending.flatMap((item) => item.keys),
+            // Ids of another database's workbook tie its rows together, never to records here.
+            pending
+              .flatMap((item) => item.keys)
+              .filter((key) => key.key !== 'id' || setup.options.idScope === 'database'),
             this.#lastIdBefore[entity],
           );
     const matchedIds = new Set<number>();
@@ -403,11 +424,24 @@ class ImportPass {
   }
 
   /** Matches a row to an earlier row of the file or an existing record, and picks its action. */
-  #decide(item: PendingRow, existing: Map<string, number[]>, mode: ImportSetup['options']['mode']): void {
+  #decide(item: PendingRow, existing: ExistingMatches, mode: ImportSetup['options']['mode']): void {
     const { setup } = this.#input;
-    for (const hash of item.hashes) {
+    let sharedPhone = false;
+    for (const [index, hash] of item.hashes.entries()) {
       const earlier = this.#fileKeys.find(hash);
       if (earlier === undefined) continue;
+      const key = item.keys[index]?.key;
+      if (key === 'phone' && !phoneNamesAgree(item.nameWords, this.#fileKeys.nameWords(earlier))) {
+        sharedPhone = true;
+        continue;
+      }
+      if (key === 'id') {
+        // Our id on two rows (a row copied in Excel, then typed over): which one is the record is
+        // the user's call, not a merge of both into it.
+        item.problems.push(problem('repeatedId', 'error'));
+        item.action = 'skip';
+        return;
+      }
       if (setup.options.inFileDuplicates === 'report') {
         item.problems.push(problem('duplicateInFile', 'error'));
         item.action = 'skip';
@@ -440,7 +474,19 @@ class ImportPass {
     }
     const candidates = new Set<number>();
     for (const key of item.keys) {
-      const ids = existing.get(`${key.key}:${key.value}`);
+      let ids = existing.byKey.get(`${key.key}:${key.value}`);
+      if (ids && key.key === 'phone') {
+        const agreeing = ids.filter((id) =>
+          phoneNamesAgree(
+            item.nameWords,
+            nameWords(existing.names.get(id) ?? '')
+              .slice(0, 4)
+              .map(wordHash),
+          ),
+        );
+        if (agreeing.length < ids.length) sharedPhone = true;
+        ids = agreeing;
+      }
       if (!ids || ids.length === 0) continue;
       if (ids.length > 1 && candidates.size === 0) {
         item.problems.push(problem('ambiguousMatch', 'error'));
@@ -465,12 +511,13 @@ class ImportPass {
       return;
     } else {
       item.action = 'create';
+      if (sharedPhone) item.problems.push(problem('sharedPhone', 'warning'));
     }
     this.#remember(item);
   }
 
   #remember(item: PendingRow): void {
-    item.entry = this.#fileKeys.add(item, item.recordId);
+    item.entry = this.#fileKeys.add(item, item.recordId, item.nameWords);
     this.#alias(item, item.entry);
   }
 
@@ -480,17 +527,23 @@ class ImportPass {
   }
 
   #merged(before: LoadedRecord, incoming: FlatRecord): FlatRecord {
-    const { overwriteWithEmpty } = this.#input.setup.options;
+    const { overwriteWithEmpty, replaceLists } = this.#input.setup.options;
     const mappedFields = Object.keys(incoming).filter((key) => key !== 'id');
-    return mergeFlat(before.flat, incoming, { overwriteWithEmpty, listFields: LIST_FIELDS, mappedFields });
+    return mergeFlat(before.flat, incoming, {
+      overwriteWithEmpty,
+      listFields: replaceLists ? new Set<string>() : LIST_FIELDS,
+      mappedFields,
+    });
   }
 
   /** Links people to companies: by the file's company id, by name, or by creating the company. */
   async #resolveCompanies(entity: ImportEntity, pending: PendingRow[]): Promise<void> {
     if (entity !== 'person') return;
     const { db } = this.#input;
+    // Rows that won't be written (skipped, merged into an earlier row) create no company.
+    const writing = pending.filter((item) => item.action !== 'skip' && item.action !== 'merge');
     const lookups = new Set<string>();
-    for (const item of pending) {
+    for (const item of writing) {
       const name = item.flat['company'];
       if (typeof name === 'string' && name !== '' && !this.#companiesByName.has(sortKey(name))) {
         lookups.add(sortKey(name));
@@ -506,12 +559,13 @@ class ImportPass {
       .execute();
     for (const row of rows)
       if (!this.#companiesByName.has(row.sort_key)) this.#companiesByName.set(row.sort_key, row.id);
-    const missing = pending.flatMap((item) => {
+    const missing = writing.flatMap((item) => {
       const name = item.flat['company'];
       return typeof name === 'string' && name !== '' && !this.#companiesByName.has(sortKey(name)) ? [name] : [];
     });
     if (!this.#input.setup.options.createMissingCompanies) return;
-    const unique = [...new Map(missing.map((name) => [sortKey(name), name])).values()];
+    // The first spelling met names the company.
+    const unique = [...new Map(missing.reverse().map((name) => [sortKey(name), name])).values()].reverse();
     for (const name of unique) this.#pendingCompanyNames.add(sortKey(name));
     if (!this.#writing) {
       this.#summary.linkedCompaniesCreated = this.#pendingCompanyNames.size;

@@ -63,13 +63,21 @@ const ids = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
  * up to `lastIdBefore` count, the ones there before the import: what earlier rows of the file created
  * is found through the file's own key table, as in the dry run, which creates nothing.
  */
+export type ExistingMatches = {
+  /** "email:a@b.c" → ids of the records holding it. */
+  byKey: Map<string, number[]>;
+  /** The names of the records found by phone: a shared office phone must not join two people. */
+  names: Map<number, string>;
+};
+
 export async function findExisting(
   db: Executor,
   entity: ImportEntity,
   keys: RowKeys,
   lastIdBefore: number,
-): Promise<Map<string, number[]>> {
+): Promise<ExistingMatches> {
   const found = new Map<string, number[]>();
+  const names = new Map<number, string>();
   const add = (key: MatchKey, value: string, id: number) => {
     const name = `${key}:${value}`;
     const list = found.get(name) ?? [];
@@ -92,19 +100,24 @@ export async function findExisting(
     );
     for (const row of rows) add('id', String(row.id), row.id);
   }
+  const nameColumn = entity === 'person' ? sql`r.display_name` : sql`r.name`;
   for (const kind of ['email', 'phone'] as const) {
     const values = byKey(kind);
     if (values.length === 0) continue;
-    const { rows } = await sql<{ id: number; search_key: string }>`
-      SELECT cp.${ownerColumn} AS id, cp.search_key FROM contact_points cp JOIN ${table} r ON r.id = cp.${ownerColumn}
+    const { rows } = await sql<{ id: number; search_key: string; name: string }>`
+      SELECT cp.${ownerColumn} AS id, cp.search_key, ${nameColumn} AS name
+        FROM contact_points cp JOIN ${table} r ON r.id = cp.${ownerColumn}
        WHERE cp.kind = ${kind} AND cp.search_key IN (SELECT value FROM json_each(${ids(values)})) AND ${live}`.execute(
       db,
     );
-    for (const row of rows) add(kind, row.search_key, row.id);
+    for (const row of rows) {
+      add(kind, row.search_key, row.id);
+      if (kind === 'phone') names.set(row.id, row.name);
+    }
   }
-  const names = byKey('name');
-  if (names.length > 0) {
-    const nameKeys = names.map((value) => value.split('\u0001')[0] ?? '');
+  const nameValues = byKey('name');
+  if (nameValues.length > 0) {
+    const nameKeys = nameValues.map((value) => value.split('\u0001')[0] ?? '');
     const { rows } =
       entity === 'person'
         ? await sql<{ id: number; sort_key: string; company_key: string | null }>`
@@ -116,5 +129,5 @@ export async function findExisting(
              WHERE r.sort_key IN (SELECT value FROM json_each(${ids(nameKeys)})) AND ${live}`.execute(db);
     for (const row of rows) add('name', `${row.sort_key}\u0001${row.company_key ?? ''}`, row.id);
   }
-  return found;
+  return { byKey: found, names };
 }

@@ -16,6 +16,11 @@ const labels: Record<ProblemCode, { en: string; ru: string }> = {
   tooLong: { en: 'too long', ru: 'слишком длинное значение' },
   duplicateInFile: { en: 'duplicate of an earlier row', ru: 'дубликат строки выше' },
   mergedInFile: { en: 'merged with an earlier row', ru: 'объединено со строкой выше' },
+  repeatedId: { en: 'the same id as an earlier row', ru: 'тот же id, что в строке выше' },
+  sharedPhone: {
+    en: 'the phone of someone with another name: added as a new person',
+    ru: 'телефон другого человека (имя не совпадает): добавлен как новый контакт',
+  },
   ambiguousMatch: { en: 'matches several records', ru: 'совпадает с несколькими записями' },
   noMatch: { en: 'no matching record to update', ru: 'нет записи для обновления' },
   exists: { en: 'already exists', ru: 'уже есть в базе' },

@@ -10,7 +10,7 @@ import type { CellValue } from '../spreadsheets/cell';
 import type { FlatRecord, FlatValue } from './flat-record';
 import { parseBooleanCell } from './values/booleans';
 import { readPhones, splitEmailCell, splitListCell } from './values/contacts';
-import { parseDateCell } from './values/dates';
+import { isNoDate, parseDateCell, parseDateTimeCell } from './values/dates';
 import { splitFullName } from './values/names';
 import { parseNumberCell } from './values/numbers';
 import type { ValueChoices } from './value-choices';
@@ -140,10 +140,13 @@ function readInto(row: ParsedRow, cell: Cell, target: FieldTarget, context: Pars
       readDate(row, cell, target);
       return;
     case 'datetime': {
-      const at = value instanceof Date ? value : new Date(text);
-      // Excel keeps times as fractions of a day: round off the float noise to whole seconds.
-      if (Number.isNaN(at.getTime())) report(row, cell, target, 'unreadableDate');
-      else flat[key] = new Date(Math.round(at.getTime() / 1000) * 1000).toISOString();
+      if (isNoDate(value)) {
+        flat[key] = null;
+        return;
+      }
+      const at = parseDateTimeCell(value, cell.column.dateOrder);
+      if (at.ok) flat[key] = at.value;
+      else report(row, cell, target, at.reason === 'ambiguous' ? 'ambiguousDate' : 'unreadableDate');
       return;
     }
     case 'consent':
@@ -174,10 +177,17 @@ function readInto(row: ParsedRow, cell: Cell, target: FieldTarget, context: Pars
 }
 
 function readDate(row: ParsedRow, cell: Cell, target: FieldTarget): void {
+  // Outlook's "0/0/00" is an empty cell.
+  if (isNoDate(cell.value)) {
+    row.flat[target.key] = null;
+    return;
+  }
   const date = parseDateCell(cell.value, cell.column.dateOrder);
   if (date.ok) row.flat[target.key] = date.value;
-  // An ambiguous date must not be guessed: the user picks the column's order.
-  else report(row, cell, target, date.reason === 'ambiguous' ? 'ambiguousDate' : 'unreadableDate', 'error');
+  // An ambiguous date must not be guessed: the user picks the column's order. One that can't be
+  // read ("15 мая" with no year) is flagged and left out: the contact still comes in.
+  else if (date.reason === 'ambiguous') report(row, cell, target, 'ambiguousDate', 'error');
+  else report(row, cell, target, 'unreadableDate');
 }
 
 function readBoolean(row: ParsedRow, cell: Cell, target: FieldTarget): void {

@@ -4,10 +4,9 @@ import { sortKey } from '../../shared/text/fold';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
 import { findCompany, insertCompany, type CompanyRow, type CompanyWrite } from '../db/repositories/companies';
-import { peopleOfCompany } from '../db/repositories/people';
 import { userExists } from '../db/repositories/users';
 import { restoreFromTrash, setDeleted, updateVersioned } from '../db/repositories/versioned';
-import { reindexCompanies, reindexPeople } from '../db/search-index';
+import { reindexCompanies } from '../db/search-index';
 import { primaryCity, readRelations, writeRelations } from './record-relations';
 import type { ServiceEnv } from './service-env';
 
@@ -99,8 +98,6 @@ export async function updateCompany(
   return db.transaction().execute(async (trx) => {
     await writeCompanyUpdate(trx, id, version, values, env);
     await reindexCompanies(trx, [id]);
-    // People are found by their company's name too.
-    await reindexPeople(trx, await peopleOfCompany(trx, id));
     return getCompany(trx, id);
   });
 }

@@ -8,6 +8,7 @@ import {
   type MergeEntity,
 } from '../../shared/domain/duplicates';
 import { foldText } from '../../shared/text/fold';
+import { namesAgree } from '../../shared/text/name-words';
 import { formatPhone } from '../../shared/text/phone';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
@@ -325,32 +326,11 @@ export async function findDuplicates(
   });
 }
 
-function nameWords(name: string): Set<string> {
-  return new Set(
-    foldText(name)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((word) => word !== ''),
-  );
-}
-
-/**
- * Whether two names can be one record's: one's words all appear in the other ("Иванов Иван" and
- * "Иванов Иван Иванович", "Ромашка" and "ООО «Ромашка»"). Colleagues sharing an office phone or a
- * mailbox have different names: they are shown as likely duplicates, never merged unseen.
- */
-export function namesAgree(first: string, second: string): boolean {
-  const [fewer, more] = [nameWords(first), nameWords(second)].sort((a, b) => a.size - b.size) as [
-    Set<string>,
-    Set<string>,
-  ];
-  return fewer.size > 0 && [...fewer].every((word) => more.has(word));
-}
-
 /**
  * Merges every group of exact duplicates (people: same e-mail, phone, or name + company;
  * companies: same e-mail, phone or name) into its oldest member, keeping the oldest's values
- * and filling its gaps. Only members whose names agree with the oldest's are merged (see
- * namesAgree). Each merge can be undone.
+ * and filling its gaps. Only members whose names agree with the oldest's are merged: colleagues
+ * sharing an office phone are shown as likely duplicates, never merged unseen. Each merge can be undone.
  */
 export async function mergeExactDuplicates(db: AppDb, input: MergeExactRequest, env: ServiceEnv): Promise<number> {
   const { entity, reasons } = MergeExactRequest.parse(input);

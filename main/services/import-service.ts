@@ -23,6 +23,7 @@ import {
   type SuggestColumnsResult,
   type UndoConflict,
   type UndoImportResult,
+  ownWorkbookOptions,
 } from '../../shared/domain/imports';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
@@ -41,7 +42,7 @@ import { reindexCompanies, reindexPeople } from '../db/search-index';
 import { runImportEngine } from '../import/import-engine';
 import { previewFile } from '../import/file-preview';
 import { autoMap, headerSignature } from '../import/mapping/auto-map';
-import { detectDateOrder } from '../import/values/dates';
+import { dateColumnReading } from '../import/values/dates';
 import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import type { CellValue } from '../spreadsheets/cell';
 import { OutcomeStore } from '../import/outcome-store';
@@ -110,7 +111,7 @@ export class ImportSessions {
     const width = Math.max(headers.length, ...body.map((row) => row.length));
     while (headers.length < width) headers.push('');
     const samples = headers.map((_, column) => body.map((row) => row[column] ?? null));
-    const ambiguous = (index: number) => detectDateOrder(samples[index] ?? []) === 'ambiguous';
+    const dates = (index: number) => dateColumnReading(samples[index] ?? []);
     const saved = (await findTemplatesBySignature(db, headerSignature(headers))).find(
       (template) => !request.entityChosen || template.entity === request.entity,
     );
@@ -125,7 +126,7 @@ export class ImportSessions {
           header,
           targets: mapping.find((column) => column.index === index)?.targets ?? [],
           confidence: 'template' as const,
-          ambiguousDates: ambiguous(index),
+          ...dates(index),
         })),
       };
     }
@@ -135,7 +136,7 @@ export class ImportSessions {
       headerRow: request.headerRow,
       entity: request.entity,
       template: null,
-      columns: columns.map((column) => ({ ...column, ambiguousDates: ambiguous(column.index) })),
+      columns: columns.map((column) => ({ ...column, ...dates(column.index) })),
     };
   }
 
@@ -290,11 +291,14 @@ export function suggestedSetup(file: ImportFile, sheet?: string): ImportSetupInp
       sheet: item.name,
       entity: item.entity ?? 'person',
       headerRow: item.headerRow,
-      columns: item.columns.map((column) => ({ index: column.index, targets: column.targets })),
+      columns: item.columns.map((column) => ({
+        index: column.index,
+        targets: column.targets,
+        dateOrder: column.dateOrder,
+      })),
     })),
     createFields: file.createFields,
-    // Our own workbook's ids are ours: matching by e-mail or phone would join distinct records.
-    options: file.ownWorkbook ? { matchKeys: ['id'], createMissingOwners: true } : {},
+    options: file.ownWorkbook ? ownWorkbookOptions(file) : {},
   };
 }
 

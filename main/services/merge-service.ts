@@ -11,7 +11,6 @@ import {
 import type { Person, PersonValues } from '../../shared/domain/people';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
-import { peopleOfCompany } from '../db/repositories/people';
 import { restoreRecordSnapshot, takeRecordSnapshot, type RecordSnapshot } from '../db/repositories/record-snapshot';
 import { reindexCompanies, reindexPeople } from '../db/search-index';
 import { getCompany, writeCompanyUpdate } from './companies-service';
@@ -162,11 +161,8 @@ const companyKind: MergeKind<Company, CompanyValues> = {
   get: getCompany,
   combine: mergedCompanyValues,
   write: writeCompanyUpdate,
-  reindex: async (trx, ids) => {
-    await reindexCompanies(trx, ids);
-    // People are found by their company's name: the moved ones and the survivor's.
-    for (const id of ids) await reindexPeople(trx, await peopleOfCompany(trx, id));
-  },
+  // With their people: the moved ones and the survivor's are found by the company's name.
+  reindex: reindexCompanies,
 };
 
 async function moveRows(trx: Executor, move: Move, from: number, to: number, ids?: number[]): Promise<number[]> {

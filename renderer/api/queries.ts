@@ -19,7 +19,9 @@ export function useRecordToEdit<C extends Channel>(channel: C, input: ChannelInp
     enabled,
     refetchOnMount: 'always',
   });
-  return { query, ready: query.isFetchedAfterMount && !query.isFetching };
+  // Once read after mount, later refetches (after the save) must not take the form away: its save
+  // callback would be lost with it.
+  return { query, ready: query.isFetchedAfterMount };
 }
 
 export const useAppInfo = () => useChannelQuery('app:info', {});

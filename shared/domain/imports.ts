@@ -76,6 +76,13 @@ export const ImportOptions = z.object({
   matchKeys: z.array(MatchKey).max(4).default(['id', 'email', 'phone']),
   /** When updating, an empty cell clears the field only if this is on. */
   overwriteWithEmpty: z.boolean().default(false),
+  /** When updating, phones, e-mails and tags become the file's (off: the file's are added). */
+  replaceLists: z.boolean().default(false),
+  /**
+   * Whose ids the file's id column holds: this database's (records are matched by them), or
+   * another's (a workbook exported elsewhere: they only tie the file's rows to each other).
+   */
+  idScope: z.enum(['database', 'file']).default('database'),
   /** Rows of the file that match each other: merged into the first, or reported and skipped. */
   inFileDuplicates: z.enum(['merge', 'report']).default('merge'),
   /** A company name that matches no company creates one. */
@@ -124,6 +131,8 @@ export const SuggestedColumn = z.object({
   confidence: z.enum(['header', 'values', 'template', 'none']),
   /** Set when the column's text dates can be read two ways. */
   ambiguousDates: z.boolean(),
+  /** The order its text dates are read in: detected from the values, or day first when asked. */
+  dateOrder: DateOrder.nullable(),
 });
 
 export const SheetPreview = z.object({
@@ -159,10 +168,28 @@ export const ImportFile = z.object({
   csv: z.object({ encoding: CsvEncoding, delimiter: z.string() }).nullable(),
   sheets: z.array(SheetPreview),
   createFields: z.array(FileCustomField),
-  /** A workbook Kartoteka wrote: its ids are ours, so records match by id only. */
+  /** A workbook Kartoteka wrote: records match by id only. */
   ownWorkbook: z.boolean(),
+  /** Our workbook, but exported from another database: its ids are not this database's. */
+  fromOtherDatabase: z.boolean(),
 });
 export type ImportFile = z.infer<typeof ImportFile>;
+
+/**
+ * The options a workbook of ours is re-imported with: records matched by id (e-mail or phone would
+ * join distinct records), each row the whole truth about its columns (a cleared cell clears the
+ * field, a removed tag or phone goes), owners it names created. Ids from another database only tie
+ * its rows to each other.
+ */
+export function ownWorkbookOptions(file: Pick<ImportFile, 'fromOtherDatabase'>): Partial<ImportOptions> {
+  return {
+    matchKeys: ['id'],
+    overwriteWithEmpty: true,
+    replaceLists: true,
+    createMissingOwners: true,
+    idScope: file.fromOtherDatabase ? 'file' : 'database',
+  };
+}
 
 export const problemCodes = [
   'missingName',
@@ -179,6 +206,8 @@ export const problemCodes = [
   'tooLong',
   'duplicateInFile',
   'mergedInFile',
+  'repeatedId',
+  'sharedPhone',
   'ambiguousMatch',
   'noMatch',
   'exists',

@@ -51,9 +51,33 @@ describe('parseRow', () => {
     expect(problems).toEqual([
       { column: 0, field: 'phone.mobile', code: 'invalidPhone', severity: 'warning', value: '8 916 123-45-67, 12' },
       { column: 1, field: 'email.work', code: 'invalidEmail', severity: 'warning', value: 'петров@' },
-      { column: 2, field: 'birthday', code: 'unreadableDate', severity: 'error', value: '=1+2' },
+      // Flagged and left out: the contact still comes in.
+      { column: 2, field: 'birthday', code: 'unreadableDate', severity: 'warning', value: '=1+2' },
       { column: 3, field: 'notes', code: 'tooLong', severity: 'error', value: 'x'.repeat(20_001) },
     ]);
+  });
+
+  it("reads Outlook's empty birthdays as none, flags year-less ones, and reads Russian date-times", () => {
+    const columns = [column(0, target('birthday', 'date')), column(1, target('contactConsent.at', 'datetime'))];
+    for (const empty of ['0/0/00', '0.0.00', '00.00.0000']) {
+      expect(parse([empty, ''], columns)).toMatchObject({
+        flat: { birthday: null, 'contactConsent.at': null },
+        problems: [],
+      });
+    }
+    const yearless = parse(['--03-15', '01.02.2024 09:30:00'], columns);
+    expect(yearless.flat).toMatchObject({ 'contactConsent.at': '2024-02-01T09:30:00.000Z' });
+    expect(yearless.flat['birthday'] ?? null).toBeNull();
+    expect(yearless.problems).toEqual([
+      { column: 0, field: 'birthday', code: 'unreadableDate', severity: 'warning', value: '--03-15' },
+    ]);
+    expect(parse(['', '2024-03-31 21:30:00'], columns).flat).toMatchObject({
+      'contactConsent.at': '2024-03-31T21:30:00.000Z',
+    });
+    expect(parse(['', '2024-03-31T21:30:00+03:00'], columns).flat).toMatchObject({
+      'contactConsent.at': '2024-03-31T18:30:00.000Z',
+    });
+    expect(parse(['', '15.02.2024'], columns).flat).toMatchObject({ 'contactConsent.at': '2024-02-15T00:00:00.000Z' });
   });
 
   it('reports every unknown option of a multi-select cell', () => {

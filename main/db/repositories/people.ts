@@ -38,13 +38,3 @@ export async function findPerson(db: Executor, id: number): Promise<PersonRow | 
       .executeTakeFirst()
   );
 }
-
-export async function peopleOfCompany(db: Executor, companyId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('people')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('deleted_at', 'is', null)
-    .execute();
-  return rows.map((row) => row.id);
-}

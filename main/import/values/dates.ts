@@ -139,12 +139,71 @@ export function parseDateCell(value: CellValue, order: DateOrder | null, today: 
   return unreadable;
 }
 
+/** What Outlook and Excel write for "no date": 0/0/00, 0.0.00, 00.00.0000. */
+const NO_DATE = /^0{1,2}([./-])0{1,2}\1(?:0{2}|0{4})$/;
+
+/** A cell that stands for "no date" rather than a date nobody can read. */
+export function isNoDate(value: CellValue): boolean {
+  return typeof value === 'string' && NO_DATE.test(value.trim());
+}
+
+const CLOCK = /^(.*?)[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+export type DateTimeReading = { ok: true; value: string } | { ok: false; reason: 'unreadable' | 'ambiguous' };
+
+/**
+ * A date and time as an ISO instant. The date part reads as parseDateCell does ("01.02.2024" is
+ * 1 February, not JavaScript's 2 January); a time without a zone is UTC, as spreadsheet cells and
+ * our exports keep them; a date alone is its midnight. Excel's fractions of a day are rounded to
+ * whole seconds.
+ */
+export function parseDateTimeCell(
+  value: CellValue,
+  order: DateOrder | null,
+  today: Date = new Date(),
+): DateTimeReading {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return unreadable;
+    return { ok: true, value: new Date(Math.round(value.getTime() / 1000) * 1000).toISOString() };
+  }
+  if (typeof value === 'number') {
+    const day = excelSerialToIso(value);
+    if (!day) return unreadable;
+    const seconds = Math.round((value - Math.floor(value)) * 86_400);
+    return { ok: true, value: new Date(Date.parse(`${day}T00:00:00Z`) + seconds * 1000).toISOString() };
+  }
+  if (typeof value !== 'string') return unreadable;
+  const clock = CLOCK.exec(value.trim());
+  const date = parseDateCell(clock ? clock[1]! : value, order, today);
+  if (!date.ok) return date;
+  if (!clock) return { ok: true, value: `${date.value}T00:00:00.000Z` };
+  const [, , hours, minutes, seconds = '0', zone] = clock;
+  if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) return unreadable;
+  let instant = Date.parse(`${date.value}T${pad(Number(hours))}:${minutes}:${pad(Number(seconds))}Z`);
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const offset = Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2));
+    instant -= (zone.startsWith('-') ? -1 : 1) * offset * 60_000;
+  }
+  return { ok: true, value: new Date(instant).toISOString() };
+}
+
 /**
  * How a column's text dates are written, from all its samples: a first part over 12 means day
  * first, a second part over 12 month first; both in one column, or only small parts with slashes
  * or dashes, is ambiguous (the user chooses). Dots alone mean day first; year-first dates mean
  * ymd; null when there are no numeric text dates.
  */
+/**
+ * How a column's text dates read, for its suggestion: whether they can be read two ways (the user
+ * is asked), and the order to read them in (detected, or day first for Russian files when asked).
+ */
+export function dateColumnReading(samples: CellValue[]): { ambiguousDates: boolean; dateOrder: DateOrder | null } {
+  const detected = detectDateOrder(samples);
+  return detected === 'ambiguous'
+    ? { ambiguousDates: true, dateOrder: 'dmy' }
+    : { ambiguousDates: false, dateOrder: detected };
+}
+
 export function detectDateOrder(samples: CellValue[]): DateOrder | 'ambiguous' | null {
   let dayFirst = false;
   let monthFirst = false;

@@ -83,7 +83,8 @@ export function ColumnMappingRow({ header, samples, column, suggestion, options,
               />
             </Group>
           )}
-          {suggestion?.ambiguousDates && (
+          {/* Text dates with slashes or dots: which number is the day is the user's to confirm. */}
+          {(suggestion?.ambiguousDates || suggestion?.dateOrder === 'mdy' || suggestion?.dateOrder === 'dmy') && (
             <Select
               size="xs"
               label={t('importWizard.mapping.dateOrder')}

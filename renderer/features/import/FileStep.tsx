@@ -75,7 +75,11 @@ export function FileStep({ wizard }: { wizard: Wizard }) {
               </Text>
               <Badge variant="light">{file.format}</Badge>
             </Group>
-            {file.ownWorkbook && <Text size="sm">{t('importWizard.file.ownWorkbook')}</Text>}
+            {file.ownWorkbook && (
+              <Text size="sm">
+                {t(file.fromOtherDatabase ? 'importWizard.file.ownWorkbookOther' : 'importWizard.file.ownWorkbook')}
+              </Text>
+            )}
             {file.csv && (
               <CsvOptions
                 csv={file.csv}

@@ -44,6 +44,12 @@ export function OptionsStep({ wizard }: { wizard: Wizard }) {
             checked={options.overwriteWithEmpty}
             onChange={(event) => change({ overwriteWithEmpty: event.currentTarget.checked })}
           />
+          <Switch
+            label={t('importWizard.options.replaceLists')}
+            description={t('importWizard.options.replaceListsHint')}
+            checked={options.replaceLists}
+            onChange={(event) => change({ replaceLists: event.currentTarget.checked })}
+          />
           <Radio.Group
             label={t('importWizard.options.inFileDuplicates')}
             value={options.inFileDuplicates}

@@ -10,6 +10,7 @@ import type {
   SheetSetup,
   SuggestColumnsResult,
 } from '../../../shared/domain/imports';
+import { ownWorkbookOptions } from '../../../shared/domain/imports';
 
 export const STEPS = ['file', 'sheets', 'options', 'dryRun', 'run'] as const;
 export type StepIndex = 0 | 1 | 2 | 3 | 4;
@@ -58,6 +59,8 @@ export const defaultOptions: ImportOptions = {
   mode: 'upsert',
   matchKeys: ['id', 'email', 'phone'],
   overwriteWithEmpty: false,
+  replaceLists: false,
+  idScope: 'database',
   inFileDuplicates: 'merge',
   createMissingCompanies: true,
   createMissingOwners: false,
@@ -75,7 +78,7 @@ function suggestedColumns(rows: readonly string[][], columns: SheetPreview['colu
   return Array.from({ length: width }, (_, index) => ({
     index,
     targets: suggested.get(index)?.targets ?? [],
-    dateOrder: suggested.get(index)?.ambiguousDates ? 'dmy' : null,
+    dateOrder: suggested.get(index)?.dateOrder ?? null,
     newField: null,
   }));
 }
@@ -90,7 +93,7 @@ export function setupFromFile(file: ImportFile): ImportSetup {
       skipRows: [],
       columns: suggestedColumns(sheet.rows, sheet.columns),
     })),
-    options: file.ownWorkbook ? { ...defaultOptions, matchKeys: ['id'] } : defaultOptions,
+    options: file.ownWorkbook ? { ...defaultOptions, ...ownWorkbookOptions(file) } : defaultOptions,
     valueMappings: [],
     fixes: [],
     skippedRows: [],

@@ -1,0 +1,268 @@
+/**
+ * How imported rows find the records they describe, where a wrong match would overwrite someone:
+ * colleagues behind one office phone, a row copied in an "export for editing" workbook, a workbook
+ * from another database, two companies of one name; and what a re-imported edit workbook removes.
+ */
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportFile, ImportSetupInput } from '../../shared/domain/imports';
+import { createCompany, getCompany, trashCompanies } from '../../main/services/companies-service';
+import { exportRecords } from '../../main/export/export-service';
+import type { OpenDatabase } from '../../main/services/encrypted-database';
+import { ImportSessions, suggestedSetup, undoImport } from '../../main/services/import-service';
+import { search } from '../../main/services/search-service';
+import { createPerson, getPerson } from '../../main/services/people-service';
+import { writeCsv } from '../support/import-fixtures';
+import { openTestDatabase, testEnv } from '../support/open-test-database';
+import { useTempDir } from '../support/temp-dir';
+
+const tempDir = useTempDir();
+
+describe('import matching', () => {
+  const env = testEnv();
+  let database: OpenDatabase;
+  let sessions: ImportSessions;
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = tempDir();
+    database = await openTestDatabase(dir);
+    sessions = new ImportSessions();
+  });
+  afterEach(async () => {
+    sessions.closeAll();
+    await database.close();
+  });
+
+  async function importFile(file: string, options: ImportSetupInput['options'] = {}) {
+    const opened: ImportFile = await sessions.open(database.db, { path: file });
+    const setup = { ...suggestedSetup(opened), ...(Object.keys(options).length > 0 ? { options } : {}) };
+    const dry = await sessions.dryRun(database.db, opened.sessionId, setup, env);
+    const rows = sessions.rows(opened.sessionId, 'all', 0, 100).rows;
+    const report = await sessions.run(database.db, opened.sessionId, setup, env);
+    return { opened, dry, rows, report };
+  }
+
+  const liveNames = async (db: OpenDatabase) =>
+    (
+      await db.db.selectFrom('people').select('display_name').where('deleted_at', 'is', null).orderBy('id').execute()
+    ).map((row) => row.display_name);
+
+  it('keeps colleagues behind one office phone apart, in the file and against the base', async () => {
+    const existing = await createPerson(
+      database.db,
+      { lastName: 'Иванов', firstName: 'Иван', phones: [{ value: '+7 495 123-45-67' }] },
+      env,
+    );
+    const { rows, report } = await importFile(
+      writeCsv(dir, 'офис.csv', [
+        ['ФИО', 'Телефон', 'E-mail'],
+        ['Петрова Мария', '8 (495) 123-45-67 доб. 102', 'petrova@romashka.ru'],
+        ['Сидоров Сидор', '+7 495 123-45-67', 'sidorov@romashka.ru'],
+        ['Иванов Иван Иванович', '8 495 123 45 67', 'ivanov@romashka.ru'],
+      ]),
+    );
+    expect(report.summary.people).toMatchObject({ create: 2, update: 1, skip: 0 });
+    expect(rows.map((row) => [row.action, row.problems.map((problem) => problem.code)])).toEqual([
+      ['create', ['sharedPhone']],
+      ['create', ['sharedPhone']],
+      ['update', []],
+    ]);
+    // The update takes the file's fuller name.
+    expect(await liveNames(database)).toEqual(['Иванов Иван Иванович', 'Петрова Мария', 'Сидоров Сидор']);
+    expect((await getPerson(database.db, existing.id)).emails.map((email) => email.value)).toEqual([
+      'ivanov@romashka.ru',
+    ]);
+  });
+
+  it("reads a column's dates in the order its clear values show (a US export: month first)", async () => {
+    const { opened, rows, report } = await importFile(
+      writeCsv(dir, 'outlook.csv', [
+        ['First Name', 'Last Name', 'Birthday'],
+        ['John', 'Smith', '5/15/1980'],
+        ['Jane', 'Doe', '1/2/1980'],
+      ]),
+    );
+    const birthday = opened.sheets[0]!.columns.find((column) => column.header === 'Birthday');
+    expect(birthday).toMatchObject({ ambiguousDates: false, dateOrder: 'mdy' });
+    expect(rows.every((row) => row.problems.length === 0)).toBe(true);
+    expect(report.summary.people).toMatchObject({ create: 2, skip: 0 });
+    const born = await database.db.selectFrom('people').select(['last_name', 'birthday']).orderBy('id').execute();
+    expect(born).toEqual([
+      { last_name: 'Smith', birthday: '1980-05-15' },
+      { last_name: 'Doe', birthday: '1980-01-02' },
+    ]);
+  });
+
+  it('creates no company for a row that is skipped', async () => {
+    await createPerson(database.db, { lastName: 'Есть', emails: [{ value: 'est@romashka.ru' }] }, env);
+    const { report } = await importFile(
+      writeCsv(dir, 'пропуск.csv', [
+        ['Фамилия', 'E-mail', 'Компания'],
+        ['Есть', 'est@romashka.ru', 'ООО «Лютик»'],
+        ['Новый', 'new@example.ru', 'ООО «Ромашка»'],
+        ['Второй', 'second@example.ru', 'ооо «ромашка»'],
+      ]),
+      { mode: 'create' },
+    );
+    expect(report.summary.people).toMatchObject({ create: 2, skip: 1 });
+    const companies = await database.db.selectFrom('companies').select('name').execute();
+    // One company, named as the file first spells it; none for the skipped row.
+    expect(companies.map((company) => company.name)).toEqual(['ООО «Ромашка»']);
+  });
+
+  describe('an "export for editing" workbook', () => {
+    async function exportForEditing(from: OpenDatabase, ids: number[], columns: string[], name = 'edit.xlsx') {
+      const file = path.join(dir, name);
+      await exportRecords(
+        from.db,
+        {
+          entity: 'person',
+          target: { ids },
+          columns,
+          format: { kind: 'xlsx' },
+          forEditing: true,
+          path: file,
+          language: 'ru',
+        },
+        env,
+      );
+      return file;
+    }
+
+    async function editSheet(file: string, edit: (sheet: ExcelJS.Worksheet) => void) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      edit(workbook.getWorksheet('Люди')!);
+      await workbook.xlsx.writeFile(file);
+    }
+
+    it('removes what the user cleared: a tag, a phone replaced, a position emptied', async () => {
+      const anna = await createPerson(
+        database.db,
+        {
+          lastName: 'Смирнова',
+          position: 'Бухгалтер',
+          phones: [{ value: '+7 916 111-11-11' }],
+          tags: ['old', 'vip'],
+        },
+        env,
+      );
+      const file = await exportForEditing(database, [anna.id], ['lastName', 'position', 'phone.mobile', 'tags']);
+      await editSheet(file, (sheet) => {
+        const header = sheet.getRow(1).values as unknown[];
+        const cell = (name: string) => sheet.getRow(2).getCell(header.indexOf(name));
+        cell('Должность').value = null;
+        cell('Теги').value = 'vip';
+        cell('Мобильный телефон').value = '+7 916 222-22-22';
+      });
+      const { report } = await importFile(file);
+      expect(report.summary.people).toMatchObject({ update: 1, create: 0 });
+      const edited = await getPerson(database.db, anna.id);
+      expect(edited.position).toBeNull();
+      expect(edited.tags).toEqual(['vip']);
+      expect(edited.phones.map((phone) => phone.value)).toEqual(['+79162222222']);
+    });
+
+    it('refuses a row copied with its id instead of turning the original into the copy', async () => {
+      const ivan = await createPerson(database.db, { lastName: 'Иванов', firstName: 'Иван' }, env);
+      const file = await exportForEditing(database, [ivan.id], ['lastName', 'firstName']);
+      await editSheet(file, (sheet) => {
+        const copy = sheet.getRow(3);
+        copy.getCell(1).value = sheet.getRow(2).getCell(1).value;
+        copy.getCell(2).value = 'Петров';
+        copy.getCell(3).value = 'Пётр';
+      });
+      const { rows, report } = await importFile(file);
+      expect(rows[1]).toMatchObject({ action: 'skip' });
+      expect(rows[1]!.problems.map((problem) => problem.code)).toContain('repeatedId');
+      expect(report.summary.people).toMatchObject({ skip: 1 });
+      expect((await getPerson(database.db, ivan.id)).displayName).toBe('Иванов Иван');
+    });
+
+    it("never matches another database's ids to records here", async () => {
+      const other = await openTestDatabase(tempDir(), 'Чужая база');
+      try {
+        const stranger = await createPerson(other.db, { lastName: 'Чужой', firstName: 'Человек' }, env);
+        const file = await exportForEditing(other, [stranger.id], ['lastName', 'firstName'], 'чужой.xlsx');
+        const ours = await createPerson(database.db, { lastName: 'Наш', firstName: 'Клиент' }, env);
+        expect(ours.id).toBe(stranger.id);
+        const { opened, report } = await importFile(file);
+        expect(opened).toMatchObject({ ownWorkbook: true, fromOtherDatabase: true });
+        expect(report.summary.people).toMatchObject({ create: 1, update: 0 });
+        expect((await getPerson(database.db, ours.id)).displayName).toBe('Наш Клиент');
+        expect(await liveNames(database)).toEqual(['Наш Клиент', 'Чужой Человек']);
+      } finally {
+        await other.close();
+      }
+    });
+  });
+
+  it("finds people by their company's new name after an import renames it, and by the old one after its undo", async () => {
+    const company = await createCompany(database.db, { name: 'Ромашка' }, env);
+    const person = await createPerson(database.db, { lastName: 'Сотрудник', companyId: company.id }, env);
+    const found = async (query: string) =>
+      (await search(database.db, query, { limit: 5, types: ['person'], defaultCountry: 'RU' })).map((hit) => hit.id);
+    const file = path.join(dir, 'переименование.xlsx');
+    await exportRecords(
+      database.db,
+      {
+        entity: 'company',
+        target: null,
+        columns: ['name'],
+        format: { kind: 'xlsx' },
+        forEditing: true,
+        path: file,
+        language: 'ru',
+      },
+      env,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    workbook.getWorksheet('Компании')!.getRow(2).getCell(2).value = 'Лютик';
+    await workbook.xlsx.writeFile(file);
+    const { report } = await importFile(file);
+    expect(report.summary.companies).toMatchObject({ update: 1 });
+    expect(await found('лютик')).toEqual([person.id]);
+    expect(await found('ромашка')).toEqual([]);
+
+    await undoImport(database.db, { importId: report.importId, force: [], check: false }, env);
+    expect(await found('ромашка')).toEqual([person.id]);
+    expect(await found('лютик')).toEqual([]);
+
+    // A company in the trash no longer finds its people.
+    await trashCompanies(database.db, [company.id], env);
+    expect(await found('ромашка')).toEqual([]);
+    expect(await found('сотрудник')).toEqual([person.id]);
+  });
+
+  it('updates two companies of the same name each by its own id', async () => {
+    const first = await createCompany(database.db, { name: 'Ромашка', industry: 'Опт' }, env);
+    const second = await createCompany(database.db, { name: 'Ромашка', industry: 'Розница' }, env);
+    const file = path.join(dir, 'компании.xlsx');
+    await exportRecords(
+      database.db,
+      {
+        entity: 'company',
+        target: null,
+        columns: ['name', 'industry'],
+        format: { kind: 'xlsx' },
+        forEditing: true,
+        path: file,
+        language: 'ru',
+      },
+      env,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('Компании')!;
+    sheet.getRow(2).getCell(3).value = 'Опт, Москва';
+    sheet.getRow(3).getCell(3).value = 'Розница, Тверь';
+    await workbook.xlsx.writeFile(file);
+    const { report } = await importFile(file);
+    expect(report.summary.companies).toMatchObject({ update: 2, create: 0, skip: 0 });
+    expect((await getCompany(database.db, first.id)).industry).toBe('Опт, Москва');
+    expect((await getCompany(database.db, second.id)).industry).toBe('Розница, Тверь');
+  });
+});

@@ -107,13 +107,19 @@ export async function reindexPeople(db: Executor, ids: readonly number[]): Promi
 
 /**
  * Re-indexes these companies, and their people, whose documents carry the company's name (a
- * renamed, trashed or restored company changes how its people are found).
+ * renamed, trashed or restored company changes how its people are found). `withPeople: false`
+ * for changes their people's documents don't show (a company's tags).
  */
-export async function reindexCompanies(db: Executor, ids: readonly number[]): Promise<void> {
+export async function reindexCompanies(
+  db: Executor,
+  ids: readonly number[],
+  { withPeople = true }: { withPeople?: boolean } = {},
+): Promise<void> {
   if (ids.length === 0) return;
   await sql`DELETE FROM companies_search WHERE rowid IN (${idList(ids)})`.execute(db);
   await sql`INSERT INTO companies_search (rowid, name, details)
             SELECT * FROM (${companyDocument}) WHERE rowid IN (${idList(ids)})`.execute(db);
+  if (!withPeople) return;
   const { rows } = await sql<{ ids: string }>`
     SELECT json_group_array(id) AS ids FROM people
      WHERE company_id IN (${idList(ids)}) AND deleted_at IS NULL`.execute(db);

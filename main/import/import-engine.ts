@@ -40,6 +40,7 @@ import { recordAdapters } from './entities/record-adapters';
 import { FileKeyTable, type FileEntry } from './file-keys';
 import { diffFlat, mergeFlat, type FlatRecord } from './flat-record';
 import { lastRecordIds, loadIntoEmptyBase } from './fresh-base';
+import { skipCauses } from './problem-labels';
 import { findExisting, keyHash, rowKeys, type ExistingMatches, type RowKeys } from './match-keys';
 import { CREATE_VALUE, ValueChoices, type ChoiceCatalog } from './value-choices';
 
@@ -67,7 +68,7 @@ export type EngineInput = {
 };
 
 /** Where row outcomes go; asked first, so the rows nobody keeps are never copied out. */
-export type OutcomeSink = { accepts(notable: boolean): boolean; add(outcome: RowOutcome): void };
+export type OutcomeSink = { accepts(notable: boolean, skipped?: boolean): boolean; add(outcome: RowOutcome): void };
 
 export type EngineResult = { summary: ImportSummary; choices: ValueChoice[] };
 
@@ -93,8 +94,18 @@ type PendingRow = {
   fileMerge: boolean;
   /** What later rows of the file find by this row's keys, once it is remembered. */
   entry?: FileEntry;
-  /** Hashes of the first words of a person's name (none for companies): see #phoneNamesAgree. */
+  /** Hashes of the first words of a person's name (none for companies): see phoneNamesAgree. */
   nameWords: number[];
+  /**
+   * Per key (null but for a named person's phones): the hash of the phone with the name, so the
+   * second colleague on an office number finds the earlier row of the same colleague, not the first's.
+   */
+  phoneNameHashes: Array<number | null>;
+  /**
+   * The phone-with-name hashes this row claims: only where its phone's first row was a colleague's
+   * (a hash per phone of every row would cost a million-row import tens of MB).
+   */
+  phoneNameClaims: number[];
 };
 
 /**
@@ -320,9 +331,14 @@ class ImportPass {
         : setup.options.matchKeys;
     const pending: PendingRow[] = rows.map(({ row, cells, flat, problems }) => {
       const name = adapter.nameOf(flat);
+      const words = entity === 'person' ? nameWords(name) : [];
       const allKeys = rowKeys(flat, entity, name, matchKeys);
+      // A company with our id is that company, not any of its name (two may share one).
       const keys =
-        entity === 'company' && allKeys.some((key) => key.key === 'id') && !setup.options.matchKeys.includes('name')
+        entity === 'company' &&
+        setup.options.idScope === 'database' &&
+        allKeys.some((key) => key.key === 'id') &&
+        !setup.options.matchKeys.includes('name')
           ? allKeys.filter((key) => key.key !== 'name')
           : allKeys;
       const fileId = typeof flat['id'] === 'number' ? flat['id'] : null;
@@ -341,7 +357,13 @@ class ImportPass {
         changes: [],
         fileId,
         fileMerge: false,
-        nameWords: entity === 'person' ? nameWords(name).slice(0, 4).map(wordHash) : [],
+        nameWords: words.slice(0, 4).map(wordHash),
+        phoneNameHashes: keys.map((key) =>
+          key.key === 'phone' && words.length > 0
+            ? keyHash('phone', `${entity}|${key.value}|${[...words].sort().join(' ')}`)
+            : null,
+        ),
+        phoneNameClaims: [],
       };
     });
     const existing: ExistingMatches =
@@ -428,13 +450,21 @@ class ImportPass {
     const { setup } = this.#input;
     let sharedPhone = false;
     for (const [index, hash] of item.hashes.entries()) {
-      const earlier = this.#fileKeys.find(hash);
+      let earlier = this.#fileKeys.find(hash);
       if (earlier === undefined) continue;
       const key = item.keys[index]?.key;
       if (key === 'phone' && !phoneNamesAgree(item.nameWords, this.#fileKeys.nameWords(earlier))) {
-        sharedPhone = true;
-        continue;
+        // The phone's first row is a colleague's; an earlier row of this same person may follow it.
+        const samePerson = item.phoneNameHashes[index] ?? null;
+        earlier = samePerson === null ? undefined : this.#fileKeys.find(samePerson);
+        if (earlier === undefined) {
+          sharedPhone = true;
+          if (samePerson !== null) item.phoneNameClaims.push(samePerson);
+          continue;
+        }
       }
+      // Rows the file's ids tell apart are not one company for sharing a name.
+      if (key === 'name' && item.fileId !== null && this.#input.setup.options.idScope === 'file') continue;
       if (key === 'id') {
         // Our id on two rows (a row copied in Excel, then typed over): which one is the record is
         // the user's call, not a merge of both into it.
@@ -524,6 +554,7 @@ class ImportPass {
   /** A merged row's other keys (a new phone) lead later rows to the same record. */
   #alias(item: PendingRow, entry: FileEntry): void {
     for (const hash of item.hashes) this.#fileKeys.claim(hash, entry);
+    for (const hash of item.phoneNameClaims) this.#fileKeys.claim(hash, entry);
   }
 
   #merged(before: LoadedRecord, incoming: FlatRecord): FlatRecord {
@@ -695,12 +726,11 @@ class ImportPass {
       if (found.severity === 'error') this.#summary.errors += 1;
       else this.#summary.warnings += 1;
     }
-    const reason =
-      item.problems.find((found) => found.severity === 'error')?.code ?? item.problems[0]?.code ?? 'skipped';
+    const reason = skipCauses(item.problems)[0]?.code ?? 'skipped';
     const action = item.fileMerge && item.action !== 'skip' ? 'merge' : item.action;
     this.#count(entity, action, action === 'skip' ? reason : null);
     const { outcomes } = this.#input;
-    if (!outcomes?.accepts(item.problems.length > 0 || action !== 'create')) return;
+    if (!outcomes?.accepts(item.problems.length > 0 || action !== 'create', action === 'skip')) return;
     outcomes.add({
       sheet: item.sheet,
       row: item.row,

@@ -27,6 +27,17 @@ const labels: Record<ProblemCode, { en: string; ru: string }> = {
   formulaText: { en: 'formula kept as text', ru: 'формула сохранена как текст' },
 };
 
+/**
+ * The problems that made a row skipped: its errors, or (in "create only" mode) that it exists;
+ * the other warnings of the row did not decide it.
+ */
+export function skipCauses(problems: readonly RowProblem[]): RowProblem[] {
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) return errors;
+  const exists = problems.filter((problem) => problem.code === 'exists');
+  return exists.length > 0 ? exists : [...problems];
+}
+
 export function problemLabel(problem: RowProblem, headers: string[], language: 'ru' | 'en'): string {
   const text = labels[problem.code][language];
   const column = problem.column === null ? null : headers[problem.column] || `#${problem.column + 1}`;

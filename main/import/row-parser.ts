@@ -9,7 +9,7 @@ import type { DateOrder, RowProblem } from '../../shared/domain/imports';
 import type { CellValue } from '../spreadsheets/cell';
 import type { FlatRecord, FlatValue } from './flat-record';
 import { parseBooleanCell } from './values/booleans';
-import { readPhones, splitEmailCell, splitListCell } from './values/contacts';
+import { readPhones, splitEmailCell, splitListCell, splitOptionsCell } from './values/contacts';
 import { isNoDate, parseDateCell, parseDateTimeCell } from './values/dates';
 import { splitFullName } from './values/names';
 import { parseNumberCell } from './values/numbers';
@@ -146,7 +146,9 @@ function readInto(row: ParsedRow, cell: Cell, target: FieldTarget, context: Pars
       }
       const at = parseDateTimeCell(value, cell.column.dateOrder);
       if (at.ok) flat[key] = at.value;
-      else report(row, cell, target, at.reason === 'ambiguous' ? 'ambiguousDate' : 'unreadableDate');
+      // As for dates: an ambiguous one is the user's to settle (the column's order), never guessed.
+      else if (at.reason === 'ambiguous') report(row, cell, target, 'ambiguousDate', 'error');
+      else report(row, cell, target, 'unreadableDate');
       return;
     }
     case 'consent':
@@ -224,7 +226,7 @@ function readCustom(row: ParsedRow, cell: Cell, target: FieldTarget, context: Pa
     }
     case 'multiselect': {
       const options: string[] = [];
-      for (const item of splitListCell(cell.value)) {
+      for (const item of splitOptionsCell(cell.value, definition.options)) {
         const option = context.choices.resolve(key, item);
         if (option === null) report(row, cell, target, 'unknownOption');
         else options.push(option);

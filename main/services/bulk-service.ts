@@ -115,7 +115,9 @@ export async function runBulk(db: AppDb, entity: BulkEntity, input: BulkRequest,
     }
     if (action.type !== 'setOwner') {
       // Deleted records lose their documents (the trash has none, so that is only a safeguard).
-      await (entity === 'person' ? reindexPeople(trx, ids) : reindexCompanies(trx, ids));
+      // A company's tags are not in its people's documents; its trashing and restoring are.
+      const withPeople = action.type !== 'tag' && action.type !== 'untag';
+      await (entity === 'person' ? reindexPeople(trx, ids) : reindexCompanies(trx, ids, { withPeople }));
     }
     return ids;
   });

@@ -61,12 +61,19 @@ export function companyNameKeyOfSortKey(folded: string): string {
 const BAG_SIZE = 32;
 
 /**
- * Which of these distinct keys are one or two typos apart (by the search's fuzzy measure):
- * clusters of indexes, each with more than one key. Quadratic: callers pass small blocks.
+ * Which of these keys are the same or one or two typos apart (by the search's fuzzy measure):
+ * clusters of indexes, each with more than one. The same name twice is the likeliest duplicate of
+ * all (one copy with a company, one without). Quadratic: callers pass small blocks.
  */
 export function similarKeyClusters(keys: readonly string[]): number[][] {
   const parent = keys.map((_, index) => index);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const firstOf = new Map<string, number>();
+  keys.forEach((key, index) => {
+    const first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, index);
+    else parent[root(index)] = root(first);
+  });
   // A typo changes at most two letters of the bag of letters: keys whose bags differ more are
   // skipped before the (costlier) edit distance.
   const bags = keys.map((key) => {
@@ -96,7 +103,5 @@ export function similarKeyClusters(keys: readonly string[]): number[][] {
   }
   const clusters = new Map<number, number[]>();
   keys.forEach((_, index) => clusters.set(root(index), [...(clusters.get(root(index)) ?? []), index]));
-  return [...clusters.values()].filter(
-    (cluster) => cluster.length > 1 && new Set(cluster.map((index) => keys[index])).size > 1,
-  );
+  return [...clusters.values()].filter((cluster) => cluster.length > 1);
 }

@@ -21,6 +21,9 @@ type RawGroup = { reason: DuplicateReason; key: string | null; ids: number[] };
 
 /** Name blocks bigger than this are skipped by the fuzzy pass: comparing them is not cheap. */
 const MAX_FUZZY_BLOCK = 200;
+/** Groups a bulk merge of exact duplicates reads per round, at first and at most. */
+const FIRST_EXACT_ROUND = 500;
+const MAX_EXACT_GROUPS = 100_000;
 /** A group shows at most this many records (a bulk merge takes the rest on its next round). */
 const MAX_GROUP_MEMBERS = 50;
 
@@ -159,9 +162,8 @@ async function similarPersonNameGroups(db: Executor, limit: number): Promise<Raw
     if (done === null || done.size < 2 || done.size > MAX_FUZZY_BLOCK) return;
     for (const cluster of similarKeyClusters(done.keys)) {
       const ids = cluster.map((index) => done.ids[index]!);
-      // Named after its oldest record, as before (the block is in name order, not id order).
-      const oldest = cluster[ids.indexOf(Math.min(...ids))]!;
-      groups.push({ reason: 'similarName', key: done.keys[oldest]!, ids });
+      // Named after its oldest record, as it is shown (key null), not by its folded sort key.
+      groups.push({ reason: 'similarName', key: null, ids });
     }
   };
   let after: { key: string; id: number } | null = null;
@@ -314,7 +316,17 @@ export async function findDuplicates(
   _env: ServiceEnv,
 ): Promise<DuplicateGroup[]> {
   const { entity, reasons, limit } = FindDuplicatesQuery.parse(input);
-  const raw = await rawGroups(db, entity, reasons ?? duplicateReasons[entity], limit);
+  return duplicateGroups(db, entity, reasons ?? duplicateReasons[entity], limit);
+}
+
+/** findDuplicates without the screen's cap on groups (a bulk merge may look further). */
+async function duplicateGroups(
+  db: Executor,
+  entity: MergeEntity,
+  reasons: readonly DuplicateReason[],
+  limit: number,
+): Promise<DuplicateGroup[]> {
+  const raw = await rawGroups(db, entity, reasons, limit);
   const members = await describeMembers(db, entity, [...new Set(raw.flatMap((group) => group.ids))]);
   return raw.map((group) => {
     const sorted = group.ids
@@ -335,22 +347,31 @@ export async function findDuplicates(
 export async function mergeExactDuplicates(db: AppDb, input: MergeExactRequest, env: ServiceEnv): Promise<number> {
   const { entity, reasons } = MergeExactRequest.parse(input);
   let merged = 0;
-  // Repeat until stable: a merge can make two groups one.
+  let limit = FIRST_EXACT_ROUND;
+  // Repeat until stable: a merge can make two groups one. Groups whose names disagree stay found
+  // round after round: when a round merges nothing, look further (more groups) before stopping.
   for (;;) {
-    const groups = await findDuplicates(db, { entity, reasons, limit: 500 }, env);
+    const groups = await duplicateGroups(db, entity, reasons, limit);
     const used = new Set<number>();
     const requests = [];
     for (const group of groups) {
-      const [survivor, ...others] = group.members;
-      if (!survivor || used.has(survivor.id)) continue;
-      used.add(survivor.id);
-      for (const other of others) {
-        if (used.has(other.id) || !namesAgree(survivor.displayName, other.displayName)) continue;
-        used.add(other.id);
-        requests.push({ survivorId: survivor.id, mergedId: other.id, choices: {} });
+      // Within a group, each member joins the oldest one its name agrees with: colleagues on one
+      // office phone stay apart, and two copies of one of them still become one.
+      const survivors: Array<{ id: number; displayName: string }> = [];
+      for (const member of group.members) {
+        if (used.has(member.id)) continue;
+        const survivor = survivors.find((candidate) => namesAgree(candidate.displayName, member.displayName));
+        used.add(member.id);
+        if (survivor) requests.push({ survivorId: survivor.id, mergedId: member.id, choices: {} });
+        else survivors.push(member);
       }
     }
-    if (requests.length === 0) return merged;
-    merged += await mergeMany(db, entity, requests, env);
+    if (requests.length > 0) {
+      merged += await mergeMany(db, entity, requests, env);
+    } else if (groups.length < limit || limit >= MAX_EXACT_GROUPS) {
+      return merged;
+    } else {
+      limit = Math.min(limit * 4, MAX_EXACT_GROUPS);
+    }
   }
 }

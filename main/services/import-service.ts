@@ -46,7 +46,7 @@ import { dateColumnReading } from '../import/values/dates';
 import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import type { CellValue } from '../spreadsheets/cell';
 import { OutcomeStore } from '../import/outcome-store';
-import { problemLabel } from '../import/problem-labels';
+import { problemLabel, skipCauses } from '../import/problem-labels';
 import { cellText } from '../import/row-parser';
 import { openSpreadsheet, type SpreadsheetSource } from '../spreadsheets/source';
 import { createXlsxWriter } from '../spreadsheets/xlsx-writer';
@@ -255,9 +255,7 @@ export class ImportSessions {
           })),
         ]);
         for (const outcome of rows) {
-          const reasons = outcome.problems
-            .filter((problem) => problem.severity === 'error' || outcome.problems.length === 1)
-            .map((problem) => problemLabel(problem, headers, language));
+          const reasons = skipCauses(outcome.problems).map((problem) => problemLabel(problem, headers, language));
           await writer.addRow([outcome.row + 1, reasons.join('; '), ...outcome.cells.map((cell) => cellText(cell))]);
         }
       }

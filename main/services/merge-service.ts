@@ -8,7 +8,7 @@ import {
   type MergeEntity,
   type MergeRecord,
 } from '../../shared/domain/duplicates';
-import type { Person, PersonValues } from '../../shared/domain/people';
+import { laterConsent, type Person, type PersonValues } from '../../shared/domain/people';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
 import { restoreRecordSnapshot, takeRecordSnapshot, type RecordSnapshot } from '../db/repositories/record-snapshot';
@@ -104,7 +104,9 @@ export function mergedValues(survivor: Person, merged: Person, choices: Choices)
     firstName: person.firstName,
     middleName: person.middleName,
     displayName: person.displayName,
-    companyId: person.company?.id ?? null,
+    // The survivor keeps its own link even to a company in the trash; the merged copy's trashed
+    // company is no value to take (no new link to a trashed company is made).
+    companyId: person.company && (person === survivor || !person.company.inTrash) ? person.company.id : null,
     position: person.position,
     website: person.website,
     birthday: person.birthday,
@@ -116,8 +118,12 @@ export function mergedValues(survivor: Person, merged: Person, choices: Choices)
     contactConsent: person.contactConsent,
     marketingConsent: person.marketingConsent,
   });
+  const consentChoices: Choices = {
+    contactConsent: laterConsent(survivor.contactConsent, merged.contactConsent),
+    marketingConsent: laterConsent(survivor.marketingConsent, merged.marketingConsent),
+  };
   return {
-    ...pickFields(asValues(survivor), asValues(merged), mergeableFields, choices),
+    ...pickFields(asValues(survivor), asValues(merged), mergeableFields, { ...consentChoices, ...choices }),
     ...combineRelations(survivor, merged, choices),
   };
 }
@@ -182,10 +188,13 @@ async function mergeInside<R extends { id: number; version: number; deletedAt: s
   request: MergeRequest,
   env: ServiceEnv,
 ): Promise<number> {
-  const { survivorId, mergedId, choices } = MergeRequest.parse(request);
+  const { survivorId, mergedId, choices, versions } = MergeRequest.parse(request);
   if (survivorId === mergedId) throw new AppError('InvalidInput', 'A record cannot be merged with itself');
   const survivor = await kind.get(trx, survivorId);
   const merged = await kind.get(trx, mergedId);
+  if (versions && (survivor.version !== versions.survivor || merged.version !== versions.merged)) {
+    throw new AppError('Conflict', 'A record was changed after the merge screen showed it', { survivorId, mergedId });
+  }
   if (survivor.deletedAt !== null || merged.deletedAt !== null) {
     throw new AppError('InvalidInput', 'Only records that are not in the trash can be merged');
   }

@@ -207,6 +207,13 @@ async function eraseLeavingNoTrace(db: AppDb, id: number, confirmation: string, 
   await db.transaction().execute(async (trx) => {
     const row = await findPersonForPrivacy(trx, id);
     if (!row || row.erased_at !== null) throw notFound(id);
+    if (row.merged_into_id !== null) {
+      // The copy's data lives on in the record it was merged into: erasing the copy erases nothing.
+      throw new AppError('InvalidInput', 'Erase the record this one was merged into', {
+        field: 'mergedIntoId',
+        mergedIntoId: row.merged_into_id,
+      });
+    }
     if (!sameName(confirmation, row.display_name)) {
       throw new AppError('InvalidInput', 'Type the name of the person to erase them', { field: 'confirmation' });
     }

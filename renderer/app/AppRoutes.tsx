@@ -37,6 +37,9 @@ export function AppRoutes() {
         )}
       </Route>
       <Route path="/companies/new">{() => <CompanyFormPage companyId={null} />}</Route>
+      <Route path="/companies/:id/new-person">
+        {(params) => <PersonFormPage key={`in-${params.id}`} personId={null} companyId={id(params)} />}
+      </Route>
       <Route path="/companies/:id/edit">{(params) => <CompanyFormPage key={params.id} companyId={id(params)} />}</Route>
       <Route path="/companies/:id">{(params) => <CompanyPage key={params.id} companyId={id(params)} />}</Route>
       <Route path="/import" component={ImportWizardPage} />

@@ -19,6 +19,18 @@ export function formatDateTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+/**
+ * A calendar date ('YYYY-MM-DD') as the language writes it: 14.03.1985 in Russian, Mar 14, 1985 in
+ * English (a numeric 03/14/1985 would read two ways).
+ */
+export function formatDate(isoDate: string, language: string): string {
+  const style: Intl.DateTimeFormatOptions = language.startsWith('ru')
+    ? { day: '2-digit', month: '2-digit', year: 'numeric' }
+    : { dateStyle: 'medium' };
+  // Noon UTC, shown in UTC: the same day whatever the computer's time zone.
+  return new Intl.DateTimeFormat(language, { ...style, timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
+}
+
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language).format(value);
 }

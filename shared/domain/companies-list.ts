@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, RecordId } from './common';
+import { CustomFieldValues } from './custom-fields';
 
 export const CompanyListRow = z.object({
   id: RecordId,
@@ -12,6 +13,7 @@ export const CompanyListRow = z.object({
   email: z.string().nullable(),
   tags: z.array(z.string()),
   peopleCount: z.number().int().nonnegative(),
+  customFields: CustomFieldValues,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   deletedAt: IsoDateTime.nullable(),

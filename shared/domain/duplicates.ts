@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, RecordId } from './common';
+import { IsoDateTime, RecordId, Version } from './common';
 
 /** The kinds of record that have duplicates, merges and unmerges. */
 export const MergeEntity = z.enum(['person', 'company']);
@@ -50,6 +50,11 @@ export const MergeRequest = z.object({
   survivorId: RecordId,
   mergedId: RecordId,
   choices: MergeChoices.default({}),
+  /**
+   * The versions the merge screen showed: a record changed since (on another computer) is refused
+   * with Conflict rather than merged with values the user never saw. Bulk merges leave them out.
+   */
+  versions: z.object({ survivor: Version, merged: Version }).optional(),
 });
 export type MergeRequest = z.input<typeof MergeRequest>;
 

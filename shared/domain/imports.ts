@@ -176,19 +176,16 @@ export const ImportFile = z.object({
 export type ImportFile = z.infer<typeof ImportFile>;
 
 /**
- * The options a workbook of ours is re-imported with: records matched by id (e-mail or phone would
- * join distinct records), each row the whole truth about its columns (a cleared cell clears the
- * field, a removed tag or phone goes), owners it names created. Ids from another database only tie
- * its rows to each other.
+ * The options a workbook of ours is re-imported with. From this database: records matched by id
+ * (e-mail or phone would join distinct records), each row the whole truth about its columns (a
+ * cleared cell clears the field, a removed tag or phone goes). From another: its ids only tie its
+ * rows to each other, and records here are found as in any file (e-mail, phone, company name) and
+ * only added to. Owners it names are created either way.
  */
 export function ownWorkbookOptions(file: Pick<ImportFile, 'fromOtherDatabase'>): Partial<ImportOptions> {
-  return {
-    matchKeys: ['id'],
-    overwriteWithEmpty: true,
-    replaceLists: true,
-    createMissingOwners: true,
-    idScope: file.fromOtherDatabase ? 'file' : 'database',
-  };
+  if (file.fromOtherDatabase)
+    return { matchKeys: ['id', 'email', 'phone'], idScope: 'file', createMissingOwners: true };
+  return { matchKeys: ['id'], overwriteWithEmpty: true, replaceLists: true, createMissingOwners: true };
 }
 
 export const problemCodes = [

@@ -15,6 +15,19 @@ export const Consent = z.object({
 });
 export type Consent = z.infer<typeof Consent>;
 
+/** The source the person form records when the user ticks or unticks a consent box. */
+export const MANUAL_CONSENT_SOURCE = 'manual';
+
+/**
+ * Which of two records' consent stands when they become one: the later decision (a withdrawal
+ * after a grant must survive a merge); one with a date beats one without, any beats none.
+ */
+export function laterConsent(survivor: Consent | null, merged: Consent | null): 'survivor' | 'merged' {
+  if (merged === null) return 'survivor';
+  if (survivor === null) return 'merged';
+  return (merged.at ?? '') > (survivor.at ?? '') ? 'merged' : 'survivor';
+}
+
 export const PersonInput = z.object({
   firstName: OptionalText(200),
   middleName: OptionalText(200),

@@ -16,6 +16,8 @@ function asciiForm(value: string): string | null {
   if (at <= 0) return null;
   const domain = value.slice(at + 1);
   let asciiDomain = domain;
+  // The URL parser would drop a path, port, query or fragment and keep the host: no such parts.
+  if (/[/?#:@\\%\s]/.test(domain)) return null;
   if (/[^\p{ASCII}]/u.test(domain)) {
     try {
       // The URL parser applies IDNA, in the browser and in Node alike.

@@ -65,7 +65,11 @@ export function normalisePhone(input: string, defaultCountry: string): Normalise
   return reading;
 }
 
-function readPhone(trimmed: string, country: CountryCode): NormalisedPhone {
+/** Russian ways of writing an extension libphonenumber doesn't know: "вн. 12", "внутр. 12", "д. 12". */
+const RUSSIAN_EXTENSION = /(?<=[\d)\s])\s*,?\s*(?:внутр(?:енний)?\.?|вн\.?|д\.)\s*(\d{1,6})\s*$/iu;
+
+function readPhone(input: string, country: CountryCode): NormalisedPhone {
+  const trimmed = input.replace(RUSSIAN_EXTENSION, ' доб. $1');
   const direct = parsePhoneNumberFromString(trimmed, country);
   if (direct?.isValid())
     return { value: direct.ext ? `${direct.number}${EXTENSION}${direct.ext}` : direct.number, valid: true };
@@ -77,10 +81,19 @@ function readPhone(trimmed: string, country: CountryCode): NormalisedPhone {
   return { value: trimmed.startsWith('+') ? `+${digits}` : digits, valid: false };
 }
 
-/** "+79161234567" → "+7 916 123-45-67"; anything unparsable is shown as stored. */
+/**
+ * "+79161234567" → "+7 916 123-45-67", the way Russian numbers are written (other countries in
+ * their international form); anything unparsable is shown as stored.
+ */
 export function formatPhone(value: string): string {
   const parsed = parsePhoneNumberFromString(value);
-  return parsed?.isValid() ? parsed.formatInternational() : value;
+  if (!parsed?.isValid()) return value;
+  if (parsed.countryCallingCode === '7') {
+    // National "8 (916) 123-45-67" with +7 for the trunk 8 and no brackets.
+    const national = parsed.formatNational().replace(/^8\s*/, '').replace(/[()]/g, '');
+    return `+7 ${national}`;
+  }
+  return parsed.formatInternational();
 }
 
 /**

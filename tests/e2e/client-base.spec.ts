@@ -45,7 +45,7 @@ test('companies, people, a logged call and search by a phone typed differently',
     tags: ['VIP'],
   });
   await expect(app.page.getByTestId('person-name')).toHaveText('Соловьёв-Седой Константин Вениаминович');
-  await expect(app.page.getByTestId('phone')).toHaveText('+7 916 123 45 67');
+  await expect(app.page.getByTestId('phone')).toHaveText('+7 916 123-45-67');
   await expect(app.page.getByText('k.soloviev@example.ru')).toBeVisible();
 
   // Log a call on the timeline.

@@ -33,7 +33,7 @@ test('find duplicate companies, merge them with their people, then unmerge', asy
   await page.getByRole('button', { name: 'Дубликаты' }).click();
   await expect(page.getByRole('heading', { name: 'Дубликаты компаний' })).toBeVisible();
   await expect(page.getByTestId('duplicate-group').filter({ hasText: 'Одинаковый телефон' })).toContainText(
-    '+7 812 555 44 33',
+    '+7 812 555-44-33',
   );
   const group = page.getByTestId('duplicate-group').filter({ hasText: 'Одинаковое название' });
   await expect(group).toContainText(mergedName);

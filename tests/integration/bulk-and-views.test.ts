@@ -3,7 +3,9 @@ import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { runBulk } from '../../main/services/bulk-service';
 import { countPeople, listPeoplePage } from '../../main/services/lists/people-list-service';
 import { archiveCustomField, createCustomField } from '../../main/services/custom-fields-service';
-import { createPerson, getPerson } from '../../main/services/people-service';
+import { createPerson, getPerson, updatePerson } from '../../main/services/people-service';
+import { createCompany } from '../../main/services/companies-service';
+import { listCompaniesPage } from '../../main/services/lists/companies-list-service';
 import { countViews, createView, deleteView, listViews, updateView } from '../../main/services/saved-views-service';
 import { search } from '../../main/services/search-service';
 import { createUser } from '../../main/services/users-service';
@@ -153,6 +155,46 @@ describe('bulk actions and saved views', () => {
     ).rejects.toMatchObject({ code: 'Conflict' });
     await deleteView(database.db, view.id);
     await expect(deleteView(database.db, view.id)).rejects.toMatchObject({ code: 'NotFound' });
+  });
+
+  it("finds people in the list's search box by a phone typed any way, or by its ending", async () => {
+    const person = await getPerson(database.db, ids[1]!);
+    await updatePerson(
+      database.db,
+      person.id,
+      person.version,
+      { lastName: 'Петров', firstName: 'Тест', phones: [{ value: '+7 916 123-45-67' }] },
+      env,
+    );
+    const options = { defaultCountry: 'RU' };
+    for (const typed of ['8 916 123-45', '+7 (916) 123', '45-67', '79161234567']) {
+      const page = await listPeoplePage(database.db, { filter: { conditions: [], text: typed } }, options);
+      expect(page.map((row) => row.id)).toEqual([person.id]);
+      expect(await countPeople(database.db, { text: typed }, options)).toBe(1);
+    }
+    expect(await countPeople(database.db, { text: '8 903 000' }, options)).toBe(0);
+  });
+
+  it("gives list rows their custom values, for the lists' custom columns", async () => {
+    await createCustomField(database.db, { entity: 'person', label: 'Бюджет', type: 'number' }, env);
+    await createCustomField(database.db, { entity: 'company', label: 'ИНН', type: 'text' }, env);
+    const person = await getPerson(database.db, ids[0]!);
+    await updatePerson(
+      database.db,
+      person.id,
+      person.version,
+      { lastName: 'Иванов', firstName: 'Тест', customFields: { byudzhet: 150_000 } },
+      env,
+    );
+    await createCompany(database.db, { name: 'Ромашка', customFields: { inn: '7701234567' } }, env);
+    const [row] = await listPeoplePage(
+      database.db,
+      { filter: { conditions: [], text: 'иванов' } },
+      { defaultCountry: 'RU' },
+    );
+    expect(row?.customFields).toEqual({ byudzhet: 150_000 });
+    const [company] = await listCompaniesPage(database.db, {}, { defaultCountry: 'RU' });
+    expect(company?.customFields).toEqual({ inn: '7701234567' });
   });
 
   it('counts every other view when one filters by a custom field archived since', async () => {

@@ -57,7 +57,7 @@ describe('companies', () => {
       source: 'Выставка',
       owner: { id: owner.id, name: 'Мария Менеджер' },
       notes: 'Ключевой клиент',
-      phones: [{ value: '+74951234567', display: '+7 495 123 45 67', label: 'work', valid: true }],
+      phones: [{ value: '+74951234567', display: '+7 495 123-45-67', label: 'work', valid: true }],
       emails: [{ value: 'info@romashka.example', label: 'work' }],
       addresses: [
         {
@@ -188,7 +188,7 @@ describe('people: contact points, addresses, tags, consent', () => {
       language: 'ru',
       notes: 'Любит чай',
       phones: [
-        { value: '+79161234567', display: '+7 916 123 45 67', label: 'mobile', valid: true },
+        { value: '+79161234567', display: '+7 916 123-45-67', label: 'mobile', valid: true },
         { value: '+442079460958', display: '+44 20 7946 0958', label: 'work', valid: true },
         { value: '12', display: '12', label: 'other', valid: false },
       ],
@@ -232,7 +232,7 @@ describe('people: contact points, addresses, tags, consent', () => {
     );
     expect(updated.version).toBe(2);
     expect(updated.phones).toEqual([
-      { value: '+79161234567', display: '+7 916 123 45 67', label: 'work', valid: true },
+      { value: '+79161234567', display: '+7 916 123-45-67', label: 'work', valid: true },
     ]);
     expect(updated.emails).toEqual([]);
     expect(updated.addresses.map((address) => address.street)).toEqual(['Невский, 1', 'без города']);

@@ -95,6 +95,44 @@ describe('import matching', () => {
     ]);
   });
 
+  it('names what skipped a row, not a warning that happened to come first', async () => {
+    await createPerson(database.db, { lastName: 'Есть', emails: [{ value: 'est@romashka.ru' }] }, env);
+    const { opened, report } = await importFile(
+      writeCsv(dir, 'есть.csv', [
+        ['Фамилия', 'Телефон', 'E-mail'],
+        ['Есть', '123', 'est@romashka.ru'],
+      ]),
+      { mode: 'create' },
+    );
+    expect(report.summary.skippedByReason).toEqual({ exists: 1 });
+    const out = path.join(dir, 'пропущено.xlsx');
+    await sessions.saveSkippedRows(opened.sessionId, out, 'ru');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const row = workbook.worksheets[0]!.getRow(2);
+    expect(row.getCell(1).value).toBe(2);
+    expect(row.getCell(2).value).toBe('уже есть в базе');
+  });
+
+  it("matches a colleague's second row on a shared phone to that colleague, not to the phone's first person", async () => {
+    const { rows, report } = await importFile(
+      writeCsv(dir, 'коллеги.csv', [
+        ['ФИО', 'Телефон', 'Должность'],
+        ['Иванов Иван', '+7 495 123-45-67', 'Директор'],
+        ['Петров Пётр', '+7 495 123-45-67', ''],
+        ['Петров Пётр', '+7 495 123-45-67', 'Инженер'],
+      ]),
+    );
+    expect(rows.map((row) => row.action)).toEqual(['create', 'create', 'merge']);
+    expect(report.summary.people).toMatchObject({ create: 2, merge: 1 });
+    const petrov = await database.db
+      .selectFrom('people')
+      .select(['display_name', 'position'])
+      .where('last_name', '=', 'Петров')
+      .execute();
+    expect(petrov).toEqual([{ display_name: 'Петров Пётр', position: 'Инженер' }]);
+  });
+
   it('creates no company for a row that is skipped', async () => {
     await createPerson(database.db, { lastName: 'Есть', emails: [{ value: 'est@romashka.ru' }] }, env);
     const { report } = await importFile(
@@ -193,6 +231,29 @@ describe('import matching', () => {
         expect(report.summary.people).toMatchObject({ create: 1, update: 0 });
         expect((await getPerson(database.db, ours.id)).displayName).toBe('Наш Клиент');
         expect(await liveNames(database)).toEqual(['Наш Клиент', 'Чужой Человек']);
+        // Someone both bases know is found by e-mail, and only added to.
+        const shared = await createPerson(
+          other.db,
+          { lastName: 'Общий', position: 'Бухгалтер', emails: [{ value: 'shared@example.ru' }] },
+          env,
+        );
+        const ourCopy = await createPerson(
+          database.db,
+          { lastName: 'Общий', notes: 'наша заметка', emails: [{ value: 'shared@example.ru' }] },
+          env,
+        );
+        const second = await exportForEditing(
+          other,
+          [shared.id],
+          ['lastName', 'position', 'notes', 'email.work'],
+          'чужой2.xlsx',
+        );
+        const again = await importFile(second);
+        expect(again.report.summary.people).toMatchObject({ create: 0, update: 1 });
+        expect(await getPerson(database.db, ourCopy.id)).toMatchObject({
+          position: 'Бухгалтер',
+          notes: 'наша заметка',
+        });
       } finally {
         await other.close();
       }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../shared/domain/people';
 import { logActivity, timeline } from '../../main/services/activities-service';
-import { createCompany } from '../../main/services/companies-service';
+import { createCompany, trashCompanies } from '../../main/services/companies-service';
 import { createCustomField } from '../../main/services/custom-fields-service';
 import { findDuplicates, mergeExactDuplicates } from '../../main/services/duplicates-service';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
@@ -129,6 +129,24 @@ describe('duplicates, merge and unmerge', () => {
     await expect(unmergePeople(database.db, mergeId, false, env)).rejects.toMatchObject({ code: 'NotFound' });
   });
 
+  it('refuses a merge of records changed after the merge screen showed them', async () => {
+    const shown = { survivor: a.version, merged: b.version };
+    await updatePerson(
+      database.db,
+      b.id,
+      b.version,
+      { lastName: 'Иванов', firstName: 'Иван', position: 'Правка коллеги' },
+      env,
+    );
+    await expect(
+      mergePeople(database.db, { survivorId: a.id, mergedId: b.id, versions: shown }, env),
+    ).rejects.toMatchObject({ code: 'Conflict' });
+    expect((await getPerson(database.db, b.id)).mergedIntoId).toBeNull();
+    const fresh = { survivor: a.version, merged: (await getPerson(database.db, b.id)).version };
+    await mergePeople(database.db, { survivorId: a.id, mergedId: b.id, versions: fresh }, env);
+    expect((await getPerson(database.db, b.id)).mergedIntoId).toBe(a.id);
+  });
+
   it('refuses to unmerge over later edits unless forced', async () => {
     const { mergeId, person } = await mergePeople(database.db, { survivorId: a.id, mergedId: b.id }, env);
     await updatePerson(
@@ -177,6 +195,78 @@ describe('duplicates, merge and unmerge', () => {
     await unmergePeople(database.db, mergeId, true, env);
     expect((await getPerson(database.db, a.id)).company?.id).toBe(other.id);
     expect((await getPerson(database.db, b.id)).company?.id).toBe(other.id);
+  });
+
+  it('keeps the later consent decision: a withdrawal on the merged copy survives the merge', async () => {
+    const granted = { granted: true, at: '2020-05-01T10:00:00.000Z', source: 'анкета' };
+    const withdrawn = { granted: false, at: '2025-02-01T10:00:00.000Z', source: 'звонок' };
+    await updatePerson(
+      database.db,
+      a.id,
+      a.version,
+      { lastName: 'Иванов', firstName: 'Иван', contactConsent: granted, marketingConsent: granted },
+      env,
+    );
+    await updatePerson(
+      database.db,
+      b.id,
+      b.version,
+      { lastName: 'Иванов', firstName: 'Иван', contactConsent: withdrawn },
+      env,
+    );
+    const { person } = await mergePeople(database.db, { survivorId: a.id, mergedId: b.id }, env);
+    expect(person.contactConsent).toEqual(withdrawn);
+    // Nothing on the merged copy: the survivor's stands.
+    expect(person.marketingConsent).toEqual(granted);
+  });
+
+  it('bulk-merges the agreeing members of a group even when its oldest is a colleague', async () => {
+    const office = '+7 495 700-00-00';
+    const colleague = await createPerson(database.db, { lastName: 'Петрова', phones: [{ value: office }] }, env);
+    const first = await createPerson(database.db, { lastName: 'Сидоров', phones: [{ value: office }] }, env);
+    const copy = await createPerson(database.db, { lastName: 'Сидоров', phones: [{ value: office }] }, env);
+    expect(await mergeExactDuplicates(database.db, { reasons: ['phone'] }, env)).toBe(1);
+    expect((await getPerson(database.db, copy.id)).mergedIntoId).toBe(first.id);
+    expect((await getPerson(database.db, colleague.id)).mergedIntoId).toBeNull();
+  });
+
+  it('merges a copy linked to a company in the trash without taking that link over', async () => {
+    const closed = await createCompany(database.db, { name: 'Закрытая' }, env);
+    const survivor = await createPerson(
+      database.db,
+      { lastName: 'Орлов', emails: [{ value: 'orlov@example.ru' }] },
+      env,
+    );
+    const copy = await createPerson(
+      database.db,
+      { lastName: 'Орлов', companyId: closed.id, emails: [{ value: 'orlov@example.ru' }] },
+      env,
+    );
+    await trashCompanies(database.db, [closed.id], env);
+    expect(await mergeExactDuplicates(database.db, { reasons: ['email'] }, env)).toBe(2);
+    expect((await getPerson(database.db, copy.id)).mergedIntoId).toBe(survivor.id);
+    expect((await getPerson(database.db, survivor.id)).company).toBeNull();
+  });
+
+  it('looks past a first round of groups whose names all disagree', async () => {
+    // More shared-phone pairs of colleagues than one round reads, then one real pair of copies.
+    const db = database.db;
+    for (let pair = 0; pair < 505; pair += 1) {
+      const phone = `+7 495 ${200 + pair}-00-00`;
+      await createPerson(db, { lastName: `Коллега${pair}а`, phones: [{ value: phone }] }, env);
+      await createPerson(db, { lastName: `Сотрудник${pair}б`, phones: [{ value: phone }] }, env);
+    }
+    const original = await createPerson(db, { lastName: 'Яковлев', phones: [{ value: '+7 999 999-99-99' }] }, env);
+    const copy = await createPerson(db, { lastName: 'Яковлев', phones: [{ value: '+7 999 999-99-99' }] }, env);
+    expect(await mergeExactDuplicates(db, { reasons: ['phone'] }, env)).toBe(1);
+    expect((await getPerson(db, copy.id)).mergedIntoId).toBe(original.id);
+  });
+
+  it('finds the same name twice as likely duplicates, with or without a company', async () => {
+    const first = await createPerson(database.db, { lastName: 'Сидоров', firstName: 'Алексей' }, env);
+    const second = await createPerson(database.db, { lastName: 'Сидоров', firstName: 'Алексей' }, env);
+    const groups = await findDuplicates(database.db, { reasons: ['similarName'] }, env);
+    expect(groups.map((group) => group.members.map((member) => member.id))).toContainEqual([first.id, second.id]);
   });
 
   it('bulk-merges exact duplicates into the oldest record', async () => {

@@ -45,7 +45,7 @@ describe('people, companies and search', () => {
     const { person, company } = await seedIvanov();
     expect(person.displayName).toBe('Соловьёв Пётр Алексеевич');
     expect(person.phones).toEqual([
-      { value: '+79161234567', display: '+7 916 123 45 67', label: 'mobile', valid: true },
+      { value: '+79161234567', display: '+7 916 123-45-67', label: 'mobile', valid: true },
     ]);
     expect(person.emails).toEqual([{ value: 'p.soloviev@romashka.ru', label: 'work' }]);
     expect(person.company).toEqual({ id: company.id, name: 'ООО «Ромашка»', inTrash: false });

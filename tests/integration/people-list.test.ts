@@ -646,7 +646,7 @@ describe('people list: filters, sorting and paging', () => {
   });
 
   it('finds a phone typed the Russian national way (8 …)', async () => {
-    // The list shows "+7 916 123 45 67"; people type their numbers as "8 916 123-45-67", and search finds them so.
+    // The list shows "+7 916 123-45-67"; people type their numbers as "8 916 123-45-67", and search finds them so.
     const soloviev = models.find((model) => model.index === 0)!;
     const rows = await listAll({
       filter: { conditions: [{ field: 'phone', operator: 'contains', value: '8 916 123-45-67' }] },
@@ -723,7 +723,7 @@ describe('people list: filters, sorting and paging', () => {
       city: model.city,
       source: model.source,
       owner: { id: model.ownerId, name: model.ownerName },
-      phone: '+7 916 123 45 67',
+      phone: '+7 916 123-45-67',
       email: 'p0.person@romashka.ru',
       tags: ['VIP'],
       customFields: model.custom,

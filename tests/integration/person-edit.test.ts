@@ -3,7 +3,12 @@ import type { Person } from '../../shared/domain/people';
 import { createCompany, restoreCompanies, trashCompanies } from '../../main/services/companies-service';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { createPerson, getPerson, updatePerson } from '../../main/services/people-service';
-import { formFromPerson, personInputFromForm, type PersonForm } from '../../renderer/features/people/person-form';
+import {
+  formFromPerson,
+  personInputFromForm,
+  todayDate,
+  type PersonForm,
+} from '../../renderer/features/people/person-form';
 import { openTestDatabase, testEnv } from '../support/open-test-database';
 import { useTempDir } from '../support/temp-dir';
 
@@ -48,6 +53,29 @@ describe('editing a person through the form', () => {
     expect(person.displayName).toBe('Петров Иван');
     const saved = await editInForm(database, person, { lastName: 'Петровский' });
     expect(saved.displayName).toBe('Петровский Иван');
+  });
+
+  it('records a consent on the day and from the source entered, and keeps an untouched one exactly', async () => {
+    const person = await createPerson(database.db, { lastName: 'Петров' }, env);
+    const given = await editInForm(database, person, {
+      contactConsent: { granted: true, date: '2023-05-01', source: 'подписанная анкета' },
+    });
+    expect(given.contactConsent).toEqual({
+      granted: true,
+      at: '2023-05-01T00:00:00.000Z',
+      source: 'подписанная анкета',
+    });
+    expect(given.marketingConsent).toBeNull();
+
+    const untouched = await editInForm(database, given, { position: 'Директор' });
+    expect(untouched.contactConsent).toEqual(given.contactConsent);
+
+    // Withdrawn today, entered by hand: the moment of the edit.
+    const withdrawn = await editInForm(database, untouched, {
+      contactConsent: { granted: false, date: todayDate(), source: '' },
+    });
+    expect(withdrawn.contactConsent).toMatchObject({ granted: false, source: 'manual' });
+    expect(Date.now() - Date.parse(withdrawn.contactConsent!.at!)).toBeLessThan(60_000);
   });
 
   it('keeps the link to a company in the trash, so the company comes back with its people', async () => {

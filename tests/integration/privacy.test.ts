@@ -433,6 +433,8 @@ describe('personal data: export and erasure', () => {
       env,
     );
     await mergePeople(db, { survivorId: survivor.id, mergedId: duplicate.id }, env);
+    // The merged-away copy can't be erased on its own: its data lives on in the survivor.
+    await expectAppError(erasePerson(db, duplicate.id, 'Дублёв Андрей', env), 'InvalidInput');
 
     const exported = JSON.parse((await exportPersonalData(db, survivor.id, env)).content);
     expect(exported.mergedRecords).toHaveLength(1);

@@ -67,7 +67,8 @@ const person = fc.record({
     met: maybe(day),
     vip: maybe(fc.boolean()),
     stage: maybe(fc.constantFrom('Новый', 'В работе', 'Closed')),
-    topics: fc.subarray(['Окна', 'Двери', 'Roofs']),
+    // Options may hold the list separators themselves.
+    topics: fc.subarray(['Окна, двери', 'Двери', 'Крыши; фасады', 'Roofs']),
   }),
 });
 const company = fc.record({
@@ -104,7 +105,7 @@ export async function fill(database: OpenDatabase, data: BaseData): Promise<void
     await field('person', 'Встреча', 'date'),
     await field('person', 'VIP', 'checkbox'),
     await field('person', 'Стадия', 'select', ['Новый', 'В работе', 'Closed']),
-    await field('person', 'Темы', 'multiselect', ['Окна', 'Двери', 'Roofs']),
+    await field('person', 'Темы', 'multiselect', ['Окна, двери', 'Двери', 'Крыши; фасады', 'Roofs']),
   ];
   const region = await field('company', 'Регион продаж', 'text');
   const owners = [];
@@ -116,7 +117,8 @@ export async function fill(database: OpenDatabase, data: BaseData): Promise<void
     const created = await createCompany(
       db,
       {
-        name: `ООО «Компания ${index}»`,
+        // Two companies may share a name: our ids keep them (and their people) apart.
+        name: `ООО «Компания ${index % 3}»`,
         legalName: item.legalName,
         industry: item.industry,
         website: item.website,

@@ -77,6 +77,16 @@ describe('parseRow', () => {
     expect(parse(['', '2024-03-31T21:30:00+03:00'], columns).flat).toMatchObject({
       'contactConsent.at': '2024-03-31T18:30:00.000Z',
     });
+    const monthFirst = [{ ...column(1, target('contactConsent.at', 'datetime')), dateOrder: 'mdy' as const }];
+    expect(parse(['', '2/1/2024 10:00 PM'], monthFirst).flat).toMatchObject({
+      'contactConsent.at': '2024-02-01T22:00:00.000Z',
+    });
+    expect(parse(['', '01.02.2024, 12:30 AM'], columns).flat).toMatchObject({
+      'contactConsent.at': '2024-02-01T00:30:00.000Z',
+    });
+    expect(parse(['', '01/02/2024 10:00'], columns).problems).toEqual([
+      { column: 1, field: 'contactConsent.at', code: 'ambiguousDate', severity: 'error', value: '01/02/2024 10:00' },
+    ]);
     expect(parse(['', '15.02.2024'], columns).flat).toMatchObject({ 'contactConsent.at': '2024-02-15T00:00:00.000Z' });
   });
 

@@ -174,7 +174,8 @@ describe('normalisePhone (default country RU)', () => {
 
 describe('formatPhone and phoneQueryDigits', () => {
   it('formats valid E.164 numbers internationally and leaves the rest as stored', () => {
-    expect(formatPhone('+79161234567')).toBe('+7 916 123 45 67');
+    expect(formatPhone('+79161234567')).toBe('+7 916 123-45-67');
+    expect(formatPhone('+380441234567')).toBe('+380 44 123 4567');
     expect(formatPhone('+442079460958')).toBe('+44 20 7946 0958');
     expect(formatPhone('12')).toBe('12');
     expect(formatPhone('+12')).toBe('+12');
@@ -198,6 +199,19 @@ describe('formatPhone and phoneQueryDigits', () => {
   });
 });
 
+describe('Russian extensions', () => {
+  it('reads вн., внутр. and д. as an extension, as доб. is', () => {
+    for (const typed of [
+      '+7 495 123-45-67 вн.123',
+      '8 495 123-45-67 внутр. 123',
+      '8(495)123-45-67 д.123',
+      '8 495 1234567 доб. 123',
+    ]) {
+      expect(normalisePhone(typed, 'RU')).toEqual({ value: '+74951234567 ext. 123', valid: true });
+    }
+  });
+});
+
 describe('normaliseEmail', () => {
   it('trims and lower-cases addresses and rejects the rest', () => {
     expect(normaliseEmail('  P.Soloviev@Romashka.RU ')).toBe('p.soloviev@romashka.ru');
@@ -212,6 +226,9 @@ describe('normaliseEmail', () => {
     expect(normaliseEmail('info@xn--80a1acny.xn--p1ai')).toBe('info@xn--80a1acny.xn--p1ai');
     expect(normaliseEmail('иван@пример.рф')).toBe('иван@пример.рф');
     expect(normaliseEmail('a@почта..рф')).toBeNull();
+    for (const junk of ['a@почта.рф/evil', 'a@почта.рф:8080', 'a@почта.рф?x=1', 'a@почта.рф#x', 'a@поч та.рф']) {
+      expect(normaliseEmail(junk)).toBeNull();
+    }
     expect(normaliseEmail('x@y..ru')).toBeNull();
     expect(normaliseEmail('a@b')).toBeNull();
     expect(normaliseEmail('a b@c.ru')).toBeNull();

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { ImportMode, type ImportSetupInput, type SheetSetupInput } from '../../../shared/domain/imports';
-import { problemLabel } from '../../import/problem-labels';
+import { problemLabel, skipCauses } from '../../import/problem-labels';
 import { ImportSessions, suggestedSetup } from '../../services/import-service';
 import { dbOption, type Command } from '../command';
 import { withDatabase } from '../database';
@@ -15,7 +15,15 @@ async function mappingSetup(file: string, suggested: SheetSetupInput[]): Promise
     columns?: SheetSetupInput['columns'];
   };
   if (json.sheets) return json;
-  if (json.columns) return { sheets: suggested.map((sheet) => ({ ...sheet, columns: json.columns! })) };
+  if (json.columns) {
+    // The file says which fields; how the file's dates read is still what the values showed.
+    const withDates = (sheet: SheetSetupInput) =>
+      json.columns!.map((column) => ({
+        ...column,
+        dateOrder: column.dateOrder ?? sheet.columns.find((own) => own.index === column.index)?.dateOrder ?? null,
+      }));
+    return { sheets: suggested.map((sheet) => ({ ...sheet, columns: withDates(sheet) })) };
+  }
   throw new AppError('InvalidInput', 'The mapping file has neither "sheets" nor "columns"', { file });
 }
 
@@ -65,10 +73,12 @@ export const importCommand: Command = {
         ? dry.summary
         : (await sessions.run(database.db, preview.sessionId, setup, env, progress)).summary;
       if (!process.argv.includes('--json')) process.stderr.write('\n');
-      const skipped = sessions.rows(preview.sessionId, 'skipped', 0, 500).rows.map((row) => ({
+      // The JSON lists the first rows skipped (the count is whole): the skipped-rows workbook has them all.
+      const page = sessions.rows(preview.sessionId, 'skipped', 0, 500);
+      const skipped = page.rows.map((row) => ({
         sheet: row.sheet,
         row: row.row + 1,
-        reasons: row.problems.map((problem) => problemLabel(problem, [], 'en')),
+        reasons: skipCauses(row.problems).map((problem) => problemLabel(problem, page.headers[row.sheet] ?? [], 'en')),
       }));
       const created = summary.people.create + summary.companies.create + summary.linkedCompaniesCreated;
       const updated = summary.people.update + summary.companies.update + summary.people.merge + summary.companies.merge;

@@ -95,7 +95,9 @@ async function withoutDanglingReferences(db: Executor, entity: SnapshotEntity, r
   for (const [column, table] of Object.entries(references)) {
     const target = checked[column];
     if (target === null || target === undefined) continue;
-    const { rows } = await sql`SELECT 1 FROM ${sql.table(table)} WHERE id = ${target}`.execute(db);
+    // A tombstone (a record erased or deleted for good, its id kept) is no record to point at.
+    const live = table === 'users' ? sql`` : sql`AND erased_at IS NULL`;
+    const { rows } = await sql`SELECT 1 FROM ${sql.table(table)} WHERE id = ${target} ${live}`.execute(db);
     if (rows.length === 0) checked[column] = null;
     else if (column === 'company_id') checked[column] = await companyNow(db, Number(target));
   }

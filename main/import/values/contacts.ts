@@ -94,6 +94,27 @@ export function splitEmailCell(value: CellValue): ReadEmail[] {
 /** Google Contacts puts everyone in this system group; it is not a tag anyone chose. */
 const GOOGLE_SYSTEM_GROUP = /^\*\s*my\s*contacts$/i;
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A multi-select cell's items, where an option may itself hold a comma ("Окна, двери"): such
+ * options are taken whole first (as our export writes them: items joined by ", "), the rest split
+ * as any list cell.
+ */
+export function splitOptionsCell(value: CellValue, options: readonly string[]): string[] {
+  if (value === null || typeof value === 'boolean' || value instanceof Date) return [];
+  let rest = String(value);
+  const whole: string[] = [];
+  for (const option of options) {
+    if (!/[,;]/.test(option)) continue;
+    const item = new RegExp(`(^|[,;\\n\\r])\\s*${escapeRegExp(option)}\\s*(?=$|[,;\\n\\r])`, 'iu');
+    if (!item.test(rest)) continue;
+    whole.push(option);
+    rest = rest.replace(item, '$1');
+  }
+  return [...whole, ...splitListCell(rest)];
+}
+
 /**
  * Tags or categories in one cell: split on "," ";" new lines and Google's " ::: ", trimmed, with
  * empty ones, repeats (ignoring case and ё) and Google's "* myContacts" dropped.

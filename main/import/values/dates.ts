@@ -147,7 +147,8 @@ export function isNoDate(value: CellValue): boolean {
   return typeof value === 'string' && NO_DATE.test(value.trim());
 }
 
-const CLOCK = /^(.*?)[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+/** A time after the date: "10:00", ", 10:00:00", "T10:00Z", "10:00 PM", "10:00+03:00". */
+const CLOCK = /^(.*?),?[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AP]M)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 export type DateTimeReading = { ok: true; value: string } | { ok: false; reason: 'unreadable' | 'ambiguous' };
 
@@ -177,9 +178,14 @@ export function parseDateTimeCell(
   const date = parseDateCell(clock ? clock[1]! : value, order, today);
   if (!date.ok) return date;
   if (!clock) return { ok: true, value: `${date.value}T00:00:00.000Z` };
-  const [, , hours, minutes, seconds = '0', zone] = clock;
-  if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) return unreadable;
-  let instant = Date.parse(`${date.value}T${pad(Number(hours))}:${minutes}:${pad(Number(seconds))}Z`);
+  const [, , hourText, minutes, seconds = '0', half, zone] = clock;
+  let hours = Number(hourText);
+  if (half) {
+    if (hours < 1 || hours > 12) return unreadable;
+    hours = (hours % 12) + (half.toUpperCase() === 'PM' ? 12 : 0);
+  }
+  if (hours > 23 || Number(minutes) > 59 || Number(seconds) > 59) return unreadable;
+  let instant = Date.parse(`${date.value}T${pad(hours)}:${minutes}:${pad(Number(seconds))}Z`);
   if (zone && zone.toUpperCase() !== 'Z') {
     const offset = Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2));
     instant -= (zone.startsWith('-') ? -1 : 1) * offset * 60_000;
@@ -187,12 +193,6 @@ export function parseDateTimeCell(
   return { ok: true, value: new Date(instant).toISOString() };
 }
 
-/**
- * How a column's text dates are written, from all its samples: a first part over 12 means day
- * first, a second part over 12 month first; both in one column, or only small parts with slashes
- * or dashes, is ambiguous (the user chooses). Dots alone mean day first; year-first dates mean
- * ymd; null when there are no numeric text dates.
- */
 /**
  * How a column's text dates read, for its suggestion: whether they can be read two ways (the user
  * is asked), and the order to read them in (detected, or day first for Russian files when asked).
@@ -204,6 +204,12 @@ export function dateColumnReading(samples: CellValue[]): { ambiguousDates: boole
     : { ambiguousDates: false, dateOrder: detected };
 }
 
+/**
+ * How a column's text dates are written, from all its samples: a first part over 12 means day
+ * first, a second part over 12 month first; both in one column, or only small parts with slashes
+ * or dashes, is ambiguous (the user chooses). Dots alone mean day first; year-first dates mean
+ * ymd; null when there are no numeric text dates.
+ */
 export function detectDateOrder(samples: CellValue[]): DateOrder | 'ambiguous' | null {
   let dayFirst = false;
   let monthFirst = false;

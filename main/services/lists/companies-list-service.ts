@@ -58,6 +58,7 @@ export async function listCompaniesPage(
     db,
     'company',
     page.map((row) => row.id),
+    customFields,
   );
   return page.map((row) => ({
     id: row.id,

@@ -4,7 +4,6 @@ import { ListFilter, ListPageQuery } from '../../../shared/domain/list-query';
 import type { PersonListRow } from '../../../shared/domain/people-list';
 import type { Executor } from '../../db/repositories/executor';
 import { listCustomFieldDefinitions } from '../../db/repositories/custom-fields';
-import { rowsToCustomValues } from '../custom-field-values';
 import type { ListOptions } from './list-options';
 import { loadPageExtras } from './page-extras';
 import { peopleTables, recordWhere } from './record-filter';
@@ -75,16 +74,7 @@ export async function listPeoplePage(
   if (page.length === 0) return [];
 
   const ids = page.map((row) => row.id);
-  const [extras, customRows] = await Promise.all([
-    loadPageExtras(db, 'person', ids),
-    customFields.length === 0
-      ? []
-      : db
-          .selectFrom('person_custom_values')
-          .select(['person_id', 'field_id', 'value_text', 'value_number'])
-          .where('person_id', 'in', ids)
-          .execute(),
-  ]);
+  const extras = await loadPageExtras(db, 'person', ids, customFields);
   return page.map((row) => ({
     id: row.id,
     displayName: row.display_name,
@@ -95,12 +85,6 @@ export async function listPeoplePage(
     source: row.source,
     owner: row.owner_id !== null && row.owner_name !== null ? { id: row.owner_id, name: row.owner_name } : null,
     ...extras.get(row.id)!,
-    customFields: rowsToCustomValues(
-      customFields,
-      customRows
-        .filter((value) => value.person_id === row.id)
-        .map((value) => ({ fieldId: value.field_id, text: value.value_text, number: value.value_number })),
-    ),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,

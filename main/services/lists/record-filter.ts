@@ -226,6 +226,29 @@ function conditionSql(
   throw new AppError('InvalidInput', `Unknown filter field "${condition.field}"`, { field: condition.field });
 }
 
+const PHONE_LIKE = /^\+?[\d\s()\-.]+$/;
+
+/**
+ * A list's search text that is a phone number ("8 916 123-45", "45-67"): records with a phone
+ * starting with any reading of it, or ending with it, as the search box finds them. Range scans on
+ * the contact points' key indexes, not a scan of the list. null for any other text.
+ */
+function phoneTextMatch(tables: EntityTables, typed: string, defaultCountry: string): Sql | null {
+  const digits = digitsOf(typed);
+  if (!PHONE_LIKE.test(typed.trim()) || digits.length < 3) return null;
+  const owner = sql.raw(tables.ownerColumn);
+  // One SELECT per range, joined by UNION: each is a range scan on its own index. As one OR of
+  // ranges, SQLite (with no ANALYZE statistics) read every phone through one index instead.
+  const range = (column: 'search_key' | 'reversed_key', prefix: string) =>
+    sql`SELECT cp.${owner} FROM contact_points cp
+         WHERE cp.kind = 'phone' AND cp.${sql.raw(column)} >= ${prefix} AND cp.${sql.raw(column)} < ${`${prefix}\uffff`}`;
+  const ranges = [
+    ...phoneQueryDigits(typed, defaultCountry).map((prefix) => range('search_key', prefix)),
+    ...(digits.length >= 4 ? [range('reversed_key', [...digits].reverse().join(''))] : []),
+  ];
+  return sql<SqlBool>`${sql.ref(`${tables.table}.id`)} IN (${sql.join(ranges, sql` UNION `)})`;
+}
+
 /** The WHERE of a list: trash or live rows, the search text, and every condition (AND). */
 export type WhereOptions = {
   defaultCountry: string;
@@ -251,7 +274,10 @@ export function recordWhere(
       : sql<SqlBool>`${deleted} IS NULL`,
   ];
   const match = prefixMatchQuery(foldText(filter.text));
-  if (match && filter.trash) {
+  const phone = phoneTextMatch(tables, filter.text, options.defaultCountry);
+  if (phone) {
+    parts.push(phone);
+  } else if (match && filter.trash) {
     // The search index holds live records only; the trash is small enough to scan by name.
     const words = foldText(filter.text).split(' ').filter(Boolean);
     const key = sql.ref(`${tables.table}.sort_key`);

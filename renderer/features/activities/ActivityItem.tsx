@@ -1,5 +1,6 @@
 import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCalendarEvent, IconMail, IconNote, IconPencil, IconPhone, IconTrash } from '@tabler/icons-react';
+import { modals } from '@mantine/modals';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '../../../shared/domain/activities';
@@ -11,8 +12,10 @@ import { draftFrom, draftToInput, type ActivityDraft } from './activity-form';
 
 const icons = { call: IconPhone, meeting: IconCalendarEvent, email: IconMail, note: IconNote };
 
-/** One entry of a timeline, edited in place. */
-/** One activity; `readOnly` (a record in the trash or merged away) leaves out editing and deleting. */
+/**
+ * One entry of a timeline, edited in place; `readOnly` (a record in the trash or merged away)
+ * leaves out editing and deleting.
+ */
 export function ActivityItem({ activity, readOnly = false }: { activity: Activity; readOnly?: boolean }) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<ActivityDraft | null>(null);
@@ -93,7 +96,15 @@ export function ActivityItem({ activity, readOnly = false }: { activity: Activit
                 color="red"
                 aria-label={t('activities.delete')}
                 loading={remove.isPending}
-                onClick={() => remove.mutate({ id: activity.id })}
+                onClick={() =>
+                  modals.openConfirmModal({
+                    title: t('activities.deleteTitle'),
+                    children: <Text size="sm">{t('activities.deleteText', { subject: activity.subject })}</Text>,
+                    labels: { confirm: t('activities.delete'), cancel: t('records.cancel') },
+                    confirmProps: { color: 'red' },
+                    onConfirm: () => remove.mutate({ id: activity.id }),
+                  })
+                }
               >
                 <IconTrash size={16} />
               </ActionIcon>

@@ -12,7 +12,7 @@ import { CompanyMergeHistory } from './CompanyMergeHistory';
 
 /** A company with its people and its timeline. */
 export function CompanyPage({ companyId }: { companyId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
   const company = useChannelQuery('companies:get', { id: companyId });
   const customFields = useChannelQuery('customFields:list', { entity: 'company' });
@@ -47,7 +47,7 @@ export function CompanyPage({ companyId }: { companyId: number }) {
                         { label: t('records.fields.website'), value: data.website },
                         { label: t('records.fields.source'), value: data.source },
                         { label: t('records.fields.owner'), value: data.owner?.name },
-                        ...customFieldRows(t, customFields.data ?? [], data.customFields),
+                        ...customFieldRows(t, customFields.data ?? [], data.customFields, i18n.language),
                       ]}
                     />
                     <NotesBlock notes={data.notes} />
@@ -56,14 +56,17 @@ export function CompanyPage({ companyId }: { companyId: number }) {
                 <Card withBorder>
                   <Group justify="space-between" mb="sm">
                     <Title order={4}>{t('companies.people', { count: data.peopleCount })}</Title>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      leftSection={<IconUserPlus size={14} />}
-                      onClick={() => navigate('/people/new')}
-                    >
-                      {t('people.new')}
-                    </Button>
+                    {/* A company in the trash (or merged away) takes no new people. */}
+                    {data.deletedAt === null && (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        leftSection={<IconUserPlus size={14} />}
+                        onClick={() => navigate(`/companies/${companyId}/new-person`)}
+                      >
+                        {t('people.new')}
+                      </Button>
+                    )}
                   </Group>
                   {people.data && people.data.rows.length === 0 && <Text c="dimmed">{t('companies.noPeople')}</Text>}
                   <Table>

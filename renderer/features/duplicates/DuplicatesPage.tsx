@@ -53,7 +53,12 @@ export function DuplicatesPage({ entity }: { entity: MergeEntity }) {
           <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate(screen.listPath)}>
             {t(screen.backKey)}
           </Button>
-          <Button leftSection={<IconGitMerge size={16} />} onClick={confirmMergeExact} loading={mergeExact.isPending}>
+          <Button
+            leftSection={<IconGitMerge size={16} />}
+            onClick={confirmMergeExact}
+            loading={mergeExact.isPending}
+            disabled={exactReasons.length === 0}
+          >
             {t('duplicates.mergeExact')}
           </Button>
         </Group>

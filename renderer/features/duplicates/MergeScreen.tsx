@@ -1,3 +1,5 @@
+import type { CustomFieldDefinition, CustomFieldValues } from '../../../shared/domain/custom-fields';
+import { customValueText } from '../records/ContactDetails';
 import { Badge, Button, Card, Group, Radio, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconGitMerge } from '@tabler/icons-react';
@@ -20,8 +22,16 @@ export type MergeSide = { id: number; phones: Phone[]; emails: Email[]; addresse
 const addressText = (address: Address) =>
   [address.postalCode, address.country, address.region, address.city, address.street].filter(Boolean).join(', ');
 
-/** One row of the comparison: a field and how each record shows it. */
-export type MergeField<R> = { field: string; label: string; show: (record: R) => string };
+/**
+ * One row of the comparison: a field, how each record shows it, and which side is picked at first
+ * (without `prefer`: the survivor's, unless it is empty).
+ */
+export type MergeField<R> = {
+  field: string;
+  label: string;
+  show: (record: R) => string;
+  prefer?: (survivor: R, merged: R) => Side;
+};
 
 type MergeBodyProps<R extends MergeSide> = {
   entity: MergeEntity;
@@ -29,6 +39,7 @@ type MergeBodyProps<R extends MergeSide> = {
   merged: R;
   fields: ReadonlyArray<MergeField<R>>;
   nameOf: (record: R) => string;
+  /** Merges as shown: the pages pass both records' versions, so a change made meanwhile is refused. */
   merge: (survivor: R, merged: R, choices: Record<string, Side>) => Promise<{ mergeId: number }>;
   unmerge: (mergeId: number) => Promise<unknown>;
   /** What moves to the survivor without asking (its timeline, a company's people). */
@@ -39,6 +50,19 @@ type MergeScreenProps<R extends MergeSide> = Omit<MergeBodyProps<R>, 'survivor' 
   survivor: UseQueryResult<R>;
   merged: UseQueryResult<R>;
 };
+
+/** A row per custom field: its value is picked like any field's ("custom.<key>" choices). */
+export function customMergeFields<R extends { customFields: CustomFieldValues }>(
+  definitions: CustomFieldDefinition[],
+  t: (key: string) => string,
+  language: string,
+): Array<MergeField<R>> {
+  return definitions.map((definition) => ({
+    field: `custom.${definition.key}`,
+    label: definition.label,
+    show: (record: R) => customValueText(t, definition, record.customFields[definition.key], language) ?? '',
+  }));
+}
 
 const union = <T,>(a: T[], b: T[], key: (item: T) => string) => [
   ...new Map([...a, ...b].map((item) => [key(item), item])).values(),
@@ -77,7 +101,10 @@ function MergeBody<R extends MergeSide>({
     Object.fromEntries(
       fields
         .filter(({ field }) => differing.includes(field))
-        .map(({ field, show }) => [field, show(survivor) === '' ? 'merged' : 'survivor']),
+        .map(({ field, show, prefer }) => [
+          field,
+          prefer ? prefer(survivor, merged) : show(survivor) === '' ? 'merged' : 'survivor',
+        ]),
     ),
   );
 

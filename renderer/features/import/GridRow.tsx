@@ -1,6 +1,7 @@
 import { Badge, Checkbox, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RowAction, RowOutcome } from '../../../shared/domain/imports';
+import { useChannelQuery } from '../../api/queries';
 import { fieldLabel } from './field-options';
 import { ProblemCell } from './ProblemCell';
 import { TruncatedText } from './TruncatedText';
@@ -26,6 +27,8 @@ const actionColors: Record<RowAction, string> = {
 /** One row of the dry run: what happens to it, its cells, and for updates what changes. */
 export function GridRow({ row, columns, headers, skipped, dispatch }: GridRowProps) {
   const { t } = useTranslation();
+  // One cached query for every row of an entity: custom fields' changes are shown by their labels.
+  const customFields = useChannelQuery('customFields:list', { entity: row.entity });
   const rowProblems = row.problems.filter((problem) => problem.column === null || !columns.includes(problem.column));
   return (
     <Table.Tr data-testid="grid-row" data-row={row.row + 1} style={{ opacity: row.action === 'skip' ? 0.8 : 1 }}>
@@ -70,7 +73,7 @@ export function GridRow({ row, columns, headers, skipped, dispatch }: GridRowPro
         <Stack gap={2}>
           {row.changes.map((change) => (
             <TruncatedText key={change.field} size="xs">
-              {`${fieldLabel(change.field, t)}: ${change.before ?? '—'} → ${change.after ?? '—'}`}
+              {`${fieldLabel(change.field, t, customFields.data ?? [])}: ${change.before ?? '—'} → ${change.after ?? '—'}`}
             </TruncatedText>
           ))}
         </Stack>

@@ -41,7 +41,7 @@ export function SaveSkippedButton({ sessionId }: { sessionId: string }) {
             style={{ flex: 1 }}
             label={t('importWizard.run.skippedPath')}
             name="skipped-path"
-            placeholder="/home/user/skipped.xlsx"
+            placeholder={t('importWizard.run.skippedPathPlaceholder')}
             value={path}
             onChange={(event) => setPath(event.currentTarget.value)}
             spellCheck={false}

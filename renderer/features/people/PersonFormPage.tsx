@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { contactChannels, type Person } from '../../../shared/domain/people';
-import { useChannelMutation, useRecordToEdit } from '../../api/queries';
+import { useChannelMutation, useChannelQuery, useRecordToEdit } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { CompanyPicker } from '../records/CompanyPicker';
@@ -16,13 +16,20 @@ import {
   formFromPerson,
   personInputFromForm,
   validatePersonForm,
+  todayDate,
+  type ConsentForm,
   type PersonForm,
 } from './person-form';
 
-/** Create (personId null) or edit a person. */
-export function PersonFormPage({ personId }: { personId: number | null }) {
+/** Create (personId null; in a company when `companyId` is given) or edit a person. */
+export function PersonFormPage({ personId, companyId = null }: { personId: number | null; companyId?: number | null }) {
   const { query, ready } = useRecordToEdit('people:get', { id: personId ?? 0 }, personId !== null);
-  if (personId === null) return <PersonFormBody person={null} />;
+  const company = useChannelQuery('companies:get', { id: companyId ?? 0 }, companyId !== null);
+  if (personId === null) {
+    if (companyId !== null && !company.data) return <QueryState query={company}>{() => null}</QueryState>;
+    const inCompany = company.data ? { id: company.data.id, name: company.data.name } : null;
+    return <PersonFormBody person={null} company={inCompany} />;
+  }
   if (!ready && !query.isError)
     return (
       <Center py="xl">
@@ -32,12 +39,20 @@ export function PersonFormPage({ personId }: { personId: number | null }) {
   return <QueryState query={query}>{(data) => <PersonFormBody person={data} />}</QueryState>;
 }
 
-function PersonFormBody({ person: asOpened }: { person: Person | null }) {
+function PersonFormBody({
+  person: asOpened,
+  company = null,
+}: {
+  person: Person | null;
+  company?: PersonForm['company'];
+}) {
   // The record as the form opened it: a later refetch must not change the version it sends back.
   const [person] = useState(asOpened);
   const { t } = useTranslation();
   const [, navigate] = useLocation();
-  const [form, setForm] = useState<PersonForm>(() => (person ? formFromPerson(person) : emptyPersonForm));
+  const [form, setForm] = useState<PersonForm>(() =>
+    person ? formFromPerson(person) : { ...emptyPersonForm, company },
+  );
   const [submitted, setSubmitted] = useState(false);
   const create = useChannelMutation('people:create', ['people:get']);
   const update = useChannelMutation('people:update', ['people:get']);
@@ -120,23 +135,66 @@ function PersonFormBody({ person: asOpened }: { person: Person | null }) {
               notes={form.notes}
               onChange={set}
             />
-            <Group>
-              <Checkbox
-                label={t('people.form.contactConsent')}
-                checked={form.contactConsent}
-                onChange={(event) => set({ contactConsent: event.currentTarget.checked })}
-              />
-              <Checkbox
-                label={t('people.form.marketingConsent')}
-                checked={form.marketingConsent}
-                onChange={(event) => set({ marketingConsent: event.currentTarget.checked })}
-              />
-            </Group>
+            <ConsentInputs
+              kind="contactConsent"
+              value={form.contactConsent}
+              onChange={(contactConsent) => set({ contactConsent })}
+            />
+            <ConsentInputs
+              kind="marketingConsent"
+              value={form.marketingConsent}
+              onChange={(marketingConsent) => set({ marketingConsent })}
+            />
           </Stack>
         </Card>
         <ErrorAlert error={save.error} />
         <FormActions saving={save.isPending} onCancel={() => navigate(person ? `/people/${person.id}` : '/people')} />
       </Stack>
     </form>
+  );
+}
+
+/** A consent box; once given or withdrawn, the day it was and where it came from (a signed form...). */
+function ConsentInputs({
+  kind,
+  value,
+  onChange,
+}: {
+  kind: 'contactConsent' | 'marketingConsent';
+  value: ConsentForm;
+  onChange: (value: ConsentForm) => void;
+}) {
+  const { t } = useTranslation();
+  const decided = value.granted || value.date !== '';
+  return (
+    <Group align="flex-end" gap="sm" wrap="wrap">
+      <Checkbox
+        label={t(`people.form.${kind}`)}
+        checked={value.granted}
+        // A new decision is today's, until another day or source is entered.
+        onChange={(event) => onChange({ granted: event.currentTarget.checked, date: todayDate(), source: '' })}
+        mb={8}
+        miw={220}
+      />
+      {decided && (
+        <>
+          <TextInput
+            label={t('people.form.consentDate')}
+            name={`${kind}-date`}
+            type="date"
+            value={value.date}
+            onChange={(event) => onChange({ ...value, date: event.currentTarget.value })}
+          />
+          <TextInput
+            label={t('people.form.consentSource')}
+            name={`${kind}-source`}
+            placeholder={t('people.form.consentSourceHint')}
+            value={value.source}
+            onChange={(event) => onChange({ ...value, source: event.currentTarget.value })}
+            style={{ flex: 1, minWidth: 220 }}
+          />
+        </>
+      )}
+    </Group>
   );
 }

@@ -2,7 +2,7 @@ import { Anchor, Avatar, Card, Grid, Group, Stack, Text, Title } from '@mantine/
 import { useTranslation } from 'react-i18next';
 import { useChannelQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
-import { formatDateTime } from '../../components/format';
+import { formatDate, formatDateTime } from '../../components/format';
 import { Timeline } from '../activities/Timeline';
 import { MergeHistory } from './MergeHistory';
 import { PrivacyActions } from './PrivacyActions';
@@ -57,22 +57,27 @@ export function PersonPage({ personId }: { personId: number }) {
                   <DetailTable
                     rows={[
                       ...contactRows(t, data.phones, data.emails, data.addresses),
-                      { label: t('records.fields.birthday'), value: data.birthday },
+                      {
+                        label: t('records.fields.birthday'),
+                        value: data.birthday && formatDate(data.birthday, i18n.language),
+                      },
                       { label: t('records.fields.source'), value: data.source },
                       { label: t('records.fields.owner'), value: data.owner?.name },
                       {
                         label: t('records.fields.preferredChannel'),
                         value: data.preferredChannel && t(`records.channels.${data.preferredChannel}`),
                       },
+                      { label: t('records.fields.language'), value: data.language },
                       { label: t('records.fields.website'), value: data.website },
-                      ...customFieldRows(t, customFields.data ?? [], data.customFields),
+                      ...customFieldRows(t, customFields.data ?? [], data.customFields, i18n.language),
                       { label: t('records.fields.createdAt'), value: formatDateTime(data.createdAt, i18n.language) },
                     ]}
                   />
                   <NotesBlock notes={data.notes} />
                 </Stack>
               </Card>
-              <PrivacyActions person={data} />
+              {/* A merged-away copy is kept only for the unmerge: its data lives on in the survivor. */}
+              {data.mergedIntoId === null && <PrivacyActions person={data} />}
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 7 }}>
               <Stack gap="lg">

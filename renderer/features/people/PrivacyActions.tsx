@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import type { Consent, Person } from '../../../shared/domain/people';
+import { MANUAL_CONSENT_SOURCE, type Consent, type Person } from '../../../shared/domain/people';
 import type { PersonalDataExport } from '../../../shared/domain/privacy';
 import { useChannelMutation } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -32,6 +32,11 @@ function saveFile(file: PersonalDataExport): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
+/** Where a consent came from, in words: the form's own mark ("manual") translated, the rest as written. */
+export function consentSource(source: string, t: (key: string) => string): string {
+  return source === MANUAL_CONSENT_SOURCE ? t('privacy.consent.manual') : source;
+}
+
 function ConsentValue({ consent }: { consent: Consent | null }) {
   const { t, i18n } = useTranslation();
   if (consent === null) {
@@ -43,7 +48,7 @@ function ConsentValue({ consent }: { consent: Consent | null }) {
   }
   const details = [
     consent.at && new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(consent.at)),
-    consent.source && t('privacy.consent.source', { source: consent.source }),
+    consent.source && t('privacy.consent.source', { source: consentSource(consent.source, t) }),
   ].filter(Boolean);
   return (
     <Group gap={6} wrap="wrap">

@@ -1,6 +1,6 @@
 import type { Address } from '../../../shared/domain/contact-points';
 import type { CustomFieldValues } from '../../../shared/domain/custom-fields';
-import type { Person, PersonInput } from '../../../shared/domain/people';
+import { MANUAL_CONSENT_SOURCE, type Consent, type Person, type PersonInput } from '../../../shared/domain/people';
 import { normaliseEmail } from '../../../shared/text/email';
 import { composeDisplayName } from '../../../shared/text/person-name';
 
@@ -24,9 +24,40 @@ export type PersonForm = {
   addresses: Address[];
   tags: string[];
   customFields: CustomFieldValues;
-  contactConsent: boolean;
-  marketingConsent: boolean;
+  contactConsent: ConsentForm;
+  marketingConsent: ConsentForm;
 };
+
+/** A consent as the form edits it: given or not, on which day ('YYYY-MM-DD'), from where. */
+export type ConsentForm = { granted: boolean; date: string; source: string };
+
+const NO_CONSENT: ConsentForm = { granted: false, date: '', source: '' };
+
+function consentForm(consent: Consent | null): ConsentForm {
+  if (consent === null) return NO_CONSENT;
+  const source = consent.source === MANUAL_CONSENT_SOURCE ? '' : (consent.source ?? '');
+  return { granted: consent.granted, date: consent.at?.slice(0, 10) ?? '', source };
+}
+
+/** Today as the computer's calendar has it, for a consent ticked now. */
+export function todayDate(now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The consent to save: as it was when the form left it alone (its exact moment kept); otherwise
+ * the decision on the day given (now, when that is today) from the source given ("entered by hand"
+ * when none is).
+ */
+function consentInput(form: ConsentForm, before: Consent | null, now = new Date()): Consent | null {
+  const unchanged = JSON.stringify(form) === JSON.stringify(consentForm(before));
+  if (unchanged) return before;
+  // Not given, and never given or withdrawn before: nothing to record.
+  if (!form.granted && before === null) return null;
+  const at = form.date === '' || form.date === todayDate(now) ? now.toISOString() : `${form.date}T00:00:00.000Z`;
+  return { granted: form.granted, at, source: form.source.trim() || MANUAL_CONSENT_SOURCE };
+}
 
 export const emptyPersonForm: PersonForm = {
   lastName: '',
@@ -47,8 +78,8 @@ export const emptyPersonForm: PersonForm = {
   addresses: [],
   tags: [],
   customFields: {},
-  contactConsent: false,
-  marketingConsent: false,
+  contactConsent: NO_CONSENT,
+  marketingConsent: NO_CONSENT,
 };
 
 export function formFromPerson(person: Person): PersonForm {
@@ -71,8 +102,8 @@ export function formFromPerson(person: Person): PersonForm {
     addresses: person.addresses,
     tags: person.tags,
     customFields: person.customFields,
-    contactConsent: person.contactConsent?.granted ?? false,
-    marketingConsent: person.marketingConsent?.granted ?? false,
+    contactConsent: consentForm(person.contactConsent),
+    marketingConsent: consentForm(person.marketingConsent),
   };
 }
 
@@ -103,16 +134,8 @@ function followsParts(form: PersonForm, previous: Person | null): boolean {
   return form.displayName === previous.displayName && previous.displayName === composeDisplayName(previous);
 }
 
-/**
- * The form as the contract's input. Consent keeps its original date when unchanged, and records
- * the moment and "entered by hand" when the user ticks or unticks it.
- */
+/** The form as the contract's input (see consentInput for consent). */
 export function personInputFromForm(form: PersonForm, previous: Person | null): PersonInput {
-  const consent = (granted: boolean, before: Person['contactConsent']) => {
-    if (before && before.granted === granted) return before;
-    if (!before && !granted) return null;
-    return { granted, at: new Date().toISOString(), source: 'manual' };
-  };
   return {
     lastName: form.lastName,
     firstName: form.firstName,
@@ -134,7 +157,7 @@ export function personInputFromForm(form: PersonForm, previous: Person | null): 
     ),
     tags: form.tags,
     customFields: form.customFields,
-    contactConsent: consent(form.contactConsent, previous?.contactConsent ?? null),
-    marketingConsent: consent(form.marketingConsent, previous?.marketingConsent ?? null),
+    contactConsent: consentInput(form.contactConsent, previous?.contactConsent ?? null),
+    marketingConsent: consentInput(form.marketingConsent, previous?.marketingConsent ?? null),
   };
 }

@@ -1,3 +1,4 @@
+import { formatDate, formatNumber } from '../../components/format';
 import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,23 +55,30 @@ export function contactRows(
   ];
 }
 
+/** A custom value as people read it: dates and numbers in the UI language's way; null when empty. */
+export function customValueText(
+  t: (key: string) => string,
+  definition: CustomFieldDefinition,
+  value: CustomFieldValues[string] | undefined,
+  language: string,
+): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return t(value ? 'records.filter.yes' : 'records.filter.no');
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'number') return formatNumber(value, language);
+  return definition.type === 'date' ? formatDate(value, language) : value;
+}
+
 export function customFieldRows(
   t: (key: string) => string,
   definitions: CustomFieldDefinition[],
   values: CustomFieldValues,
+  language: string,
 ): DetailRow[] {
-  return definitions.map((definition) => {
-    const value = values[definition.key];
-    const shown =
-      value === undefined || value === null
-        ? null
-        : typeof value === 'boolean'
-          ? t(value ? 'records.filter.yes' : 'records.filter.no')
-          : Array.isArray(value)
-            ? value.join(', ')
-            : String(value);
-    return { label: definition.label, value: shown };
-  });
+  return definitions.map((definition) => ({
+    label: definition.label,
+    value: customValueText(t, definition, values[definition.key], language),
+  }));
 }
 
 export function NotesBlock({ notes }: { notes: string | null }) {

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import type { CustomFieldDefinition, CustomFieldValues } from '../../../shared/domain/custom-fields';
 import { IconPlus, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -11,6 +12,7 @@ import { ExportMenu } from '../export/ExportMenu';
 import { BulkActionsBar } from './BulkActionsBar';
 import { TrashActionsBar } from './TrashActionsBar';
 import { ColumnsMenu } from './ColumnsMenu';
+import { customValueText } from './ContactDetails';
 import { customFilterFields, type FilterField } from './filter-fields';
 import { ListToolbar } from './ListToolbar';
 import { RecordTable, type RecordColumn } from './RecordTable';
@@ -34,8 +36,31 @@ export type ListScreenConfig<Row extends { id: number }> = {
   defaultSort: SortOrder;
 };
 
+/** A column per custom field, offered in the columns menu (shown when picked, exported with the list). */
+function customColumns<Row extends { customFields: CustomFieldValues }>(
+  definitions: CustomFieldDefinition[],
+  t: (key: string) => string,
+  language: string,
+): RecordColumn<Row>[] {
+  return definitions.map((definition) => ({
+    id: `custom.${definition.key}`,
+    label: definition.label,
+    grow: 1,
+    minWidth: 140,
+    render: (row) => (
+      <Text size="sm" truncate="end">
+        {customValueText(t, definition, row.customFields[definition.key], language) ?? ''}
+      </Text>
+    ),
+  }));
+}
+
 /** A list screen: saved views, text filter, filter builder, trash, bulk actions, virtual table. */
-export function RecordListScreen<Row extends { id: number }>({ config }: { config: ListScreenConfig<Row> }) {
+export function RecordListScreen<Row extends { id: number; customFields: CustomFieldValues }>({
+  config,
+}: {
+  config: ListScreenConfig<Row>;
+}) {
   const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
   const list = useListState(
@@ -43,8 +68,9 @@ export function RecordListScreen<Row extends { id: number }>({ config }: { confi
     config.defaultSort,
     config.columns.map((column) => column.id),
   );
-  const visibleColumns = list.columns.flatMap((id) => config.columns.filter((column) => column.id === id));
   const customFields = useChannelQuery('customFields:list', { entity: config.entity });
+  const columns = [...config.columns, ...customColumns<Row>(customFields.data ?? [], t, i18n.language)];
+  const visibleColumns = list.columns.flatMap((id) => columns.filter((column) => column.id === id));
   const count = useChannelQuery(config.channels.count, { filter: list.filter });
   const total = count.data?.count ?? 0;
   const { selection } = list;
@@ -87,7 +113,7 @@ export function RecordListScreen<Row extends { id: number }>({ config }: { confi
         extra={
           <>
             <ColumnsMenu
-              available={config.columns.map((column) => ({ id: column.id, label: column.label }))}
+              available={columns.map((column) => ({ id: column.id, label: column.label }))}
               shown={list.columns}
               onChange={list.setColumns}
             />

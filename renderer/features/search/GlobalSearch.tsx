@@ -8,7 +8,11 @@ import { useLocation } from 'wouter';
 import { useChannelQuery } from '../../api/queries';
 import classes from './GlobalSearch.module.css';
 
+/** "mod" is Cmd on a Mac, Ctrl elsewhere. */
+const SHORTCUT_LABEL = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl+K';
+
 /** The one search box (Ctrl/Cmd+K): people and companies by name, phone, e-mail, city or tag. */
+
 export function GlobalSearch() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
@@ -26,11 +30,19 @@ export function GlobalSearch() {
             {t('search.placeholder')}
           </Text>
           <Kbd size="xs" ml="auto" style={{ whiteSpace: 'nowrap' }}>
-            Ctrl+K
+            {SHORTCUT_LABEL}
           </Kbd>
         </Group>
       </UnstyledButton>
-      <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={480}>
+      {/* Ctrl/Cmd+K from anywhere, typing in a field included: it is no character anyone types. */}
+      <Spotlight.Root
+        query={query}
+        onQueryChange={setQuery}
+        shortcut={['mod + K']}
+        tagsToIgnore={[]}
+        scrollable
+        maxHeight={480}
+      >
         <Spotlight.Search
           placeholder={t('search.placeholder')}
           leftSection={<IconSearch size={18} />}

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { expect, test } from './support/fixtures';
+import { dismissNotifications } from './support/notifications';
+import { RecordsPages } from './pages/records-pages';
+import { StartPage } from './pages/start-page';
+
+test('a person added from a company, a deleted call, a list that keeps its filter, likely duplicates by name', async ({
+  app,
+  dataDir,
+  saveScreenshot,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await new StartPage(app).createDatabase({
+    name: 'Клиенты',
+    path: path.join(dataDir, 'crm.kartoteka'),
+    passphrase: 'Пароль-для-теста-2026',
+  });
+  const records = new RecordsPages(page);
+
+  // "New person" on a company's screen starts with the company filled in.
+  await records.createCompany({ name: 'ООО «Ромашка»', industry: 'Опт' });
+  await page.getByRole('button', { name: 'Новый контакт' }).click();
+  await expect(page.getByRole('combobox', { name: 'Компания' })).toHaveValue('ООО «Ромашка»');
+  await records.fill('lastName', 'Сидоров');
+  await records.fill('firstName', 'Алексей');
+  // A consent with its day and where it came from.
+  await page.getByRole('checkbox', { name: 'Согласен на связь' }).check();
+  await records.fill('contactConsent-date', '2025-03-14');
+  await records.fill('contactConsent-source', 'Подписанная анкета на выставке');
+  await page.locator('input[name="contactConsent-source"]').scrollIntoViewIfNeeded();
+  await saveScreenshot('69-person-form-consent-ru');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('person-name')).toHaveText('Сидоров Алексей');
+  await expect(page.getByRole('link', { name: 'ООО «Ромашка»' })).toBeVisible();
+  await expect(page.getByText('источник: Подписанная анкета на выставке')).toBeVisible();
+  await expect(page.getByText('14 мар. 2025 г.')).toBeVisible();
+
+  // A call logged by mistake is deleted after a confirmation.
+  await page.getByRole('button', { name: 'Добавить событие' }).click();
+  await page.locator('input[name="activity-subject"]').fill('Ошибочный звонок');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('activity')).toContainText('Ошибочный звонок');
+  await page.getByTestId('activity').getByRole('button', { name: 'Удалить' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('«Ошибочный звонок» исчезнет из истории');
+  // Let the dialog finish its opening transition before the picture.
+  await page.waitForTimeout(300);
+  await saveScreenshot('66-activity-delete-ru');
+  await dialog.getByRole('button', { name: 'Удалить' }).click();
+  await expect(page.getByTestId('activity')).toHaveCount(0);
+
+  // The same name again, without a company: a likely duplicate.
+  await records.createPerson({ lastName: 'Сидоров', firstName: 'Алексей' });
+  await records.createPerson({ lastName: 'Петрова', firstName: 'Мария' });
+
+  // The list keeps its search while a record is opened and closed.
+  await records.openSection(/^Контакты$/);
+  await expect(page.getByTestId('record-count')).toHaveText('3');
+  await page.getByPlaceholder('Найти в списке…').fill('сидоров');
+  await expect(page.getByTestId('record-count')).toHaveText('2');
+  await page.getByRole('row').filter({ hasText: 'Ромашка' }).click();
+  await expect(page.getByTestId('person-name')).toHaveText('Сидоров Алексей');
+  await records.openSection(/^Контакты$/);
+  await expect(page.getByPlaceholder('Найти в списке…')).toHaveValue('сидоров');
+  await expect(page.getByTestId('record-count')).toHaveText('2');
+  await saveScreenshot('67-people-list-kept-ru');
+
+  await dismissNotifications(page);
+  await page.getByRole('button', { name: 'Дубликаты' }).click();
+  const group = page.getByTestId('duplicate-group').filter({ hasText: 'Похож' });
+  // Named after its oldest record, as it is shown (not its folded sort key).
+  await expect(group.getByText('Сидоров Алексей').first()).toBeVisible();
+  await expect(group).not.toContainText('сидоров алексей');
+  await saveScreenshot('68-duplicates-same-name-ru');
+});

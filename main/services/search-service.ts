@@ -1,6 +1,7 @@
 import type { SearchHit, SearchHitType } from '../../shared/domain/search';
 import { digitsOf, foldText } from '../../shared/text/fold';
 import { phoneQueryDigits } from '../../shared/text/phone';
+import { toCyrillic } from '../../shared/text/transliterate';
 import type { Executor } from '../db/repositories/executor';
 import { findContactPointsByKey, type ContactPointMatch } from '../db/repositories/contact-points';
 import { matchCompanies, matchPeople, prefixMatchQuery } from '../db/search-index';
@@ -12,6 +13,8 @@ export type SearchOptions = { limit: number; types: readonly SearchHitType[]; de
 type Candidate = { type: SearchHitType; id: number; matched: string | null };
 
 const PHONE_LIKE = /^[\d\s()+\-.]+$/;
+/** Latin letters only, three or more: a name that may be a Russian one transliterated. */
+const LATIN_NAME = /^[a-z][a-z' -]{2,}$/;
 /** Fetch more than asked, so the best matches can be put first without ranking the whole index. */
 const OVERFETCH = 4;
 /** Names sharing a typo'd word's first letters that are compared for typos, at most. */
@@ -200,6 +203,13 @@ export async function search(db: Executor, query: string, options: SearchOptions
   }
   add(await ftsCandidates(db, folded, options, options.limit * OVERFETCH));
   if (candidates.length === 0) add(await fuzzyCandidates(db, folded, options));
+  // A Russian name typed in Latin letters ("Soloviev", from a business card or an e-mail): read
+  // back into Cyrillic, found as typed or one typo off (the spellings of ь and й differ).
+  const cyrillic = LATIN_NAME.test(folded) ? toCyrillic(folded) : null;
+  if (cyrillic && candidates.length < options.limit) {
+    add(await ftsCandidates(db, cyrillic, options, options.limit * OVERFETCH));
+    if (candidates.length < options.limit) add(await fuzzyCandidates(db, cyrillic, options));
+  }
 
   // Phone and e-mail matches are the most specific, then names by how they start.
   const ranked = (await toHits(db, candidates))

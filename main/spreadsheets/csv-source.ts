@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { AppError } from '../../shared/errors';
 import type { CellValue, SheetRow } from './cell';
-import { decodeText, detectDelimiter, detectEncoding, detectNewline } from './encoding';
+import { decodeText, detectDelimiter, detectEncoding, detectNewline, isUtf8 } from './encoding';
 import { fileError, noSuchSheet, type FileHead } from './sniff';
 import type { CsvSettings, SpreadsheetSource, TextEncoding } from './source';
 
@@ -16,13 +16,44 @@ const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
 type PapaResult = { data: string[][]; meta: { cursor: number } };
 
+/** Bytes read at a time when looking past a plain-ASCII head for the first letter that isn't. */
+const SCAN_CHUNK = 1024 * 1024;
+
+/**
+ * The file's encoding. A head of plain ASCII reads as UTF-8 and as Windows-1251 alike: then the
+ * file is read on to its first byte above 127 (a Cyrillic name on row 5,000), and that decides.
+ */
+async function detectFileEncoding(path: string, head: FileHead): Promise<TextEncoding> {
+  const guess = detectEncoding(head.bytes);
+  if (guess !== 'utf-8' || head.complete || head.bytes.some((byte) => byte > 0x7f)) return guess;
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(path, 'r');
+  } catch (error) {
+    throw fileError(error, path);
+  }
+  try {
+    const chunk = Buffer.alloc(SCAN_CHUNK);
+    for (let position = head.bytes.length; ;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (bytesRead === 0) return 'utf-8';
+      const first = chunk.subarray(0, bytesRead).findIndex((byte) => byte > 0x7f);
+      if (first >= 0)
+        return isUtf8(chunk.subarray(first, Math.min(bytesRead, first + 4096))) ? 'utf-8' : 'windows-1251';
+      position += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function openCsv(
   path: string,
   sheetName: string,
   head: FileHead,
   given: Partial<CsvSettings> | undefined,
 ): Promise<SpreadsheetSource> {
-  const encoding = given?.encoding ?? detectEncoding(head.bytes);
+  const encoding = given?.encoding ?? (await detectFileEncoding(path, head));
   if (!ENCODINGS.includes(encoding)) {
     throw new AppError('InvalidInput', `Unsupported text encoding: ${String(encoding)}`, { reason: 'encoding' });
   }

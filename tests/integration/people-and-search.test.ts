@@ -90,6 +90,14 @@ describe('people, companies and search', () => {
     expect(await find('Кузнецов')).toEqual([]);
   });
 
+  it('finds a Russian name typed in Latin letters, as a business card or an e-mail spells it', async () => {
+    const { person } = await seedIvanov();
+    for (const typed of ['Soloviev', 'SOLOVEV', 'solovyov']) {
+      expect((await find(typed)).map((hit) => hit.id)).toContain(person.id);
+    }
+    expect(await find('Kuznetsov')).toEqual([]);
+  });
+
   it('finds companies by name and keeps people findable by a renamed company', async () => {
     const { company, person } = await seedIvanov();
     expect((await find('ромашка'))[0]).toMatchObject({ type: 'company', id: company.id });

@@ -102,6 +102,18 @@ describe('CSV reader', () => {
     expect(await rowsOf(file)).toEqual(expectedContacts);
   });
 
+  it('reads on past a plain-ASCII start to tell Windows-1251 from UTF-8', async () => {
+    // 300 KB of Latin rows first (more than the head read up front), then a Cyrillic one.
+    const latin = Array.from({ length: 12_000 }, (_, index) => `Smith${index};London;+44 20 7946 0958`).join('\r\n');
+    const text = `Name;City;Phone\r\n${latin}\r\nЮлия;Тверь;8 916 123-45-67\r\n`;
+    const cp1251 = write('long-1251.csv', iconv.encode(text, 'win1251'));
+    expect((await openSpreadsheet(cp1251)).csv).toEqual({ encoding: 'windows-1251', delimiter: ';' });
+    const utf8 = write('long-utf8.csv', Buffer.from(text, 'utf8'));
+    expect((await openSpreadsheet(utf8)).csv).toEqual({ encoding: 'utf-8', delimiter: ';' });
+    const rows = await rowsOf(cp1251);
+    expect(rows.at(-1)).toEqual({ index: 12_001, cells: ['Юлия', 'Тверь', '8 916 123-45-67'] });
+  });
+
   it('lets given settings override detection', async () => {
     const file = write('forced.csv', iconv.encode('a;b|c\r\nd;e|f\r\n', 'win1251'));
     expect((await openSpreadsheet(file)).csv).toEqual({ encoding: 'utf-8', delimiter: ';' });

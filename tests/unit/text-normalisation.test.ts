@@ -5,7 +5,7 @@ import { digitsOf, foldText, sortKey } from '../../shared/text/fold';
 import { normaliseEmail } from '../../shared/text/email';
 import { composeDisplayName } from '../../shared/text/person-name';
 import { formatPhone, normalisePhone, phoneQueryDigits, phoneWithoutExtension } from '../../shared/text/phone';
-import { slugKey, transliterate } from '../../shared/text/transliterate';
+import { slugKey, toCyrillic, transliterate } from '../../shared/text/transliterate';
 import { allowedTypos, editDistance } from '../../main/services/fuzzy';
 
 /** Plain optimal-string-alignment distance, the textbook way: the reference editDistance must agree with. */
@@ -196,6 +196,16 @@ describe('formatPhone and phoneQueryDigits', () => {
     const german = phoneQueryDigits('8 916 123', 'DE');
     expect(german).toContain('8916123');
     expect(german).not.toContain('7916123');
+  });
+});
+
+describe('toCyrillic', () => {
+  it('reads Russian names written in Latin letters back into Cyrillic', () => {
+    expect(toCyrillic('Shchukin')).toBe('щукин');
+    expect(toCyrillic('Kuznetsov')).toBe('кузнецов');
+    expect(toCyrillic('Zhukova')).toBe('жукова');
+    expect(toCyrillic('Sergey Andreyevich')).toBe('сергей андреевич');
+    expect(toCyrillic('Yakovlev')).toBe('яковлев');
   });
 });
 

@@ -7,10 +7,16 @@ const INITIAL = /^\p{L}\.$/u;
 const JOINED_INITIALS = /^(\p{L}\.)(\p{L}\.)$/u;
 
 const isAllCaps = (word: string) => word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
+/** A Cyrillic word typed all in lower case ("иван"); Latin ones may be particles ("van", "de"). */
+const isLowerCyrillic = (word: string) =>
+  word.length > 1 && CYRILLIC.test(word) && word === word.toLowerCase() && word !== word.toUpperCase();
 
-/** "ИВАНОВА" → "Иванова", "ПЕТРОВ-ВОДКИН" → "Петров-Водкин", "O'NEIL" → "O'Neil"; other words as typed. */
+/**
+ * "ИВАНОВА" → "Иванова", "ПЕТРОВ-ВОДКИН" → "Петров-Водкин", "O'NEIL" → "O'Neil", "иван" →
+ * "Иван"; other words as typed.
+ */
 export function tidyNameWord(word: string): string {
-  if (!isAllCaps(word) || INITIAL.test(word)) return word;
+  if ((!isAllCaps(word) && !isLowerCyrillic(word)) || INITIAL.test(word)) return word;
   return word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_, before: string, letter: string) => {
     return `${before}${letter.toUpperCase()}`;
   });

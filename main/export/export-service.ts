@@ -115,7 +115,11 @@ async function* batchesOf(ids: readonly number[]): AsyncGenerator<number[]> {
   for (let start = 0; start < ids.length; start += BATCH) yield ids.slice(start, start + BATCH);
 }
 
-export async function exportRecords(db: Executor, request: ExportRequest, env: ServiceEnv): Promise<{ rows: number }> {
+export async function exportRecords(
+  db: Executor,
+  request: ExportRequest,
+  env: ServiceEnv,
+): Promise<{ rows: number; unencodable: number }> {
   const definitions = await listCustomFieldDefinitions(db, request.entity);
   const ids =
     request.target === null
@@ -135,8 +139,8 @@ export async function exportRecords(db: Executor, request: ExportRequest, env: S
         { [request.entity]: definitions },
       );
     }
-    await writer.close();
-    return { rows };
+    const { unencodable = 0 } = await writer.close();
+    return { rows, unencodable };
   } catch (error) {
     await writer.abort();
     throw error;
@@ -147,7 +151,7 @@ export async function exportRecords(db: Executor, request: ExportRequest, env: S
 export async function exportDatabase(
   db: Executor,
   request: { path: string; language: 'ru' | 'en' },
-): Promise<{ rows: number }> {
+): Promise<{ rows: number; unencodable: number }> {
   const writer = createXlsxWriter(request.path, { protectIdColumn: false });
   const options = { forEditing: false, language: request.language };
   try {
@@ -162,7 +166,8 @@ export async function exportDatabase(
     }
     await writeMeta(db, writer, sheets, definitions);
     await writer.close();
-    return { rows };
+    // An .xlsx holds every character.
+    return { rows, unencodable: 0 };
   } catch (error) {
     await writer.abort();
     throw error;

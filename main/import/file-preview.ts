@@ -11,7 +11,7 @@ import type { Executor } from '../db/repositories/executor';
 import { findTemplatesBySignature } from '../db/repositories/imports';
 import type { CellValue } from '../spreadsheets/cell';
 import type { SpreadsheetSource } from '../spreadsheets/source';
-import { autoMap, headerSignature } from './mapping/auto-map';
+import { autoMap, templateSignatures } from './mapping/auto-map';
 import { detectHeaderRow } from './mapping/header-row';
 import { cellText } from './row-parser';
 import { readMeta as readAppMeta } from '../db/repositories/app-meta';
@@ -76,7 +76,7 @@ export async function previewFile(
     let columns: Array<Omit<SheetPreview['columns'][number], 'ambiguousDates' | 'dateOrder'>> =
       entity === 'company' ? company : person;
     let template: SheetPreview['template'] = null;
-    const saved = (await findTemplatesBySignature(db, headerSignature(headers)))[0];
+    const saved = (await findTemplatesBySignature(db, templateSignatures(headers)))[0];
     if (saved) {
       entity = saved.entity;
       template = { id: saved.id, name: saved.name };

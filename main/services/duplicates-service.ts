@@ -354,7 +354,9 @@ export async function mergeExactDuplicates(db: AppDb, input: MergeExactRequest, 
     const groups = await duplicateGroups(db, entity, reasons, limit);
     const used = new Set<number>();
     const requests = [];
+    let unmergeable = 0;
     for (const group of groups) {
+      const before = requests.length;
       // Within a group, each member joins the oldest one its name agrees with: colleagues on one
       // office phone stay apart, and two copies of one of them still become one.
       const survivors: Array<{ id: number; displayName: string }> = [];
@@ -365,9 +367,12 @@ export async function mergeExactDuplicates(db: AppDb, input: MergeExactRequest, 
         if (survivor) requests.push({ survivorId: survivor.id, mergedId: member.id, choices: {} });
         else survivors.push(member);
       }
+      if (requests.length === before) unmergeable += 1;
     }
     if (requests.length > 0) {
       merged += await mergeMany(db, entity, requests, env);
+      // The groups that can't be merged come first again next round: read past them.
+      limit = Math.min(unmergeable + FIRST_EXACT_ROUND, MAX_EXACT_GROUPS);
     } else if (groups.length < limit || limit >= MAX_EXACT_GROUPS) {
       return merged;
     } else {

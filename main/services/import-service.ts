@@ -41,7 +41,7 @@ import { deleteRecords, restoreRecordSnapshot, type RecordSnapshot } from '../db
 import { reindexCompanies, reindexPeople } from '../db/search-index';
 import { runImportEngine } from '../import/import-engine';
 import { previewFile } from '../import/file-preview';
-import { autoMap, headerSignature } from '../import/mapping/auto-map';
+import { autoMap, headerSignature, templateSignatures } from '../import/mapping/auto-map';
 import { dateColumnReading } from '../import/values/dates';
 import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import type { CellValue } from '../spreadsheets/cell';
@@ -112,7 +112,7 @@ export class ImportSessions {
     while (headers.length < width) headers.push('');
     const samples = headers.map((_, column) => body.map((row) => row[column] ?? null));
     const dates = (index: number) => dateColumnReading(samples[index] ?? []);
-    const saved = (await findTemplatesBySignature(db, headerSignature(headers))).find(
+    const saved = (await findTemplatesBySignature(db, templateSignatures(headers))).find(
       (template) => !request.entityChosen || template.entity === request.entity,
     );
     if (saved) {

@@ -78,11 +78,16 @@ function pickFields<V extends Record<string, unknown>>(
 
 /** Phones, e-mails, addresses and tags of both; custom fields chosen like scalars. */
 function combineRelations(survivor: Relations, merged: Relations, choices: Choices): RelationValues {
-  const customFields = { ...survivor.customFields };
-  for (const [key, value] of Object.entries(merged.customFields)) {
-    const choice = choices[`custom.${key}`] ?? (isEmpty(customFields[key]) ? 'merged' : 'survivor');
-    if (choice === 'merged') customFields[key] = value;
-  }
+  // Every field either record has: picking the merged copy's empty value empties the field.
+  const keys = new Set([...Object.keys(survivor.customFields), ...Object.keys(merged.customFields)]);
+  const customFields = Object.fromEntries(
+    [...keys].flatMap((key) => {
+      const own = survivor.customFields[key];
+      const choice = choices[`custom.${key}`] ?? (isEmpty(own) ? 'merged' : 'survivor');
+      const value = choice === 'merged' ? merged.customFields[key] : own;
+      return value === undefined ? [] : [[key, value] as const];
+    }),
+  );
   return {
     phones: uniqueBy([...survivor.phones, ...merged.phones], (phone) => phone.value).map((phone) => ({
       value: phone.value,

@@ -155,7 +155,12 @@ export function safeFileName(name: string, extension: string): string {
  * company and owner, every activity oldest first (deleted ones too, marked), and the records
  * merged into this person. Works for people in the trash; an erased person is NotFound.
  */
-export async function exportPersonalData(db: AppDb, id: number, env: ServiceEnv): Promise<PersonalDataExport> {
+export async function exportPersonalData(
+  db: AppDb,
+  id: number,
+  env: ServiceEnv,
+  language: 'ru' | 'en' = 'ru',
+): Promise<PersonalDataExport> {
   const row = await findPersonForPrivacy(db, id);
   if (!row || row.erased_at !== null) throw notFound(id);
   const main = await describePerson(db, row);
@@ -176,7 +181,7 @@ export async function exportPersonalData(db: AppDb, id: number, env: ServiceEnv)
     mergedRecords: merged,
   };
   return {
-    fileName: safeFileName(`${row.display_name} — данные ${localDate(now)}`, 'json'),
+    fileName: safeFileName(`${row.display_name} — ${language === 'ru' ? 'данные' : 'data'} ${localDate(now)}`, 'json'),
     mimeType: 'application/json',
     content: `${JSON.stringify(document, null, 2)}\n`,
   };

@@ -38,8 +38,13 @@ async function detectFileEncoding(path: string, head: FileHead): Promise<TextEnc
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
       if (bytesRead === 0) return 'utf-8';
       const first = chunk.subarray(0, bytesRead).findIndex((byte) => byte > 0x7f);
-      if (first >= 0)
-        return isUtf8(chunk.subarray(first, Math.min(bytesRead, first + 4096))) ? 'utf-8' : 'windows-1251';
+      if (first >= 0) {
+        // Read from that byte on, so a letter cut by the chunk's end is judged whole.
+        const window = Buffer.alloc(4096);
+        const { bytesRead: windowBytes } = await handle.read(window, 0, window.length, position + first);
+        const toEnd = windowBytes < window.length;
+        return isUtf8(window.subarray(0, windowBytes), toEnd) ? 'utf-8' : 'windows-1251';
+      }
       position += bytesRead;
     }
   } finally {

@@ -46,11 +46,17 @@ export function createCsvWriter(path: string, options: CsvOptions): TableWriter 
     if (failure) throw failure;
   };
 
-  const encode = (text: string): Buffer =>
-    options.encoding === 'utf-8'
-      ? Buffer.from(text, 'utf8')
-      : // One `?` per character CP1251 lacks: iconv-lite would give two for an astral one (a surrogate pair).
-        iconv.encode(text.replace(/[\u{10000}-\u{10FFFF}]|[\uD800-\uDFFF]/gu, '?'), 'win1251');
+  let unencodable = 0;
+  const questionMarks = (text: string) => text.split('?').length - 1;
+  const encode = (text: string): Buffer => {
+    if (options.encoding === 'utf-8') return Buffer.from(text, 'utf8');
+    // One `?` per character CP1251 lacks: iconv-lite would give two for an astral one (a surrogate pair).
+    const narrowed = text.replace(/[\u{10000}-\u{10FFFF}]|[\uD800-\uDFFF]/gu, '?');
+    const bytes = iconv.encode(narrowed, 'win1251');
+    // Counted, so the user hears what the file lost (emoji, "½", letters of other scripts).
+    unencodable += bytes.filter((byte) => byte === 0x3f).length - questionMarks(text);
+    return bytes;
+  };
 
   /** Writes what has piled up, waiting for 'drain' when the file stream is full. */
   const flush = async () => {
@@ -131,7 +137,7 @@ export function createCsvWriter(path: string, options: CsvOptions): TableWriter 
         await removeFile();
         throw error;
       }
-      return { rows };
+      return { rows, unencodable };
     },
 
     async abort() {

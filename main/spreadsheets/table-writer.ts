@@ -26,7 +26,11 @@ export type TableWriter = {
   addSheet(name: string, columns: ExportColumn[]): Promise<void>;
   /** money cells are given in integer minor units; dates as 'YYYY-MM-DD' or Date; datetimes as ISO strings or Date; booleans as boolean. */
   addRow(cells: CellValue[]): Promise<void>;
-  close(): Promise<{ rows: number }>; // rows written, all sheets, headers excluded
+  /**
+   * Rows written (all sheets, headers excluded); `unencodable`: characters the file's encoding
+   * has no place for, written as "?" (Windows-1251 CSV only).
+   */
+  close(): Promise<{ rows: number; unencodable?: number }>;
   /** Stops writing and deletes the partial file. */
   abort(): Promise<void>;
 };

@@ -388,4 +388,9 @@ export const ExportRequest = z.object({
 export type ExportRequest = z.infer<typeof ExportRequest>;
 export type ExportRequestInput = z.input<typeof ExportRequest>;
 
-export const ExportResult = z.object({ rows: z.number().int().nonnegative(), path: z.string() });
+export const ExportResult = z.object({
+  rows: z.number().int().nonnegative(),
+  path: z.string(),
+  /** Characters the chosen encoding (Windows-1251) could not hold, written as "?". */
+  unencodable: z.number().int().nonnegative().optional(),
+});

@@ -107,7 +107,8 @@ export const contract = {
   'people:trash': { input: ByIds, output: ChangedIds },
   'people:restore': { input: ByIds, output: ChangedIds },
   'people:bulk': { input: BulkRequest, output: BulkResult },
-  'people:exportData': { input: ById, output: PersonalDataExport },
+  // The language names the file ("— данные" / "— data").
+  'people:exportData': { input: ById.extend({ language: Language.default('ru') }), output: PersonalDataExport },
   'people:erase': { input: EraseRequest, output: Done },
   'people:merge': { input: MergeRequest, output: z.object({ mergeId: RecordId, person: Person }) },
   'people:unmerge': { input: UnmergeRequest, output: Person },

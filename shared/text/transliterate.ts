@@ -59,11 +59,12 @@ const LATIN_TO_CYRILLIC: ReadonlyArray<readonly [string, string]> = [
   ['sh', 'ш'],
   ['yu', 'ю'],
   ['iu', 'ю'],
+  ['ju', 'ю'],
+  ['ja', 'я'],
   ['ya', 'я'],
   ['ia', 'я'],
   ['yo', 'е'],
   ['ye', 'е'],
-  ['iy', 'ий'],
   ['yy', 'ый'],
   ['a', 'а'],
   ['b', 'б'],
@@ -101,13 +102,31 @@ const LATIN_TO_CYRILLIC: ReadonlyArray<readonly [string, string]> = [
 export function toCyrillic(latin: string): string {
   const text = latin.toLowerCase();
   let result = '';
-  const vowel = (char: string | undefined) => char !== undefined && 'aeiou'.includes(char);
+  const vowel = (char: string | undefined) => char !== undefined && 'aeiouy'.includes(char);
+  const letter = (char: string | undefined) => char !== undefined && /[a-z]/.test(char);
   for (let index = 0; index < text.length;) {
+    const [previous, current, next] = [text[index - 1], text[index], text[index + 1]];
     // "y" after a vowel and before none is "й": Sergey, Nikolay, Andrey.
-    if (text[index] === 'y' && vowel(text[index - 1]) && !vowel(text[index + 1])) {
+    if (current === 'y' && vowel(previous) && !vowel(next)) {
       result += 'й';
       index += 1;
       continue;
+    }
+    // "iy" before no vowel, and "y" ending a word after a consonant, are "ий": Dmitriy, Dmitry,
+    // Vasily (but Mariya is "ия").
+    if (current === 'i' && next === 'y' && !vowel(text[index + 2])) {
+      result += 'ий';
+      index += 2;
+      continue;
+    }
+    if (current === 'y' && letter(previous) && !vowel(previous) && !letter(next)) {
+      result += 'ий';
+      index += 1;
+      continue;
+    }
+    // "y" between a consonant and a vowel is a soft sign: Tatyana, Natalya, Ilya.
+    if (current === 'y' && letter(previous) && !vowel(previous) && next !== undefined && 'aueo'.includes(next)) {
+      result += 'ь';
     }
     const rule = LATIN_TO_CYRILLIC.find(([from]) => text.startsWith(from, index));
     if (rule) {
@@ -119,4 +138,13 @@ export function toCyrillic(latin: string): string {
     }
   }
   return result;
+}
+
+/**
+ * The same reading with a soft sign where Latin spellings drop it: after л, н, т, д, р, с or з
+ * before another consonant ("олга" → "ольга"). null when there is no such place.
+ */
+export function withSoftSigns(cyrillic: string): string | null {
+  const soft = cyrillic.replace(/([лнтдрсз])(?=[бвгджзклмнпрстфхцчшщ])/gu, '$1ь');
+  return soft === cyrillic ? null : soft;
 }

@@ -173,6 +173,15 @@ describe('bulk actions and saved views', () => {
       expect(await countPeople(database.db, { text: typed }, options)).toBe(1);
     }
     expect(await countPeople(database.db, { text: '8 903 000' }, options)).toBe(0);
+    // Digits are words too: a tag "2024" is still found.
+    await runBulk(
+      database.db,
+      'person',
+      { target: { ids: [ids[2]!] }, action: { type: 'tag', tags: ['Выставка 2024'] } },
+      env,
+    );
+    const byYear = await listPeoplePage(database.db, { filter: { conditions: [], text: '2024' } }, options);
+    expect(byYear.map((row) => row.id)).toEqual([ids[2]]);
   });
 
   it("gives list rows their custom values, for the lists' custom columns", async () => {

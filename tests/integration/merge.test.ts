@@ -129,6 +129,16 @@ describe('duplicates, merge and unmerge', () => {
     await expect(unmergePeople(database.db, mergeId, false, env)).rejects.toMatchObject({ code: 'NotFound' });
   });
 
+  it("empties a custom field when the merged copy's empty value is picked", async () => {
+    // b has the region, a has none: swapped roles, a is merged into b with a's (empty) region.
+    const { person } = await mergePeople(
+      database.db,
+      { survivorId: b.id, mergedId: a.id, choices: { 'custom.region': 'merged' } },
+      env,
+    );
+    expect(person.customFields).toEqual({});
+  });
+
   it('refuses a merge of records changed after the merge screen showed them', async () => {
     const shown = { survivor: a.version, merged: b.version };
     await updatePerson(

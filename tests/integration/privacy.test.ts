@@ -224,6 +224,10 @@ describe('personal data: export and erasure', () => {
 
     expect(exported.mimeType).toBe('application/json');
     expect(exported.fileName).toMatch(/^Уникальнофамильный Пётр Ксаверьевич — данные \d{4}-\d{2}-\d{2}\.json$/);
+    // Named in the language of the screen it was asked from.
+    expect((await exportPersonalData(database.db, person.id, env, 'en')).fileName).toMatch(
+      /^Уникальнофамильный Пётр Ксаверьевич — data \d{4}-\d{2}-\d{2}\.json$/,
+    );
     const document = JSON.parse(exported.content);
     expect(document).toMatchObject({
       application: 'Kartoteka',

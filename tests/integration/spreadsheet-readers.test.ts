@@ -112,6 +112,12 @@ describe('CSV reader', () => {
     expect((await openSpreadsheet(utf8)).csv).toEqual({ encoding: 'utf-8', delimiter: ';' });
     const rows = await rowsOf(cp1251);
     expect(rows.at(-1)).toEqual({ index: 12_001, cells: ['Юлия', 'Тверь', '8 916 123-45-67'] });
+    // One Windows-1251 letter as the very last byte: not taken for the start of a UTF-8 one.
+    const lastByte = write(
+      'last-byte.csv',
+      Buffer.concat([Buffer.from(`Name;City\r\n${latin}\r\nA;`), Buffer.from([0xc8])]),
+    );
+    expect((await openSpreadsheet(lastByte)).csv).toEqual({ encoding: 'windows-1251', delimiter: ';' });
   });
 
   it('lets given settings override detection', async () => {

@@ -6,6 +6,7 @@ import {
   autoMap,
   emailLabelFromText,
   headerSignature,
+  templateSignatures,
   labelColumnFor,
   phoneLabelFromText,
   profileColumn,
@@ -729,6 +730,12 @@ describe('headerSignature', () => {
     expect(headerSignature(['ФИО', '', 'Телефон'])).toBe('3:фио||телефон');
     // Blank columns after the last header (a stray cell further right) change nothing.
     expect(headerSignature(['ФИО', 'Телефон', '', ''])).toBe(headerSignature(['ФИО', 'Телефон']));
+  });
+
+  it('finds templates saved before trailing blanks stopped counting, and none for a blank header row', () => {
+    expect(templateSignatures(['ФИО', 'Телефон', ''])).toEqual(['2:фио|телефон', '3:фио|телефон|']);
+    expect(templateSignatures(['ФИО', 'Телефон'])).toEqual(['2:фио|телефон']);
+    expect(templateSignatures(['', ''])).toEqual([]);
   });
 
   it('depends on order and on blank columns', () => {

@@ -5,7 +5,7 @@ import { digitsOf, foldText, sortKey } from '../../shared/text/fold';
 import { normaliseEmail } from '../../shared/text/email';
 import { composeDisplayName } from '../../shared/text/person-name';
 import { formatPhone, normalisePhone, phoneQueryDigits, phoneWithoutExtension } from '../../shared/text/phone';
-import { slugKey, toCyrillic, transliterate } from '../../shared/text/transliterate';
+import { slugKey, toCyrillic, transliterate, withSoftSigns } from '../../shared/text/transliterate';
 import { allowedTypos, editDistance } from '../../main/services/fuzzy';
 
 /** Plain optimal-string-alignment distance, the textbook way: the reference editDistance must agree with. */
@@ -206,6 +206,19 @@ describe('toCyrillic', () => {
     expect(toCyrillic('Zhukova')).toBe('жукова');
     expect(toCyrillic('Sergey Andreyevich')).toBe('сергей андреевич');
     expect(toCyrillic('Yakovlev')).toBe('яковлев');
+    for (const [latin, cyrillic] of [
+      ['Dmitry', 'дмитрий'],
+      ['Vasily', 'василий'],
+      ['Kseniya', 'ксения'],
+      ['Mariya', 'мария'],
+      ['Julia', 'юля'],
+      ['Tatyana', 'татьяна'],
+      ['Ilya', 'илья'],
+    ]) {
+      expect(toCyrillic(latin!)).toBe(cyrillic);
+    }
+    expect(withSoftSigns(toCyrillic('Olga'))).toBe('ольга');
+    expect(withSoftSigns('иванов')).toBeNull();
   });
 });
 

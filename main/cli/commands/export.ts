@@ -31,7 +31,7 @@ export const exportCommand: Command = {
     const passphrase = await readPassphrase();
     return withDatabase(file, passphrase, async (database) => {
       const started = performance.now();
-      const { rows } =
+      const { rows, unencodable = 0 } =
         entity === 'all'
           ? await exportDatabase(database.db, { path: out, language })
           : await exportRecords(
@@ -48,7 +48,11 @@ export const exportCommand: Command = {
               { now: () => new Date(), defaultCountry: 'RU' },
             );
       const exportMs = Math.round(performance.now() - started);
-      return { data: { out, rows, exportMs }, lines: [`Wrote ${rows} rows to ${out} in ${exportMs} ms`] };
+      const lost = unencodable > 0 ? ` (${unencodable} characters Windows-1251 lacks written as "?")` : '';
+      return {
+        data: { out, rows, unencodable, exportMs },
+        lines: [`Wrote ${rows} rows to ${out} in ${exportMs} ms${lost}`],
+      };
     });
   },
 };

@@ -131,8 +131,15 @@ export async function findTemplate(
     .executeTakeFirst();
 }
 
-export async function findTemplatesBySignature(db: Executor, headerSignature: string): Promise<TemplateRow[]> {
-  return db.selectFrom('import_templates').selectAll().where('header_signature', '=', headerSignature).execute();
+/** Templates saved under any of these header signatures, the current form first. */
+export async function findTemplatesBySignature(db: Executor, signatures: readonly string[]): Promise<TemplateRow[]> {
+  if (signatures.length === 0) return [];
+  const rows = await db
+    .selectFrom('import_templates')
+    .selectAll()
+    .where('header_signature', 'in', [...signatures])
+    .execute();
+  return rows.sort((a, b) => signatures.indexOf(a.header_signature) - signatures.indexOf(b.header_signature));
 }
 
 export async function saveTemplate(

@@ -5,7 +5,7 @@ import { compactKey, headerMeaning, type HeaderMeaning } from './header-synonyms
 import { normaliseHeader } from './header-text';
 import { profileColumn } from './profile-column';
 
-export { headerSignature } from './header-signature';
+export { headerSignature, templateSignatures } from './header-signature';
 export { emailLabelFromText, labelColumnFor, phoneLabelFromText } from './contact-labels';
 export { profileColumn, type ColumnProfile } from './profile-column';
 

@@ -10,12 +10,15 @@ const isAllCaps = (word: string) => word.length > 1 && word === word.toUpperCase
 /** A Cyrillic word typed all in lower case ("иван"); Latin ones may be particles ("van", "de"). */
 const isLowerCyrillic = (word: string) =>
   word.length > 1 && CYRILLIC.test(word) && word === word.toLowerCase() && word !== word.toUpperCase();
+/** Words that stay lower case inside a name: "Анна фон Мекк", "Шарль де Голль", "ибн Хаттаб". */
+const PARTICLES = new Set(['фон', 'де', 'ди', 'да', 'дю', 'ван', 'дер', 'ибн', 'бен', 'бин', 'аль', 'ла', 'эль']);
 
 /**
- * "ИВАНОВА" → "Иванова", "ПЕТРОВ-ВОДКИН" → "Петров-Водкин", "O'NEIL" → "O'Neil", "иван" →
- * "Иван"; other words as typed.
+ * "ИВАНОВА" → "Иванова", "ПЕТРОВ-ВОДКИН" → "Петров-Водкин", "O'NEIL" → "O'Neil", "иван" → "Иван".
+ * Particles ("фон", "де", "ибн") stay lower case; other words as typed.
  */
 export function tidyNameWord(word: string): string {
+  if (PARTICLES.has(word.toLowerCase())) return word.toLowerCase();
   if ((!isAllCaps(word) && !isLowerCyrillic(word)) || INITIAL.test(word)) return word;
   return word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_, before: string, letter: string) => {
     return `${before}${letter.toUpperCase()}`;

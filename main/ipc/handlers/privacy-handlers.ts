@@ -7,9 +7,9 @@ type PrivacyHandlers = Pick<HandlerMap, 'people:exportData' | 'people:erase'>;
 
 export function privacyHandlers(context: AppContext): PrivacyHandlers {
   return {
-    'people:exportData': ({ id }) => {
+    'people:exportData': ({ id, language }) => {
       const { db, env } = openDatabaseFor(context);
-      return exportPersonalData(db, id, env);
+      return exportPersonalData(db, id, env, language);
     },
     'people:erase': async ({ id, confirmation }) => {
       const { db, env } = openDatabaseFor(context);

@@ -229,16 +229,16 @@ function conditionSql(
 const PHONE_LIKE = /^\+?[\d\s()\-.]+$/;
 
 /**
- * A list's search text that is a phone number ("8 916 123-45", "45-67"): records with a phone
- * starting with any reading of it, or ending with it, as the search box finds them. Range scans on
- * the contact points' key indexes, not a scan of the list. null for any other text.
+ * The ids of records with a phone matching a list's search text that could be a phone number
+ * ("8 916 123-45", "45-67"): starting with any reading of it, or ending with it, as the search box
+ * finds them. One SELECT per range, joined by UNION: each is a range scan on its own index (as one
+ * OR of ranges, SQLite without ANALYZE statistics read every phone through one index). null for
+ * any other text.
  */
-function phoneTextMatch(tables: EntityTables, typed: string, defaultCountry: string): Sql | null {
+function phoneRanges(tables: EntityTables, typed: string, defaultCountry: string): RawBuilder<unknown> | null {
   const digits = digitsOf(typed);
   if (!PHONE_LIKE.test(typed.trim()) || digits.length < 3) return null;
   const owner = sql.raw(tables.ownerColumn);
-  // One SELECT per range, joined by UNION: each is a range scan on its own index. As one OR of
-  // ranges, SQLite (with no ANALYZE statistics) read every phone through one index instead.
   const range = (column: 'search_key' | 'reversed_key', prefix: string) =>
     sql`SELECT cp.${owner} FROM contact_points cp
          WHERE cp.kind = 'phone' AND cp.${sql.raw(column)} >= ${prefix} AND cp.${sql.raw(column)} < ${`${prefix}\uffff`}`;
@@ -246,7 +246,7 @@ function phoneTextMatch(tables: EntityTables, typed: string, defaultCountry: str
     ...phoneQueryDigits(typed, defaultCountry).map((prefix) => range('search_key', prefix)),
     ...(digits.length >= 4 ? [range('reversed_key', [...digits].reverse().join(''))] : []),
   ];
-  return sql<SqlBool>`${sql.ref(`${tables.table}.id`)} IN (${sql.join(ranges, sql` UNION `)})`;
+  return sql.join(ranges, sql` UNION `);
 }
 
 /** The WHERE of a list: trash or live rows, the search text, and every condition (AND). */
@@ -274,18 +274,24 @@ export function recordWhere(
       : sql<SqlBool>`${deleted} IS NULL`,
   ];
   const match = prefixMatchQuery(foldText(filter.text));
-  const phone = phoneTextMatch(tables, filter.text, options.defaultCountry);
-  if (phone) {
-    parts.push(phone);
+  const phones = filter.trash ? null : phoneRanges(tables, filter.text, options.defaultCountry);
+  const id = sql.ref(`${tables.table}.id`);
+  const searchTable = sql.table(tables.searchTable);
+  if (phones && match) {
+    // Digits are phone numbers, and words too ("2024" in a tag, a postcode): one set of ids from
+    // both, so each side stays an index lookup.
+    parts.push(
+      sql<SqlBool>`${id} IN (${phones} UNION SELECT rowid FROM ${searchTable} WHERE ${searchTable} MATCH ${match})`,
+    );
+  } else if (phones) {
+    parts.push(sql<SqlBool>`${id} IN (${phones})`);
   } else if (match && filter.trash) {
     // The search index holds live records only; the trash is small enough to scan by name.
     const words = foldText(filter.text).split(' ').filter(Boolean);
     const key = sql.ref(`${tables.table}.sort_key`);
     parts.push(...words.map((word) => sql<SqlBool>`${key} LIKE ${likeContains(sortKey(word))} ${escape}`));
   } else if (match) {
-    parts.push(
-      sql<SqlBool>`${sql.ref(`${tables.table}.id`)} IN (SELECT rowid FROM ${sql.table(tables.searchTable)} WHERE ${sql.table(tables.searchTable)} MATCH ${match})`,
-    );
+    parts.push(sql<SqlBool>`${id} IN (SELECT rowid FROM ${searchTable} WHERE ${searchTable} MATCH ${match})`);
   }
   const byKey = new Map(customFields.map((field) => [`custom.${field.key}`, field]));
   for (const raw of filter.conditions) {

@@ -48,11 +48,14 @@ export function useExportToFile(): { start: (job: ExportJob) => void; busy: bool
     caught instanceof ApiError ? t(`errors.${caught.code}`, { ...caught.details }) : t('common.unknownError');
 
   function notifyDone(result: ExportResult) {
+    const lossy = (result.unencodable ?? 0) > 0;
     notifications.show({
-      color: 'teal',
+      color: lossy ? 'yellow' : 'teal',
       title: t('export.done', { count: result.rows, formatted: formatNumber(result.rows, i18n.language) }),
-      message: result.path,
-      autoClose: 8000,
+      message: lossy
+        ? `${result.path} — ${t('export.unencodable', { count: result.unencodable, formatted: formatNumber(result.unencodable ?? 0, i18n.language) })}`
+        : result.path,
+      autoClose: lossy ? false : 8000,
     });
   }
 

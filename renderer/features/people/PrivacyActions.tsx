@@ -164,7 +164,7 @@ function EraseModal({ person, opened, onClose }: { person: Person; opened: boole
 
 /** Consents at a glance, a copy of everything stored, and erasure (the right to be forgotten). */
 export function PrivacyActions({ person }: { person: Person }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const exportData = useChannelMutation('people:exportData');
   const [eraseOpened, setEraseOpened] = useState(false);
 
@@ -190,7 +190,11 @@ export function PrivacyActions({ person }: { person: Person }) {
             variant="default"
             leftSection={<IconDownload size={16} />}
             loading={exportData.isPending}
-            onClick={() => void exportData.mutateAsync({ id: person.id }).then(saveFile, () => undefined)}
+            onClick={() =>
+              void exportData
+                .mutateAsync({ id: person.id, language: i18n.language === 'en' ? 'en' : 'ru' })
+                .then(saveFile, () => undefined)
+            }
           >
             {t('privacy.export.action')}
           </Button>

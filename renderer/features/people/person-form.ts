@@ -36,7 +36,8 @@ const NO_CONSENT: ConsentForm = { granted: false, date: '', source: '' };
 function consentForm(consent: Consent | null): ConsentForm {
   if (consent === null) return NO_CONSENT;
   const source = consent.source === MANUAL_CONSENT_SOURCE ? '' : (consent.source ?? '');
-  return { granted: consent.granted, date: consent.at?.slice(0, 10) ?? '', source };
+  // The day as this computer's calendar has it, as the person page shows it.
+  return { granted: consent.granted, date: consent.at ? todayDate(new Date(consent.at)) : '', source };
 }
 
 /** Today as the computer's calendar has it, for a consent ticked now. */
@@ -55,7 +56,12 @@ function consentInput(form: ConsentForm, before: Consent | null, now = new Date(
   if (unchanged) return before;
   // Not given, and never given or withdrawn before: nothing to record.
   if (!form.granted && before === null) return null;
-  const at = form.date === '' || form.date === todayDate(now) ? now.toISOString() : `${form.date}T00:00:00.000Z`;
+  // A day picked is stored at its local noon: shown back as that day in any time zone near this one.
+  const [year = 0, month = 1, day = 1] = form.date.split('-').map(Number);
+  const at =
+    form.date === '' || form.date === todayDate(now)
+      ? now.toISOString()
+      : new Date(year, month - 1, day, 12).toISOString();
   return { granted: form.granted, at, source: form.source.trim() || MANUAL_CONSENT_SOURCE };
 }
 

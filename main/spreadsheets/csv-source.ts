@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { AppError } from '../../shared/errors';
 import type { CellValue, SheetRow } from './cell';
 import { decodeText, detectDelimiter, detectEncoding, detectNewline, isUtf8 } from './encoding';
-import { fileError, noSuchSheet, type FileHead } from './sniff';
+import { fileError, noSuchSheet, readOpenFile, type FileHead } from './sniff';
 import type { CsvSettings, SpreadsheetSource, TextEncoding } from './source';
 
 const ENCODINGS: readonly TextEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1251'];
@@ -26,13 +26,7 @@ const SCAN_CHUNK = 1024 * 1024;
 async function detectFileEncoding(path: string, head: FileHead): Promise<TextEncoding> {
   const guess = detectEncoding(head.bytes);
   if (guess !== 'utf-8' || head.complete || head.bytes.some((byte) => byte > 0x7f)) return guess;
-  let handle: fs.promises.FileHandle;
-  try {
-    handle = await fs.promises.open(path, 'r');
-  } catch (error) {
-    throw fileError(error, path);
-  }
-  try {
+  return readOpenFile(path, async (handle) => {
     const chunk = Buffer.alloc(SCAN_CHUNK);
     for (let position = head.bytes.length; ;) {
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
@@ -47,9 +41,7 @@ async function detectFileEncoding(path: string, head: FileHead): Promise<TextEnc
       }
       position += bytesRead;
     }
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 export async function openCsv(

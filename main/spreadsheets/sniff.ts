@@ -34,7 +34,8 @@ export function noSuchSheet(sheet: string): AppError {
   return new AppError('NotFound', `There is no sheet named "${sheet}" in this file.`, { sheet });
 }
 
-export async function readHead(path: string, length = HEAD_BYTES): Promise<FileHead> {
+/** Reads a file through `read`, its errors in the codes the UI translates; closed whatever happens. */
+export async function readOpenFile<T>(path: string, read: (handle: fs.promises.FileHandle) => Promise<T>): Promise<T> {
   let handle: fs.promises.FileHandle;
   try {
     handle = await fs.promises.open(path, 'r');
@@ -42,6 +43,16 @@ export async function readHead(path: string, length = HEAD_BYTES): Promise<FileH
     throw fileError(error, path);
   }
   try {
+    return await read(handle);
+  } catch (error) {
+    throw fileError(error, path);
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function readHead(path: string, length = HEAD_BYTES): Promise<FileHead> {
+  return readOpenFile(path, async (handle) => {
     const buffer = Buffer.alloc(length + 1);
     let done = 0;
     while (done < buffer.length) {
@@ -51,11 +62,7 @@ export async function readHead(path: string, length = HEAD_BYTES): Promise<FileH
     }
     // One byte past `length` tells "exactly length bytes" apart from "more to come".
     return { bytes: buffer.subarray(0, Math.min(done, length)), complete: done <= length };
-  } catch (error) {
-    throw fileError(error, path);
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 /**

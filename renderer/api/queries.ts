@@ -19,9 +19,9 @@ export function useRecordToEdit<C extends Channel>(channel: C, input: ChannelInp
     enabled,
     refetchOnMount: 'always',
   });
-  // Once read after mount, later refetches (after the save) must not take the form away: its save
-  // callback would be lost with it.
-  return { query, ready: query.isFetchedAfterMount };
+  // Pending (QueryState shows the loader) until read after mount. Later refetches (after the save)
+  // must not take the form away: its save callback would be lost with it.
+  return { ...query, isPending: query.isPending || (!query.isFetchedAfterMount && !query.isError) } as typeof query;
 }
 
 export const useAppInfo = () => useChannelQuery('app:info', {});

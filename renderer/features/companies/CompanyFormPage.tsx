@@ -1,4 +1,4 @@
-import { Card, Center, Loader, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -50,15 +50,9 @@ function formFrom(company: Company | null): CompanyForm {
 }
 
 export function CompanyFormPage({ companyId }: { companyId: number | null }) {
-  const { query, ready } = useRecordToEdit('companies:get', { id: companyId ?? 0 }, companyId !== null);
+  const record = useRecordToEdit('companies:get', { id: companyId ?? 0 }, companyId !== null);
   if (companyId === null) return <CompanyFormBody company={null} />;
-  if (!ready && !query.isError)
-    return (
-      <Center py="xl">
-        <Loader size="sm" />
-      </Center>
-    );
-  return <QueryState query={query}>{(data) => <CompanyFormBody company={data} />}</QueryState>;
+  return <QueryState query={record}>{(data) => <CompanyFormBody company={data} />}</QueryState>;
 }
 
 function CompanyFormBody({ company: asOpened }: { company: Company | null }) {

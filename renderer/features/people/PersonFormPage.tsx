@@ -1,4 +1,4 @@
-import { Card, Center, Loader, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Card, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -23,20 +23,14 @@ import {
 
 /** Create (personId null; in a company when `companyId` is given) or edit a person. */
 export function PersonFormPage({ personId, companyId = null }: { personId: number | null; companyId?: number | null }) {
-  const { query, ready } = useRecordToEdit('people:get', { id: personId ?? 0 }, personId !== null);
+  const record = useRecordToEdit('people:get', { id: personId ?? 0 }, personId !== null);
   const company = useChannelQuery('companies:get', { id: companyId ?? 0 }, companyId !== null);
   if (personId === null) {
     if (companyId !== null && !company.data) return <QueryState query={company}>{() => null}</QueryState>;
     const inCompany = company.data ? { id: company.data.id, name: company.data.name } : null;
     return <PersonFormBody person={null} company={inCompany} />;
   }
-  if (!ready && !query.isError)
-    return (
-      <Center py="xl">
-        <Loader size="sm" />
-      </Center>
-    );
-  return <QueryState query={query}>{(data) => <PersonFormBody person={data} />}</QueryState>;
+  return <QueryState query={record}>{(data) => <PersonFormBody person={data} />}</QueryState>;
 }
 
 function PersonFormBody({

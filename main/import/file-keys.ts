@@ -9,6 +9,8 @@
  * written, only the record id and whether this file created it.
  */
 
+import { NAME_WORDS_KEPT } from '../../shared/text/name-words';
+
 /** An entry's handle: a small integer, valid for the life of the table. */
 export type FileEntry = number;
 
@@ -18,7 +20,7 @@ const INITIAL_ENTRIES = 1 << 10;
 /** A null record id: ids are positive. */
 const NO_RECORD = 0;
 /** Words of an entry's name kept (as hashes) to tell colleagues sharing a phone apart. */
-const NAME_WORDS = 4;
+const NAME_WORDS = NAME_WORDS_KEPT;
 
 export class FileKeyTable<Pending> {
   // Slot → key hash + 1 (0 marks an empty slot; hashes are below 2^53, so +1 stays exact).

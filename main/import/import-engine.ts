@@ -20,7 +20,7 @@ import type {
   ValueChoice,
 } from '../../shared/domain/imports';
 import { foldText, sortKey } from '../../shared/text/fold';
-import { nameWords, wordHash, wordsAgree } from '../../shared/text/name-words';
+import { nameWordHashes, nameWords, wordsAgree } from '../../shared/text/name-words';
 import { rememberValidReadings } from '../../shared/text/phone';
 import { insertCustomFieldDefinition, listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import { addCustomField } from '../services/custom-fields-service';
@@ -357,7 +357,7 @@ class ImportPass {
         changes: [],
         fileId,
         fileMerge: false,
-        nameWords: words.slice(0, 4).map(wordHash),
+        nameWords: entity === 'person' ? nameWordHashes(name) : [],
         phoneNameHashes: keys.map((key) =>
           key.key === 'phone' && words.length > 0
             ? keyHash('phone', `${entity}|${key.value}|${[...words].sort().join(' ')}`)
@@ -507,12 +507,7 @@ class ImportPass {
       let ids = existing.byKey.get(`${key.key}:${key.value}`);
       if (ids && key.key === 'phone') {
         const agreeing = ids.filter((id) =>
-          phoneNamesAgree(
-            item.nameWords,
-            nameWords(existing.names.get(id) ?? '')
-              .slice(0, 4)
-              .map(wordHash),
-          ),
+          phoneNamesAgree(item.nameWords, nameWordHashes(existing.names.get(id) ?? '')),
         );
         if (agreeing.length < ids.length) sharedPhone = true;
         ids = agreeing;

@@ -10,7 +10,7 @@ import {
   type ActivityRow,
   type ActivityWrite,
 } from '../db/repositories/activities';
-import { setDeleted, updateVersioned } from '../db/repositories/versioned';
+import { moveToTrash, updateVersioned } from '../db/repositories/versioned';
 import type { ServiceEnv } from './service-env';
 
 function toRow(values: ActivityValues, updatedAt: string): ActivityWrite {
@@ -103,7 +103,7 @@ export async function updateActivity(
 
 export async function deleteActivity(db: AppDb, id: number, env: ServiceEnv): Promise<void> {
   const now = env.now().toISOString();
-  const changed = await setDeleted(db, 'activities', [id], now, now);
+  const changed = await moveToTrash(db, 'activities', [id], now);
   if (changed.length === 0) throw new AppError('NotFound', 'The activity does not exist', { id });
 }
 

@@ -5,7 +5,7 @@ import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
 import { findCompany, insertCompany, type CompanyRow, type CompanyWrite } from '../db/repositories/companies';
 import { userExists } from '../db/repositories/users';
-import { restoreFromTrash, setDeleted, updateVersioned } from '../db/repositories/versioned';
+import { restoreFromTrash, moveToTrash, updateVersioned } from '../db/repositories/versioned';
 import { reindexCompanies } from '../db/search-index';
 import { primaryCity, readRelations, writeRelations } from './record-relations';
 import type { ServiceEnv } from './service-env';
@@ -106,7 +106,7 @@ export async function updateCompany(
 export async function trashCompanies(db: AppDb, ids: readonly number[], env: ServiceEnv): Promise<number[]> {
   return db.transaction().execute(async (trx) => {
     const now = env.now().toISOString();
-    const changed = await setDeleted(trx, 'companies', ids, now, now);
+    const changed = await moveToTrash(trx, 'companies', ids, now);
     await reindexCompanies(trx, changed);
     return changed;
   });

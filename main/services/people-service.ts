@@ -7,7 +7,7 @@ import type { Executor } from '../db/repositories/executor';
 import { companyExists } from '../db/repositories/companies';
 import { findPerson, insertPerson, type PersonRow, type PersonWrite } from '../db/repositories/people';
 import { userExists } from '../db/repositories/users';
-import { restoreFromTrash, setDeleted, updateVersioned } from '../db/repositories/versioned';
+import { restoreFromTrash, moveToTrash, updateVersioned } from '../db/repositories/versioned';
 import { reindexPeople } from '../db/search-index';
 import { primaryCity, readRelations, writeRelations } from './record-relations';
 import type { ServiceEnv } from './service-env';
@@ -151,7 +151,7 @@ export async function updatePerson(
 export async function trashPeople(db: AppDb, ids: readonly number[], env: ServiceEnv): Promise<number[]> {
   return db.transaction().execute(async (trx) => {
     const now = env.now().toISOString();
-    const changed = await setDeleted(trx, 'people', ids, now, now);
+    const changed = await moveToTrash(trx, 'people', ids, now);
     await reindexPeople(trx, changed);
     return changed;
   });

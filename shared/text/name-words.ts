@@ -25,6 +25,14 @@ export function namesAgree(first: string, second: string): boolean {
   return wordsAgree(nameWords(first), nameWords(second));
 }
 
+/** How many of a name's words a table of numbers keeps (see nameWordHashes). */
+export const NAME_WORDS_KEPT = 4;
+
+/** The first words of a name as numbers (wordHash), for tables that keep numbers, not strings. */
+export function nameWordHashes(name: string): number[] {
+  return nameWords(name).slice(0, NAME_WORDS_KEPT).map(wordHash);
+}
+
 /** A word as a small non-zero number, for tables that keep numbers rather than strings. */
 export function wordHash(word: string): number {
   let hash = 0x811c9dc5;

@@ -36,21 +36,20 @@ export async function updateVersioned<T extends VersionedTable>(
   return exists ? 'conflict' : 'missing';
 }
 
-/** Moves rows to the trash (`deletedAt` set) or back (null); returns the ids that changed. */
-export async function setDeleted(
+/** Moves rows to the trash at `at` (restoreFromTrash brings them back); returns the ids that changed. */
+export async function moveToTrash(
   db: Executor,
   table: VersionedTable,
   ids: readonly number[],
-  deletedAt: string | null,
   at: string,
 ): Promise<number[]> {
   if (ids.length === 0) return [];
   const people = table as 'people';
   const rows = await db
     .updateTable(people)
-    .set((eb) => ({ deleted_at: deletedAt, updated_at: at, version: eb('version', '+', 1) }))
+    .set((eb) => ({ deleted_at: at, updated_at: at, version: eb('version', '+', 1) }))
     .where('id', 'in', ids)
-    .where('deleted_at', deletedAt === null ? 'is not' : 'is', null)
+    .where('deleted_at', 'is', null)
     .returning('id')
     .execute();
   return rows.map((row) => row.id);

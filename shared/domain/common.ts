@@ -19,4 +19,15 @@ export const IsoDateTime = z.iso.datetime();
 /** Every editable row carries a version; an update names the version it was based on. */
 export const Version = z.number().int().positive();
 
-export const TagName = z.string().trim().min(1).max(100);
+/**
+ * What separates tags in one cell of a spreadsheet and in the tag inputs. A tag can't contain one:
+ * an exported "Окна, двери" would come back as two tags.
+ */
+export const TAG_SEPARATORS = [',', ';'] as const;
+
+export const TagName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((name) => !/[,;\n\r]/.test(name), { message: 'A tag cannot contain a comma, semicolon or line break' });

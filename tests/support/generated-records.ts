@@ -11,6 +11,7 @@ import { createCustomField } from '../../main/services/custom-fields-service';
 import { createPerson } from '../../main/services/people-service';
 import { createUser } from '../../main/services/users-service';
 import { testEnv } from './open-test-database';
+import { foldText } from '../../shared/text/fold';
 
 const letters = [...'абвгдеёжзийклмнопрстуфхцчшщыэюяabcdefghijklmnopqrstuvwxyz'];
 const word = fc
@@ -82,7 +83,7 @@ const company = fc.record({
   region: maybe(word),
 });
 export const base = fc.record({
-  owners: fc.uniqueArray(phrase, { maxLength: 3, selector: (name) => name.toLowerCase() }),
+  owners: fc.uniqueArray(phrase, { maxLength: 3, selector: (name) => foldText(name) }),
   companies: fc.array(company, { maxLength: 4 }),
   people: fc.array(person, { minLength: 1, maxLength: 8 }),
 });

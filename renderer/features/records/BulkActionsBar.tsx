@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkAction, BulkTarget } from '../../../shared/domain/bulk';
+import { TAG_SEPARATORS } from '../../../shared/domain/common';
 import { call } from '../../api/client';
 import { useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -146,6 +147,7 @@ function TagPopover({
             value={tags}
             onChange={setTags}
             comboboxProps={{ withinPortal: false }}
+            splitChars={[...TAG_SEPARATORS]}
           />
           <Button
             size="xs"

@@ -1,5 +1,6 @@
 import { TagsInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { TAG_SEPARATORS } from '../../../shared/domain/common';
 import type { CustomFieldEntity, CustomFieldValues } from '../../../shared/domain/custom-fields';
 import { useChannelQuery } from '../../api/queries';
 import { CustomFieldsEditor } from './CustomFieldsEditor';
@@ -26,6 +27,7 @@ export function TagsFieldsNotes({ entity, tags, customFields, notes, onChange }:
         value={tags}
         onChange={(value) => onChange({ tags: value })}
         clearable
+        splitChars={[...TAG_SEPARATORS]}
       />
       <CustomFieldsEditor
         definitions={definitions.data ?? []}

@@ -4,6 +4,7 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserInput } from '../../../shared/domain/users';
+import { ApiError } from '../../api/api-error';
 import { useChannelMutation } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
@@ -18,6 +19,8 @@ export function AddOwnerForm() {
   const [submitted, setSubmitted] = useState(false);
   const nameMissing = name.trim() === '';
   const emailInvalid = email.trim() !== '' && !isValidEmail(email);
+  // Main refuses a second owner of one name (they'd be one in every picker and workbook).
+  const nameTaken = create.error instanceof ApiError && create.error.details?.['reason'] === 'taken';
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -46,11 +49,20 @@ export function AddOwnerForm() {
             name="owner-name"
             placeholder={t('fieldsAdmin.owners.namePlaceholder')}
             value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
+            onChange={(event) => {
+              setName(event.currentTarget.value);
+              if (nameTaken) create.reset();
+            }}
             maxLength={200}
             withAsterisk
             autoComplete="off"
-            error={submitted && nameMissing ? t('fieldsAdmin.owners.required') : undefined}
+            error={
+              submitted && nameMissing
+                ? t('fieldsAdmin.owners.required')
+                : nameTaken
+                  ? t('fieldsAdmin.owners.nameTaken')
+                  : undefined
+            }
           />
           <TextInput
             label={t('fieldsAdmin.owners.email')}
@@ -66,7 +78,7 @@ export function AddOwnerForm() {
             error={submitted && emailInvalid ? t('fieldsAdmin.owners.invalidEmail') : undefined}
           />
         </SimpleGrid>
-        <ErrorAlert error={create.error} />
+        <ErrorAlert error={nameTaken ? null : create.error} />
         <Button
           type="submit"
           variant="light"

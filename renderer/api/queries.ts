@@ -43,6 +43,31 @@ export function useChannelMutation<C extends Channel>(channel: C, invalidates: r
   });
 }
 
+/**
+ * Saves the record a detail page shows (read through `read` with `readInput`), a field at a time:
+ * the page's copy becomes the saved record at once, so an edit right after names the new version.
+ * After a failure (a colleague's change: Conflict) the record is read again, so the next try
+ * starts from the latest. The other channels named are refetched (lists, related records).
+ */
+export function useRecordSave<C extends Channel, R extends Channel>(
+  channel: C,
+  read: R,
+  readInput: ChannelInput<R>,
+  invalidates: readonly Channel[] = [],
+) {
+  const queryClient = useQueryClient();
+  return useMutation<ChannelOutput<C>, Error, ChannelInput<C>>({
+    mutationFn: (input) => call(channel, input),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData([read, readInput], saved);
+      await Promise.all(invalidates.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+    },
+    onError: async () => {
+      await queryClient.invalidateQueries({ queryKey: [read, readInput] });
+    },
+  });
+}
+
 /** After the open database changes (create, unlock, lock, close), every cached answer is stale. */
 export function useResetAfterDatabaseChange() {
   const queryClient = useQueryClient();

@@ -46,7 +46,7 @@ test('find duplicate companies, merge them with their people, then unmerge', asy
   await page.getByRole('button', { name: 'Объединить', exact: true }).click();
 
   await expect(page.getByTestId('company-name')).toHaveText(survivorName);
-  await expect(page.getByText('Строительство гидротехнических сооружений')).toBeVisible();
+  await expect(page.getByText('Строительство гидротехнических сооружений').first()).toBeVisible();
   await expect(page.getByTestId('merge-history')).toContainText(mergedName);
   await expect(page.getByRole('link', { name: 'Сидорова Анна' })).toBeVisible();
   await saveScreenshot('54-company-merged-ru');

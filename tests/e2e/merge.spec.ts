@@ -36,7 +36,7 @@ test('find a duplicate, merge it side by side, then unmerge it', async ({ app, d
   await saveScreenshot('51-merge-ru');
   await app.page.getByRole('button', { name: 'Объединить', exact: true }).click();
   await expect(app.page.getByTestId('person-name')).toHaveText('Петров Пётр');
-  await expect(app.page.getByText('Главный инженер проекта')).toBeVisible();
+  await expect(app.page.getByText('Главный инженер проекта').first()).toBeVisible();
   await expect(app.page.getByText('Объединённые записи')).toBeVisible();
 
   // The merged-away copy's own screen (an old link, Back) says where it went and offers no restore.

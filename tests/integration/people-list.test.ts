@@ -150,6 +150,15 @@ function toModel(index: number, person: Person, input: PersonInput, companyNames
 
 type Key = string | number | null;
 
+const firstOf = (keys: string[]): string | null => (keys.length === 0 ? null : [...keys].sort()[0]!);
+
+/** A custom value as the list sorts it: numbers and check boxes as numbers, a multi-select by its first option. */
+function customKey(value: CustomFieldValues[string] | undefined): Key {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return Array.isArray(value) ? firstOf(value) : value;
+}
+
 /** SQLite's order: NULL first ascending (last descending), BINARY text order, ties by id in the same direction. */
 function expectedOrder(models: Model[], key: (model: Model) => Key, direction: 'asc' | 'desc'): number[] {
   return [...models]
@@ -664,6 +673,17 @@ describe('people list: filters, sorting and paging', () => {
     updatedAt: (m) => m.updatedAt,
     company: (m) => (m.companyName === null ? null : sortKey(m.companyName)),
     owner: (m) => m.ownerName,
+    // Read from the side tables: the first phone and e-mail (as the columns show), the first tag
+    // in folded alphabetical order, a custom field's value (a multi-select's first option).
+    phone: (m) => m.phones[0] ?? null,
+    email: (m) => m.emails[0] ?? null,
+    tags: (m) => firstOf(m.tags.map(foldText)),
+    'custom.kommentariy': (m) => customKey(m.custom['kommentariy']),
+    'custom.byudzhet': (m) => customKey(m.custom['byudzhet']),
+    'custom.data_dogovora': (m) => customKey(m.custom['data_dogovora']),
+    'custom.segment': (m) => customKey(m.custom['segment']),
+    'custom.interesy': (m) => customKey(m.custom['interesy']),
+    'custom.podpisan': (m) => customKey(m.custom['podpisan']),
   };
   const sortCases = Object.keys(sortKeys).flatMap((field) => [[field, 'asc'] as const, [field, 'desc'] as const]);
 
@@ -757,11 +777,28 @@ describe('people list: filters, sorting and paging', () => {
   });
 
   it('refuses to sort by a field that has no order', async () => {
-    await expectAppError(listPeoplePage(db(), { sort: { field: 'email', direction: 'asc' } }, RU), 'InvalidInput');
+    await expectAppError(listPeoplePage(db(), { sort: { field: 'notes', direction: 'asc' } }, RU), 'InvalidInput');
     await expectAppError(
-      listPeoplePage(db(), { sort: { field: 'custom.byudzhet', direction: 'asc' } }, RU),
+      listPeoplePage(db(), { sort: { field: 'custom.no_such_field', direction: 'asc' } }, RU),
       'InvalidInput',
     );
+  });
+
+  it('sorts by a computed key on a filtered page too, and pages through it without gaps', async () => {
+    const filter = { conditions: [{ field: 'tags', operator: 'hasAny' as const, value: ['VIP'] }] };
+    const vip = live().filter((model) => model.tags.includes('VIP'));
+    const all = (await listAll({ filter, sort: { field: 'custom.byudzhet', direction: 'desc' } })).map((row) => row.id);
+    expect(all).toEqual(expectedOrder(vip, sortKeys['custom.byudzhet']!, 'desc'));
+    const pages: number[] = [];
+    for (let offset = 0; offset < all.length; offset += 7) {
+      const page = await listPeoplePage(
+        db(),
+        { filter, sort: { field: 'phone', direction: 'asc' }, offset, limit: 7 },
+        RU,
+      );
+      pages.push(...page.map((row) => row.id));
+    }
+    expect(pages).toEqual(expectedOrder(vip, sortKeys['phone']!, 'asc'));
   });
 
   it('answers through the dispatcher with the contract shapes', async () => {

@@ -1,15 +1,17 @@
-import { sql } from 'kysely';
-import { AppError } from '../../../shared/errors';
 import type { CompanyListRow } from '../../../shared/domain/companies-list';
 import { ListFilter, ListPageQuery } from '../../../shared/domain/list-query';
 import type { Executor } from '../../db/repositories/executor';
 import { listCustomFieldDefinitions } from '../../db/repositories/custom-fields';
 import type { ListOptions } from './list-options';
+import { sortKey } from './list-sorts';
 import { loadPageExtras } from './page-extras';
 import { companiesTables, recordWhere } from './record-filter';
 
+/** Sorts by a column of the row (others: see list-sorts.ts); each ends with the id, so pages are stable when values tie. */
 const sortColumns: Record<string, string> = {
   name: 'companies.sort_key',
+  // The page's own count of live people (selected below).
+  peopleCount: 'people_count',
   owner: 'users.display_name',
   city: 'companies.city',
   industry: 'companies.industry',
@@ -24,9 +26,8 @@ export async function listCompaniesPage(
   options: ListOptions,
 ): Promise<CompanyListRow[]> {
   const query = ListPageQuery.parse(input);
-  const column = sortColumns[query.sort.field];
-  if (!column) throw new AppError('InvalidInput', `Can't sort by "${query.sort.field}"`, { field: query.sort.field });
   const customFields = await listCustomFieldDefinitions(db, 'company');
+  const order = sortKey(companiesTables, sortColumns, query.sort.field, customFields);
   const page = await db
     .selectFrom('companies')
     .leftJoin('users', 'users.id', 'companies.owner_id')
@@ -49,7 +50,7 @@ export async function listCompaniesPage(
         .as('people_count'),
     ])
     .where(recordWhere(companiesTables, query.filter, customFields, options))
-    .orderBy(sql.ref(column), query.sort.direction)
+    .orderBy(order, query.sort.direction)
     .orderBy('companies.id', query.sort.direction)
     .limit(query.limit)
     .offset(query.offset)

@@ -1,14 +1,13 @@
-import { sql } from 'kysely';
-import { AppError } from '../../../shared/errors';
 import { ListFilter, ListPageQuery } from '../../../shared/domain/list-query';
 import type { PersonListRow } from '../../../shared/domain/people-list';
 import type { Executor } from '../../db/repositories/executor';
 import { listCustomFieldDefinitions } from '../../db/repositories/custom-fields';
 import type { ListOptions } from './list-options';
+import { sortKey } from './list-sorts';
 import { loadPageExtras } from './page-extras';
 import { peopleTables, recordWhere } from './record-filter';
 
-/** Sortable columns; each ends with the id so pages are stable when values tie. */
+/** Sorts by a column of the row (others: see list-sorts.ts); each ends with the id, so pages are stable when values tie. */
 const sortColumns: Record<string, string> = {
   name: 'people.sort_key',
   company: 'companies.sort_key',
@@ -37,9 +36,8 @@ export async function listPeoplePage(
   options: ListOptions,
 ): Promise<PersonListRow[]> {
   const query = ListPageQuery.parse(input);
-  const column = sortColumns[query.sort.field];
-  if (!column) throw new AppError('InvalidInput', `Can't sort by "${query.sort.field}"`, { field: query.sort.field });
   const customFields = await listCustomFieldDefinitions(db, 'person');
+  const order = sortKey(peopleTables, sortColumns, query.sort.field, customFields);
   const page = await db
     .selectFrom('people')
     .leftJoin('companies', (join) =>
@@ -66,7 +64,7 @@ export async function listPeoplePage(
         avoidFilterIndexes: prefersSortIndex(query),
       }),
     )
-    .orderBy(sql.ref(column), query.sort.direction)
+    .orderBy(order, query.sort.direction)
     .orderBy('people.id', query.sort.direction)
     .limit(query.limit)
     .offset(query.offset)

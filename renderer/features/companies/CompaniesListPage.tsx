@@ -6,7 +6,7 @@ import type { CompanyListRow } from '../../../shared/domain/companies-list';
 import { formatNumber } from '../../components/format';
 import { companyFilterFields } from '../records/filter-fields';
 import { RecordListScreen, type ListScreenConfig } from '../records/RecordListScreen';
-import { ownerAndTagsColumns } from '../records/owner-and-tags-columns';
+import { ownerAndTagsColumns, phoneAndEmailColumns } from '../records/owner-and-tags-columns';
 
 export function CompaniesListPage() {
   const { t, i18n } = useTranslation();
@@ -56,13 +56,13 @@ export function CompaniesListPage() {
         sortField: 'city',
         render: (row) => row.city,
       },
-      { id: 'phone', label: t('records.fields.phone'), grow: 0, minWidth: 170, render: (row) => row.phone },
-      { id: 'email', label: t('records.fields.email'), grow: 1, minWidth: 160, render: (row) => row.email },
+      ...phoneAndEmailColumns<CompanyListRow>(t, 1),
       {
         id: 'people',
         label: t('companies.peopleCount'),
         grow: 0,
         minWidth: 90,
+        sortField: 'peopleCount',
         render: (row) => formatNumber(row.peopleCount, i18n.language),
       },
       ...ownerAndTagsColumns<CompanyListRow>(t, 150),

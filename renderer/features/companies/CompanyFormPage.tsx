@@ -2,9 +2,7 @@ import { Card, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import type { Company, CompanyInput } from '../../../shared/domain/companies';
-import type { Address } from '../../../shared/domain/contact-points';
-import type { CustomFieldValues } from '../../../shared/domain/custom-fields';
+import type { Company } from '../../../shared/domain/companies';
 import { useChannelMutation, useRecordToEdit } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
@@ -12,42 +10,7 @@ import { ContactsFormCard } from '../records/ContactsFormCard';
 import { FormActions } from '../records/FormActions';
 import { TagsFieldsNotes } from '../records/TagsFieldsNotes';
 import { OwnerSelect } from '../records/OwnerSelect';
-
-type CompanyForm = {
-  name: string;
-  legalName: string;
-  website: string;
-  industry: string;
-  source: string;
-  ownerId: number | null;
-  notes: string;
-  phones: Array<{ value: string; label: string }>;
-  emails: Array<{ value: string; label: string }>;
-  addresses: Address[];
-  tags: string[];
-  customFields: CustomFieldValues;
-};
-
-function formFrom(company: Company | null): CompanyForm {
-  return {
-    name: company?.name ?? '',
-    legalName: company?.legalName ?? '',
-    website: company?.website ?? '',
-    industry: company?.industry ?? '',
-    source: company?.source ?? '',
-    ownerId: company?.owner?.id ?? null,
-    notes: company?.notes ?? '',
-    phones: company
-      ? company.phones.map((phone) => ({ value: phone.display, label: phone.label }))
-      : [{ value: '', label: 'work' }],
-    emails: company
-      ? company.emails.map((email) => ({ value: email.value, label: email.label }))
-      : [{ value: '', label: 'work' }],
-    addresses: company?.addresses ?? [],
-    tags: company?.tags ?? [],
-    customFields: company?.customFields ?? {},
-  };
-}
+import { companyInputFromForm, formFromCompany, type CompanyForm } from './company-form';
 
 export function CompanyFormPage({ companyId }: { companyId: number | null }) {
   const record = useRecordToEdit('companies:get', { id: companyId ?? 0 }, companyId !== null);
@@ -60,14 +23,14 @@ function CompanyFormBody({ company: asOpened }: { company: Company | null }) {
   const [company] = useState(asOpened);
   const { t } = useTranslation();
   const [, navigate] = useLocation();
-  const [form, setForm] = useState<CompanyForm>(() => formFrom(company));
+  const [form, setForm] = useState<CompanyForm>(() => formFromCompany(company));
   const [submitted, setSubmitted] = useState(false);
   const create = useChannelMutation('companies:create', ['companies:get']);
   const update = useChannelMutation('companies:update', ['companies:get']);
   const save = company ? update : create;
   const set = (patch: Partial<CompanyForm>) => setForm((current) => ({ ...current, ...patch }));
   const text = (field: 'name' | 'legalName' | 'website' | 'industry' | 'source') => ({
-    label: t(`records.fields.${field}`),
+    label: field === 'name' ? t('companies.nameField') : t(`records.fields.${field}`),
     name: field,
     value: form[field],
     onChange: (event: React.ChangeEvent<HTMLInputElement>) => set({ [field]: event.currentTarget.value }),
@@ -77,14 +40,7 @@ function CompanyFormBody({ company: asOpened }: { company: Company | null }) {
     event.preventDefault();
     setSubmitted(true);
     if (form.name.trim() === '') return;
-    const values: CompanyInput = {
-      ...form,
-      phones: form.phones.filter((phone) => phone.value.trim() !== '') as CompanyInput['phones'],
-      emails: form.emails.filter((email) => email.value.trim() !== '') as CompanyInput['emails'],
-      addresses: form.addresses.filter((address) =>
-        [address.city, address.street, address.region, address.country].some(Boolean),
-      ),
-    };
+    const values = companyInputFromForm(form);
     const opened = (saved: Company) => navigate(`/companies/${saved.id}`);
     if (company) update.mutate({ id: company.id, version: company.version, values }, { onSuccess: opened });
     else create.mutate(values, { onSuccess: opened });

@@ -5,17 +5,20 @@ import { useLocation } from 'wouter';
 import { useChannelQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { Timeline } from '../activities/Timeline';
-import { contactRows, customFieldRows, DetailTable, NotesBlock } from '../records/ContactDetails';
 import { TagBadges } from '../records/TagBadges';
 import { RecordHeaderActions, TrashedRecordAlert } from '../records/RecordHeaderActions';
+import type { Company } from '../../../shared/domain/companies';
+import { CompanyDetails, CompanyTitle } from './CompanyDetails';
 import { CompanyMergeHistory } from './CompanyMergeHistory';
+
+/** Edited in place unless it is in the trash or merged away (as the Edit button). */
+const editable = (company: Company) => company.deletedAt === null && company.mergedIntoId === null;
 
 /** A company with its people and its timeline. */
 export function CompanyPage({ companyId }: { companyId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [, navigate] = useLocation();
   const company = useChannelQuery('companies:get', { id: companyId });
-  const customFields = useChannelQuery('customFields:list', { entity: 'company' });
   const people = useChannelQuery('people:list', {
     filter: { conditions: [{ field: 'company', operator: 'is', value: [companyId] }] },
     limit: 200,
@@ -28,9 +31,7 @@ export function CompanyPage({ companyId }: { companyId: number }) {
           <TrashedRecordAlert entity="companies" state={data} />
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <Stack gap={2} style={{ minWidth: 0 }}>
-              <Title order={2} style={{ wordBreak: 'break-word' }} data-testid="company-name">
-                {data.name}
-              </Title>
+              <CompanyTitle company={data} editable={editable(data)} />
               <Text c="dimmed">{[data.industry, data.legalName].filter(Boolean).join(' · ')}</Text>
               <TagBadges tags={data.tags} />
             </Stack>
@@ -39,20 +40,7 @@ export function CompanyPage({ companyId }: { companyId: number }) {
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 5 }}>
               <Stack gap="lg">
-                <Card withBorder>
-                  <Stack gap="md">
-                    <DetailTable
-                      rows={[
-                        ...contactRows(t, data.phones, data.emails, data.addresses),
-                        { label: t('records.fields.website'), value: data.website },
-                        { label: t('records.fields.source'), value: data.source },
-                        { label: t('records.fields.owner'), value: data.owner?.name },
-                        ...customFieldRows(t, customFields.data ?? [], data.customFields, i18n.language),
-                      ]}
-                    />
-                    <NotesBlock notes={data.notes} />
-                  </Stack>
-                </Card>
+                <CompanyDetails company={data} editable={editable(data)} />
                 <Card withBorder>
                   <Group justify="space-between" mb="sm">
                     <Title order={4}>{t('companies.people', { count: data.peopleCount })}</Title>

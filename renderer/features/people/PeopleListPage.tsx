@@ -5,7 +5,7 @@ import { useLocation } from 'wouter';
 import type { PersonListRow } from '../../../shared/domain/people-list';
 import { peopleFilterFields } from '../records/filter-fields';
 import { RecordListScreen, type ListScreenConfig } from '../records/RecordListScreen';
-import { ownerAndTagsColumns } from '../records/owner-and-tags-columns';
+import { ownerAndTagsColumns, phoneAndEmailColumns } from '../records/owner-and-tags-columns';
 
 export function PeopleListPage() {
   const { t } = useTranslation();
@@ -60,8 +60,7 @@ export function PeopleListPage() {
         sortField: 'position',
         render: (row) => row.position,
       },
-      { id: 'phone', label: t('records.fields.phone'), grow: 0, minWidth: 170, render: (row) => row.phone },
-      { id: 'email', label: t('records.fields.email'), grow: 1.2, minWidth: 160, render: (row) => row.email },
+      ...phoneAndEmailColumns<PersonListRow>(t, 1.2),
       {
         id: 'city',
         label: t('records.fields.city'),

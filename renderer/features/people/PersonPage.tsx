@@ -1,14 +1,17 @@
-import { Anchor, Avatar, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Avatar, Grid, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useChannelQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
-import { formatDate, formatDateTime } from '../../components/format';
 import { Timeline } from '../activities/Timeline';
+import type { Person } from '../../../shared/domain/people';
 import { MergeHistory } from './MergeHistory';
+import { PersonDetails, PersonTitle } from './PersonDetails';
 import { PrivacyActions } from './PrivacyActions';
-import { contactRows, customFieldRows, DetailTable, NotesBlock } from '../records/ContactDetails';
 import { TagBadges } from '../records/TagBadges';
 import { RecordHeaderActions, TrashedRecordAlert } from '../records/RecordHeaderActions';
+
+/** Edited in place unless it is in the trash or merged away (as the Edit button). */
+const editable = (person: Person) => person.deletedAt === null && person.mergedIntoId === null;
 
 function initials(name: string): string {
   return name
@@ -21,9 +24,8 @@ function initials(name: string): string {
 
 /** A person: their data, their company, and the timeline of everything that happened with them. */
 export function PersonPage({ personId }: { personId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const person = useChannelQuery('people:get', { id: personId });
-  const customFields = useChannelQuery('customFields:list', { entity: 'person' });
 
   return (
     <QueryState query={person}>
@@ -36,9 +38,7 @@ export function PersonPage({ personId }: { personId: number }) {
                 {initials(data.displayName)}
               </Avatar>
               <Stack gap={2} style={{ minWidth: 0 }}>
-                <Title order={2} style={{ wordBreak: 'break-word' }} data-testid="person-name">
-                  {data.displayName}
-                </Title>
+                <PersonTitle person={data} editable={editable(data)} />
                 <Text c="dimmed">
                   {data.position}
                   {data.position && data.company ? ' · ' : ''}
@@ -52,30 +52,7 @@ export function PersonPage({ personId }: { personId: number }) {
           </Group>
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <Card withBorder>
-                <Stack gap="md">
-                  <DetailTable
-                    rows={[
-                      ...contactRows(t, data.phones, data.emails, data.addresses),
-                      {
-                        label: t('records.fields.birthday'),
-                        value: data.birthday && formatDate(data.birthday, i18n.language),
-                      },
-                      { label: t('records.fields.source'), value: data.source },
-                      { label: t('records.fields.owner'), value: data.owner?.name },
-                      {
-                        label: t('records.fields.preferredChannel'),
-                        value: data.preferredChannel && t(`records.channels.${data.preferredChannel}`),
-                      },
-                      { label: t('records.fields.language'), value: data.language },
-                      { label: t('records.fields.website'), value: data.website },
-                      ...customFieldRows(t, customFields.data ?? [], data.customFields, i18n.language),
-                      { label: t('records.fields.createdAt'), value: formatDateTime(data.createdAt, i18n.language) },
-                    ]}
-                  />
-                  <NotesBlock notes={data.notes} />
-                </Stack>
-              </Card>
+              <PersonDetails person={data} editable={editable(data)} />
               {/* A merged-away copy is kept only for the unmerge: its data lives on in the survivor. */}
               {data.mergedIntoId === null && <PrivacyActions person={data} />}
             </Grid.Col>

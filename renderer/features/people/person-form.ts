@@ -3,6 +3,7 @@ import type { CustomFieldValues } from '../../../shared/domain/custom-fields';
 import { MANUAL_CONSENT_SOURCE, type Consent, type Person, type PersonInput } from '../../../shared/domain/people';
 import { normaliseEmail } from '../../../shared/text/email';
 import { composeDisplayName } from '../../../shared/text/person-name';
+import { filledContacts } from '../records/contact-form';
 
 /** The person form's state: strings where the inputs hold strings. */
 export type PersonForm = {
@@ -156,11 +157,7 @@ export function personInputFromForm(form: PersonForm, previous: Person | null): 
     preferredChannel: form.preferredChannel,
     language: form.language,
     notes: form.notes,
-    phones: form.phones.filter((phone) => phone.value.trim() !== '') as PersonInput['phones'],
-    emails: form.emails.filter((email) => email.value.trim() !== '') as PersonInput['emails'],
-    addresses: form.addresses.filter((address) =>
-      [address.city, address.street, address.region, address.country, address.postalCode].some(Boolean),
-    ),
+    ...filledContacts(form),
     tags: form.tags,
     customFields: form.customFields,
     contactConsent: consentInput(form.contactConsent, previous?.contactConsent ?? null),

@@ -15,9 +15,12 @@ const emptyAddress: Address = {
 export function AddressesEditor({
   addresses,
   onChange,
+  narrow = false,
 }: {
   addresses: Address[];
   onChange: (addresses: Address[]) => void;
+  /** Two columns in a narrow card (a detail page) instead of three. */
+  narrow?: boolean;
 }) {
   const { t } = useTranslation();
   const set = (index: number, patch: Partial<Address>) =>
@@ -55,9 +58,9 @@ export function AddressesEditor({
               <IconX size={16} />
             </ActionIcon>
           </Group>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+          <SimpleGrid cols={narrow ? 2 : { base: 1, sm: 3 }} spacing="xs">
             <TextInput {...text(index, 'city')} />
-            <TextInput {...text(index, 'street')} style={{ gridColumn: 'span 2' }} />
+            <TextInput {...text(index, 'street')} style={{ gridColumn: narrow ? undefined : 'span 2' }} />
             <TextInput {...text(index, 'region')} />
             <TextInput {...text(index, 'country')} />
             <TextInput {...text(index, 'postalCode')} />

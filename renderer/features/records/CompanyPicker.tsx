@@ -7,10 +7,12 @@ import { useChannelQuery } from '../../api/queries';
 type CompanyPickerProps = {
   value: { id: number; name: string } | null;
   onChange: (value: { id: number; name: string } | null) => void;
+  /** In a detail page's row, which names the field already: no label of its own, focused at once. */
+  inline?: boolean;
 };
 
 /** Picks a company by typing part of its name (the same search as the search box). */
-export function CompanyPicker({ value, onChange }: CompanyPickerProps) {
+export function CompanyPicker({ value, onChange, inline = false }: CompanyPickerProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(value?.name ?? '');
   const [debounced] = useDebouncedValue(search, 150);
@@ -23,7 +25,9 @@ export function CompanyPicker({ value, onChange }: CompanyPickerProps) {
   if (value) options.set(String(value.id), value.name);
   return (
     <Select
-      label={t('records.fields.company')}
+      label={inline ? undefined : t('records.fields.company')}
+      aria-label={t('records.fields.company')}
+      autoFocus={inline}
       name="company"
       searchable
       clearable

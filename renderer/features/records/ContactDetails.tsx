@@ -69,18 +69,6 @@ export function customValueText(
   return definition.type === 'date' ? formatDate(value, language) : value;
 }
 
-export function customFieldRows(
-  t: (key: string) => string,
-  definitions: CustomFieldDefinition[],
-  values: CustomFieldValues,
-  language: string,
-): DetailRow[] {
-  return definitions.map((definition) => ({
-    label: definition.label,
-    value: customValueText(t, definition, values[definition.key], language),
-  }));
-}
-
 export function NotesBlock({ notes }: { notes: string | null }) {
   const { t } = useTranslation();
   if (!notes) return null;

@@ -5,37 +5,46 @@ import { ContactPointsEditor } from './ContactPointsEditor';
 
 type Entry = { value: string; label: string };
 
-type ContactsFormCardProps = {
+type ContactsEditorProps = {
   phones: Entry[];
   emails: Entry[];
   addresses: Address[];
   onChange: (patch: { phones?: Entry[]; emails?: Entry[]; addresses?: Address[] }) => void;
   /** Per-e-mail error messages by index, already translated. */
   emailErrors?: Record<number, string>;
+  /** Phones beside e-mails on a wide screen; one above the other in a narrow card (a detail page). */
+  narrow?: boolean;
 };
 
 /** Phones, e-mails and addresses: the same block on the person and the company forms. */
-export function ContactsFormCard({ phones, emails, addresses, onChange, emailErrors }: ContactsFormCardProps) {
+export function ContactsFormCard(props: ContactsEditorProps) {
   return (
     <Card withBorder>
-      <Stack gap="md">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-          <ContactPointsEditor
-            kind="phone"
-            entries={phones}
-            labels={phoneLabels}
-            onChange={(next) => onChange({ phones: next })}
-          />
-          <ContactPointsEditor
-            kind="email"
-            entries={emails}
-            labels={emailLabels}
-            onChange={(next) => onChange({ emails: next })}
-            errors={emailErrors}
-          />
-        </SimpleGrid>
-        <AddressesEditor addresses={addresses} onChange={(next) => onChange({ addresses: next })} />
-      </Stack>
+      <ContactsEditor {...props} />
     </Card>
+  );
+}
+
+/** The same inputs without the card: a detail page edits them in place. */
+export function ContactsEditor({ phones, emails, addresses, onChange, emailErrors, narrow }: ContactsEditorProps) {
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={narrow ? 1 : { base: 1, sm: 2 }} spacing="lg">
+        <ContactPointsEditor
+          kind="phone"
+          entries={phones}
+          labels={phoneLabels}
+          onChange={(next) => onChange({ phones: next })}
+        />
+        <ContactPointsEditor
+          kind="email"
+          entries={emails}
+          labels={emailLabels}
+          onChange={(next) => onChange({ emails: next })}
+          errors={emailErrors}
+        />
+      </SimpleGrid>
+      <AddressesEditor narrow={narrow} addresses={addresses} onChange={(next) => onChange({ addresses: next })} />
+    </Stack>
   );
 }

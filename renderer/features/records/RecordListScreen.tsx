@@ -47,6 +47,7 @@ function customColumns<Row extends { customFields: CustomFieldValues }>(
     label: definition.label,
     grow: 1,
     minWidth: 140,
+    sortField: `custom.${definition.key}`,
     render: (row) => (
       <Text size="sm" truncate="end">
         {customValueText(t, definition, row.customFields[definition.key], language) ?? ''}

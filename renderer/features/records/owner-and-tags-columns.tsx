@@ -3,6 +3,29 @@ import type { RecordColumn } from './RecordTable';
 import { TagBadges } from './TagBadges';
 
 type WithOwnerAndTags = { id: number; owner: { name: string } | null; tags: string[] };
+type WithContacts = { id: number; phone: string | null; email: string | null };
+
+/** The first phone and e-mail: the columns both record lists show. */
+export function phoneAndEmailColumns<Row extends WithContacts>(t: TFunction, emailGrow: number): RecordColumn<Row>[] {
+  return [
+    {
+      id: 'phone',
+      label: t('records.fields.phone'),
+      grow: 0,
+      minWidth: 170,
+      sortField: 'phone',
+      render: (row) => row.phone,
+    },
+    {
+      id: 'email',
+      label: t('records.fields.email'),
+      grow: emailGrow,
+      minWidth: 160,
+      sortField: 'email',
+      render: (row) => row.email,
+    },
+  ];
+}
 
 /** The owner and tags columns every record list ends with. */
 export function ownerAndTagsColumns<Row extends WithOwnerAndTags>(
@@ -23,6 +46,7 @@ export function ownerAndTagsColumns<Row extends WithOwnerAndTags>(
       label: t('records.fields.tags'),
       grow: 0,
       minWidth: tagsWidth,
+      sortField: 'tags',
       render: (row) => <TagBadges tags={row.tags} />,
     },
   ];

@@ -1,0 +1,76 @@
+import { Checkbox, MultiSelect, NumberInput, Select, TextInput } from '@mantine/core';
+import type { CustomFieldDefinition, CustomFieldValues } from '../../../shared/domain/custom-fields';
+
+type CustomFieldInputProps = {
+  definition: CustomFieldDefinition;
+  value: CustomFieldValues[string];
+  onChange: (value: CustomFieldValues[string]) => void;
+  /** In a detail page's row, which names the field already: no label of its own, focused at once. */
+  inline?: boolean;
+};
+
+/** The input an admin-defined field's type needs. */
+export function CustomFieldInput({ definition, value, onChange, inline = false }: CustomFieldInputProps) {
+  const common = {
+    label: inline ? undefined : definition.label,
+    'aria-label': definition.label,
+    name: `custom-${definition.key}`,
+    autoFocus: inline,
+  };
+  switch (definition.type) {
+    case 'number':
+      return (
+        <NumberInput
+          {...common}
+          value={typeof value === 'number' ? value : ''}
+          onChange={(n) => onChange(typeof n === 'number' ? n : null)}
+        />
+      );
+    case 'date':
+      return (
+        <TextInput
+          {...common}
+          type="date"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => onChange(event.currentTarget.value || null)}
+        />
+      );
+    case 'checkbox':
+      return (
+        <Checkbox
+          {...common}
+          label={inline ? undefined : definition.label}
+          mt={inline ? 0 : 'lg'}
+          checked={value === true}
+          onChange={(event) => onChange(event.currentTarget.checked)}
+        />
+      );
+    case 'select':
+      return (
+        <Select
+          {...common}
+          data={definition.options}
+          value={typeof value === 'string' ? value : null}
+          onChange={(selected) => onChange(selected)}
+          clearable
+        />
+      );
+    case 'multiselect':
+      return (
+        <MultiSelect
+          {...common}
+          data={definition.options}
+          value={Array.isArray(value) ? value : []}
+          onChange={(selected) => onChange(selected)}
+        />
+      );
+    default:
+      return (
+        <TextInput
+          {...common}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => onChange(event.currentTarget.value || null)}
+        />
+      );
+  }
+}

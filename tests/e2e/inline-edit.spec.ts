@@ -1,0 +1,189 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { dismissNotifications } from './support/notifications';
+import { RecordsPages } from './pages/records-pages';
+import { ShellPage } from './pages/shell-page';
+import { StartPage } from './pages/start-page';
+
+/** The pencil of a field on a detail page ("Редактировать: Должность"). */
+const pencil = (page: Page, field: string | RegExp) =>
+  page.getByRole('button', { name: typeof field === 'string' ? `Редактировать: ${field}` : field });
+
+/** The row of a detail table whose header cell names the field. */
+const row = (page: Page, field: string) =>
+  page.locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${field}$`) }) });
+
+/**
+ * Another computer saves the person on screen (over the host's own API, as a second app would):
+ * the page's copy is now a version behind.
+ */
+async function changeElsewhere(page: Page, patch: Record<string, string>): Promise<void> {
+  const id = Number(/people\/(\d+)/.exec(page.url())?.[1]);
+  await page.evaluate(
+    async ({ id, patch }) => {
+      const token = sessionStorage.getItem('kartoteka.hostToken') ?? '';
+      const invoke = async (channel: string, input: unknown) => {
+        const response = await fetch(`/api/invoke/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-kartoteka-token': token },
+          body: JSON.stringify(input),
+        });
+        const result = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
+        if (!result.ok) throw new Error(JSON.stringify(result));
+        return result.value;
+      };
+      const person = await invoke('people:get', { id });
+      const values = {
+        lastName: person['lastName'],
+        firstName: person['firstName'],
+        middleName: person['middleName'],
+        companyId: (person['company'] as { id: number } | null)?.id ?? null,
+        position: person['position'],
+        birthday: person['birthday'],
+        phones: (person['phones'] as Array<{ value: string; label: string }>).map(({ value, label }) => ({
+          value,
+          label,
+        })),
+        emails: person['emails'],
+        addresses: person['addresses'],
+        tags: person['tags'],
+        notes: person['notes'],
+        ...patch,
+      };
+      await invoke('people:update', { id, version: person['version'], values });
+    },
+    { id, patch },
+  );
+}
+
+test('person and company fields are edited where they stand, in both languages', async ({
+  app,
+  dataDir,
+  saveScreenshot,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await new StartPage(app).createDatabase({
+    name: 'Клиенты',
+    path: path.join(dataDir, 'crm.kartoteka'),
+    passphrase: 'Пароль-для-теста-2026',
+  });
+  const records = new RecordsPages(page);
+  await records.createCompany({ name: 'ООО «Ромашка»' });
+  await records.createPerson({
+    lastName: 'Соловьёва-Преображенская',
+    firstName: 'Мария',
+    middleName: 'Константиновна',
+    company: 'ООО «Ромашка»',
+  });
+  await dismissNotifications(page);
+
+  // An empty field shows a dash and its pencil; Enter saves what was typed.
+  await expect(row(page, 'Должность')).toContainText('—');
+  await pencil(page, 'Должность').click();
+  await page.getByRole('textbox', { name: 'Должность' }).fill('Главный специалист по работе с ключевыми клиентами');
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'Должность')).toHaveText(/Главный специалист по работе с ключевыми клиентами/);
+  await expect(page.getByRole('textbox', { name: 'Должность' })).toHaveCount(0);
+
+  // Esc puts a field back as it was, nothing saved.
+  await pencil(page, 'Источник').click();
+  await page.getByRole('textbox', { name: 'Источник' }).fill('Не то');
+  await page.keyboard.press('Escape');
+  await expect(row(page, 'Источник')).toHaveText(/—/);
+
+  // A second field right after the first: the page already holds the saved version (no conflict).
+  await pencil(page, 'День рождения').click();
+  await page.locator('input[name="birthday"]').fill('1986-04-17');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(row(page, 'День рождения')).toContainText('17.04.1986');
+  await pencil(page, 'Теги').click();
+  await page.getByRole('combobox', { name: 'Теги' }).pressSequentially('VIP,Выставка 2026,');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(row(page, 'Теги')).toContainText('VIP');
+  await expect(row(page, 'Теги')).toContainText('Выставка 2026');
+
+  // Phones and e-mails together; a wrong e-mail is said before anything is sent.
+  await pencil(page, 'Контакты').click();
+  await page.getByRole('button', { name: 'Добавить телефон' }).click();
+  await records.fill('phone-0', '8 (916) 123-45-67');
+  await page.getByRole('button', { name: 'Добавить e-mail' }).click();
+  await records.fill('email-0', 'maria@');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Это не похоже на адрес почты');
+  await records.fill('email-0', 'Maria.Solovyova@Romashka.ru');
+  await page.getByRole('button', { name: 'Добавить адрес' }).click();
+  await records.fill('address-0-city', 'Санкт-Петербург');
+  await records.fill('address-0-street', 'Набережная реки Мойки, д. 12, офис 345');
+  await saveScreenshot('115-person-contacts-inline-ru');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('phone')).toHaveText('+7 916 123-45-67');
+  await expect(page.getByRole('link', { name: 'maria.solovyova@romashka.ru' })).toBeVisible();
+  await expect(page.getByText('Санкт-Петербург, Набережная реки Мойки, д. 12, офис 345')).toBeVisible();
+
+  // The name in the title: the display name follows the parts.
+  await pencil(page, 'Имя').click();
+  await records.fill('firstName', 'Мариам');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('person-name')).toHaveText('Соловьёва-Преображенская Мариам Константиновна');
+
+  // Notes: Enter makes a new line, Ctrl+Enter saves.
+  await pencil(page, 'Заметки').click();
+  await page.getByRole('textbox', { name: 'Заметки' }).fill('Звонить после 15:00');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Предпочитает почту');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Предпочитает почту')).toBeVisible();
+  await saveScreenshot('116-person-edited-inline-ru');
+
+  // A colleague changes the person meanwhile: saving says so and shows their change; saving again
+  // puts this field on top of it, and their change stays.
+  await pencil(page, 'Сайт').click();
+  await page.getByRole('textbox', { name: 'Сайт' }).fill('https://romashka.ru');
+  await changeElsewhere(page, { source: 'Звонок коллеги' });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Запись только что изменили на другом компьютере');
+  await expect(row(page, 'Источник')).toHaveText(/Звонок коллеги/);
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(row(page, 'Сайт')).toHaveText(/https:\/\/romashka\.ru/);
+  await expect(row(page, 'Источник')).toHaveText(/Звонок коллеги/);
+
+  // Every change was saved for real: the full form opens with them.
+  await page.getByRole('button', { name: 'Изменить', exact: true }).click();
+  await expect(page.locator('input[name="position"]')).toHaveValue(
+    'Главный специалист по работе с ключевыми клиентами',
+  );
+  await expect(page.locator('input[name="firstName"]')).toHaveValue('Мариам');
+  await expect(page.locator('input[name="birthday"]')).toHaveValue('1986-04-17');
+  await page.getByRole('button', { name: 'Отмена' }).click();
+
+  // The company's name, in place; its people show the new name.
+  await page.getByRole('link', { name: 'ООО «Ромашка»' }).click();
+  await expect(page.getByTestId('company-name')).toHaveText('ООО «Ромашка»');
+  await pencil(page, 'Название').click();
+  await page.getByRole('textbox', { name: 'Название' }).fill('');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Укажите название');
+  await page.getByRole('textbox', { name: 'Название' }).fill('ООО «Ромашка и партнёры»');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('company-name')).toHaveText('ООО «Ромашка и партнёры»');
+  await pencil(page, 'Отрасль').click();
+  await page.getByRole('textbox', { name: 'Отрасль' }).fill('Оптовая торговля');
+  await saveScreenshot('117-company-inline-ru');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Оптовая торговля').first()).toBeVisible();
+  await page.getByRole('link', { name: /Соловьёва-Преображенская/ }).click();
+  await expect(page.getByRole('link', { name: 'ООО «Ромашка и партнёры»' })).toBeVisible();
+
+  // English screens too.
+  await records.openSection(/^Настройки$/);
+  await new ShellPage(page).switchLanguage('English');
+  await records.openSection(/^People$/);
+  await page.getByRole('row').filter({ hasText: 'Соловьёва-Преображенская' }).click();
+  await pencil(page, /^Edit Source$/).click();
+  await page.getByRole('textbox', { name: 'Source' }).fill('Trade show');
+  await saveScreenshot('118-person-inline-en');
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'Source')).toHaveText(/Trade show/);
+});

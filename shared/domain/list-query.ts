@@ -28,6 +28,22 @@ export const FilterCondition = z.object({
 });
 export type FilterCondition = z.input<typeof FilterCondition>;
 
+/**
+ * How many matching records a sort computed per row (no index of its own: first phone or e-mail,
+ * first tag, people count, a custom field) may order; null for the sorts an index or a column of
+ * the row serves. Measured on the 1M base: ~20 µs a row for phones and e-mails, ~4 µs for the
+ * rest, so either limit is about a second; the whole base would take tens of seconds.
+ */
+export function computedSortLimit(field: string): number | null {
+  if (field === 'phone' || field === 'email') return 50_000;
+  if (field === 'tags' || field === 'peopleCount' || field.startsWith('custom.')) return 200_000;
+  return null;
+}
+
+/** Whether a list of `matching` records may be sorted by `field`. */
+export const canSortBy = (field: string, matching: number): boolean =>
+  matching <= (computedSortLimit(field) ?? Number.POSITIVE_INFINITY);
+
 export const SortOrder = z.object({ field: z.string().min(1).max(100), direction: z.enum(['asc', 'desc']) });
 export type SortOrder = z.infer<typeof SortOrder>;
 

@@ -784,6 +784,20 @@ describe('people list: filters, sorting and paging', () => {
     );
   });
 
+  it('refuses a computed sort of more records than it may order, and never an indexed one', async () => {
+    const tooMany = { sort: { field: 'phone', direction: 'asc' as const }, matchingHint: 50_001 };
+    const refused = await expectAppError(listPeoplePage(db(), tooMany, RU), 'NotSupported');
+    expect(refused.details).toEqual({ reason: 'sortTooBroad', limit: 50_000 });
+    await expectAppError(
+      listPeoplePage(db(), { sort: { field: 'custom.byudzhet', direction: 'desc' }, matchingHint: 200_001 }, RU),
+      'NotSupported',
+    );
+    // At the limit, and for the sorts an index serves, however many match.
+    expect(await listPeoplePage(db(), { ...tooMany, matchingHint: 50_000, limit: 3 }, RU)).toHaveLength(3);
+    const byName = { sort: { field: 'name', direction: 'asc' as const }, matchingHint: 5_000_000, limit: 3 };
+    expect(await listPeoplePage(db(), byName, RU)).toHaveLength(3);
+  });
+
   it('sorts by a computed key on a filtered page too, and pages through it without gaps', async () => {
     const filter = { conditions: [{ field: 'tags', operator: 'hasAny' as const, value: ['VIP'] }] };
     const vip = live().filter((model) => model.tags.includes('VIP'));

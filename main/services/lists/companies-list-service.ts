@@ -3,7 +3,7 @@ import { ListFilter, ListPageQuery } from '../../../shared/domain/list-query';
 import type { Executor } from '../../db/repositories/executor';
 import { listCustomFieldDefinitions } from '../../db/repositories/custom-fields';
 import type { ListOptions } from './list-options';
-import { sortKey } from './list-sorts';
+import { checkSortBreadth, sortKey } from './list-sorts';
 import { loadPageExtras } from './page-extras';
 import { companiesTables, recordWhere } from './record-filter';
 
@@ -28,6 +28,7 @@ export async function listCompaniesPage(
   const query = ListPageQuery.parse(input);
   const customFields = await listCustomFieldDefinitions(db, 'company');
   const order = sortKey(companiesTables, sortColumns, query.sort.field, customFields);
+  await checkSortBreadth(query.sort.field, query.matchingHint, () => countCompanies(db, query.filter, options));
   const page = await db
     .selectFrom('companies')
     .leftJoin('users', 'users.id', 'companies.owner_id')

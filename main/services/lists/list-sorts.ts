@@ -2,11 +2,13 @@
  * What a list can be sorted by: a column of the record's row, or a value read from its side tables
  * (first phone, first e-mail, first tag, a custom field), which has no index of its own: sorting by
  * it reads the value of every row the filter matches, in milliseconds for thousands of rows and
- * in seconds for a million.
+ * in tens of seconds for a million; past computedSortLimit it is refused (the one connection would
+ * be busy all that time).
  */
 import { sql, type RawBuilder } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import type { CustomFieldDefinition } from '../../../shared/domain/custom-fields';
+import { canSortBy, computedSortLimit } from '../../../shared/domain/list-query';
 import { CUSTOM_FIELD_PREFIX } from '../../../shared/domain/import-fields';
 import type { EntityTables } from './record-filter';
 
@@ -49,4 +51,24 @@ export function sortKey(
     : undefined;
   if (definition !== undefined) return customValue(tables, definition);
   throw new AppError('InvalidInput', `Can't sort by "${field}"`, { field });
+}
+
+/**
+ * Refuses a computed sort of more records than it may order (see computedSortLimit). `matching`
+ * is the caller's count when it knows it (the list screen does), else counted here.
+ */
+export async function checkSortBreadth(
+  field: string,
+  matchingHint: number | undefined,
+  count: () => Promise<number>,
+): Promise<void> {
+  const limit = computedSortLimit(field);
+  if (limit === null) return;
+  const matching = matchingHint ?? (await count());
+  if (!canSortBy(field, matching)) {
+    throw new AppError('NotSupported', `Sorting ${matching} records by "${field}" would take too long`, {
+      reason: 'sortTooBroad',
+      limit,
+    });
+  }
 }

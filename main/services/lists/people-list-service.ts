@@ -3,7 +3,7 @@ import type { PersonListRow } from '../../../shared/domain/people-list';
 import type { Executor } from '../../db/repositories/executor';
 import { listCustomFieldDefinitions } from '../../db/repositories/custom-fields';
 import type { ListOptions } from './list-options';
-import { sortKey } from './list-sorts';
+import { checkSortBreadth, sortKey } from './list-sorts';
 import { loadPageExtras } from './page-extras';
 import { peopleTables, recordWhere } from './record-filter';
 
@@ -38,6 +38,7 @@ export async function listPeoplePage(
   const query = ListPageQuery.parse(input);
   const customFields = await listCustomFieldDefinitions(db, 'person');
   const order = sortKey(peopleTables, sortColumns, query.sort.field, customFields);
+  await checkSortBreadth(query.sort.field, query.matchingHint, () => countPeople(db, query.filter, options));
   const page = await db
     .selectFrom('people')
     .leftJoin('companies', (join) =>

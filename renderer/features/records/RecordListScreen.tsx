@@ -3,7 +3,7 @@ import type { CustomFieldDefinition, CustomFieldValues } from '../../../shared/d
 import { IconPlus, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import type { SortOrder } from '../../../shared/domain/list-query';
+import { canSortBy, computedSortLimit, type SortOrder } from '../../../shared/domain/list-query';
 import { call } from '../../api/client';
 import { useChannelQuery } from '../../api/queries';
 import { formatNumber } from '../../components/format';
@@ -70,10 +70,24 @@ export function RecordListScreen<Row extends { id: number; customFields: CustomF
     config.columns.map((column) => column.id),
   );
   const customFields = useChannelQuery('customFields:list', { entity: config.entity });
-  const columns = [...config.columns, ...customColumns<Row>(customFields.data ?? [], t, i18n.language)];
-  const visibleColumns = list.columns.flatMap((id) => columns.filter((column) => column.id === id));
   const count = useChannelQuery(config.channels.count, { filter: list.filter });
   const total = count.data?.count ?? 0;
+  // A sort computed per row is offered up to its limit; past it the list keeps its default order.
+  const sortable = (field: string) => canSortBy(field, total);
+  const sort = sortable(list.sort.field) ? list.sort : config.defaultSort;
+  const columns = [...config.columns, ...customColumns<Row>(customFields.data ?? [], t, i18n.language)].map(
+    (column): RecordColumn<Row> =>
+      column.sortField === undefined || sortable(column.sortField)
+        ? column
+        : {
+            ...column,
+            sortField: undefined,
+            sortHint: t('records.list.sortTooBroad', {
+              limit: formatNumber(computedSortLimit(column.sortField) ?? 0, i18n.language),
+            }),
+          },
+  );
+  const visibleColumns = list.columns.flatMap((id) => columns.filter((column) => column.id === id));
   const { selection } = list;
   const picked = selection.allMatching ? total : selection.selected.size;
   const filtered = list.filter.conditions.length > 0 || list.filter.text !== '' || list.trash;
@@ -163,13 +177,13 @@ export function RecordListScreen<Row extends { id: number; customFields: CustomF
       )}
       {count.isSuccess && (
         <RecordTable
-          queryKey={[config.channels.list, list.filter, list.sort]}
+          queryKey={[config.channels.list, list.filter, sort]}
           total={total}
           fetchPage={async (offset, limit) =>
             (
               await call(config.channels.list, {
                 filter: list.filter,
-                sort: list.sort,
+                sort,
                 offset,
                 limit,
                 // The count picks the faster plan: walk the sort's index, or sort the few matches.
@@ -178,7 +192,7 @@ export function RecordListScreen<Row extends { id: number; customFields: CustomF
             ).rows as unknown as Row[]
           }
           columns={visibleColumns}
-          sort={list.sort}
+          sort={sort}
           onSortChange={list.setSort}
           onOpen={(row) => navigate(`${config.path}/${row.id}`)}
           ariaLabel={t(config.titleKey)}

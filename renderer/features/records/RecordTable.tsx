@@ -16,6 +16,8 @@ export type RecordColumn<Row> = {
   render: (row: Row) => ReactNode;
   /** The list query's sort field; columns without one can't be sorted. */
   sortField?: string;
+  /** Why the column can't be sorted now (shown on its header). */
+  sortHint?: string;
 };
 
 type RecordTableProps<Row extends { id: number }> = {
@@ -200,7 +202,7 @@ function HeaderCell<Row>({
   );
   if (!column.sortField) {
     return (
-      <div role="columnheader" className={classes.headerCell}>
+      <div role="columnheader" className={classes.headerCell} title={column.sortHint}>
         {label}
       </div>
     );

@@ -1,6 +1,7 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useLocation } from 'wouter';
 import type { FilterCondition, SortOrder } from '../../../shared/domain/list-query';
 import type { SavedView } from '../../../shared/domain/saved-views';
 
@@ -28,7 +29,7 @@ export const LIST_STATE_KEY = 'listState';
  */
 export function useListState(listId: string, defaultSort: SortOrder, defaultColumns: string[]) {
   const queryClient = useQueryClient();
-  const [remembered] = useState(() => queryClient.getQueryData<ListSnapshot>([LIST_STATE_KEY, listId]));
+  const [remembered] = useState(() => queryClient.getQueryData<Partial<ListSnapshot>>([LIST_STATE_KEY, listId]));
   const [text, setText] = useState(remembered?.text ?? '');
   const [conditions, setConditions] = useState<FilterCondition[]>(remembered?.conditions ?? []);
   const [trash, setTrash] = useState(remembered?.trash ?? false);
@@ -95,5 +96,28 @@ export function useListState(listId: string, defaultSort: SortOrder, defaultColu
     activeViewId,
     applyView,
     selection: { selected, allMatching, toggle, setAllMatching, clearSelection },
+  };
+}
+
+/**
+ * Opens a list showing only the records matching `conditions` (a company's people, from its page):
+ * its columns and sort as the user left them, no text, view or picks.
+ */
+export function useOpenFilteredList() {
+  const queryClient = useQueryClient();
+  const [, navigate] = useLocation();
+  return (listId: string, path: string, conditions: FilterCondition[]) => {
+    const remembered = queryClient.getQueryData<Partial<ListSnapshot>>([LIST_STATE_KEY, listId]);
+    const snapshot: Partial<ListSnapshot> = {
+      ...remembered,
+      text: '',
+      conditions,
+      trash: false,
+      activeViewId: null,
+      selected: new Set(),
+      allMatching: false,
+    };
+    queryClient.setQueryData([LIST_STATE_KEY, listId], snapshot);
+    navigate(path);
   };
 }

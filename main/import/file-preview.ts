@@ -20,9 +20,15 @@ import { META_SHEET, readMeta } from '../export/export-meta';
 /** Where our xlsx writer keeps long drop-down lists. */
 const LISTS_SHEET = '_lists';
 import { dateColumnReading } from './values/dates';
+import { parseNumberColumn } from './values/numbers';
 
 const PREVIEW_ROWS = 30;
 const SAMPLE_ROWS = 200;
+
+/** How a column's text dates and numbers read, as its sample values show. */
+export function columnReading(samples: CellValue[]) {
+  return { ...dateColumnReading(samples), ...parseNumberColumn(samples) };
+}
 
 async function firstRows(source: SpreadsheetSource, sheet: string, count: number): Promise<CellValue[][]> {
   const rows: CellValue[][] = [];
@@ -73,7 +79,7 @@ export async function previewFile(
     const person = suggest('person');
     const company = suggest('company');
     let entity: ImportEntity | null = guessEntity(name, person, company);
-    let columns: Array<Omit<SheetPreview['columns'][number], 'ambiguousDates' | 'dateOrder'>> =
+    let columns: Array<Omit<SheetPreview['columns'][number], 'ambiguousDates' | 'dateOrder' | 'decimalSeparator'>> =
       entity === 'company' ? company : person;
     let template: SheetPreview['template'] = null;
     const saved = (await findTemplatesBySignature(db, templateSignatures(headers)))[0];
@@ -110,7 +116,7 @@ export async function previewFile(
         header: column.header,
         targets: column.targets,
         confidence: column.confidence,
-        ...dateColumnReading(samples[column.index] ?? []),
+        ...columnReading(samples[column.index] ?? []),
       })),
     });
   }

@@ -264,7 +264,7 @@ class ImportPass {
       .map((column) => ({
         index: column.index,
         dateOrder: column.dateOrder,
-        decimal: undefined,
+        decimal: column.decimalSeparator ?? undefined,
         targets: column.targets.flatMap((key): FieldTarget[] => {
           if (key.startsWith(CUSTOM_FIELD_PREFIX)) {
             const definition = definitions.find((item) => customFieldTarget(item.key) === key);

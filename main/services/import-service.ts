@@ -40,9 +40,8 @@ import {
 import { deleteRecords, restoreRecordSnapshot, type RecordSnapshot } from '../db/repositories/record-snapshot';
 import { reindexCompanies, reindexPeople } from '../db/search-index';
 import { runImportEngine } from '../import/import-engine';
-import { previewFile } from '../import/file-preview';
+import { columnReading, previewFile } from '../import/file-preview';
 import { autoMap, headerSignature, templateSignatures } from '../import/mapping/auto-map';
-import { dateColumnReading } from '../import/values/dates';
 import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import type { CellValue } from '../spreadsheets/cell';
 import { OutcomeStore } from '../import/outcome-store';
@@ -111,7 +110,7 @@ export class ImportSessions {
     const width = Math.max(headers.length, ...body.map((row) => row.length));
     while (headers.length < width) headers.push('');
     const samples = headers.map((_, column) => body.map((row) => row[column] ?? null));
-    const dates = (index: number) => dateColumnReading(samples[index] ?? []);
+    const readings = (index: number) => columnReading(samples[index] ?? []);
     const saved = (await findTemplatesBySignature(db, templateSignatures(headers))).find(
       (template) => !request.entityChosen || template.entity === request.entity,
     );
@@ -126,7 +125,7 @@ export class ImportSessions {
           header,
           targets: mapping.find((column) => column.index === index)?.targets ?? [],
           confidence: 'template' as const,
-          ...dates(index),
+          ...readings(index),
         })),
       };
     }
@@ -136,7 +135,7 @@ export class ImportSessions {
       headerRow: request.headerRow,
       entity: request.entity,
       template: null,
-      columns: columns.map((column) => ({ ...column, ...dates(column.index) })),
+      columns: columns.map((column) => ({ ...column, ...readings(column.index) })),
     };
   }
 
@@ -293,6 +292,7 @@ export function suggestedSetup(file: ImportFile, sheet?: string): ImportSetupInp
         index: column.index,
         targets: column.targets,
         dateOrder: column.dateOrder,
+        decimalSeparator: column.decimalSeparator,
       })),
     })),
     createFields: file.createFields,

@@ -36,12 +36,16 @@ export const NewCustomField = z.object({
   type: z.enum(['text', 'number', 'date', 'checkbox']),
 });
 
+export const DecimalSeparator = z.enum([',', '.']);
+
 export const ColumnMapping = z.object({
   index: z.number().int().nonnegative(),
   /** Field keys from shared/domain/import-fields.ts; several when one column feeds several fields. */
   targets: z.array(z.string().min(1)).max(8).default([]),
   /** How to read text dates in this column when it is ambiguous (01/02/2024). */
   dateOrder: DateOrder.nullable().default(null),
+  /** Its numbers' decimal separator, which "1,500" alone doesn't tell (1.5 or 1500). */
+  decimalSeparator: DecimalSeparator.nullable().default(null),
   /** Makes the column a new custom field on the spot (created when the import runs). */
   newField: NewCustomField.nullable().default(null),
 });
@@ -133,6 +137,8 @@ export const SuggestedColumn = z.object({
   ambiguousDates: z.boolean(),
   /** The order its text dates are read in: detected from the values, or day first when asked. */
   dateOrder: DateOrder.nullable(),
+  /** Its numbers' decimal separator, as the column's values show it (see parseNumberColumn). */
+  decimalSeparator: DecimalSeparator,
 });
 
 export const SheetPreview = z.object({

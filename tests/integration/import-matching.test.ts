@@ -13,6 +13,7 @@ import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { ImportSessions, suggestedSetup, undoImport } from '../../main/services/import-service';
 import { search } from '../../main/services/search-service';
 import { createPerson, getPerson } from '../../main/services/people-service';
+import { createCustomField } from '../../main/services/custom-fields-service';
 import { writeCsv } from '../support/import-fixtures';
 import { openTestDatabase, testEnv } from '../support/open-test-database';
 import { useTempDir } from '../support/temp-dir';
@@ -325,5 +326,35 @@ describe('import matching', () => {
     expect(report.summary.companies).toMatchObject({ update: 2, create: 0, skip: 0 });
     expect((await getCompany(database.db, first.id)).industry).toBe('Опт, Москва');
     expect((await getCompany(database.db, second.id)).industry).toBe('Розница, Тверь');
+  });
+
+  it('reads a column of "1,500" amounts as thousands, and a column of "1,5" as decimals', async () => {
+    const amount = await createCustomField(database.db, { entity: 'person', label: 'Сумма', type: 'number' }, env);
+    const ratio = await createCustomField(database.db, { entity: 'person', label: 'Коэффициент', type: 'number' }, env);
+    const { opened, report } = await importFile(
+      writeCsv(
+        dir,
+        'суммы.csv',
+        [
+          ['Фамилия', 'Сумма', 'Коэффициент'],
+          ['Иванов', '1,500', '1,5'],
+          ['Петров', '12,000', '2,75'],
+          ['Сидоров', '250', '3'],
+        ],
+        ';',
+      ),
+    );
+    const columns = opened.sheets[0]!.columns;
+    expect(columns.map((column) => column.decimalSeparator)).toEqual([',', '.', ',']);
+    expect(report.summary.people.create).toBe(3);
+    const rows = await database.db
+      .selectFrom('person_custom_values')
+      .select(['field_id', 'value_number'])
+      .orderBy('person_id')
+      .orderBy('field_id')
+      .execute();
+    const values = (field: number) => rows.filter((row) => row.field_id === field).map((row) => row.value_number);
+    expect(values(amount.id)).toEqual([1500, 12000, 250]);
+    expect(values(ratio.id)).toEqual([1.5, 2.75, 3]);
   });
 });

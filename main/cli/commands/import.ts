@@ -16,13 +16,17 @@ async function mappingSetup(file: string, suggested: SheetSetupInput[]): Promise
   };
   if (json.sheets) return json;
   if (json.columns) {
-    // The file says which fields; how the file's dates read is still what the values showed.
-    const withDates = (sheet: SheetSetupInput) =>
-      json.columns!.map((column) => ({
-        ...column,
-        dateOrder: column.dateOrder ?? sheet.columns.find((own) => own.index === column.index)?.dateOrder ?? null,
-      }));
-    return { sheets: suggested.map((sheet) => ({ ...sheet, columns: withDates(sheet) })) };
+    // The file says which fields; how the file's dates and numbers read is still what the values showed.
+    const withReadings = (sheet: SheetSetupInput) =>
+      json.columns!.map((column) => {
+        const own = sheet.columns.find((item) => item.index === column.index);
+        return {
+          ...column,
+          dateOrder: column.dateOrder ?? own?.dateOrder ?? null,
+          decimalSeparator: column.decimalSeparator ?? own?.decimalSeparator ?? null,
+        };
+      });
+    return { sheets: suggested.map((sheet) => ({ ...sheet, columns: withReadings(sheet) })) };
   }
   throw new AppError('InvalidInput', 'The mapping file has neither "sheets" nor "columns"', { file });
 }

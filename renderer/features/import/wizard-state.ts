@@ -79,6 +79,7 @@ function suggestedColumns(rows: readonly string[][], columns: SheetPreview['colu
     index,
     targets: suggested.get(index)?.targets ?? [],
     dateOrder: suggested.get(index)?.dateOrder ?? null,
+    decimalSeparator: suggested.get(index)?.decimalSeparator ?? null,
     newField: null,
   }));
 }

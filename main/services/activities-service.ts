@@ -117,8 +117,14 @@ export async function timeline(
   const rows = await listTimeline(db, owner, limit + 1, cursor);
   const page = rows.slice(0, limit).map(toActivity);
   const last = page.at(-1);
+  const personIds = 'companyId' in owner ? [...new Set(page.flatMap((item) => item.personId ?? []))] : [];
+  const people =
+    personIds.length === 0
+      ? []
+      : await db.selectFrom('people').select(['id', 'display_name']).where('id', 'in', personIds).execute();
   return {
     activities: page,
     nextCursor: rows.length > limit && last ? { occurredAt: last.occurredAt, id: last.id } : null,
+    people: people.map((person) => ({ id: person.id, name: person.display_name })),
   };
 }

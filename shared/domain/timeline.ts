@@ -16,5 +16,10 @@ export const TimelineQuery = z
   });
 export type TimelineQuery = z.input<typeof TimelineQuery>;
 
-export const TimelinePage = z.object({ activities: z.array(Activity), nextCursor: TimelineCursor.nullable() });
+export const TimelinePage = z.object({
+  activities: z.array(Activity),
+  nextCursor: TimelineCursor.nullable(),
+  /** A company's timeline holds its people's activities too: the names of those on this page. */
+  people: z.array(z.object({ id: RecordId, name: z.string() })),
+});
 export type TimelinePage = z.infer<typeof TimelinePage>;

@@ -50,6 +50,17 @@ test('a person added from a company, a deleted call, a list that keeps its filte
   await dialog.getByRole('button', { name: 'Удалить' }).click();
   await expect(page.getByTestId('activity')).toHaveCount(0);
 
+  // What is logged on a person shows in their company's timeline too, named.
+  await page.getByRole('button', { name: 'Добавить событие' }).click();
+  await page.locator('input[name="activity-subject"]').fill('Обсудили договор поставки');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('activity')).toContainText('Обсудили договор поставки');
+  await page.getByRole('link', { name: 'ООО «Ромашка»' }).click();
+  await expect(page.getByTestId('company-name')).toHaveText('ООО «Ромашка»');
+  const fromPerson = page.getByTestId('activity').filter({ hasText: 'Обсудили договор поставки' });
+  await expect(fromPerson.getByTestId('activity-person')).toHaveText('Сидоров Алексей');
+  await saveScreenshot('119-company-timeline-people-ru');
+
   // The same name again, without a company: a likely duplicate.
   await records.createPerson({ lastName: 'Сидоров', firstName: 'Алексей' });
   await records.createPerson({ lastName: 'Петрова', firstName: 'Мария' });

@@ -651,6 +651,43 @@ describe('activities and the timeline', () => {
     await trashPeople(db(), [trashed.id], env);
     await expectAppError(logActivity(db(), call(trashed.id, '2026-05-04T09:00:00.000Z', 'в корзину'), env), 'NotFound');
   });
+
+  it("holds a company's own activities and its live people's, newest first, each named once per page", async () => {
+    const company = await createCompany(db(), { name: 'Сводка' }, env);
+    const [anna, boris, gone] = [
+      await createPerson(db(), { lastName: 'Аннина', firstName: 'Анна', companyId: company.id }, env),
+      await createPerson(db(), { lastName: 'Борисов', firstName: 'Борис', companyId: company.id }, env),
+      await createPerson(db(), { lastName: 'Ушедший', companyId: company.id }, env),
+    ];
+    const stranger = await createPerson(db(), { lastName: 'Чужой' }, env);
+    await logActivity(db(), call(anna.id, '2026-07-01T10:00:00.000Z', 'Анна, первый'), env);
+    await logActivity(
+      db(),
+      { kind: 'note', occurredAt: '2026-07-02T10:00:00.000Z', subject: 'компании', companyId: company.id },
+      env,
+    );
+    await logActivity(db(), call(boris.id, '2026-07-03T10:00:00.000Z', 'Борис'), env);
+    await logActivity(db(), call(anna.id, '2026-07-04T10:00:00.000Z', 'Анна, второй'), env);
+    await logActivity(db(), call(gone.id, '2026-07-05T10:00:00.000Z', 'в корзине'), env);
+    await logActivity(db(), call(stranger.id, '2026-07-06T10:00:00.000Z', 'чужое'), env);
+    await trashPeople(db(), [gone.id], env);
+
+    const first = await timeline(db(), { companyId: company.id }, 3, null);
+    expect(first.activities.map((activity) => activity.subject)).toEqual(['Анна, второй', 'Борис', 'компании']);
+    expect(first.people).toEqual(
+      expect.arrayContaining([
+        { id: anna.id, name: 'Аннина Анна' },
+        { id: boris.id, name: 'Борисов Борис' },
+      ]),
+    );
+    expect(first.people).toHaveLength(2);
+    const second = await timeline(db(), { companyId: company.id }, 3, first.nextCursor);
+    expect(second.activities.map((activity) => activity.subject)).toEqual(['Анна, первый']);
+    expect(second.people).toEqual([{ id: anna.id, name: 'Аннина Анна' }]);
+    expect(second.nextCursor).toBeNull();
+    // A person's own timeline names nobody: every entry is theirs.
+    expect((await timeline(db(), { personId: anna.id }, 10, null)).people).toEqual([]);
+  });
 });
 
 describe('activities through the dispatcher', () => {

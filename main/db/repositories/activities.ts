@@ -31,7 +31,9 @@ export type TimelineCursor = { occurredAt: string; id: number };
 
 /**
  * One page of a timeline, newest first. Keyset paging on (occurred_at, id) walks the
- * (person_id, occurred_at DESC, id DESC) index, so page 20 costs what page 1 costs.
+ * (person_id, occurred_at DESC, id DESC) index, so page 20 costs what page 1 costs. A company's
+ * timeline holds what was logged on its live people too (each person's index read, then sorted:
+ * milliseconds for thousands of activities).
  */
 export async function listTimeline(
   db: Executor,
@@ -43,7 +45,21 @@ export async function listTimeline(
   query =
     'personId' in owner
       ? query.where('activities.person_id', '=', owner.personId)
-      : query.where('activities.company_id', '=', owner.companyId);
+      : query.where((eb) =>
+          eb.or([
+            eb('activities.company_id', '=', owner.companyId),
+            eb(
+              'activities.person_id',
+              'in',
+              eb
+                .selectFrom('people')
+                .select('people.id')
+                .where('people.company_id', '=', owner.companyId)
+                .where('people.deleted_at', 'is', null)
+                .where('people.erased_at', 'is', null),
+            ),
+          ]),
+        );
   if (after) {
     query = query.where((eb) =>
       eb.or([

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCalendarEvent, IconMail, IconNote, IconPencil, IconPhone, IconTrash } from '@tabler/icons-react';
 import { modals } from '@mantine/modals';
 import { useState } from 'react';
@@ -12,11 +12,18 @@ import { draftFrom, draftToInput, type ActivityDraft } from './activity-form';
 
 const icons = { call: IconPhone, meeting: IconCalendarEvent, email: IconMail, note: IconNote };
 
+type ActivityItemProps = {
+  activity: Activity;
+  /** Who it was logged on, shown in a company's timeline (a link to their page). */
+  person?: { id: number; name: string } | undefined;
+  readOnly?: boolean;
+};
+
 /**
  * One entry of a timeline, edited in place; `readOnly` (a record in the trash or merged away)
  * leaves out editing and deleting.
  */
-export function ActivityItem({ activity, readOnly = false }: { activity: Activity; readOnly?: boolean }) {
+export function ActivityItem({ activity, person, readOnly = false }: ActivityItemProps) {
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<ActivityDraft | null>(null);
   const update = useChannelMutation('activities:update', ['activities:timeline']);
@@ -70,6 +77,14 @@ export function ActivityItem({ activity, readOnly = false }: { activity: Activit
             </Group>
             <Text size="xs" c="dimmed">
               {meta.join(' · ')}
+              {person && (
+                <>
+                  {' · '}
+                  <Anchor size="xs" href={`#/people/${person.id}`} data-testid="activity-person">
+                    {person.name}
+                  </Anchor>
+                </>
+              )}
             </Text>
             {activity.body && (
               <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>

@@ -23,6 +23,8 @@ export function Timeline({ subject, readOnly = false }: { subject: TimelineSubje
     getNextPageParam: (page) => page.nextCursor,
   });
   const activities = timeline.data?.pages.flatMap((page) => page.activities) ?? [];
+  // A company's timeline names the person each of its people's activities was logged on.
+  const people = new Map(timeline.data?.pages.flatMap((page) => page.people.map((person) => [person.id, person])));
 
   return (
     <Card withBorder>
@@ -42,7 +44,12 @@ export function Timeline({ subject, readOnly = false }: { subject: TimelineSubje
         )}
         <Stack gap="xs" data-testid="timeline">
           {activities.map((activity) => (
-            <ActivityItem key={activity.id} activity={activity} readOnly={readOnly} />
+            <ActivityItem
+              key={activity.id}
+              activity={activity}
+              person={activity.personId === null ? undefined : people.get(activity.personId)}
+              readOnly={readOnly}
+            />
           ))}
         </Stack>
         {timeline.hasNextPage && (

@@ -64,9 +64,10 @@ export async function previewFile(
     company: await listCustomFieldDefinitions(db, 'company'),
   };
   const sheets: SheetPreview[] = [];
-  const names = (await source.sheets()).map((sheet) => sheet.name);
+  const infos = await source.sheets();
+  const names = infos.map((sheet) => sheet.name);
   const meta = names.includes(META_SHEET) ? readMeta(await firstRows(source, META_SHEET, 100_000)) : null;
-  for (const name of names) {
+  for (const { name, hidden = false } of infos) {
     if (name === META_SHEET || name === LISTS_SHEET) continue;
     const rows = await firstRows(source, name, SAMPLE_ROWS);
     const headerRow = detectHeaderRow(rows.slice(0, PREVIEW_ROWS));
@@ -78,13 +79,14 @@ export async function previewFile(
     const suggest = (entity: ImportEntity) => autoMap({ entity, headers, samples, customFields: definitions[entity] });
     const person = suggest('person');
     const company = suggest('company');
-    let entity: ImportEntity | null = guessEntity(name, person, company);
+    // A hidden sheet is imported only when the user gives it a record type.
+    let entity: ImportEntity | null = hidden ? null : guessEntity(name, person, company);
     let columns: Array<Omit<SheetPreview['columns'][number], 'ambiguousDates' | 'dateOrder' | 'decimalSeparator'>> =
       entity === 'company' ? company : person;
     let template: SheetPreview['template'] = null;
     const saved = (await findTemplatesBySignature(db, templateSignatures(headers)))[0];
     if (saved) {
-      entity = saved.entity;
+      entity = hidden ? null : saved.entity;
       template = { id: saved.id, name: saved.name };
       const mapping = ColumnMapping.array().parse(JSON.parse(saved.mapping));
       columns = headers.map((header, index) => ({
@@ -107,6 +109,7 @@ export async function previewFile(
     }
     sheets.push({
       name,
+      hidden,
       rows: rows.slice(0, PREVIEW_ROWS).map((row) => row.map(cellText)),
       headerRow,
       entity,

@@ -11,7 +11,8 @@ export type { CellValue, SheetRow } from './cell';
 export type SpreadsheetFormat = 'xlsx' | 'csv' | 'vcard';
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251';
 export type CsvSettings = { encoding: TextEncoding; delimiter: string };
-export type SheetInfo = { name: string };
+/** A sheet of the file; `hidden`: Excel hides it (an archive, a lookup list), so it isn't suggested for import. */
+export type SheetInfo = { name: string; hidden?: boolean };
 
 /**
  * A spreadsheet file opened for reading. Opening reads only the head of the file (and, for xlsx,

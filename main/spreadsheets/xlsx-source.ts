@@ -24,7 +24,7 @@ type WorkbookLayout = {
   workbookRels: ZipEntry;
   styles: ZipEntry | null;
   sharedStrings: ZipEntry | null;
-  sheets: { name: string; entry: ZipEntry }[];
+  sheets: { name: string; entry: ZipEntry; hidden: boolean }[];
   date1904: boolean;
 };
 
@@ -36,7 +36,7 @@ export const WORKER_FROM_BYTES = 4 * 1024 * 1024;
 
 export async function openXlsx(path: string, workerFromBytes = WORKER_FROM_BYTES): Promise<SpreadsheetSource> {
   const layout = await readLayout(path);
-  const names = layout.sheets.map((sheet) => ({ name: sheet.name }));
+  const names = layout.sheets.map((sheet) => ({ name: sheet.name, hidden: sheet.hidden }));
   const sizes = new Map(layout.sheets.map((sheet) => [sheet.name, sheet.entry.size]));
   return {
     format: 'xlsx',
@@ -95,7 +95,8 @@ async function readLayout(path: string): Promise<WorkbookLayout> {
     // Chart sheets and dialog sheets have no rows; they are not offered.
     if (name === undefined || !rel || !REL_WORKSHEET.test(rel.type)) continue;
     const entry = entries.get(rel.target);
-    if (entry) sheets.push({ name, entry });
+    // 'hidden' or 'veryHidden' (only a macro can show those again).
+    if (entry) sheets.push({ name, entry, hidden: (attributes.get('state') ?? 'visible') !== 'visible' });
   }
   const workbookPr = elements(workbookXml, 'workbookPr')[0];
   const date1904 = ['1', 'true'].includes(workbookPr?.get('date1904') ?? '');

@@ -143,6 +143,8 @@ export const SuggestedColumn = z.object({
 
 export const SheetPreview = z.object({
   name: z.string(),
+  /** Excel hides the sheet: not imported unless the user gives it a record type. */
+  hidden: z.boolean(),
   /** The first rows as text, for the header-row and skip-row pickers. */
   rows: z.array(z.array(z.string())),
   headerRow: z.number().int().nonnegative(),

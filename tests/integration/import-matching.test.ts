@@ -357,4 +357,31 @@ describe('import matching', () => {
     expect(values(amount.id)).toEqual([1500, 12000, 250]);
     expect(values(ratio.id)).toEqual([1.5, 2.75, 3]);
   });
+
+  it('leaves a hidden sheet out unless asked for it', async () => {
+    const file = path.join(dir, 'с архивом.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Клиенты').addRows([
+      ['Фамилия', 'Имя', 'E-mail'],
+      ['Иванов', 'Иван', 'ivanov@example.ru'],
+    ]);
+    workbook.addWorksheet('Архив', { state: 'hidden' }).addRows([
+      ['Фамилия', 'Имя', 'E-mail'],
+      ['Старых', 'Пётр', 'old@example.ru'],
+    ]);
+    await workbook.xlsx.writeFile(file);
+    const { opened, report } = await importFile(file);
+    expect(opened.sheets.map((sheet) => [sheet.name, sheet.hidden, sheet.entity])).toEqual([
+      ['Клиенты', false, 'person'],
+      ['Архив', true, null],
+    ]);
+    // Its columns are still suggested, for when the user gives it a record type.
+    expect(opened.sheets[1]!.columns.map((column) => column.targets)).toEqual([
+      ['lastName'],
+      ['firstName'],
+      ['email.work'],
+    ]);
+    expect(report.summary.people.create).toBe(1);
+    expect(await liveNames(database)).toEqual(['Иванов Иван']);
+  });
 });

@@ -1,5 +1,5 @@
 import { Badge, Group, Loader, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { IconTemplate } from '@tabler/icons-react';
+import { IconEyeOff, IconTemplate } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SheetPreview, SheetSetup } from '../../../shared/domain/imports';
 import type { ImportEntity } from '../../../shared/domain/import-fields';
@@ -55,6 +55,17 @@ export function SheetCard({ sessionId, preview, sheet, dispatch }: SheetCardProp
             <Title order={4} lineClamp={1} title={preview.name}>
               {preview.name}
             </Title>
+            {preview.hidden && (
+              <Badge
+                variant="light"
+                color="gray"
+                leftSection={<IconEyeOff size={12} />}
+                title={t('importWizard.sheet.hiddenHint')}
+                data-testid="sheet-hidden"
+              >
+                {t('importWizard.sheet.hidden')}
+              </Badge>
+            )}
             {preview.template && (
               <Badge
                 variant="light"

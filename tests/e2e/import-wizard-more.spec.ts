@@ -234,16 +234,29 @@ test('a workbook with companies and people sheets imports both, people linked', 
         ['Ефимов Глеб', 'efimov@example.ru', 'АО «Вектор»'],
       ],
     },
+    // Hidden in Excel: shown, marked, and left out unless given a record type.
+    {
+      name: 'Архив',
+      hidden: true,
+      rows: [
+        ['ФИО', 'E-mail'],
+        ['Старых Пётр', 'old@example.ru'],
+      ],
+    },
   ]);
   const wizard = new ImportPage(page);
   await wizard.start(file);
   const sheets = page.getByTestId('import-sheet');
-  await expect(sheets).toHaveCount(2);
+  await expect(sheets).toHaveCount(3);
   const entity = (index: number) => sheets.nth(index).getByRole('combobox', { name: 'Тип записей' });
   await expect(entity(0)).toHaveValue('Компании');
   await expect(entity(1)).toHaveValue('Контакты');
+  await expect(sheets.nth(2).getByTestId('sheet-hidden')).toHaveText('Скрытый лист');
+  await expect(entity(2)).toHaveValue('Не импортировать');
   await expect(sheets.nth(1).locator('[data-testid="mapping-row"][data-header="Компания"]')).toContainText('Компания');
   await saveScreenshot('107-import-two-sheets-ru');
+  await sheets.nth(2).scrollIntoViewIfNeeded();
+  await saveScreenshot('120-import-hidden-sheet-ru');
   await wizard.next();
   await wizard.next();
   await wizard.dryRunSettled();

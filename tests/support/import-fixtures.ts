@@ -258,11 +258,11 @@ export function writeManyPeopleCsv(dir: string, count: number, name = 'many.csv'
 export async function writeWorkbookSheets(
   dir: string,
   name: string,
-  sheets: ReadonlyArray<{ name: string; rows: MessyCell[][] }>,
+  sheets: ReadonlyArray<{ name: string; rows: MessyCell[][]; hidden?: boolean }>,
 ): Promise<string> {
   const workbook = new ExcelJS.Workbook();
-  for (const { name: sheetName, rows } of sheets) {
-    const sheet = workbook.addWorksheet(sheetName);
+  for (const { name: sheetName, rows, hidden = false } of sheets) {
+    const sheet = workbook.addWorksheet(sheetName, { state: hidden ? 'hidden' : 'visible' });
     rows.forEach((row, index) => {
       const excelRow = sheet.getRow(index + 1);
       row.forEach((value, column) => {

@@ -79,14 +79,13 @@ export async function previewFile(
     const suggest = (entity: ImportEntity) => autoMap({ entity, headers, samples, customFields: definitions[entity] });
     const person = suggest('person');
     const company = suggest('company');
-    // A hidden sheet is imported only when the user gives it a record type.
-    let entity: ImportEntity | null = hidden ? null : guessEntity(name, person, company);
+    let entity: ImportEntity | null = guessEntity(name, person, company);
     let columns: Array<Omit<SheetPreview['columns'][number], 'ambiguousDates' | 'dateOrder' | 'decimalSeparator'>> =
       entity === 'company' ? company : person;
     let template: SheetPreview['template'] = null;
     const saved = (await findTemplatesBySignature(db, templateSignatures(headers)))[0];
     if (saved) {
-      entity = hidden ? null : saved.entity;
+      entity = saved.entity;
       template = { id: saved.id, name: saved.name };
       const mapping = ColumnMapping.array().parse(JSON.parse(saved.mapping));
       columns = headers.map((header, index) => ({
@@ -110,9 +109,11 @@ export async function previewFile(
     sheets.push({
       name,
       hidden,
+      // A hidden sheet is imported only when the user gives it a record type (or names it).
+      entity: hidden ? null : entity,
+      likelyEntity: entity,
       rows: rows.slice(0, PREVIEW_ROWS).map((row) => row.map(cellText)),
       headerRow,
-      entity,
       template,
       columns: columns.map((column) => ({
         index: column.index,

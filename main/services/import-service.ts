@@ -286,7 +286,7 @@ export function suggestedSetup(file: ImportFile, sheet?: string): ImportSetupInp
   return {
     sheets: sheets.map((item) => ({
       sheet: item.name,
-      entity: item.entity ?? 'person',
+      entity: item.entity ?? item.likelyEntity ?? 'person',
       headerRow: item.headerRow,
       columns: item.columns.map((column) => ({
         index: column.index,

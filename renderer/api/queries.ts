@@ -44,10 +44,12 @@ export function useChannelMutation<C extends Channel>(channel: C, invalidates: r
 }
 
 /**
- * Saves the record a detail page shows (read through `read` with `readInput`), a field at a time:
- * the page's copy becomes the saved record at once, so an edit right after names the new version.
- * After a failure (a colleague's change: Conflict) the record is read again, so the next try
- * starts from the latest. The other channels named are refetched (lists, related records).
+ * Saves the record a detail page shows (read through `read` with `readInput`), a field at a time.
+ * A save is built from the record as the page holds it when the save runs, and saves of one record
+ * run one after another: a second field saved right after the first names the version the first
+ * produced. The saved record is the page's copy at once (a read in flight is dropped, it would
+ * bring the old version back). After a failure (a colleague's change: Conflict) the record is read
+ * again, so the next try starts from the latest. The other channels named are refetched.
  */
 export function useRecordSave<C extends Channel, R extends Channel>(
   channel: C,
@@ -56,14 +58,21 @@ export function useRecordSave<C extends Channel, R extends Channel>(
   invalidates: readonly Channel[] = [],
 ) {
   const queryClient = useQueryClient();
-  return useMutation<ChannelOutput<C>, Error, ChannelInput<C>>({
-    mutationFn: (input) => call(channel, input),
+  const key = [read, readInput];
+  return useMutation<ChannelOutput<C>, Error, (record: ChannelOutput<R>) => ChannelInput<C>>({
+    scope: { id: JSON.stringify(key) },
+    mutationFn: (build) => {
+      const record = queryClient.getQueryData<ChannelOutput<R>>(key);
+      if (record === undefined) throw new Error(`${read} is not loaded`);
+      return call(channel, build(record));
+    },
     onSuccess: async (saved) => {
-      queryClient.setQueryData([read, readInput], saved);
-      await Promise.all(invalidates.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+      await queryClient.cancelQueries({ queryKey: key });
+      queryClient.setQueryData(key, saved);
+      await Promise.all(invalidates.map((channel) => queryClient.invalidateQueries({ queryKey: [channel] })));
     },
     onError: async () => {
-      await queryClient.invalidateQueries({ queryKey: [read, readInput] });
+      await queryClient.invalidateQueries({ queryKey: key });
     },
   });
 }

@@ -145,6 +145,8 @@ export const SheetPreview = z.object({
   name: z.string(),
   /** Excel hides the sheet: not imported unless the user gives it a record type. */
   hidden: z.boolean(),
+  /** What its rows look like (the entity, unless the sheet is hidden): what naming the sheet imports. */
+  likelyEntity: ImportEntity.nullable(),
   /** The first rows as text, for the header-row and skip-row pickers. */
   rows: z.array(z.array(z.string())),
   headerRow: z.number().int().nonnegative(),

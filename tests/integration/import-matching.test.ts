@@ -369,12 +369,19 @@ describe('import matching', () => {
       ['Фамилия', 'Имя', 'E-mail'],
       ['Старых', 'Пётр', 'old@example.ru'],
     ]);
+    workbook.addWorksheet('Старые компании', { state: 'veryHidden' }).addRows([
+      ['Название', 'Сайт'],
+      ['ООО «Былое»', 'https://byloe.ru'],
+    ]);
     await workbook.xlsx.writeFile(file);
     const { opened, report } = await importFile(file);
-    expect(opened.sheets.map((sheet) => [sheet.name, sheet.hidden, sheet.entity])).toEqual([
-      ['Клиенты', false, 'person'],
-      ['Архив', true, null],
+    expect(opened.sheets.map((sheet) => [sheet.name, sheet.hidden, sheet.entity, sheet.likelyEntity])).toEqual([
+      ['Клиенты', false, 'person', 'person'],
+      ['Архив', true, null, 'person'],
+      ['Старые компании', true, null, 'company'],
     ]);
+    // Named (the CLI's --sheet), a hidden sheet comes in as what its rows look like.
+    expect(suggestedSetup(opened, 'Старые компании').sheets.map((sheet) => sheet.entity)).toEqual(['company']);
     // Its columns are still suggested, for when the user gives it a record type.
     expect(opened.sheets[1]!.columns.map((column) => column.targets)).toEqual([
       ['lastName'],

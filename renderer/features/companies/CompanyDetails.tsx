@@ -14,16 +14,17 @@ function useCompanySave(company: Company) {
   // Its people show its name (their pages, the lists, the search).
   const save = useRecordSave('companies:update', 'companies:get', { id: company.id }, [
     'companies:list',
+    'companies:count',
     'people:get',
     'people:list',
     'search:query',
   ]);
   return (patch: Partial<CompanyForm>) =>
-    save.mutateAsync({
-      id: company.id,
-      version: company.version,
-      values: companyInputFromForm({ ...formFromCompany(company), ...patch }),
-    });
+    save.mutateAsync((current) => ({
+      id: current.id,
+      version: current.version,
+      values: companyInputFromForm({ ...formFromCompany(current), ...patch }),
+    }));
 }
 
 /** The company's name as the page's title, edited in place. */

@@ -4,7 +4,7 @@ import { contactChannels, type Person } from '../../../shared/domain/people';
 import { useRecordSave } from '../../api/queries';
 import { formatDate, formatDateTime } from '../../components/format';
 import { CompanyPicker } from '../records/CompanyPicker';
-import { InlineEdit, inlineRow } from '../records/InlineEdit';
+import { changedFields, InlineEdit, inlineRow } from '../records/InlineEdit';
 import { ownerRow, textFieldRows } from '../records/inline-rows';
 import { RecordDetailsCard } from '../records/RecordDetailsCard';
 import { formFromPerson, personInputFromForm, type PersonForm } from './person-form';
@@ -16,15 +16,18 @@ type NameForm = Pick<PersonForm, 'lastName' | 'firstName' | 'middleName' | 'disp
 function usePersonSave(person: Person) {
   const save = useRecordSave('people:update', 'people:get', { id: person.id }, [
     'people:list',
+    'people:count',
     'search:query',
     'companies:get',
+    'companies:list',
+    'activities:timeline',
   ]);
   return (patch: Partial<PersonForm>) =>
-    save.mutateAsync({
-      id: person.id,
-      version: person.version,
-      values: personInputFromForm({ ...formFromPerson(person), ...patch }, person),
-    });
+    save.mutateAsync((current) => ({
+      id: current.id,
+      version: current.version,
+      values: personInputFromForm({ ...formFromPerson(current), ...patch }, current),
+    }));
 }
 
 /** The person's name as the page's title, edited in place (the parts and the display name). */
@@ -65,7 +68,7 @@ export function PersonTitle({ person, editable }: { person: Person; editable: bo
       validate={(value) =>
         Object.values(value).some((part) => part.trim() !== '') ? null : 'people.form.nameRequired'
       }
-      save={(value) => saveFields(value)}
+      save={(value, started) => saveFields(changedFields(value, started))}
     />
   );
 }

@@ -16,7 +16,8 @@ export type InlineEditProps<V> = {
   initial: () => V;
   /** The input(s) editing the value; they focus themselves. */
   input: (value: V, onChange: (value: V) => void) => ReactNode;
-  save: (value: V) => Promise<unknown>;
+  /** Saves the value; `started` is what editing started from (see changedFields). */
+  save: (value: V, started: V) => Promise<unknown>;
   /** An i18n key when the value can't be saved as it is. */
   validate?: (value: V) => string | null;
   /** Enter starts a new line (notes): Ctrl/Cmd+Enter saves. */
@@ -42,13 +43,14 @@ export function InlineEdit<V>({
   block,
 }: InlineEditProps<V>) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<{ value: V } | null>(null);
+  const [draft, setDraft] = useState<{ value: V; started: V } | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const start = () => {
     setError(null);
-    setDraft({ value: initial() });
+    const started = initial();
+    setDraft({ value: started, started });
   };
   const cancel = () => {
     setDraft(null);
@@ -64,7 +66,7 @@ export function InlineEdit<V>({
     }
     setSaving(true);
     try {
-      await save(draft.value);
+      await save(draft.value, draft.started);
       setDraft(null);
       setError(null);
     } catch (caught) {
@@ -79,7 +81,8 @@ export function InlineEdit<V>({
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      cancel();
+      // Not while saving: the save goes on, and its error would be lost with the editor.
+      if (!saving) cancel();
     } else if (multiline && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       void submit(event);
     }
@@ -109,7 +112,7 @@ export function InlineEdit<V>({
               {label}
             </Text>
           )}
-          {input(draft.value, (value) => setDraft({ value }))}
+          {input(draft.value, (value) => setDraft({ value, started: draft.started }))}
           {error !== null && (
             <Text c="red" size="sm" role="alert">
               {error}
@@ -173,4 +176,17 @@ export function InlineEdit<V>({
 /** A detail table's row edited in place, or shown as it is where the record can't be edited. */
 export function inlineRow<V>(editable: boolean, props: InlineEditProps<V>): DetailRow {
   return { label: props.label, value: editable ? <InlineEdit {...props} /> : props.display };
+}
+
+/**
+ * The parts of an edited group of fields (a name, the contacts) the user changed: saving only those
+ * keeps what a colleague changed meanwhile in the others (after a Conflict, the save goes again
+ * onto the record read afresh).
+ */
+export function changedFields<T extends object>(value: T, started: T): Partial<T> {
+  const changed: Partial<T> = {};
+  for (const key of Object.keys(value) as Array<keyof T>) {
+    if (JSON.stringify(value[key]) !== JSON.stringify(started[key])) changed[key] = value[key];
+  }
+  return changed;
 }

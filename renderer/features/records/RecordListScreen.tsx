@@ -74,18 +74,20 @@ export function RecordListScreen<Row extends { id: number; customFields: CustomF
   const total = count.data?.count ?? 0;
   // A sort computed per row is offered up to its limit; past it the list keeps its default order.
   const sortable = (field: string) => canSortBy(field, total);
-  const sort = sortable(list.sort.field) ? list.sort : config.defaultSort;
-  const columns = [...config.columns, ...customColumns<Row>(customFields.data ?? [], t, i18n.language)].map(
-    (column): RecordColumn<Row> =>
-      column.sortField === undefined || sortable(column.sortField)
-        ? column
-        : {
-            ...column,
-            sortField: undefined,
-            sortHint: t('records.list.sortTooBroad', {
-              limit: formatNumber(computedSortLimit(column.sortField) ?? 0, i18n.language),
-            }),
-          },
+  const allColumns = [...config.columns, ...customColumns<Row>(customFields.data ?? [], t, i18n.language)];
+  // A sort by a field no column has any more (a custom field archived since) is the default one.
+  const known = customFields.isPending || allColumns.some((column) => column.sortField === list.sort.field);
+  const sort = known && sortable(list.sort.field) ? list.sort : config.defaultSort;
+  const columns = allColumns.map((column): RecordColumn<Row> =>
+    column.sortField === undefined || sortable(column.sortField)
+      ? column
+      : {
+          ...column,
+          sortField: undefined,
+          sortHint: t('records.list.sortTooBroad', {
+            limit: formatNumber(computedSortLimit(column.sortField) ?? 0, i18n.language),
+          }),
+        },
   );
   const visibleColumns = list.columns.flatMap((id) => columns.filter((column) => column.id === id));
   const { selection } = list;

@@ -8,7 +8,7 @@ import type { CustomFieldDefinition, CustomFieldValues } from '../../../shared/d
 import { contactRows, customValueText, DetailTable, type DetailRow } from './ContactDetails';
 import { ContactsEditor } from './ContactsFormCard';
 import { CustomFieldInput } from './CustomFieldInput';
-import { InlineEdit, inlineRow } from './InlineEdit';
+import { changedFields, InlineEdit, inlineRow } from './InlineEdit';
 import { invalidEmail, type ContactsForm } from './contact-form';
 import { OwnerSelect } from './OwnerSelect';
 import { TagBadges } from './TagBadges';
@@ -102,7 +102,8 @@ type ContactsBlockProps = {
   editable: boolean;
   /** The contacts as the record's form holds them. */
   initial: () => ContactsForm;
-  save: (contacts: ContactsForm) => Promise<unknown>;
+  /** Saves the parts (phones, e-mails, addresses) the user changed. */
+  save: (contacts: Partial<ContactsForm>) => Promise<unknown>;
 };
 
 /** Phones, e-mails and addresses, edited together in place. */
@@ -120,7 +121,7 @@ export function ContactsBlock({ record, editable, initial, save }: ContactsBlock
         <ContactsEditor narrow {...value} onChange={(patch) => onChange({ ...value, ...patch })} />
       )}
       validate={invalidEmail}
-      save={save}
+      save={(value, started) => save(changedFields(value, started))}
     />
   );
 }

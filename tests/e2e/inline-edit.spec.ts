@@ -204,6 +204,12 @@ test('person and company fields are edited where they stand, in both languages',
   await expect(page.getByTestId('record-count')).toHaveText('2');
   await expect(page.getByRole('row').filter({ hasText: 'Кузнецов' })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Петров' })).toHaveCount(0);
+  // The filter says which company, and can be changed there.
+  await page.getByRole('button', { name: /^Фильтр/ }).click();
+  await expect(page.getByTestId('filter-condition')).toContainText('ООО «Ромашка и партнёры»');
+  await saveScreenshot('121-people-of-company-filter-ru');
+  await page.getByRole('button', { name: 'Применить' }).click();
+  await expect(page.getByTestId('record-count')).toHaveText('2');
 
   // English screens too.
   await records.openSection(/^Настройки$/);

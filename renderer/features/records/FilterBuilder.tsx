@@ -10,11 +10,15 @@ import {
   Stack,
   Text,
   TextInput,
+  type ComboboxProps,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilter, IconPlus, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FilterCondition, FilterOperator } from '../../../shared/domain/list-query';
+import { call } from '../../api/client';
 import { useChannelQuery } from '../../api/queries';
 import { valuelessOperators, type FilterField } from './filter-fields';
 
@@ -168,6 +172,8 @@ function ValueInput({
   const common = { 'aria-label': t('records.filter.value'), style: { flex: 1 } };
   const inPopover = { ...common, comboboxProps: { withinPortal: false } };
   switch (field.valueKind) {
+    case 'company':
+      return <CompaniesValue {...inPopover} value={value} onChange={onChange} />;
     case 'owner':
       return (
         <MultiSelect
@@ -234,4 +240,46 @@ function ValueInput({
         />
       );
   }
+}
+
+/** Companies picked by typing part of their name; those already picked are named by their id. */
+function CompaniesValue({
+  value,
+  onChange,
+  ...props
+}: {
+  value: Value;
+  onChange: (value: Value) => void;
+  'aria-label': string;
+  style: CSSProperties;
+  comboboxProps: ComboboxProps;
+}) {
+  const { t } = useTranslation();
+  const ids = Array.isArray(value) ? value.map(Number) : [];
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 150);
+  const results = useChannelQuery(
+    'search:query',
+    { query: debounced, limit: 20, types: ['company'] },
+    debounced.trim() !== '',
+  );
+  const picked = useQueries({
+    queries: ids.map((id) => ({ queryKey: ['companies:get', { id }], queryFn: () => call('companies:get', { id }) })),
+  });
+  const names = new Map<string, string>();
+  picked.forEach((query, index) => names.set(String(ids[index]), query.data?.name ?? `#${ids[index]}`));
+  for (const hit of results.data?.hits ?? []) names.set(String(hit.id), hit.displayName);
+  return (
+    <MultiSelect
+      {...props}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      data={[...names].map(([id, name]) => ({ value: id, label: name }))}
+      value={ids.map(String)}
+      onChange={(selected) => onChange(selected.map(Number))}
+      filter={({ options }) => options}
+      nothingFoundMessage={debounced ? t('records.form.noCompanies') : t('records.form.typeToSearch')}
+    />
+  );
 }

@@ -2,7 +2,7 @@ import type { CustomFieldDefinition } from '../../../shared/domain/custom-fields
 import type { FilterOperator } from '../../../shared/domain/list-query';
 
 /** How the filter builder asks for a value. */
-export type ValueKind = 'text' | 'owner' | 'tags' | 'date' | 'number' | 'options' | 'boolean' | 'none';
+export type ValueKind = 'text' | 'owner' | 'company' | 'tags' | 'date' | 'number' | 'options' | 'boolean' | 'none';
 
 export type FilterField = {
   id: string;
@@ -55,7 +55,7 @@ export function customFilterFields(definitions: CustomFieldDefinition[]): Filter
 
 export const peopleFilterFields: FilterField[] = [
   builtIn('name', ['contains', 'startsWith'], 'text'),
-  builtIn('company', emptiness, 'none'),
+  builtIn('company', ['is', 'isNot', ...emptiness], 'company'),
   builtIn('position', textOperators, 'text'),
   builtIn('city', textOperators, 'text'),
   builtIn('source', textOperators, 'text'),

@@ -137,8 +137,8 @@ export const SuggestedColumn = z.object({
   ambiguousDates: z.boolean(),
   /** The order its text dates are read in: detected from the values, or day first when asked. */
   dateOrder: DateOrder.nullable(),
-  /** Its numbers' decimal separator, as the column's values show it (see parseNumberColumn). */
-  decimalSeparator: DecimalSeparator,
+  /** Its numbers' decimal separator, as the column's values show it; null: they don't (see parseNumberColumn). */
+  decimalSeparator: DecimalSeparator.nullable(),
 });
 
 export const SheetPreview = z.object({

@@ -345,7 +345,7 @@ describe('import matching', () => {
       ),
     );
     const columns = opened.sheets[0]!.columns;
-    expect(columns.map((column) => column.decimalSeparator)).toEqual([',', '.', ',']);
+    expect(columns.map((column) => column.decimalSeparator)).toEqual([null, '.', ',']);
     expect(report.summary.people.create).toBe(3);
     const rows = await database.db
       .selectFrom('person_custom_values')

@@ -63,9 +63,9 @@ export function parseMoneyCell(value: CellValue, decimal?: DecimalSeparator): Mo
  * The decimal separator of a column, from the values that show it ("1 500,50", "1,500.50",
  * "1.500.000", "0,75"). When none shows it but some read "1,500" (a lone separator and three
  * digits), those are thousands: nobody writes 1.5 as "1,500" in a list of amounts. With no clue
- * at all: the comma, as Russian sheets write it.
+ * at all (whole numbers, number cells, no numbers): null, and each cell is read by itself.
  */
-export function parseNumberColumn(samples: CellValue[]): { decimalSeparator: DecimalSeparator } {
+export function parseNumberColumn(samples: CellValue[]): { decimalSeparator: DecimalSeparator | null } {
   const votes = { ',': 0, '.': 0 };
   const unclear = { ',': 0, '.': 0 };
   for (const sample of samples) {
@@ -78,5 +78,5 @@ export function parseNumberColumn(samples: CellValue[]): { decimalSeparator: Dec
   }
   if (votes[','] !== votes['.']) return { decimalSeparator: votes[','] > votes['.'] ? ',' : '.' };
   if (unclear[','] + unclear['.'] > 0) return { decimalSeparator: unclear[','] >= unclear['.'] ? '.' : ',' };
-  return { decimalSeparator: ',' };
+  return { decimalSeparator: null };
 }

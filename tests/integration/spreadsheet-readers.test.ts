@@ -296,7 +296,8 @@ function fillWorkbook(addWorksheet: (name: string) => ExcelJS.Worksheet): void {
   const second = addWorksheet('Компании');
   second.addRow(['Название', 'ИНН']);
   second.addRow(['Рога и копыта', 7701234567]);
-  addWorksheet('Пустой');
+  // Hidden, as lookup lists often are: listed, and said to be hidden.
+  addWorksheet('Пустой').state = 'hidden';
 }
 
 async function writeWorkbook(file: string): Promise<void> {
@@ -386,7 +387,11 @@ describe('xlsx reader', () => {
     const source = await openSpreadsheet(file);
     expect(source.format).toBe('xlsx');
     expect(source.csv).toBeNull();
-    expect(await source.sheets()).toEqual([{ name: 'Контакты' }, { name: 'Компании' }, { name: 'Пустой' }]);
+    expect(await source.sheets()).toEqual([
+      { name: 'Контакты', hidden: false },
+      { name: 'Компании', hidden: false },
+      { name: 'Пустой', hidden: true },
+    ]);
     expect(await collect(source.rows('Контакты'))).toEqual(expectedContactsSheet);
     expect(await collect(source.rows('Компании'))).toEqual([
       { index: 0, cells: ['Название', 'ИНН'] },
@@ -448,7 +453,7 @@ describe('xlsx reader', () => {
       ],
     ]);
     const source = await openSpreadsheet(file);
-    expect(await source.sheets()).toEqual([{ name: 'Клиенты & партнёры' }]);
+    expect(await source.sheets()).toEqual([{ name: 'Клиенты & партнёры', hidden: false }]);
     expect(await collect(source.rows('Клиенты & партнёры'))).toEqual([
       { index: 0, cells: ['Имя', 'Число', 'Дата'] },
       { index: 2, cells: ['строка 1\r\nстрока 2', 3.5, new Date(Date.UTC(1904, 0, 1)), 'Жирный', true] },

@@ -84,6 +84,8 @@ test('person and company fields are edited where they stand, in both languages',
 
   // An empty field shows a dash and its pencil; Enter saves what was typed.
   await expect(row(page, 'Должность')).toContainText('—');
+  // Each control names its field, for a screen reader and when several editors are open.
+  await expect(page.getByRole('button', { name: 'Добавить: Должность' })).toBeVisible();
   await pencil(page, 'Должность').click();
   await page.getByRole('textbox', { name: 'Должность' }).fill('Главный специалист по работе с ключевыми клиентами');
   await page.keyboard.press('Enter');
@@ -112,8 +114,8 @@ test('person and company fields are edited where they stand, in both languages',
   await page.getByRole('textbox', { name: 'Язык общения' }).fill('русский');
   await pencil(page, 'Сайт').click();
   await page.getByRole('textbox', { name: 'Сайт' }).fill('https://romashka.ru');
-  await page.getByRole('form', { name: 'Язык общения' }).getByRole('button', { name: 'Сохранить' }).click();
-  await page.getByRole('form', { name: 'Сайт' }).getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByRole('button', { name: 'Сохранить: Язык общения' }).click();
+  await page.getByRole('button', { name: 'Сохранить: Сайт' }).click();
   await expect(row(page, 'Сайт')).toHaveText(/https:\/\/romashka\.ru/);
   await expect(row(page, 'Язык общения')).toHaveText(/русский/);
   await expect(page.getByRole('alert')).toHaveCount(0);

@@ -121,7 +121,7 @@ export function InlineEdit<V>({
           <Group gap={6} justify="flex-end">
             <ActionIcon
               variant="default"
-              aria-label={t('records.inline.cancel')}
+              aria-label={t('records.inline.cancelField', { field: label })}
               title={t('records.inline.cancel')}
               onClick={cancel}
               disabled={saving}
@@ -130,7 +130,7 @@ export function InlineEdit<V>({
             </ActionIcon>
             <ActionIcon
               type="submit"
-              aria-label={t('records.inline.save')}
+              aria-label={t('records.inline.saveField', { field: label })}
               title={multiline ? t('records.inline.saveMultiline') : t('records.inline.save')}
               loading={saving}
             >
@@ -149,6 +149,7 @@ export function InlineEdit<V>({
       c="dimmed"
       size="sm"
       onClick={start}
+      aria-label={t('records.inline.addField', { field: label })}
       style={{ background: 'none', border: 0, padding: 0, cursor: 'pointer', alignSelf: 'flex-start' }}
     >
       {block ? t('records.inline.add') : '—'}

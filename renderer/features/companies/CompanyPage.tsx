@@ -3,14 +3,10 @@ import { useChannelQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { Timeline } from '../activities/Timeline';
 import { TagBadges } from '../records/TagBadges';
-import { RecordHeaderActions, TrashedRecordAlert } from '../records/RecordHeaderActions';
-import type { Company } from '../../../shared/domain/companies';
+import { isEditable, RecordHeaderActions, TrashedRecordAlert } from '../records/RecordHeaderActions';
 import { CompanyDetails, CompanyTitle } from './CompanyDetails';
 import { CompanyMergeHistory } from './CompanyMergeHistory';
 import { CompanyPeopleCard } from './CompanyPeopleCard';
-
-/** Edited in place unless it is in the trash or merged away (as the Edit button). */
-const editable = (company: Company) => company.deletedAt === null && company.mergedIntoId === null;
 
 /** A company with its people and its timeline. */
 export function CompanyPage({ companyId }: { companyId: number }) {
@@ -23,7 +19,7 @@ export function CompanyPage({ companyId }: { companyId: number }) {
           <TrashedRecordAlert entity="companies" state={data} />
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <Stack gap={2} style={{ minWidth: 0 }}>
-              <CompanyTitle company={data} editable={editable(data)} />
+              <CompanyTitle company={data} editable={isEditable(data)} />
               <Text c="dimmed">{[data.industry, data.legalName].filter(Boolean).join(' · ')}</Text>
               <TagBadges tags={data.tags} />
             </Stack>
@@ -32,7 +28,7 @@ export function CompanyPage({ companyId }: { companyId: number }) {
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 5 }}>
               <Stack gap="lg">
-                <CompanyDetails company={data} editable={editable(data)} />
+                <CompanyDetails company={data} editable={isEditable(data)} />
                 <CompanyPeopleCard company={data} />
               </Stack>
             </Grid.Col>

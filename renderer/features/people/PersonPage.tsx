@@ -3,15 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useChannelQuery } from '../../api/queries';
 import { QueryState } from '../../components/QueryState';
 import { Timeline } from '../activities/Timeline';
-import type { Person } from '../../../shared/domain/people';
 import { MergeHistory } from './MergeHistory';
 import { PersonDetails, PersonTitle } from './PersonDetails';
 import { PrivacyActions } from './PrivacyActions';
 import { TagBadges } from '../records/TagBadges';
-import { RecordHeaderActions, TrashedRecordAlert } from '../records/RecordHeaderActions';
-
-/** Edited in place unless it is in the trash or merged away (as the Edit button). */
-const editable = (person: Person) => person.deletedAt === null && person.mergedIntoId === null;
+import { isEditable, RecordHeaderActions, TrashedRecordAlert } from '../records/RecordHeaderActions';
 
 function initials(name: string): string {
   return name
@@ -38,7 +34,7 @@ export function PersonPage({ personId }: { personId: number }) {
                 {initials(data.displayName)}
               </Avatar>
               <Stack gap={2} style={{ minWidth: 0 }}>
-                <PersonTitle person={data} editable={editable(data)} />
+                <PersonTitle person={data} editable={isEditable(data)} />
                 <Text c="dimmed">
                   {data.position}
                   {data.position && data.company ? ' · ' : ''}
@@ -52,7 +48,7 @@ export function PersonPage({ personId }: { personId: number }) {
           </Group>
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <PersonDetails person={data} editable={editable(data)} />
+              <PersonDetails person={data} editable={isEditable(data)} />
               {/* A merged-away copy is kept only for the unmerge: its data lives on in the survivor. */}
               {data.mergedIntoId === null && <PrivacyActions person={data} />}
             </Grid.Col>

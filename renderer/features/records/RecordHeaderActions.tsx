@@ -14,6 +14,9 @@ type RecordEntity = 'people' | 'companies';
 type RecordState = { deletedAt: string | null; mergedIntoId: number | null };
 type RecordHeaderActionsProps = { entity: RecordEntity; id: number; state: RecordState };
 
+/** Whether a record may be edited: not in the trash, not merged away (its Edit button and its inline edits). */
+export const isEditable = (state: RecordState): boolean => state.deletedAt === null && state.mergedIntoId === null;
+
 /**
  * A record screen's buttons: back to its list, edit, and move to the trash (with undo), back to the
  * list; for a record in the trash, back and restore; for a merged-away copy, back only.

@@ -8,7 +8,13 @@ import { sql } from 'kysely';
 import type { ExportRequest } from '../../shared/domain/imports';
 import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
 import { contactChannels } from '../../shared/domain/people';
-import { customFieldTarget, type ImportEntity } from '../../shared/domain/import-fields';
+import {
+  addressGroupOf,
+  customFieldTarget,
+  EXPORTED_ADDRESS_GROUPS,
+  type ImportEntity,
+} from '../../shared/domain/import-fields';
+import { mostAddresses } from '../db/repositories/addresses';
 import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import type { Executor } from '../db/repositories/executor';
 import { listUsers } from '../db/repositories/users';
@@ -29,6 +35,18 @@ const sheetNames = { person: { ru: 'Люди', en: 'People' }, company: { ru: '�
 function allFields(entity: ImportEntity, definitions: CustomFieldDefinition[]): string[] {
   const fields = recordAdapters[entity].fields.map((field) => field.key).filter((key) => key !== 'fullName');
   return [...fields, ...definitions.map((definition) => customFieldTarget(definition.key))];
+}
+
+/**
+ * The fields a full export writes: every one, but of the address groups only as many as some record
+ * fills (at least three, room to add addresses in the workbook), not ten groups of empty columns.
+ */
+async function exportedFields(db: Executor, entity: ImportEntity, definitions: CustomFieldDefinition[]) {
+  const groups = Math.max(
+    EXPORTED_ADDRESS_GROUPS,
+    await mostAddresses(db, entity === 'person' ? 'people' : 'companies'),
+  );
+  return allFields(entity, definitions).filter((key) => addressGroupOf(key) < groups);
 }
 
 function columnFor(
@@ -125,8 +143,9 @@ export async function exportRecords(
     request.target === null
       ? liveIdBatches(db, request.entity)
       : batchesOf(await resolveBulkTarget(db, request.entity, request.target, env));
-  const fields = allFields(request.entity, definitions);
-  const columns = request.columns?.filter((key) => fields.includes(key)) ?? fields;
+  const columns =
+    request.columns?.filter((key) => allFields(request.entity, definitions).includes(key)) ??
+    (await exportedFields(db, request.entity, definitions));
   if (request.forEditing && !columns.includes('id')) columns.unshift('id');
   const writer = openWriter(request);
   try {
@@ -160,7 +179,7 @@ export async function exportDatabase(
     const definitions = {} as Record<ImportEntity, CustomFieldDefinition[]>;
     for (const entity of ['company', 'person'] as const) {
       definitions[entity] = await listCustomFieldDefinitions(db, entity);
-      const columns = allFields(entity, definitions[entity]);
+      const columns = await exportedFields(db, entity, definitions[entity]);
       rows += await writeSheet(db, writer, entity, liveIdBatches(db, entity), columns, definitions[entity], options);
       sheets.push({ entity, sheet: sheetNames[entity][request.language], columns });
     }

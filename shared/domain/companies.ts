@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, OptionalText, RecordId, TagName, Version } from './common';
-import { Address, Email, EmailInput, Phone, PhoneInput } from './contact-points';
+import { Address, Email, EmailInput, MAX_ADDRESSES, Phone, PhoneInput } from './contact-points';
 import { CustomFieldValues } from './custom-fields';
 
 export const CompanyInput = z.object({
@@ -13,7 +13,7 @@ export const CompanyInput = z.object({
   notes: OptionalText(20_000),
   phones: z.array(PhoneInput).max(20).default([]),
   emails: z.array(EmailInput).max(20).default([]),
-  addresses: z.array(Address).max(10).default([]),
+  addresses: z.array(Address).max(MAX_ADDRESSES).default([]),
   tags: z.array(TagName).max(100).default([]),
   customFields: CustomFieldValues.default({}),
 });

@@ -28,6 +28,8 @@ export const Email = z.object({ value: z.string(), label: z.enum(emailLabels) })
 export type Email = z.infer<typeof Email>;
 
 export const addressLabels = ['work', 'home', 'postal', 'other'] as const;
+/** How many addresses a person or a company may have (and what an export carries). */
+export const MAX_ADDRESSES = 10;
 
 export const Address = z.object({
   label: z.enum(addressLabels).default('work'),

@@ -2,7 +2,7 @@
  * What a spreadsheet column can feed, per record type. Deals, tasks and activities add their own
  * lists here when they arrive; the importer and exporter work from these lists only.
  */
-import { emailLabels, phoneLabels } from './contact-points';
+import { emailLabels, MAX_ADDRESSES, phoneLabels } from './contact-points';
 
 export const importEntities = ['person', 'company'] as const;
 export type ImportEntity = (typeof importEntities)[number];
@@ -39,8 +39,21 @@ const phoneFields = phoneLabels.map((label) => field(`phone.${label}`, 'phone', 
 const emailFields = emailLabels.map((label) => field(`email.${label}`, 'email', true));
 export const addressParts = ['country', 'region', 'city', 'street', 'postalCode'] as const;
 export type AddressPart = (typeof addressParts)[number];
-/** A record may have several addresses: "address.city" is the first's, "address2.city" the second's... */
-export const ADDRESS_GROUPS = ['address', 'address2', 'address3'] as const;
+/**
+ * A record may have several addresses: "address.city" is the first's, "address2.city" the second's...
+ * As many groups as a record may hold addresses, so a round trip loses none.
+ */
+export const ADDRESS_GROUPS: readonly string[] = Array.from({ length: MAX_ADDRESSES }, (_, index) =>
+  index === 0 ? 'address' : `address${index + 1}`,
+);
+/** Address groups every full export carries even when unused: room to add addresses in the workbook. */
+export const EXPORTED_ADDRESS_GROUPS = 3;
+
+/** Which address group ("address2" → 1) a field key belongs to, or -1. */
+export function addressGroupOf(key: string): number {
+  const dot = key.indexOf('.');
+  return dot < 0 ? -1 : ADDRESS_GROUPS.indexOf(key.slice(0, dot));
+}
 const addressFields = ADDRESS_GROUPS.flatMap((group) => [
   ...addressParts.map((part) => field(`${group}.${part}`, 'text')),
   field(`${group}.label`, 'addressLabel'),

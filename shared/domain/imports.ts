@@ -219,6 +219,7 @@ export const problemCodes = [
   'noMatch',
   'exists',
   'formulaText',
+  'totalsRow',
 ] as const;
 export const ProblemCode = z.enum(problemCodes);
 export type ProblemCode = z.infer<typeof ProblemCode>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, OptionalText, RecordId, TagName, Version } from './common';
-import { Address, Email, EmailInput, Phone, PhoneInput } from './contact-points';
+import { Address, Email, EmailInput, MAX_ADDRESSES, Phone, PhoneInput } from './contact-points';
 import { CustomFieldValues } from './custom-fields';
 
 export const contactChannels = ['phone', 'email', 'messenger', 'meeting', 'post'] as const;
@@ -45,7 +45,7 @@ export const PersonInput = z.object({
   notes: OptionalText(20_000),
   phones: z.array(PhoneInput).max(20).default([]),
   emails: z.array(EmailInput).max(20).default([]),
-  addresses: z.array(Address).max(10).default([]),
+  addresses: z.array(Address).max(MAX_ADDRESSES).default([]),
   tags: z.array(TagName).max(100).default([]),
   customFields: CustomFieldValues.default({}),
   contactConsent: Consent.nullable().default(null),

@@ -14,6 +14,9 @@ import { listCustomFieldDefinitions } from '../../main/db/repositories/custom-fi
 import { peopleRecords } from '../../main/import/entities/people-records';
 import { companiesRecords } from '../../main/import/entities/companies-records';
 import type { FlatRecord } from '../../main/import/flat-record';
+import { MAX_ADDRESSES } from '../../shared/domain/contact-points';
+import { createCompany } from '../../main/services/companies-service';
+import { createPerson } from '../../main/services/people-service';
 import { base, fill } from '../support/generated-records';
 import { TEST_PASSPHRASE, testEnv } from '../support/open-test-database';
 import { useTempDir } from '../support/temp-dir';
@@ -42,25 +45,61 @@ async function contents(database: OpenDatabase): Promise<FlatRecord[][]> {
 describe('full-database export and re-import', () => {
   const tempDir = useTempDir();
 
+  /** Exports `source` whole and imports the workbook into a new database. */
+  async function roundTrip(source: OpenDatabase, dir: string): Promise<OpenDatabase> {
+    const target = await createDatabase(path.join(dir, 'b.kartoteka'), 'B', TEST_PASSPHRASE);
+    const workbook = path.join(dir, 'all.xlsx');
+    await exportDatabase(source.db, { path: workbook, language: 'ru' });
+    const sessions = new ImportSessions();
+    const file = await sessions.open(target.db, { path: workbook });
+    expect(file.ownWorkbook).toBe(true);
+    const report = await sessions.run(target.db, file.sessionId, suggestedSetup(file), testEnv());
+    expect(report.summary.people.skip + report.summary.companies.skip).toBe(0);
+    return target;
+  }
+
+  it('carries every address a record may have, past the three groups a workbook shows by default', async () => {
+    const dir = tempDir();
+    const source = await createDatabase(path.join(dir, 'a.kartoteka'), 'A', TEST_PASSPHRASE);
+    const addresses = (count: number) =>
+      Array.from({ length: count }, (_, index) => ({
+        label: index % 2 === 0 ? ('work' as const) : ('postal' as const),
+        city: `Город ${index + 1}`,
+        street: `ул. Ленина, д. ${index + 1}`,
+        postalCode: String(101000 + index),
+      }));
+    const env = testEnv();
+    const company = await createCompany(source.db, { name: 'ООО «Десять адресов»', addresses: addresses(4) }, env);
+    await createPerson(
+      source.db,
+      { firstName: 'Анна', lastName: 'Адресова', companyId: company.id, addresses: addresses(MAX_ADDRESSES) },
+      env,
+    );
+    const target = await roundTrip(source, dir);
+    try {
+      const [companies, people] = await contents(target);
+      expect(people?.[0]?.['address10.city']).toBe('Город 10');
+      expect(companies?.[0]?.['address4.street']).toBe('ул. Ленина, д. 4');
+      expect(await contents(target)).toEqual(await contents(source));
+    } finally {
+      await source.close();
+      await target.close();
+    }
+  });
+
   it('re-imports into an empty database with nothing lost', async () => {
     await fc.assert(
       fc.asyncProperty(base, async (data) => {
         const dir = tempDir();
         const source = await createDatabase(path.join(dir, 'a.kartoteka'), 'A', TEST_PASSPHRASE);
-        const target = await createDatabase(path.join(dir, 'b.kartoteka'), 'B', TEST_PASSPHRASE);
+        let target: OpenDatabase | undefined;
         try {
           await fill(source, data);
-          const workbook = path.join(dir, 'all.xlsx');
-          await exportDatabase(source.db, { path: workbook, language: 'ru' });
-          const sessions = new ImportSessions();
-          const file = await sessions.open(target.db, { path: workbook });
-          expect(file.ownWorkbook).toBe(true);
-          const report = await sessions.run(target.db, file.sessionId, suggestedSetup(file), testEnv());
-          expect(report.summary.people.skip + report.summary.companies.skip).toBe(0);
+          target = await roundTrip(source, dir);
           expect(await contents(target)).toEqual(await contents(source));
         } finally {
           await source.close();
-          await target.close();
+          await target?.close();
         }
       }),
       { numRuns: 8 },

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
-import type { AddressInput } from '../../shared/domain/contact-points';
+import { MAX_ADDRESSES, type AddressInput } from '../../shared/domain/contact-points';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { createCompany } from '../../main/services/companies-service';
 import { createCustomField } from '../../main/services/custom-fields-service';
@@ -58,7 +58,7 @@ const person = fc.record({
   mobiles: fc.array(phone, { maxLength: 2 }),
   workPhones: fc.array(phone, { maxLength: 1 }),
   emails: fc.array(fc.constantFrom('work', 'personal', 'other' as const), { maxLength: 2 }),
-  addresses: fc.array(address, { maxLength: 3 }),
+  addresses: fc.array(address, { maxLength: MAX_ADDRESSES }),
   tags: fc.uniqueArray(word, { maxLength: 3, selector: (tag) => tag.toLowerCase() }),
   contactConsent: consent,
   marketingConsent: consent,
@@ -78,7 +78,7 @@ const company = fc.record({
   website: maybe(word),
   owner: maybe(fc.nat()),
   phones: fc.array(phone, { maxLength: 2 }),
-  addresses: fc.array(address, { maxLength: 2 }),
+  addresses: fc.array(address, { maxLength: MAX_ADDRESSES }),
   tags: fc.uniqueArray(word, { maxLength: 2, selector: (tag) => tag.toLowerCase() }),
   region: maybe(word),
 });

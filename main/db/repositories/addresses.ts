@@ -61,3 +61,13 @@ export function toAddress(row: AddressColumns): Address {
     postalCode: row.postal_code,
   };
 }
+
+/** The most addresses any person (or any company) has, trashed records included: an upper bound. */
+export async function mostAddresses(db: Executor, owners: 'people' | 'companies'): Promise<number> {
+  const row = await db
+    .selectFrom('addresses')
+    .select((eb) => eb.fn.max('position').as('last'))
+    .where(owners === 'people' ? 'person_id' : 'company_id', 'is not', null)
+    .executeTakeFirst();
+  return row?.last === null || row?.last === undefined ? 0 : row.last + 1;
+}

@@ -30,7 +30,12 @@ function samplesOf(rows: string[][], headerRow: number, column: number): string[
 export function ColumnMappingTable({ preview, sheet, entity, dispatch }: ColumnMappingTableProps) {
   const { t } = useTranslation();
   const customFields = useChannelQuery('customFields:list', { entity }).data;
-  const options = useMemo(() => fieldOptions(entity, customFields ?? [], t), [entity, customFields, t]);
+  const mapped = sheet.columns.flatMap((column) => column.targets);
+  const mappedKey = mapped.join('|');
+  const options = useMemo(
+    () => fieldOptions(entity, customFields ?? [], t, mappedKey.split('|')),
+    [entity, customFields, t, mappedKey],
+  );
   const headers = preview.rows[sheet.headerRow] ?? [];
   const suggestions = new Map(preview.columns.map((column) => [column.index, column]));
   return (

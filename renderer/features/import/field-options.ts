@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { CustomFieldDefinition } from '../../../shared/domain/custom-fields';
 import {
-  ADDRESS_GROUPS,
+  addressGroupOf,
   CUSTOM_FIELD_PREFIX,
+  EXPORTED_ADDRESS_GROUPS,
   customFieldTarget,
   importFieldsOf,
   type ImportEntity,
@@ -29,7 +30,7 @@ const CONTACT_FIELDS = new Set(['website', 'preferredChannel', 'language']);
 function groupOf(key: string): FieldGroup {
   if (NAME_FIELDS.has(key)) return 'name';
   if (key.startsWith('phone.') || key.startsWith('email.') || CONTACT_FIELDS.has(key)) return 'contacts';
-  if (ADDRESS_GROUPS.some((group) => key.startsWith(`${group}.`))) return 'address';
+  if (addressGroupOf(key) >= 0) return 'address';
   return 'other';
 }
 
@@ -43,7 +44,7 @@ export function fieldLabel(key: string, t: TFunction, customFields: readonly Cus
   if ((head === 'phone' || head === 'email') && part) {
     return t(`importWizard.fields.${head}`, { label: t(`importWizard.contactLabels.${part}`) });
   }
-  const group = ADDRESS_GROUPS.indexOf(head as (typeof ADDRESS_GROUPS)[number]);
+  const group = addressGroupOf(key);
   if (group >= 0 && part) {
     const partLabel = t(`importWizard.fields.address.${part}`);
     return group === 0 ? partLabel : t('importWizard.fields.addressNumbered', { part: partLabel, number: group + 1 });
@@ -53,16 +54,22 @@ export function fieldLabel(key: string, t: TFunction, customFields: readonly Cus
 
 export type FieldOptionGroup = { group: string; items: Array<{ value: string; label: string }> };
 
-/** Every field a column of this record type can feed, grouped for a Select. */
+/**
+ * Every field a column of this record type can feed, grouped for a Select. Of the address groups,
+ * the first three are offered, and one more past the highest already mapped (`mapped`), rather than
+ * ten groups of six fields each.
+ */
 export function fieldOptions(
   entity: ImportEntity,
   customFields: readonly CustomFieldDefinition[],
   t: TFunction,
+  mapped: readonly string[] = [],
 ): FieldOptionGroup[] {
+  const addressGroups = Math.max(EXPORTED_ADDRESS_GROUPS, ...mapped.map((key) => addressGroupOf(key) + 2));
   const groups: FieldOptionGroup[] = fieldGroups.map((group) => ({
     group: t(`importWizard.fieldGroups.${group}`),
     items: importFieldsOf[entity]
-      .filter((spec) => groupOf(spec.key) === group)
+      .filter((spec) => groupOf(spec.key) === group && addressGroupOf(spec.key) < addressGroups)
       .map((spec) => ({ value: spec.key, label: fieldLabel(spec.key, t) })),
   }));
   groups.push({

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { addressLabels, type Address } from '../../../shared/domain/contact-points';
+import { addressLabels, MAX_ADDRESSES, type Address } from '../../../shared/domain/contact-points';
 
 const emptyAddress: Address = {
   label: 'work',
@@ -67,15 +67,17 @@ export function AddressesEditor({
           </SimpleGrid>
         </Paper>
       ))}
-      <Button
-        variant="subtle"
-        size="xs"
-        w="fit-content"
-        leftSection={<IconPlus size={14} />}
-        onClick={() => onChange([...addresses, emptyAddress])}
-      >
-        {t('records.form.addAddress')}
-      </Button>
+      {addresses.length < MAX_ADDRESSES && (
+        <Button
+          variant="subtle"
+          size="xs"
+          w="fit-content"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => onChange([...addresses, emptyAddress])}
+        >
+          {t('records.form.addAddress')}
+        </Button>
+      )}
     </Stack>
   );
 }

@@ -25,6 +25,7 @@ const labels: Record<ProblemCode, { en: string; ru: string }> = {
   noMatch: { en: 'no matching record to update', ru: 'нет записи для обновления' },
   exists: { en: 'already exists', ru: 'уже есть в базе' },
   formulaText: { en: 'formula kept as text', ru: 'формула сохранена как текст' },
+  totalsRow: { en: 'a totals row, not a record', ru: 'строка итогов, а не запись' },
 };
 
 /**

@@ -8,7 +8,8 @@ import type { RowProblem, ValueMapping } from '../../shared/domain/imports';
 import type { NormalisedPhone } from '../../shared/text/phone';
 import type { CellValue, SheetRow } from '../spreadsheets/cell';
 import type { FlatRecord } from './flat-record';
-import { parseRow, type ColumnPlan } from './row-parser';
+import { cellText, parseRow, type ColumnPlan } from './row-parser';
+import { totalsRowColumn } from './values/totals-rows';
 import type { ChoiceCatalog, SeenValues, ValueChoices } from './value-choices';
 
 /** Everything a sheet's parse needs; plain data, so a worker thread can be given it. */
@@ -64,6 +65,16 @@ export async function* parseSheetRows(
     const row = fixed ? [...cells] : cells;
     if (fixed) for (const [column, value] of fixed) row[column] = value;
     const { flat, problems, phones } = parseRow(row, plan.columns, context);
+    const totals = totalsRowColumn(row, flat);
+    if (totals !== null) {
+      problems.push({
+        column: totals,
+        field: null,
+        code: 'totalsRow',
+        severity: 'error',
+        value: cellText(row[totals] ?? null),
+      });
+    }
     yield { row: index, skipped: false, cells: row, flat, problems, phones };
   }
 }

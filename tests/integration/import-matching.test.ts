@@ -115,6 +115,32 @@ describe('import matching', () => {
     expect(row.getCell(2).value).toBe('уже есть в базе');
   });
 
+  it('skips the totals rows under a list, naming why, and keeps a client called "Total"', async () => {
+    const { rows, report } = await importFile(
+      writeCsv(dir, 'итоги.csv', [
+        ['№', 'ФИО', 'Телефон', 'Сумма'],
+        ['1', 'Иванов Иван', '+7 916 123-45-67', '150 000'],
+        ['2', 'Total', '', '20 000'],
+        ['', 'Итого по Москве:', '', '170 000'],
+        ['Всего', '', '', '170 000'],
+        ['Total: 2', '', '', ''],
+        ['', 'Итого', '+7 916 000-00-00', ''],
+      ]),
+    );
+    expect(rows.map((row) => [row.action, row.problems.map((problem) => problem.code)])).toEqual([
+      ['create', []],
+      ['create', []],
+      ['skip', ['totalsRow']],
+      ['skip', ['totalsRow']],
+      ['skip', ['totalsRow']],
+      // A phone makes it someone's row, whatever the name says.
+      ['create', []],
+    ]);
+    expect(rows[2]?.problems[0]).toMatchObject({ column: 1, value: 'Итого по Москве:' });
+    expect(report.summary.skippedByReason).toEqual({ totalsRow: 3 });
+    expect(await liveNames(database)).toEqual(['Иванов Иван', 'Total', 'Итого']);
+  });
+
   it("matches a colleague's second row on a shared phone to that colleague, not to the phone's first person", async () => {
     const { rows, report } = await importFile(
       writeCsv(dir, 'коллеги.csv', [

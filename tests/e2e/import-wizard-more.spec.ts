@@ -208,6 +208,42 @@ test('an ambiguous date column is read in the order the user picks', async ({ ap
   await expect(detailRow(page, 'День рождения')).toContainText('11.12.1979');
 });
 
+test('a number column written "1,500" is read with the decimal separator the user picks', async ({
+  app,
+  dataDir,
+  saveScreenshot,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await openDatabase(app, dataDir);
+  const file = await writeWorkbook(dir, 'объёмы.xlsx', [
+    ['ФИО', 'E-mail', 'Объём, т'],
+    ['Зайцева Ольга', 'zaytseva@example.ru', '1,500'],
+    ['Волков Игорь', 'volkov@example.ru', '12,250'],
+  ]);
+  const wizard = new ImportPage(page);
+  await wizard.start(file);
+  await wizard.addTarget('Объём, т', '+ Новое дополнительное поле');
+  const row = wizard.mappingRow('Объём, т');
+  const separator = row.getByRole('combobox', { name: 'Дробная часть после' });
+  // Only a number field asks.
+  await expect(separator).toHaveCount(0);
+  await row.getByRole('combobox', { name: 'Тип' }).click();
+  await page.getByRole('option', { name: 'Число', exact: true }).click();
+  // Three digits after the comma in every value: read as thousands until the user says otherwise.
+  await expect(separator).toHaveValue('точки: 1.5 — полтора; 1,500 — тысяча пятьсот');
+  await separator.click();
+  await page.getByRole('option', { name: /^запятой/ }).click();
+  await expect(separator).toHaveValue('запятой: 1,5 — полтора; 1 500 — тысяча пятьсот');
+  await page.getByTestId('column-mapping').scrollIntoViewIfNeeded();
+  await saveScreenshot('122-import-decimal-separator-ru');
+  await wizard.runFromMapping();
+  await expect(page.getByTestId('report-created')).toHaveText('2Добавлено');
+  await openPerson(page, 'Волков Игорь');
+  await expect(detailRow(page, 'Объём, т')).toContainText('12,25');
+  await expect(detailRow(page, 'Объём, т')).not.toContainText('12 250');
+});
+
 test('a workbook with companies and people sheets imports both, people linked', async ({
   app,
   dataDir,

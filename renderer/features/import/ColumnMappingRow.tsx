@@ -10,6 +10,8 @@ type ColumnMappingRowProps = {
   column: ColumnMapping;
   suggestion: SheetPreview['columns'][number] | undefined;
   options: FieldOptionGroup[];
+  /** The targets that hold numbers (custom number fields). */
+  numberTargets: ReadonlySet<string>;
   onChange: (patch: Partial<Omit<ColumnMapping, 'index'>>) => void;
 };
 
@@ -17,13 +19,27 @@ const newFieldTypes = ['text', 'number', 'date', 'checkbox'] as const;
 type NewFieldType = (typeof newFieldTypes)[number];
 const confidenceColors = { header: 'teal', values: 'blue', template: 'grape', none: 'gray' } as const;
 
-/** One column: its header and samples, the fields it feeds, a new field's name and type, its date order. */
-export function ColumnMappingRow({ header, samples, column, suggestion, options, onChange }: ColumnMappingRowProps) {
+/**
+ * One column: its header and samples, the fields it feeds, a new field's name and type, its date
+ * order and decimal separator.
+ */
+export function ColumnMappingRow({
+  header,
+  samples,
+  column,
+  suggestion,
+  options,
+  numberTargets,
+  onChange,
+}: ColumnMappingRowProps) {
   const { t } = useTranslation();
   const name = header.trim() || t('importWizard.mapping.noHeader', { number: column.index + 1 });
   const value = column.newField ? [...column.targets, NEW_FIELD_VALUE] : column.targets;
   const mapped = value.length > 0;
   const confidence = suggestion && mapped ? suggestion.confidence : 'none';
+  const numeric = column.targets.some((target) => numberTargets.has(target)) || column.newField?.type === 'number';
+  // Shown when the values have a separator at all: "1,500" alone may be 1.5 or 1500, the user knows.
+  const decimalSeparator = numeric ? (column.decimalSeparator ?? suggestion?.decimalSeparator ?? null) : null;
 
   function changeTargets(next: string[]) {
     const wantsNewField = next.includes(NEW_FIELD_VALUE);
@@ -95,6 +111,21 @@ export function ColumnMappingRow({ header, samples, column, suggestion, options,
               value={column.dateOrder ?? 'dmy'}
               allowDeselect={false}
               onChange={(order) => order && onChange({ dateOrder: order as DateOrder })}
+            />
+          )}
+          {decimalSeparator !== null && (
+            <Select
+              size="xs"
+              label={t('importWizard.mapping.decimalSeparator')}
+              data={([',', '.'] as const).map((separator) => ({
+                value: separator,
+                label: t(`importWizard.mapping.decimalSeparators.${separator}`),
+              }))}
+              value={decimalSeparator}
+              allowDeselect={false}
+              onChange={(separator) =>
+                separator && onChange({ decimalSeparator: separator as ColumnMapping['decimalSeparator'] })
+              }
             />
           )}
         </Stack>

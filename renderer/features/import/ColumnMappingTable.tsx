@@ -2,7 +2,7 @@ import { Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SheetPreview, SheetSetup } from '../../../shared/domain/imports';
-import type { ImportEntity } from '../../../shared/domain/import-fields';
+import { customFieldTarget, type ImportEntity } from '../../../shared/domain/import-fields';
 import { useChannelQuery } from '../../api/queries';
 import { ColumnMappingRow } from './ColumnMappingRow';
 import { fieldOptions } from './field-options';
@@ -36,6 +36,13 @@ export function ColumnMappingTable({ preview, sheet, entity, dispatch }: ColumnM
     () => fieldOptions(entity, customFields ?? [], t, mappedKey.split('|')),
     [entity, customFields, t, mappedKey],
   );
+  const numberTargets = useMemo(
+    () =>
+      new Set(
+        (customFields ?? []).filter((field) => field.type === 'number').map((field) => customFieldTarget(field.key)),
+      ),
+    [customFields],
+  );
   const headers = preview.rows[sheet.headerRow] ?? [];
   const suggestions = new Map(preview.columns.map((column) => [column.index, column]));
   return (
@@ -62,6 +69,7 @@ export function ColumnMappingTable({ preview, sheet, entity, dispatch }: ColumnM
                 column={column}
                 suggestion={suggestions.get(column.index)}
                 options={options}
+                numberTargets={numberTargets}
                 onChange={(patch) => dispatch({ type: 'column', sheet: sheet.sheet, index: column.index, patch })}
               />
             ))}

@@ -88,6 +88,15 @@ export const clientBase: Bench = {
         twoConditions: await countPeople(db, twoConditions, options),
         tagAndCity: await countPeople(db, tagAndCity, options),
       };
+      await sql`CREATE TEMP TABLE IF NOT EXISTS bench_touch (x INTEGER)`.execute(db);
+      const byPhone = (offset: number) => ({
+        filter: twoConditions,
+        sort: { field: 'phone', direction: 'asc' as const },
+        offset,
+        limit: 50,
+        matchingHint: hints.twoConditions,
+      });
+      let pageTurns = 0;
       const busiest = await sql<{ person_id: number }>`
         SELECT person_id FROM activities WHERE person_id IS NOT NULL GROUP BY person_id ORDER BY count(*) DESC LIMIT 5`.execute(
         db,
@@ -147,6 +156,22 @@ export const clientBase: Bench = {
             ),
           ),
           note: 'target p95 < 50',
+        },
+        {
+          label: `list by first phone, city + owner: page 1 (orders all ${hints.twoConditions} matches)`,
+          samplesMs: await sample(runs, async () => {
+            // Any row change drops the kept order, so each sample orders the matches afresh.
+            await sql`INSERT INTO temp.bench_touch VALUES (1)`.execute(db);
+            return time(() => listPeoplePage(db, byPhone(0), options));
+          }),
+          note: 'no target; refused past 50,000 matches',
+        },
+        {
+          label: 'list by first phone, city + owner: the next pages',
+          samplesMs: await sample(runs, () =>
+            time(() => listPeoplePage(db, byPhone(50 * (1 + (pageTurns++ % 20))), options)),
+          ),
+          note: 'slices of the order kept from page 1',
         },
         {
           label: 'count of a view: city + owner',

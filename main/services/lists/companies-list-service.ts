@@ -1,17 +1,16 @@
 import type { CompanyListRow } from '../../../shared/domain/companies-list';
-import { ListFilter, ListPageQuery } from '../../../shared/domain/list-query';
+import { computedSortLimit, ListFilter, ListPageQuery } from '../../../shared/domain/list-query';
 import type { Executor } from '../../db/repositories/executor';
 import { listCustomFieldDefinitions } from '../../db/repositories/custom-fields';
 import type { ListOptions } from './list-options';
 import { checkSortBreadth, sortKey } from './list-sorts';
+import { inIdOrder, pageOfOrderedIds } from './ordered-ids';
 import { loadPageExtras } from './page-extras';
 import { companiesTables, recordWhere } from './record-filter';
 
 /** Sorts by a column of the row (others: see list-sorts.ts); each ends with the id, so pages are stable when values tie. */
 const sortColumns: Record<string, string> = {
   name: 'companies.sort_key',
-  // The page's own count of live people (selected below).
-  peopleCount: 'people_count',
   owner: 'users.display_name',
   city: 'companies.city',
   industry: 'companies.industry',
@@ -29,7 +28,7 @@ export async function listCompaniesPage(
   const customFields = await listCustomFieldDefinitions(db, 'company');
   const order = sortKey(companiesTables, sortColumns, query.sort.field, customFields);
   await checkSortBreadth(query.sort.field, query.matchingHint, () => countCompanies(db, query.filter, options));
-  const page = await db
+  const rows = db
     .selectFrom('companies')
     .leftJoin('users', 'users.id', 'companies.owner_id')
     .select((eb) => [
@@ -49,13 +48,31 @@ export async function listCompaniesPage(
         .whereRef('people.company_id', '=', 'companies.id')
         .where('people.deleted_at', 'is', null)
         .as('people_count'),
-    ])
-    .where(recordWhere(companiesTables, query.filter, customFields, options))
-    .orderBy(order, query.sort.direction)
-    .orderBy('companies.id', query.sort.direction)
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
+    ]);
+  let page;
+  if (computedSortLimit(query.sort.field) === null) {
+    page = await rows
+      .where(recordWhere(companiesTables, query.filter, customFields, options))
+      .orderBy(order, query.sort.direction)
+      .orderBy('companies.id', query.sort.direction)
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+  } else {
+    const key = JSON.stringify(['company', query.filter, query.sort, options.defaultCountry]);
+    const ids = await pageOfOrderedIds(db, key, query, async () =>
+      (
+        await db
+          .selectFrom('companies')
+          .select('companies.id')
+          .where(recordWhere(companiesTables, query.filter, customFields, options))
+          .orderBy(order, query.sort.direction)
+          .orderBy('companies.id', query.sort.direction)
+          .execute()
+      ).map((row) => row.id),
+    );
+    page = ids.length === 0 ? [] : inIdOrder(ids, await rows.where('companies.id', 'in', ids).execute());
+  }
   const extras = await loadPageExtras(
     db,
     'company',

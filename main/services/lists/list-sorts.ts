@@ -1,9 +1,10 @@
 /**
  * What a list can be sorted by: a column of the record's row, or a value read from its side tables
- * (first phone, first e-mail, first tag, a custom field), which has no index of its own: sorting by
- * it reads the value of every row the filter matches, in milliseconds for thousands of rows and
- * in tens of seconds for a million; past computedSortLimit it is refused (the one connection would
- * be busy all that time).
+ * (first phone, first e-mail, first tag, a custom field, a company's people count), which has no
+ * index of its own: sorting by it reads the value of every row the filter matches, in milliseconds
+ * for thousands of rows and in tens of seconds for a million; past computedSortLimit it is refused
+ * (the one connection would be busy all that time), and below it the order is kept for paging
+ * (ordered-ids.ts).
  */
 import { sql, type RawBuilder } from 'kysely';
 import { AppError } from '../../../shared/errors';
@@ -23,6 +24,11 @@ function firstContact(tables: EntityTables, kind: 'phone' | 'email'): RawBuilder
 function firstTag(tables: EntityTables): RawBuilder<unknown> {
   return sql`(SELECT min(t.name_key) FROM ${sql.table(tables.tagTable)} x JOIN tags t ON t.id = x.tag_id
                WHERE x.${sql.ref(tables.ownerColumn)} = ${sql.ref(`${tables.table}.id`)})`;
+}
+
+/** A company's live people. */
+function livePeopleCount(tables: EntityTables): RawBuilder<unknown> {
+  return sql`(SELECT count(*) FROM people p WHERE p.company_id = ${sql.ref(`${tables.table}.id`)} AND p.deleted_at IS NULL)`;
 }
 
 /** Numbers and check boxes by their number; text, dates (ISO) and options by their text. */
@@ -46,6 +52,7 @@ export function sortKey(
   if (column !== undefined) return sql.ref(column);
   if (field === 'phone' || field === 'email') return firstContact(tables, field);
   if (field === 'tags') return firstTag(tables);
+  if (field === 'peopleCount' && tables.table === 'companies') return livePeopleCount(tables);
   const definition = field.startsWith(CUSTOM_FIELD_PREFIX)
     ? customFields.find((item) => `${CUSTOM_FIELD_PREFIX}${item.key}` === field)
     : undefined;

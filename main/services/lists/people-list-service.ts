@@ -1,9 +1,10 @@
-import { ListFilter, ListPageQuery } from '../../../shared/domain/list-query';
+import { computedSortLimit, ListFilter, ListPageQuery } from '../../../shared/domain/list-query';
 import type { PersonListRow } from '../../../shared/domain/people-list';
 import type { Executor } from '../../db/repositories/executor';
 import { listCustomFieldDefinitions } from '../../db/repositories/custom-fields';
 import type { ListOptions } from './list-options';
 import { checkSortBreadth, sortKey } from './list-sorts';
+import { inIdOrder, pageOfOrderedIds } from './ordered-ids';
 import { loadPageExtras } from './page-extras';
 import { peopleTables, recordWhere } from './record-filter';
 
@@ -39,7 +40,7 @@ export async function listPeoplePage(
   const customFields = await listCustomFieldDefinitions(db, 'person');
   const order = sortKey(peopleTables, sortColumns, query.sort.field, customFields);
   await checkSortBreadth(query.sort.field, query.matchingHint, () => countPeople(db, query.filter, options));
-  const page = await db
+  const rows = db
     .selectFrom('people')
     .leftJoin('companies', (join) =>
       join.onRef('companies.id', '=', 'people.company_id').on('companies.deleted_at', 'is', null),
@@ -58,18 +59,36 @@ export async function listPeoplePage(
       'people.created_at',
       'people.updated_at',
       'people.deleted_at',
-    ])
-    .where(
-      recordWhere(peopleTables, query.filter, customFields, {
-        ...options,
-        avoidFilterIndexes: prefersSortIndex(query),
-      }),
-    )
-    .orderBy(order, query.sort.direction)
-    .orderBy('people.id', query.sort.direction)
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
+    ]);
+  let page;
+  if (computedSortLimit(query.sort.field) === null) {
+    page = await rows
+      .where(
+        recordWhere(peopleTables, query.filter, customFields, {
+          ...options,
+          avoidFilterIndexes: prefersSortIndex(query),
+        }),
+      )
+      .orderBy(order, query.sort.direction)
+      .orderBy('people.id', query.sort.direction)
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+  } else {
+    const key = JSON.stringify(['person', query.filter, query.sort, options.defaultCountry]);
+    const ids = await pageOfOrderedIds(db, key, query, async () =>
+      (
+        await db
+          .selectFrom('people')
+          .select('people.id')
+          .where(recordWhere(peopleTables, query.filter, customFields, options))
+          .orderBy(order, query.sort.direction)
+          .orderBy('people.id', query.sort.direction)
+          .execute()
+      ).map((row) => row.id),
+    );
+    page = ids.length === 0 ? [] : inIdOrder(ids, await rows.where('people.id', 'in', ids).execute());
+  }
   if (page.length === 0) return [];
 
   const ids = page.map((row) => row.id);

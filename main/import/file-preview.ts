@@ -30,13 +30,20 @@ export function columnReading(samples: CellValue[]) {
   return { ...dateColumnReading(samples), ...parseNumberColumn(samples) };
 }
 
-async function firstRows(source: SpreadsheetSource, sheet: string, count: number): Promise<CellValue[][]> {
+/** A sheet's first `count` rows (empty ones included) and which of them Excel hides. */
+async function firstRows(
+  source: SpreadsheetSource,
+  sheet: string,
+  count: number,
+): Promise<{ rows: CellValue[][]; hiddenRows: number[] }> {
   const rows: CellValue[][] = [];
+  const hiddenRows: number[] = [];
   for await (const row of source.rows(sheet)) {
     if (row.index >= count) break;
     rows[row.index] = row.cells;
+    if (row.hidden) hiddenRows.push(row.index);
   }
-  return Array.from({ length: rows.length }, (_, index) => rows[index] ?? []);
+  return { rows: Array.from({ length: rows.length }, (_, index) => rows[index] ?? []), hiddenRows };
 }
 
 const COMPANY_SHEET = /компани|организац|фирм|контрагент|compan|organi[sz]ation|accounts/i;
@@ -66,10 +73,10 @@ export async function previewFile(
   const sheets: SheetPreview[] = [];
   const infos = await source.sheets();
   const names = infos.map((sheet) => sheet.name);
-  const meta = names.includes(META_SHEET) ? readMeta(await firstRows(source, META_SHEET, 100_000)) : null;
+  const meta = names.includes(META_SHEET) ? readMeta((await firstRows(source, META_SHEET, 100_000)).rows) : null;
   for (const { name, hidden = false } of infos) {
     if (name === META_SHEET || name === LISTS_SHEET) continue;
-    const rows = await firstRows(source, name, SAMPLE_ROWS);
+    const { rows, hiddenRows } = await firstRows(source, name, SAMPLE_ROWS);
     const headerRow = detectHeaderRow(rows.slice(0, PREVIEW_ROWS));
     const headers = (rows[headerRow] ?? []).map(cellText);
     const body = rows.slice(headerRow + 1);
@@ -113,6 +120,7 @@ export async function previewFile(
       entity: hidden ? null : entity,
       likelyEntity: entity,
       rows: rows.slice(0, PREVIEW_ROWS).map((row) => row.map(cellText)),
+      hiddenRows: hiddenRows.filter((index) => index < PREVIEW_ROWS),
       headerRow,
       template,
       columns: columns.map((column) => ({

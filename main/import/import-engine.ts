@@ -287,6 +287,7 @@ class ImportPass {
         ...setup.skippedRows.filter((ref) => ref.sheet === sheet.sheet).map((ref) => ref.row),
       ],
       fixes: setup.fixes.filter((fix) => fix.sheet === sheet.sheet),
+      skipHiddenRows: sheet.skipHiddenRows,
       columns: this.#columnPlans(sheet, entity),
       defaultCountry: env.defaultCountry,
       catalogs: this.#catalogs,

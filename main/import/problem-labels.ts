@@ -26,6 +26,7 @@ const labels: Record<ProblemCode, { en: string; ru: string }> = {
   exists: { en: 'already exists', ru: 'уже есть в базе' },
   formulaText: { en: 'formula kept as text', ru: 'формула сохранена как текст' },
   totalsRow: { en: 'a totals row, not a record', ru: 'строка итогов, а не запись' },
+  hiddenRow: { en: 'hidden in Excel', ru: 'скрыта в Excel' },
 };
 
 /**

@@ -19,6 +19,8 @@ export type SheetParsePlan = {
   skippedRows: number[];
   /** Cell values the user typed in the dry-run grid, by row and column. */
   fixes: Array<{ row: number; column: number; value: string }>;
+  /** Rows Excel hides are left out, each with its reason. */
+  skipHiddenRows: boolean;
   columns: ColumnPlan[];
   defaultCountry: string;
   /** What the worker's own value counter needs (the main thread's has them already). */
@@ -55,7 +57,7 @@ export async function* parseSheetRows(
     fixes.set(fix.row, row);
   }
   const context = { defaultCountry: plan.defaultCountry, choices };
-  for await (const { index, cells } of rows) {
+  for await (const { index, cells, hidden } of rows) {
     if (index <= plan.headerRow) continue;
     if (skipped.has(index)) {
       yield { row: index, skipped: true };
@@ -65,6 +67,9 @@ export async function* parseSheetRows(
     const row = fixed ? [...cells] : cells;
     if (fixed) for (const [column, value] of fixed) row[column] = value;
     const { flat, problems, phones } = parseRow(row, plan.columns, context);
+    if (hidden && plan.skipHiddenRows) {
+      problems.push({ column: null, field: null, code: 'hiddenRow', severity: 'error', value: null });
+    }
     const totals = totalsRowColumn(row, flat);
     if (totals !== null) {
       problems.push({

@@ -5,5 +5,8 @@
  */
 export type CellValue = string | number | boolean | Date | null;
 
-/** A row of a sheet: its 0-based position in the sheet and its cells (trailing empties trimmed). */
-export type SheetRow = { index: number; cells: CellValue[] };
+/**
+ * A row of a sheet: its 0-based position in the sheet and its cells (trailing empties trimmed).
+ * `hidden`: Excel hides it (by hand, or a filter that leaves it out); only xlsx says so.
+ */
+export type SheetRow = { index: number; cells: CellValue[]; hidden?: true };

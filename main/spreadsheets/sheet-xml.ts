@@ -28,6 +28,7 @@ export async function* sheetXmlRows(chunks: AsyncIterable<Buffer>, context: Shee
   let inSheetData = false;
   let rowIndex = -1;
   let cells: CellValue[] | null = null;
+  let rowHidden = false;
   // The cell being read.
   let inCell = false;
   let column = -1;
@@ -58,6 +59,7 @@ export async function* sheetXmlRows(chunks: AsyncIterable<Buffer>, context: Shee
       if (name === 'row' && inSheetData) {
         const reference = attributes.r === undefined ? NaN : Number(attributes.r);
         rowIndex = Number.isInteger(reference) && reference > 0 ? reference - 1 : rowIndex + 1;
+        rowHidden = attributes.hidden === '1' || attributes.hidden === 'true';
         cells = [];
         column = -1;
       } else if (name === 'sheetData') {
@@ -93,7 +95,9 @@ export async function* sheetXmlRows(chunks: AsyncIterable<Buffer>, context: Shee
         cells[column] = value;
       }
     } else if (name === 'row') {
-      if (cells !== null && cells.length > 0) done.push({ index: rowIndex, cells });
+      if (cells !== null && cells.length > 0) {
+        done.push(rowHidden ? { index: rowIndex, cells, hidden: true } : { index: rowIndex, cells });
+      }
       cells = null;
     } else if (name === 'sheetData') {
       inSheetData = false;

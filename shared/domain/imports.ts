@@ -59,6 +59,8 @@ export const SheetSetup = z.object({
   headerRow: z.number().int().nonnegative(),
   /** Rows (0-based, below the header) left out. */
   skipRows: z.array(z.number().int().nonnegative()).max(1_000_000).default([]),
+  /** Leaves out the rows Excel hides (by hand, or a filter that doesn't show them). */
+  skipHiddenRows: z.boolean().default(false),
   columns: z.array(ColumnMapping).max(500),
 });
 export type SheetSetup = z.infer<typeof SheetSetup>;
@@ -149,6 +151,8 @@ export const SheetPreview = z.object({
   likelyEntity: ImportEntity.nullable(),
   /** The first rows as text, for the header-row and skip-row pickers. */
   rows: z.array(z.array(z.string())),
+  /** Which of those rows Excel hides (0-based): the wizard then offers to leave hidden rows out. */
+  hiddenRows: z.array(z.number().int().nonnegative()),
   headerRow: z.number().int().nonnegative(),
   entity: ImportEntity.nullable(),
   columns: z.array(SuggestedColumn),
@@ -220,6 +224,7 @@ export const problemCodes = [
   'exists',
   'formulaText',
   'totalsRow',
+  'hiddenRow',
 ] as const;
 export const ProblemCode = z.enum(problemCodes);
 export type ProblemCode = z.infer<typeof ProblemCode>;

@@ -244,6 +244,40 @@ test('a number column written "1,500" is read with the decimal separator the use
   await expect(detailRow(page, 'Объём, т')).not.toContainText('12 250');
 });
 
+test('rows hidden in Excel are shown dimmed and left out when the user asks', async ({
+  app,
+  dataDir,
+  saveScreenshot,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await openDatabase(app, dataDir);
+  const file = await writeWorkbookSheets(dir, 'отфильтровано.xlsx', [
+    {
+      name: 'Клиенты',
+      rows: [
+        ['ФИО', 'E-mail', 'Статус'],
+        ['Орлова Анна', 'orlova@example.ru', 'Активный'],
+        ['Соколов Денис', 'sokolov@example.ru', 'Архив'],
+        ['Лебедева Ирина', 'lebedeva@example.ru', 'Активный'],
+        ['Ершов Максим', 'ershov@example.ru', 'Архив'],
+      ],
+      hiddenRows: [2, 4],
+    },
+  ]);
+  const wizard = new ImportPage(page);
+  await wizard.start(file);
+  await expect(page.getByTestId('sheet-preview').locator('tr[data-hidden-row]')).toHaveCount(2);
+  const leaveOut = page.getByRole('checkbox', { name: 'Не импортировать строки, скрытые в Excel' });
+  await expect(leaveOut).not.toBeChecked();
+  await leaveOut.check();
+  await page.getByTestId('sheet-preview').scrollIntoViewIfNeeded();
+  await saveScreenshot('123-import-hidden-rows-ru');
+  await wizard.runFromMapping();
+  await expect(page.getByTestId('report-created')).toHaveText('2Добавлено');
+  await expect(page.getByTestId('report-skipped')).toHaveText(/^2\D/);
+});
+
 test('a workbook with companies and people sheets imports both, people linked', async ({
   app,
   dataDir,

@@ -384,6 +384,34 @@ describe('import matching', () => {
     expect(values(ratio.id)).toEqual([1.5, 2.75, 3]);
   });
 
+  it('imports the rows Excel hides unless told to leave them out, then names why each was skipped', async () => {
+    const file = path.join(dir, 'с фильтром.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Клиенты');
+    sheet.addRows([
+      ['Фамилия', 'Имя', 'E-mail'],
+      ['Иванов', 'Иван', 'ivanov@example.ru'],
+      ['Петров', 'Пётр', 'petrov@example.ru'],
+      ['Сидоров', 'Сидор', 'sidorov@example.ru'],
+      ['Козлов', 'Кирилл', 'kozlov@example.ru'],
+    ]);
+    sheet.getRow(3).hidden = true;
+    sheet.getRow(5).hidden = true;
+    await workbook.xlsx.writeFile(file);
+    const opened = await sessions.open(database.db, { path: file });
+    expect(opened.sheets[0]?.hiddenRows).toEqual([2, 4]);
+    const everything = suggestedSetup(opened);
+    expect((await sessions.dryRun(database.db, opened.sessionId, everything, env)).summary.people.create).toBe(4);
+    const visibleOnly = {
+      ...everything,
+      sheets: everything.sheets.map((item) => ({ ...item, skipHiddenRows: true })),
+    };
+    const report = await sessions.run(database.db, opened.sessionId, visibleOnly, env);
+    expect(report.summary.people).toMatchObject({ create: 2, skip: 2 });
+    expect(report.summary.skippedByReason).toEqual({ hiddenRow: 2 });
+    expect(await liveNames(database)).toEqual(['Иванов Иван', 'Сидоров Сидор']);
+  });
+
   it('leaves a hidden sheet out unless asked for it', async () => {
     const file = path.join(dir, 'с архивом.xlsx');
     const workbook = new ExcelJS.Workbook();

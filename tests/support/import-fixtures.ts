@@ -258,13 +258,15 @@ export function writeManyPeopleCsv(dir: string, count: number, name = 'many.csv'
 export async function writeWorkbookSheets(
   dir: string,
   name: string,
-  sheets: ReadonlyArray<{ name: string; rows: MessyCell[][]; hidden?: boolean }>,
+  /** `hiddenRows`: 0-based rows Excel hides (as a filter does). */
+  sheets: ReadonlyArray<{ name: string; rows: MessyCell[][]; hidden?: boolean; hiddenRows?: number[] }>,
 ): Promise<string> {
   const workbook = new ExcelJS.Workbook();
-  for (const { name: sheetName, rows, hidden = false } of sheets) {
+  for (const { name: sheetName, rows, hidden = false, hiddenRows = [] } of sheets) {
     const sheet = workbook.addWorksheet(sheetName, { state: hidden ? 'hidden' : 'visible' });
     rows.forEach((row, index) => {
       const excelRow = sheet.getRow(index + 1);
+      if (hiddenRows.includes(index)) excelRow.hidden = true;
       row.forEach((value, column) => {
         if (value !== null) excelRow.getCell(column + 1).value = value;
       });

@@ -1,4 +1,4 @@
-import { Badge, Group, Loader, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Checkbox, Group, Loader, NumberInput, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconEyeOff, IconTemplate } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SheetPreview, SheetSetup } from '../../../shared/domain/imports';
@@ -23,7 +23,7 @@ const NONE = 'none';
 export function SheetCard({ sessionId, preview, sheet, dispatch }: SheetCardProps) {
   const { t } = useTranslation();
   const suggest = useChannelMutation('import:suggest');
-  const change = (patch: Partial<Pick<SheetSetup, 'entity' | 'headerRow'>>) =>
+  const change = (patch: Partial<Pick<SheetSetup, 'entity' | 'headerRow' | 'skipHiddenRows'>>) =>
     dispatch({ type: 'sheet', sheet: sheet.sheet, patch });
 
   function suggestColumns(headerRow: number, entity: ImportEntity, entityChosen: boolean) {
@@ -47,6 +47,7 @@ export function SheetCard({ sessionId, preview, sheet, dispatch }: SheetCardProp
     if (entity !== null) suggestColumns(sheet.headerRow, entity, true);
   }
   const headers = preview.rows[sheet.headerRow] ?? [];
+  const hiddenBelowHeader = preview.hiddenRows.filter((row) => row > sheet.headerRow).length;
   return (
     <Paper withBorder p="md" radius="md" data-testid="import-sheet">
       <Stack gap="md">
@@ -128,7 +129,16 @@ export function SheetCard({ sessionId, preview, sheet, dispatch }: SheetCardProp
         {preview.rows.length === 0 ? (
           <Text c="dimmed">{t('importWizard.sheet.empty')}</Text>
         ) : (
-          <SheetPreviewTable rows={preview.rows} headerRow={sheet.headerRow} />
+          <SheetPreviewTable rows={preview.rows} headerRow={sheet.headerRow} hiddenRows={preview.hiddenRows} />
+        )}
+        {/* Rows a filter or the user hid in Excel: often ones the user meant to leave behind. */}
+        {sheet.entity !== null && hiddenBelowHeader > 0 && (
+          <Checkbox
+            label={t('importWizard.sheet.skipHiddenRows')}
+            description={t('importWizard.sheet.skipHiddenRowsHint', { number: hiddenBelowHeader })}
+            checked={sheet.skipHiddenRows}
+            onChange={(event) => change({ skipHiddenRows: event.currentTarget.checked })}
+          />
         )}
         {sheet.entity === null ? (
           <Text c="dimmed">{t('importWizard.sheet.notImported')}</Text>

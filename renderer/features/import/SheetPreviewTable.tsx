@@ -1,14 +1,15 @@
-import { Table, Text } from '@mantine/core';
+import { Group, Table, Text } from '@mantine/core';
+import { IconEyeOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { TruncatedText } from './TruncatedText';
 import { sheetWidth } from './wizard-state';
 
-type SheetPreviewTableProps = { rows: string[][]; headerRow: number };
+type SheetPreviewTableProps = { rows: string[][]; headerRow: number; hiddenRows: readonly number[] };
 
 const SHOWN_ROWS = 8;
 
-/** The sheet's first rows as they are in the file, the header row highlighted. */
-export function SheetPreviewTable({ rows, headerRow }: SheetPreviewTableProps) {
+/** The sheet's first rows as they are in the file, the header row highlighted, rows Excel hides dimmed. */
+export function SheetPreviewTable({ rows, headerRow, hiddenRows }: SheetPreviewTableProps) {
   const { t } = useTranslation();
   const width = sheetWidth(rows);
   const shown = rows.slice(0, Math.max(SHOWN_ROWS, headerRow + 3));
@@ -26,9 +27,16 @@ export function SheetPreviewTable({ rows, headerRow }: SheetPreviewTableProps) {
                 data-header={index === headerRow || undefined}
                 bg={index === headerRow ? 'var(--mantine-primary-color-light)' : undefined}
                 fw={index === headerRow ? 600 : undefined}
+                opacity={hiddenRows.includes(index) ? 0.55 : undefined}
+                data-hidden-row={hiddenRows.includes(index) || undefined}
               >
-                <Table.Td c="dimmed" w={40} ta="right">
-                  {index + 1}
+                <Table.Td c="dimmed" w={56} ta="right">
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    {hiddenRows.includes(index) && (
+                      <IconEyeOff size={12} aria-label={t('importWizard.sheet.hiddenRow')} />
+                    )}
+                    {index + 1}
+                  </Group>
                 </Table.Td>
                 {Array.from({ length: width }, (_, column) => (
                   <Table.Td key={column} maw={200}>

@@ -92,6 +92,7 @@ export function setupFromFile(file: ImportFile): ImportSetup {
       entity: sheet.entity,
       headerRow: sheet.headerRow,
       skipRows: [],
+      skipHiddenRows: false,
       columns: suggestedColumns(sheet.rows, sheet.columns),
     })),
     options: file.ownWorkbook ? { ...defaultOptions, ...ownWorkbookOptions(file) } : defaultOptions,

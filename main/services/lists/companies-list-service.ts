@@ -4,7 +4,7 @@ import type { Executor } from '../../db/repositories/executor';
 import { listCustomFieldDefinitions } from '../../db/repositories/custom-fields';
 import type { ListOptions } from './list-options';
 import { checkSortBreadth, sortKey } from './list-sorts';
-import { inIdOrder, pageOfOrderedIds } from './ordered-ids';
+import { pageInKeptOrder } from './ordered-ids';
 import { loadPageExtras } from './page-extras';
 import { companiesTables, recordWhere } from './record-filter';
 
@@ -59,19 +59,17 @@ export async function listCompaniesPage(
       .offset(query.offset)
       .execute();
   } else {
-    const key = JSON.stringify(['company', query.filter, query.sort, options.defaultCountry]);
-    const ids = await pageOfOrderedIds(db, key, query, async () =>
-      (
-        await db
-          .selectFrom('companies')
-          .select('companies.id')
-          .where(recordWhere(companiesTables, query.filter, customFields, options))
-          .orderBy(order, query.sort.direction)
-          .orderBy('companies.id', query.sort.direction)
-          .execute()
-      ).map((row) => row.id),
+    page = await pageInKeptOrder(
+      db,
+      {
+        tables: companiesTables,
+        query,
+        options,
+        where: recordWhere(companiesTables, query.filter, customFields, options),
+        order,
+      },
+      (ids) => rows.where('companies.id', 'in', ids).execute(),
     );
-    page = ids.length === 0 ? [] : inIdOrder(ids, await rows.where('companies.id', 'in', ids).execute());
   }
   const extras = await loadPageExtras(
     db,

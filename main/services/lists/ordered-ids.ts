@@ -5,8 +5,12 @@
  * such lists are kept while nothing in the database changes (changeGeneration), and a page is a
  * slice of them.
  */
+import { sql, type RawBuilder } from 'kysely';
+import type { SortOrder } from '../../../shared/domain/list-query';
 import { changeGeneration } from '../../db/change-generation';
 import type { Executor } from '../../db/repositories/executor';
+import type { ListOptions } from './list-options';
+import type { EntityTables } from './record-filter';
 
 const KEPT_LISTS = 4;
 
@@ -33,8 +37,32 @@ export async function pageOfOrderedIds(
   return entry.ids.slice(page.offset, page.offset + page.limit);
 }
 
-/** Rows in the order of `ids` (a query by `id IN (...)` returns them in its own order). */
-export function inIdOrder<T extends { id: number }>(ids: readonly number[], rows: readonly T[]): T[] {
-  const byId = new Map(rows.map((row) => [row.id, row]));
+/**
+ * One page of a list by a computed sort: every match of `where` ordered by `order` (then the id),
+ * unless that order is kept; `rowsOf` reads the page's rows by id.
+ */
+export async function pageInKeptOrder<T extends { id: number }>(
+  db: Executor,
+  list: {
+    tables: EntityTables;
+    query: { filter: unknown; sort: SortOrder; offset: number; limit: number };
+    options: ListOptions;
+    where: RawBuilder<unknown>;
+    order: RawBuilder<unknown>;
+  },
+  rowsOf: (ids: number[]) => Promise<T[]>,
+): Promise<T[]> {
+  const { tables, query, options, where, order } = list;
+  const direction = sql.raw(query.sort.direction === 'desc' ? 'DESC' : 'ASC');
+  const key = JSON.stringify([tables.table, query.filter, query.sort, options.defaultCountry]);
+  const ids = await pageOfOrderedIds(db, key, query, async () => {
+    const { rows } = await sql<{ id: number }>`
+      SELECT ${sql.ref(`${tables.table}.id`)} AS id FROM ${sql.table(tables.table)} WHERE ${where}
+       ORDER BY ${order} ${direction}, ${sql.ref(`${tables.table}.id`)} ${direction}`.execute(db);
+    return rows.map((row) => row.id);
+  });
+  if (ids.length === 0) return [];
+  // A query by `id IN (...)` returns the rows in its own order.
+  const byId = new Map((await rowsOf(ids)).map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

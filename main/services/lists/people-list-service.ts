@@ -4,7 +4,7 @@ import type { Executor } from '../../db/repositories/executor';
 import { listCustomFieldDefinitions } from '../../db/repositories/custom-fields';
 import type { ListOptions } from './list-options';
 import { checkSortBreadth, sortKey } from './list-sorts';
-import { inIdOrder, pageOfOrderedIds } from './ordered-ids';
+import { pageInKeptOrder } from './ordered-ids';
 import { loadPageExtras } from './page-extras';
 import { peopleTables, recordWhere } from './record-filter';
 
@@ -75,19 +75,17 @@ export async function listPeoplePage(
       .offset(query.offset)
       .execute();
   } else {
-    const key = JSON.stringify(['person', query.filter, query.sort, options.defaultCountry]);
-    const ids = await pageOfOrderedIds(db, key, query, async () =>
-      (
-        await db
-          .selectFrom('people')
-          .select('people.id')
-          .where(recordWhere(peopleTables, query.filter, customFields, options))
-          .orderBy(order, query.sort.direction)
-          .orderBy('people.id', query.sort.direction)
-          .execute()
-      ).map((row) => row.id),
+    page = await pageInKeptOrder(
+      db,
+      {
+        tables: peopleTables,
+        query,
+        options,
+        where: recordWhere(peopleTables, query.filter, customFields, options),
+        order,
+      },
+      (ids) => rows.where('people.id', 'in', ids).execute(),
     );
-    page = ids.length === 0 ? [] : inIdOrder(ids, await rows.where('people.id', 'in', ids).execute());
   }
   if (page.length === 0) return [];
 

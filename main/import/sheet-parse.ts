@@ -67,18 +67,19 @@ export async function* parseSheetRows(
     const row = fixed ? [...cells] : cells;
     if (fixed) for (const [column, value] of fixed) row[column] = value;
     const { flat, problems, phones } = parseRow(row, plan.columns, context);
-    if (hidden && plan.skipHiddenRows) {
-      problems.push({ column: null, field: null, code: 'hiddenRow', severity: 'error', value: null });
-    }
-    const totals = totalsRowColumn(row, flat);
+    // First among the row's problems: they, not a cell's, are why it is skipped.
+    const totals = totalsRowColumn(row, flat, phones);
     if (totals !== null) {
-      problems.push({
+      problems.unshift({
         column: totals,
         field: null,
         code: 'totalsRow',
         severity: 'error',
         value: cellText(row[totals] ?? null),
       });
+    }
+    if (hidden && plan.skipHiddenRows) {
+      problems.unshift({ column: null, field: null, code: 'hiddenRow', severity: 'error', value: null });
     }
     yield { row: index, skipped: false, cells: row, flat, problems, phones };
   }

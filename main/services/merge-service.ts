@@ -1,3 +1,4 @@
+import { MAX_ADDRESSES } from '../../shared/domain/contact-points';
 import { sql } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { Company, CompanyValues } from '../../shared/domain/companies';
@@ -94,9 +95,10 @@ function combineRelations(survivor: Relations, merged: Relations, choices: Choic
       label: phone.label,
     })),
     emails: uniqueBy([...survivor.emails, ...merged.emails], (email) => email.value),
+    // No more than a record may hold (and an export carries): the survivor's come first.
     addresses: uniqueBy([...survivor.addresses, ...merged.addresses], (address) =>
       JSON.stringify({ ...address, label: '' }),
-    ),
+    ).slice(0, MAX_ADDRESSES),
     tags: uniqueBy([...survivor.tags, ...merged.tags], (tag) => tag.toLocaleLowerCase('ru')),
     customFields,
   };

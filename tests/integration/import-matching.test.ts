@@ -125,6 +125,8 @@ describe('import matching', () => {
         ['Всего', '', '', '170 000'],
         ['Total: 2', '', '', ''],
         ['', 'Итого', '+7 916 000-00-00', ''],
+        ['', 'Итог Плюс', '', '5 000'],
+        ['', 'Итого:', '42', ''],
       ]),
     );
     expect(rows.map((row) => [row.action, row.problems.map((problem) => problem.code)])).toEqual([
@@ -135,10 +137,13 @@ describe('import matching', () => {
       ['skip', ['totalsRow']],
       // A phone makes it someone's row, whatever the name says.
       ['create', []],
+      // «Итог» starts a company's name here; a count under the phone column is no phone.
+      ['create', []],
+      ['skip', ['totalsRow', 'invalidPhone']],
     ]);
     expect(rows[2]?.problems[0]).toMatchObject({ column: 1, value: 'Итого по Москве:' });
-    expect(report.summary.skippedByReason).toEqual({ totalsRow: 3 });
-    expect(await liveNames(database)).toEqual(['Иванов Иван', 'Total', 'Итого']);
+    expect(report.summary.skippedByReason).toEqual({ totalsRow: 4 });
+    expect(await liveNames(database)).toEqual(['Иванов Иван', 'Total', 'Итого', 'Итог Плюс']);
   });
 
   it("matches a colleague's second row on a shared phone to that colleague, not to the phone's first person", async () => {

@@ -13,7 +13,8 @@ import { createPerson, getPerson, updatePerson } from '../../main/services/peopl
 import { createView, countViews, listViews } from '../../main/services/saved-views-service';
 import { reindexPeople } from '../../main/db/search-index';
 import { search } from '../../main/services/search-service';
-import { TEST_PASSPHRASE, testEnv } from '../support/open-test-database';
+import { restoreRecordSnapshot, takeRecordSnapshot } from '../../main/db/repositories/record-snapshot';
+import { openTestDatabase, TEST_PASSPHRASE, testEnv } from '../support/open-test-database';
 import { useTempDir } from '../support/temp-dir';
 
 const before = Object.fromEntries(
@@ -89,6 +90,28 @@ describe('migration 0009: tags without separators', () => {
       expect(await countViews(database.db, 'person', { defaultCountry: 'RU' })).toEqual([{ id: view!.id, count: 1 }]);
       const found = await search(database.db, 'двери', { limit: 5, types: ['person'], defaultCountry: 'RU' });
       expect(found.map((hit) => hit.id)).toEqual([anna.id]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('restores an undo copy that names a tag folded away since, without that link', async () => {
+    const env = testEnv();
+    const database = await openTestDatabase(tempDir());
+    try {
+      const person = await createPerson(
+        database.db,
+        { firstName: 'Анна', lastName: 'Снимкова', position: 'Инженер', tags: ['Окна', 'VIP'] },
+        env,
+      );
+      const copy = (await takeRecordSnapshot(database.db, 'person', person.id))!;
+      await updatePerson(database.db, person.id, person.version, { ...person, position: 'Прораб', tags: [] }, env);
+      // What the migration does to a tag that becomes another: its row goes.
+      await sql`DELETE FROM tags WHERE name = 'Окна'`.execute(database.db);
+      await database.db.transaction().execute((trx) => restoreRecordSnapshot(trx, 'person', copy));
+      const restored = await getPerson(database.db, person.id);
+      expect(restored.position).toBe('Инженер');
+      expect(restored.tags).toEqual(['VIP']);
     } finally {
       await database.close();
     }

@@ -118,8 +118,23 @@ export async function restoreRecordSnapshot(
              WHERE id = ${id}`.execute(db);
   for (const [part, table] of sideTables(entity)) {
     await sql`DELETE FROM ${sql.table(table)} WHERE ${sql.ref(t.owner)} = ${id}`.execute(db);
-    await insertRows(db, table, snapshot[part]);
+    const rows = part === 'tags' ? await withExistingTags(db, snapshot.tags) : snapshot[part];
+    await insertRows(db, table, rows);
   }
+}
+
+/**
+ * The tag links whose tag still exists. Migration 0009 folded some legacy tags into others: an undo
+ * copy taken before it names the folded tag's old id, which would fail the whole undo.
+ */
+async function withExistingTags(db: Executor, links: readonly Row[]): Promise<Row[]> {
+  if (links.length === 0) return [];
+  const { rows } = await sql<{ id: number }>`
+    SELECT id FROM tags WHERE id IN (SELECT value FROM json_each(${JSON.stringify(links.map((link) => link['tag_id']))}))`.execute(
+    db,
+  );
+  const existing = new Set(rows.map((row) => row.id));
+  return links.filter((link) => existing.has(link['tag_id'] as number));
 }
 
 /** What a tombstone row is called: never shown, only seen by someone reading the file itself. */

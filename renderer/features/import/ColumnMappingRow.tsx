@@ -119,7 +119,7 @@ export function ColumnMappingRow({
               label={t('importWizard.mapping.decimalSeparator')}
               data={([',', '.'] as const).map((separator) => ({
                 value: separator,
-                label: t(`importWizard.mapping.decimalSeparators.${separator}`),
+                label: t(`importWizard.mapping.decimalSeparators.${separator === ',' ? 'comma' : 'point'}`),
               }))}
               value={decimalSeparator}
               allowDeselect={false}

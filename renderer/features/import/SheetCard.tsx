@@ -14,13 +14,15 @@ type SheetCardProps = {
   sessionId: string;
   preview: SheetPreview;
   sheet: SheetSetup;
+  /** An .xlsx file: its rows may be hidden (CSV and vCard have no such thing). */
+  fromExcel: boolean;
   dispatch: (action: WizardAction) => void;
 };
 
 const NONE = 'none';
 
 /** One sheet of the file: what it holds, where its header is, and its columns. */
-export function SheetCard({ sessionId, preview, sheet, dispatch }: SheetCardProps) {
+export function SheetCard({ sessionId, preview, sheet, fromExcel, dispatch }: SheetCardProps) {
   const { t } = useTranslation();
   const suggest = useChannelMutation('import:suggest');
   const change = (patch: Partial<Pick<SheetSetup, 'entity' | 'headerRow' | 'skipHiddenRows'>>) =>
@@ -131,11 +133,18 @@ export function SheetCard({ sessionId, preview, sheet, dispatch }: SheetCardProp
         ) : (
           <SheetPreviewTable rows={preview.rows} headerRow={sheet.headerRow} hiddenRows={preview.hiddenRows} />
         )}
-        {/* Rows a filter or the user hid in Excel: often ones the user meant to leave behind. */}
-        {sheet.entity !== null && hiddenBelowHeader > 0 && (
+        {/*
+          Rows a filter or the user hid in Excel: often ones the user meant to leave behind. Offered for
+          every workbook sheet: hidden rows may lie past the first rows the preview reads.
+        */}
+        {sheet.entity !== null && fromExcel && (
           <Checkbox
             label={t('importWizard.sheet.skipHiddenRows')}
-            description={t('importWizard.sheet.skipHiddenRowsHint', { number: hiddenBelowHeader })}
+            description={
+              hiddenBelowHeader > 0
+                ? t('importWizard.sheet.skipHiddenRowsHint', { number: hiddenBelowHeader })
+                : t('importWizard.sheet.skipHiddenRowsNoneSeen')
+            }
             checked={sheet.skipHiddenRows}
             onChange={(event) => change({ skipHiddenRows: event.currentTarget.checked })}
           />

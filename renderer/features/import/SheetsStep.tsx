@@ -21,6 +21,7 @@ export function SheetsStep({ wizard }: { wizard: Wizard }) {
             sessionId={state.file!.sessionId}
             preview={preview}
             sheet={sheet}
+            fromExcel={state.file!.format === 'xlsx'}
             dispatch={dispatch}
           />
         ) : null;

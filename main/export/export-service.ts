@@ -143,9 +143,9 @@ export async function exportRecords(
     request.target === null
       ? liveIdBatches(db, request.entity)
       : batchesOf(await resolveBulkTarget(db, request.entity, request.target, env));
+  const fields = allFields(request.entity, definitions);
   const columns =
-    request.columns?.filter((key) => allFields(request.entity, definitions).includes(key)) ??
-    (await exportedFields(db, request.entity, definitions));
+    request.columns?.filter((key) => fields.includes(key)) ?? (await exportedFields(db, request.entity, definitions));
   if (request.forEditing && !columns.includes('id')) columns.unshift('id');
   const writer = openWriter(request);
   try {

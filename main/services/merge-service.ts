@@ -1,6 +1,6 @@
-import { MAX_ADDRESSES } from '../../shared/domain/contact-points';
 import { sql } from 'kysely';
 import { AppError } from '../../shared/errors';
+import { MAX_ADDRESSES } from '../../shared/domain/contact-points';
 import type { Company, CompanyValues } from '../../shared/domain/companies';
 import {
   MergeRequest,

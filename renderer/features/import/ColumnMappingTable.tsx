@@ -2,7 +2,7 @@ import { Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SheetPreview, SheetSetup } from '../../../shared/domain/imports';
-import { customFieldTarget, type ImportEntity } from '../../../shared/domain/import-fields';
+import { addressGroupOf, customFieldTarget, type ImportEntity } from '../../../shared/domain/import-fields';
 import { useChannelQuery } from '../../api/queries';
 import { ColumnMappingRow } from './ColumnMappingRow';
 import { fieldOptions } from './field-options';
@@ -30,11 +30,13 @@ function samplesOf(rows: string[][], headerRow: number, column: number): string[
 export function ColumnMappingTable({ preview, sheet, entity, dispatch }: ColumnMappingTableProps) {
   const { t } = useTranslation();
   const customFields = useChannelQuery('customFields:list', { entity }).data;
-  const mapped = sheet.columns.flatMap((column) => column.targets);
-  const mappedKey = mapped.join('|');
+  const highestAddressGroup = Math.max(
+    -1,
+    ...sheet.columns.flatMap((column) => column.targets).map((target) => addressGroupOf(target)),
+  );
   const options = useMemo(
-    () => fieldOptions(entity, customFields ?? [], t, mappedKey.split('|')),
-    [entity, customFields, t, mappedKey],
+    () => fieldOptions(entity, customFields ?? [], t, highestAddressGroup),
+    [entity, customFields, t, highestAddressGroup],
   );
   const numberTargets = useMemo(
     () =>

@@ -13,6 +13,7 @@ export function SheetPreviewTable({ rows, headerRow, hiddenRows }: SheetPreviewT
   const { t } = useTranslation();
   const width = sheetWidth(rows);
   const shown = rows.slice(0, Math.max(SHOWN_ROWS, headerRow + 3));
+  const hidden = new Set(hiddenRows);
   return (
     <div>
       <Text size="sm" fw={500} mb={4}>
@@ -27,14 +28,12 @@ export function SheetPreviewTable({ rows, headerRow, hiddenRows }: SheetPreviewT
                 data-header={index === headerRow || undefined}
                 bg={index === headerRow ? 'var(--mantine-primary-color-light)' : undefined}
                 fw={index === headerRow ? 600 : undefined}
-                opacity={hiddenRows.includes(index) ? 0.55 : undefined}
-                data-hidden-row={hiddenRows.includes(index) || undefined}
+                opacity={hidden.has(index) ? 0.55 : undefined}
+                data-hidden-row={hidden.has(index) || undefined}
               >
                 <Table.Td c="dimmed" w={56} ta="right">
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    {hiddenRows.includes(index) && (
-                      <IconEyeOff size={12} aria-label={t('importWizard.sheet.hiddenRow')} />
-                    )}
+                    {hidden.has(index) && <IconEyeOff size={12} aria-label={t('importWizard.sheet.hiddenRow')} />}
                     {index + 1}
                   </Group>
                 </Table.Td>

@@ -56,16 +56,16 @@ export type FieldOptionGroup = { group: string; items: Array<{ value: string; la
 
 /**
  * Every field a column of this record type can feed, grouped for a Select. Of the address groups,
- * the first three are offered, and one more past the highest already mapped (`mapped`), rather than
- * ten groups of six fields each.
+ * the first three are offered, and one more past the highest already mapped (0-based, -1: none),
+ * rather than ten groups of six fields each.
  */
 export function fieldOptions(
   entity: ImportEntity,
   customFields: readonly CustomFieldDefinition[],
   t: TFunction,
-  mapped: readonly string[] = [],
+  highestAddressGroup = -1,
 ): FieldOptionGroup[] {
-  const addressGroups = Math.max(EXPORTED_ADDRESS_GROUPS, ...mapped.map((key) => addressGroupOf(key) + 2));
+  const addressGroups = Math.max(EXPORTED_ADDRESS_GROUPS, highestAddressGroup + 2);
   const groups: FieldOptionGroup[] = fieldGroups.map((group) => ({
     group: t(`importWizard.fieldGroups.${group}`),
     items: importFieldsOf[entity]

@@ -46,6 +46,23 @@ async function firstRows(
   return { rows: Array.from({ length: rows.length }, (_, index) => rows[index] ?? []), hiddenRows };
 }
 
+/** A sheet's columns as a saved template (its stored mapping, as JSON) maps them. */
+export function templateColumns(headers: readonly string[], mappingJson: string) {
+  const mapping = new Map(
+    ColumnMapping.array()
+      .parse(JSON.parse(mappingJson))
+      .map((column) => [column.index, column]),
+  );
+  return headers.map((header, index) => ({
+    index,
+    header,
+    targets: mapping.get(index)?.targets ?? [],
+    confidence: 'template' as const,
+    labelColumn: mapping.get(index)?.labelColumn ?? null,
+    addressLabel: mapping.get(index)?.addressLabel ?? null,
+  }));
+}
+
 const COMPANY_SHEET = /компани|организац|фирм|контрагент|compan|organi[sz]ation|accounts/i;
 
 function guessEntity(sheetName: string, person: ReturnType<typeof autoMap>, company: ReturnType<typeof autoMap>) {
@@ -94,13 +111,7 @@ export async function previewFile(
     if (saved) {
       entity = saved.entity;
       template = { id: saved.id, name: saved.name };
-      const mapping = ColumnMapping.array().parse(JSON.parse(saved.mapping));
-      columns = headers.map((header, index) => ({
-        index,
-        header,
-        targets: mapping.find((column) => column.index === index)?.targets ?? [],
-        confidence: 'template' as const,
-      }));
+      columns = templateColumns(headers, saved.mapping);
     }
     const own = meta?.sheets.get(name);
     if (own) {
@@ -111,6 +122,8 @@ export async function previewFile(
         header,
         targets: own.columns.has(index) ? [own.columns.get(index)!] : [],
         confidence: 'template' as const,
+        labelColumn: null,
+        addressLabel: null,
       }));
     }
     sheets.push({
@@ -128,6 +141,8 @@ export async function previewFile(
         header: column.header,
         targets: column.targets,
         confidence: column.confidence,
+        labelColumn: column.labelColumn,
+        addressLabel: column.addressLabel,
         ...columnReading(samples[column.index] ?? []),
       })),
     });

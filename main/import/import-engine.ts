@@ -265,6 +265,8 @@ class ImportPass {
         index: column.index,
         dateOrder: column.dateOrder,
         decimal: column.decimalSeparator ?? undefined,
+        labelColumn: column.labelColumn,
+        addressLabel: column.addressLabel,
         targets: column.targets.flatMap((key): FieldTarget[] => {
           if (key.startsWith(CUSTOM_FIELD_PREFIX)) {
             const definition = definitions.find((item) => customFieldTarget(item.key) === key);

@@ -4,12 +4,14 @@
  */
 import { contactChannels } from '../../shared/domain/people';
 import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
-import type { FieldKind } from '../../shared/domain/import-fields';
+import { ADDRESS_GROUPS, addressGroupOf, type FieldKind } from '../../shared/domain/import-fields';
 import type { DateOrder, RowProblem } from '../../shared/domain/imports';
 import type { CellValue } from '../spreadsheets/cell';
 import type { FlatRecord, FlatValue } from './flat-record';
 import { parseBooleanCell } from './values/booleans';
 import { readPhones, splitEmailCell, splitListCell, splitOptionsCell } from './values/contacts';
+import { addressLabelFromText, emailLabelFromText, phoneLabelFromText } from './values/contact-labels';
+import type { AddressLabel } from '../../shared/domain/contact-points';
 import { isNoDate, parseDateCell, parseDateTimeCell } from './values/dates';
 import { splitFullName } from './values/names';
 import { parseNumberCell } from './values/numbers';
@@ -24,6 +26,10 @@ export type ColumnPlan = {
   targets: FieldTarget[];
   dateOrder: DateOrder | null;
   decimal: ',' | '.' | undefined;
+  /** The column whose text says, row by row, which kind of phone or e-mail this column holds. */
+  labelColumn: number | null;
+  /** For an address's parts: the address's kind when no column gives it. */
+  addressLabel: AddressLabel | null;
 };
 
 export type ParsedRow = {
@@ -79,15 +85,34 @@ export function parseRow(
   for (const column of columns) {
     const value = cells[column.index] ?? null;
     const cell: Cell = { column, value, text: cellText(value) };
+    const label = column.labelColumn === null ? '' : cellText(cells[column.labelColumn] ?? null);
     for (const target of column.targets) {
       if (cell.text === '') {
         // An empty cell still says "this field is mapped", which matters when updates may clear.
         if (!(target.key in row.flat)) row.flat[target.key] = target.kind === 'fullName' ? null : emptyOf(target);
       } else if (cell.text.length > MAX_TEXT) report(row, cell, target, 'tooLong', 'error');
-      else readInto(row, cell, target, context);
+      else {
+        readInto(row, cell, label === '' ? target : labelled(target, label), context);
+        if (column.addressLabel !== null) labelAddress(row.flat, target.key, column.addressLabel);
+      }
     }
   }
   return row;
+}
+
+/** A phone or e-mail target with the kind its row's label names ("Work" → phone.work); others as they are. */
+function labelled(target: FieldTarget, label: string): FieldTarget {
+  const kind =
+    target.kind === 'phone' ? phoneLabelFromText(label) : target.kind === 'email' ? emailLabelFromText(label) : null;
+  return kind === null ? target : { ...target, key: `${target.kind}.${kind}` };
+}
+
+/** Gives the address a part of which `key` is ("address2.city") the kind, unless a column gave it one. */
+function labelAddress(flat: FlatRecord, key: string, label: AddressLabel): void {
+  const group = ADDRESS_GROUPS[addressGroupOf(key)];
+  if (group === undefined) return;
+  const labelKey = `${group}.label`;
+  if (flat[labelKey] === undefined || flat[labelKey] === null) flat[labelKey] = label;
 }
 
 function emptyOf(target: FieldTarget): FlatValue {
@@ -171,6 +196,9 @@ function readInto(row: ParsedRow, cell: Cell, target: FieldTarget, context: Pars
     }
     case 'custom':
       readCustom(row, cell, target, context);
+      return;
+    case 'addressLabel':
+      flat[key] = addressLabelFromText(text);
       return;
     default:
       // Several columns feeding notes are joined, one per line.

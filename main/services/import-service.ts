@@ -8,7 +8,6 @@ import { sql } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { ImportEntity } from '../../shared/domain/import-fields';
 import {
-  ColumnMapping,
   ImportSetup,
   ImportSummary,
   type DryRunResult,
@@ -40,7 +39,7 @@ import {
 import { deleteRecords, restoreRecordSnapshot, type RecordSnapshot } from '../db/repositories/record-snapshot';
 import { reindexCompanies, reindexPeople } from '../db/search-index';
 import { runImportEngine } from '../import/import-engine';
-import { columnReading, previewFile } from '../import/file-preview';
+import { columnReading, previewFile, templateColumns } from '../import/file-preview';
 import { autoMap, headerSignature, templateSignatures } from '../import/mapping/auto-map';
 import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import type { CellValue } from '../spreadsheets/cell';
@@ -115,18 +114,11 @@ export class ImportSessions {
       (template) => !request.entityChosen || template.entity === request.entity,
     );
     if (saved) {
-      const mapping = ColumnMapping.array().parse(JSON.parse(saved.mapping));
       return {
         headerRow: request.headerRow,
         entity: saved.entity,
         template: { id: saved.id, name: saved.name },
-        columns: headers.map((header, index) => ({
-          index,
-          header,
-          targets: mapping.find((column) => column.index === index)?.targets ?? [],
-          confidence: 'template' as const,
-          ...readings(index),
-        })),
+        columns: templateColumns(headers, saved.mapping).map((column) => ({ ...column, ...readings(column.index) })),
       };
     }
     const customFields = await listCustomFieldDefinitions(db, request.entity);
@@ -293,6 +285,8 @@ export function suggestedSetup(file: ImportFile, sheet?: string): ImportSetupInp
         targets: column.targets,
         dateOrder: column.dateOrder,
         decimalSeparator: column.decimalSeparator,
+        labelColumn: column.labelColumn,
+        addressLabel: column.addressLabel,
       })),
     })),
     createFields: file.createFields,

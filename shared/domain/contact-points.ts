@@ -28,6 +28,7 @@ export const Email = z.object({ value: z.string(), label: z.enum(emailLabels) })
 export type Email = z.infer<typeof Email>;
 
 export const addressLabels = ['work', 'home', 'postal', 'other'] as const;
+export type AddressLabel = (typeof addressLabels)[number];
 /** How many addresses a person or a company may have (and what an export carries). */
 export const MAX_ADDRESSES = 10;
 

@@ -3,6 +3,7 @@ import { IsoDateTime, RecordId } from './common';
 import { BulkTarget } from './bulk';
 import { importEntities } from './import-fields';
 import { CustomFieldType } from './custom-fields';
+import { addressLabels } from './contact-points';
 
 export const ImportEntity = z.enum(importEntities);
 
@@ -46,6 +47,16 @@ export const ColumnMapping = z.object({
   dateOrder: DateOrder.nullable().default(null),
   /** Its numbers' decimal separator, which "1,500" alone doesn't tell (1.5 or 1500). */
   decimalSeparator: DecimalSeparator.nullable().default(null),
+  /**
+   * For phones and e-mails: the column that says, row by row, which kind each value is (Google
+   * Contacts' "Phone 1 - Label": Mobile, Work...). A row whose label is empty keeps the target's kind.
+   */
+  labelColumn: z.number().int().nonnegative().nullable().default(null),
+  /**
+   * For an address's parts: the kind of address the column's header names (Outlook's "Home Street"
+   * is a home address), taken when no column gives the address's kind.
+   */
+  addressLabel: z.enum(addressLabels).nullable().default(null),
   /** Makes the column a new custom field on the spot (created when the import runs). */
   newField: NewCustomField.nullable().default(null),
 });
@@ -141,6 +152,10 @@ export const SuggestedColumn = z.object({
   dateOrder: DateOrder.nullable(),
   /** Its numbers' decimal separator, as the column's values show it; null: they don't (see parseNumberColumn). */
   decimalSeparator: DecimalSeparator.nullable(),
+  /** The column holding each row's kind of phone or e-mail (see ColumnMapping.labelColumn). */
+  labelColumn: z.number().int().nonnegative().nullable(),
+  /** The kind of address its header names (see ColumnMapping.addressLabel). */
+  addressLabel: z.enum(addressLabels).nullable(),
 });
 
 export const SheetPreview = z.object({

@@ -244,6 +244,40 @@ test('a number column written "1,500" is read with the decimal separator the use
   await expect(detailRow(page, 'Объём, т')).not.toContainText('12 250');
 });
 
+test('a Google-style export keeps each phone’s kind from its label column and each address of its own kind', async ({
+  app,
+  dataDir,
+  saveScreenshot,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await openDatabase(app, dataDir);
+  const file = await writeWorkbook(dir, 'google.xlsx', [
+    ['First Name', 'Last Name', 'Phone 1 - Label', 'Phone 1 - Value', 'Home City', 'Business City'],
+    ['Святослава', 'Нечипоренко-Заболотская', 'Work Fax', '+7 495 123-45-67', 'Тверь', 'Москва'],
+  ]);
+  const wizard = new ImportPage(page);
+  await wizard.start(file);
+  const kinds = wizard.mappingRow('Phone 1 - Value').getByRole('checkbox', { name: /из столбца «Phone 1 - Label»/ });
+  await expect(kinds).toBeChecked();
+  // The home address is the first (its columns come first), the business one the second.
+  const home = wizard.mappingRow('Home City').getByRole('combobox', { name: 'Тип адреса' });
+  const business = wizard.mappingRow('Business City').getByRole('combobox', { name: 'Тип адреса' });
+  await expect(home).toHaveValue('Домашний адрес');
+  await expect(business).toHaveValue('Рабочий адрес');
+  await business.click();
+  await page.getByRole('option', { name: 'Почтовый адрес', exact: true }).click();
+  await expect(business).toHaveValue('Почтовый адрес');
+  await page.getByTestId('column-mapping').scrollIntoViewIfNeeded();
+  await saveScreenshot('124-import-kinds-of-phones-and-addresses-ru');
+  await wizard.runFromMapping();
+  await expect(page.getByTestId('report-created')).toHaveText('1Добавлено');
+  await openPerson(page, 'Нечипоренко-Заболотская');
+  await expect(detailRow(page, 'Факс')).toContainText('+7 495 123-45-67');
+  await expect(detailRow(page, 'Домашний адрес')).toContainText('Тверь');
+  await expect(detailRow(page, 'Почтовый адрес 2')).toContainText('Москва');
+});
+
 test('rows hidden in Excel are shown dimmed and left out when the user asks', async ({
   app,
   dataDir,

@@ -38,7 +38,12 @@ function acceptSuggestions(file: ImportFile, options: ImportSetupInput['options'
       sheet: sheet.name,
       entity: sheet.entity,
       headerRow: sheet.headerRow,
-      columns: sheet.columns.map((column) => ({ index: column.index, targets: column.targets })),
+      columns: sheet.columns.map(({ index, targets, labelColumn, addressLabel }) => ({
+        index,
+        targets,
+        labelColumn,
+        addressLabel,
+      })),
     })),
     options,
   };
@@ -235,11 +240,25 @@ describe('spreadsheet import engine', () => {
       position: 'CTO',
       company: { name: 'Acme Inc' },
     });
-    expect(phonesOf(anna)).toEqual(['+14155550134']);
-    expect(emailsOf(anna)).toEqual(['anna.smith@example.com']);
+    // Each value under the kind its label column names, the addresses both kept with theirs.
+    expect(anna.phones.map(({ value, label }) => [value, label])).toEqual([
+      ['+14155550134', 'mobile'],
+      ['+14155550199', 'fax'],
+    ]);
+    expect(anna.emails).toEqual([{ value: 'anna.smith@example.com', label: 'work' }]);
+    expect(anna.addresses.map(({ city, label }) => [city, label])).toEqual([
+      ['San Francisco', 'home'],
+      ['Palo Alto', 'work'],
+    ]);
     expect(anna.tags).toEqual(['Clients']);
     const gusev = people.get('Гусев Борис Олегович')!;
-    expect(phonesOf(gusev)).toEqual(['+79163334455']);
+    // No label: the column's own kind.
+    expect(gusev.phones.map(({ value, label }) => [value, label])).toEqual([
+      ['+79163334455', 'mobile'],
+      ['+74951112233', 'mobile'],
+    ]);
+    expect(gusev.emails).toEqual([{ value: 'gusev@example.ru', label: 'personal' }]);
+    expect(gusev.addresses).toEqual([expect.objectContaining({ city: 'Тверь', label: 'work' })]);
     expect(gusev.tags).toEqual([]);
     expect(gusev.company).toBeNull();
   });
@@ -256,9 +275,15 @@ describe('spreadsheet import engine', () => {
       expect.objectContaining({ value: '+442079460958', label: 'work', valid: true }),
     ]);
     expect(emailsOf(john)).toEqual(['john.doe@contoso.com']);
+    // The business address and the home one, each of its kind.
+    expect(john.addresses.map(({ street, city, label }) => [street, city, label])).toEqual([
+      [null, 'London', 'work'],
+      ['221B Baker Street', 'London', 'home'],
+    ]);
     const olga = people.get('Морозова Ольга')!;
     expect(olga).toMatchObject({ position: 'Юрист', company: { name: 'ООО «Ромашка»' } });
     expect(phonesOf(olga)).toEqual(['+79167778899']);
+    expect(olga.addresses).toEqual([expect.objectContaining({ city: 'Тверь', label: 'home' })]);
   });
 
   it('imports a vCard file', async () => {

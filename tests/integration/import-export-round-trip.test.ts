@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { createDatabase } from '../../main/services/encrypted-database';
-import { exportDatabase } from '../../main/export/export-service';
+import { exportDatabase, exportRecords } from '../../main/export/export-service';
+import { ExportRequest } from '../../shared/domain/imports';
 import { ImportSessions, suggestedSetup } from '../../main/services/import-service';
 import { listCustomFieldDefinitions } from '../../main/db/repositories/custom-fields';
 import { peopleRecords } from '../../main/import/entities/people-records';
@@ -16,7 +17,7 @@ import { companiesRecords } from '../../main/import/entities/companies-records';
 import type { FlatRecord } from '../../main/import/flat-record';
 import { MAX_ADDRESSES } from '../../shared/domain/contact-points';
 import { createCompany } from '../../main/services/companies-service';
-import { createPerson } from '../../main/services/people-service';
+import { createPerson, getPerson } from '../../main/services/people-service';
 import { base, fill } from '../support/generated-records';
 import { TEST_PASSPHRASE, testEnv } from '../support/open-test-database';
 import { useTempDir } from '../support/temp-dir';
@@ -81,6 +82,40 @@ describe('full-database export and re-import', () => {
       expect(people?.[0]?.['address10.city']).toBe('Город 10');
       expect(companies?.[0]?.['address4.street']).toBe('ул. Ленина, д. 4');
       expect(await contents(target)).toEqual(await contents(source));
+    } finally {
+      await source.close();
+      await target.close();
+    }
+  });
+
+  it('brings every address of a CSV export back by its numbered headers, with no meta sheet to say', async () => {
+    const dir = tempDir();
+    const source = await createDatabase(path.join(dir, 'a.kartoteka'), 'A', TEST_PASSPHRASE);
+    const target = await createDatabase(path.join(dir, 'b.kartoteka'), 'B', TEST_PASSPHRASE);
+    try {
+      const addresses = [
+        { label: 'work' as const, city: 'Москва', street: 'ул. Тверская, д. 1', postalCode: '125009' },
+        { label: 'home' as const, city: 'Тверь', street: 'ул. Советская, д. 5' },
+        { label: 'postal' as const, city: 'Клин', postalCode: '141600' },
+      ];
+      const person = await createPerson(source.db, { firstName: 'Анна', lastName: 'Адресова', addresses }, testEnv());
+      const file = path.join(dir, 'people.csv');
+      const request = {
+        entity: 'person',
+        columns: null,
+        format: { kind: 'csv', encoding: 'windows-1251' },
+        path: file,
+        language: 'ru',
+      };
+      await exportRecords(source.db, ExportRequest.parse(request), testEnv());
+      const sessions = new ImportSessions();
+      const opened = await sessions.open(target.db, { path: file });
+      expect(opened.ownWorkbook).toBe(false);
+      await sessions.run(target.db, opened.sessionId, suggestedSetup(opened), testEnv());
+      const [imported] = await target.db.selectFrom('people').select('id').execute();
+      const [before, after] = [await getPerson(source.db, person.id), await getPerson(target.db, imported!.id)];
+      expect(after.addresses).toEqual(before.addresses);
+      expect(after.addresses.map((address) => address.label)).toEqual(['work', 'home', 'postal']);
     } finally {
       await source.close();
       await target.close();

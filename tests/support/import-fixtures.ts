@@ -133,8 +133,14 @@ export const GOOGLE_HEADERS = [
   'E-mail 1 - Value',
   'Phone 1 - Label',
   'Phone 1 - Value',
+  'Phone 2 - Label',
+  'Phone 2 - Value',
   'Organization Name',
   'Organization Title',
+  'Address 1 - Label',
+  'Address 1 - City',
+  'Address 2 - Label',
+  'Address 2 - City',
 ];
 
 /** Google Contacts' "Google CSV" export (the 2023 header style). */
@@ -154,8 +160,14 @@ export function writeGoogleCsv(dir: string, name = 'contacts.csv'): string {
       'anna.smith@example.com',
       'Mobile',
       '+1 415 555 0134',
+      'Work Fax',
+      '+1 415 555 0199',
       'Acme Inc',
       'CTO',
+      'Home',
+      'San Francisco',
+      'Work',
+      'Palo Alto',
     ],
     [
       'Борис',
@@ -170,6 +182,12 @@ export function writeGoogleCsv(dir: string, name = 'contacts.csv'): string {
       'gusev@example.ru',
       'Mobile',
       '8 916 333-44-55',
+      '',
+      '+7 495 111-22-33',
+      '',
+      '',
+      '',
+      'Тверь',
       '',
       '',
     ],
@@ -188,6 +206,9 @@ export const OUTLOOK_HEADERS = [
   'Mobile Phone',
   'E-mail Address',
   'Categories',
+  'Business City',
+  'Home Street',
+  'Home City',
 ];
 
 /** Outlook's "Comma Separated Values" export. */
@@ -203,8 +224,11 @@ export function writeOutlookCsv(dir: string, name = 'outlook.csv'): string {
       '+44 7911 123456',
       'john.doe@contoso.com',
       'Partners',
+      'London',
+      '221B Baker Street',
+      'London',
     ],
-    ['Ольга', 'Морозова', 'ООО «Ромашка»', 'Юрист', '', '89167778899', 'morozova@romashka.ru', ''],
+    ['Ольга', 'Морозова', 'ООО «Ромашка»', 'Юрист', '', '89167778899', 'morozova@romashka.ru', '', '', '', 'Тверь'],
   ];
   const file = path.join(dir, name);
   fs.writeFileSync(file, '\uFEFF' + rows.map((row) => csvLine(row, ',')).join('\r\n') + '\r\n');

@@ -4,14 +4,13 @@ import type { CellValue } from '../../main/spreadsheets/cell';
 import type { ImportEntity } from '../../shared/domain/import-fields';
 import {
   autoMap,
-  emailLabelFromText,
   headerSignature,
   templateSignatures,
   labelColumnFor,
-  phoneLabelFromText,
   profileColumn,
   type AutoMapInput,
 } from '../../main/import/mapping/auto-map';
+import { addressLabelFromText, emailLabelFromText, phoneLabelFromText } from '../../main/import/values/contact-labels';
 import { detectHeaderRow } from '../../main/import/mapping/header-row';
 import { headerMeaning } from '../../main/import/mapping/header-synonyms';
 import { normaliseHeader } from '../../main/import/mapping/header-text';
@@ -190,17 +189,17 @@ describe('autoMap: contact exports', () => {
       ['Phone 1 - Value', 'phone.mobile'],
       ['Phone 2 - Label', '-'],
       ['Phone 2 - Value', 'phone.mobile'],
-      ['Address 1 - Label', '-'],
+      ['Address 1 - Label', 'address.label'],
       ['Address 1 - Formatted', 'address.street'],
       ['Address 1 - City', 'address.city'],
       ['Address 1 - PO Box', '-'],
       ['Address 1 - Region', 'address.region'],
       ['Address 1 - Postal Code', 'address.postalCode'],
       ['Address 1 - Country', 'address.country'],
-      ['Address 2 - Label', '-'],
-      ['Address 2 - Formatted', '-'],
-      ['Address 2 - City', '-'],
-      ['Address 2 - Country', '-'],
+      ['Address 2 - Label', 'address2.label'],
+      ['Address 2 - Formatted', 'address2.street'],
+      ['Address 2 - City', 'address2.city'],
+      ['Address 2 - Country', 'address2.country'],
       ['Website 1 - Label', '-'],
       ['Website 1 - Value', 'website'],
       ['Relation 1 - Value', '-'],
@@ -228,7 +227,7 @@ describe('autoMap: contact exports', () => {
       ['Phone 1 - Value', 'phone.mobile'],
       ['Phone 2 - Type', '-'],
       ['Phone 2 - Value', 'phone.mobile'],
-      ['Address 1 - Type', '-'],
+      ['Address 1 - Type', 'address.label'],
       ['Address 1 - Formatted', '-'],
       ['Address 1 - Street', 'address.street'],
       ['Address 1 - City', 'address.city'],
@@ -247,7 +246,7 @@ describe('autoMap: contact exports', () => {
     expect(mapping('person', headersOf(pairs))).toEqual(expected(pairs));
   });
 
-  it('maps the English Outlook export, importing the business address and not the home one', () => {
+  it('maps the English Outlook export, the business, home and other addresses as three', () => {
     const pairs: Array<[string, string]> = [
       ['Title', '-'],
       ['First Name', 'firstName'],
@@ -264,14 +263,14 @@ describe('autoMap: contact exports', () => {
       ['Business State', 'address.region'],
       ['Business Postal Code', 'address.postalCode'],
       ['Business Country/Region', 'address.country'],
-      ['Home Street', '-'],
+      ['Home Street', 'address2.street'],
       ['Home Street 2', '-'],
-      ['Home City', '-'],
-      ['Home State', '-'],
-      ['Home Postal Code', '-'],
-      ['Home Country/Region', '-'],
-      ['Other Street', '-'],
-      ['Other City', '-'],
+      ['Home City', 'address2.city'],
+      ['Home State', 'address2.region'],
+      ['Home Postal Code', 'address2.postalCode'],
+      ['Home Country/Region', 'address2.country'],
+      ['Other Street', 'address3.street'],
+      ['Other City', 'address3.city'],
       ["Assistant's Phone", 'phone.other'],
       ['Business Fax', 'phone.fax'],
       ['Business Phone', 'phone.work'],
@@ -348,10 +347,10 @@ describe('autoMap: contact exports', () => {
       ['Рабочий адрес, область', 'address.region'],
       ['Рабочий адрес, индекс', 'address.postalCode'],
       ['Рабочий адрес, страна или регион', 'address.country'],
-      ['Домашний адрес, улица', '-'],
-      ['Домашний адрес, город', '-'],
-      ['Домашний адрес, индекс', '-'],
-      ['Домашний адрес, страна или регион', '-'],
+      ['Домашний адрес, улица', 'address2.street'],
+      ['Домашний адрес, город', 'address2.city'],
+      ['Домашний адрес, индекс', 'address2.postalCode'],
+      ['Домашний адрес, страна или регион', 'address2.country'],
       ['Телефон помощника', 'phone.other'],
       ['Факс раб.', 'phone.fax'],
       ['Рабочий телефон', 'phone.work'],
@@ -389,15 +388,53 @@ describe('autoMap: contact exports', () => {
     expect(mapping('person', headersOf(pairs))).toEqual(expected(pairs));
   });
 
-  it('maps a home address when it is the only group, and never two groups at once', () => {
+  it('maps each address group to an address of its own, in the order of their first columns', () => {
     expect(mapping('person', ['Home City', 'Business City', 'Business Postal Code', 'Home Postal Code'])).toEqual(
       expected([
         ['Home City', 'address.city'],
-        ['Business City', '-'],
-        ['Business Postal Code', '-'],
+        ['Business City', 'address2.city'],
+        ['Business Postal Code', 'address2.postalCode'],
         ['Home Postal Code', 'address.postalCode'],
       ]),
     );
+  });
+
+  it("reads our CSV export's numbered address columns as the second and third addresses", () => {
+    const pairs: Array<[string, string]> = [
+      ['Город', 'address.city'],
+      ['Улица', 'address.street'],
+      ['Тип адреса', 'address.label'],
+      ['Город 2', 'address2.city'],
+      ['Улица 2', 'address2.street'],
+      ['Тип адреса 2', 'address2.label'],
+      ['City 3', 'address3.city'],
+      ['Postal code 3', 'address3.postalCode'],
+    ];
+    expect(mapping('person', headersOf(pairs))).toEqual(expected(pairs));
+  });
+
+  it('names the kind of an Outlook address, and the label column of a Google phone or e-mail', () => {
+    const columns = autoMap({
+      entity: 'person',
+      headers: [
+        'Home City',
+        'Business City',
+        'Phone 1 - Label',
+        'Phone 1 - Value',
+        'E-mail 1 - Value',
+        'E-mail 1 - Label',
+      ],
+      samples: [],
+      customFields: [],
+    });
+    expect(columns.map((column) => [column.addressLabel, column.labelColumn])).toEqual([
+      ['home', null],
+      ['work', null],
+      [null, null],
+      [null, 2],
+      [null, 5],
+      [null, null],
+    ]);
   });
 });
 
@@ -495,12 +532,40 @@ describe('autoMap: hand-made sheets', () => {
     ];
     const result = autoMap({ entity: 'person', headers, samples, customFields: [] });
     expect(result).toEqual([
-      { index: 0, header: 'Колонка 1', targets: ['fullName'], confidence: 'values' },
-      { index: 1, header: 'Колонка 2', targets: ['email.work'], confidence: 'values' },
-      { index: 2, header: 'Колонка 3', targets: ['phone.mobile'], confidence: 'values' },
-      { index: 3, header: 'Колонка 4', targets: [], confidence: 'none' },
-      { index: 4, header: '', targets: ['email.work'], confidence: 'values' },
-      { index: 5, header: 'Связь', targets: ['phone.mobile'], confidence: 'values' },
+      {
+        index: 0,
+        header: 'Колонка 1',
+        targets: ['fullName'],
+        confidence: 'values',
+        labelColumn: null,
+        addressLabel: null,
+      },
+      {
+        index: 1,
+        header: 'Колонка 2',
+        targets: ['email.work'],
+        confidence: 'values',
+        labelColumn: null,
+        addressLabel: null,
+      },
+      {
+        index: 2,
+        header: 'Колонка 3',
+        targets: ['phone.mobile'],
+        confidence: 'values',
+        labelColumn: null,
+        addressLabel: null,
+      },
+      { index: 3, header: 'Колонка 4', targets: [], confidence: 'none', labelColumn: null, addressLabel: null },
+      { index: 4, header: '', targets: ['email.work'], confidence: 'values', labelColumn: null, addressLabel: null },
+      {
+        index: 5,
+        header: 'Связь',
+        targets: ['phone.mobile'],
+        confidence: 'values',
+        labelColumn: null,
+        addressLabel: null,
+      },
     ]);
   });
 
@@ -518,7 +583,7 @@ describe('autoMap: hand-made sheets', () => {
   it('reads an "Имя" column of whole names as the full name when there is no surname column', () => {
     const samples: CellValue[][] = [['Иванов Иван Иванович', 'Петрова Мария', 'Сидоров Пётр Ильич']];
     expect(autoMap({ entity: 'person', headers: ['Имя'], samples, customFields: [] })).toEqual([
-      { index: 0, header: 'Имя', targets: ['fullName'], confidence: 'values' },
+      { index: 0, header: 'Имя', targets: ['fullName'], confidence: 'values', labelColumn: null, addressLabel: null },
     ]);
     expect(
       autoMap({ entity: 'person', headers: ['Имя', 'Фамилия'], samples, customFields: [] }).map((c) => c.targets),
@@ -538,8 +603,8 @@ describe('autoMap: hand-made sheets', () => {
   it('covers samples beyond the headers', () => {
     const result = autoMap({ entity: 'person', headers: ['ФИО'], samples: [[], ['a@b.ru']], customFields: [] });
     expect(result).toEqual([
-      { index: 0, header: 'ФИО', targets: ['fullName'], confidence: 'header' },
-      { index: 1, header: '', targets: ['email.work'], confidence: 'values' },
+      { index: 0, header: 'ФИО', targets: ['fullName'], confidence: 'header', labelColumn: null, addressLabel: null },
+      { index: 1, header: '', targets: ['email.work'], confidence: 'values', labelColumn: null, addressLabel: null },
     ]);
   });
 });
@@ -600,6 +665,24 @@ describe('Google label columns', () => {
   ];
   it.each(emails)('e-mail label %j → %s', (text, label) => {
     expect(emailLabelFromText(text)).toBe(label);
+  });
+
+  const addresses: Array<[string, string | null]> = [
+    ['Home', 'home'],
+    ['home', 'home'],
+    ['Домашний', 'home'],
+    ['Work', 'work'],
+    ['Юридический', 'work'],
+    ['Фактический адрес', 'work'],
+    ['postal', 'postal'],
+    ['Почтовый', 'postal'],
+    ['Адрес доставки', 'postal'],
+    ['Other', 'other'],
+    ['Дача', 'other'],
+    ['', null],
+  ];
+  it.each(addresses)('address label %j → %s', (text, label) => {
+    expect(addressLabelFromText(text)).toBe(label);
   });
 });
 

@@ -16,6 +16,8 @@ const column = (index: number, ...targets: FieldTarget[]): ColumnPlan => ({
   targets,
   dateOrder: null,
   decimal: undefined,
+  labelColumn: null,
+  addressLabel: null,
 });
 
 const channels: CustomFieldDefinition = {
@@ -143,6 +145,41 @@ describe('parseRow', () => {
       middleName: 'Иванович',
     });
     expect(problems).toEqual([]);
+  });
+});
+
+describe('parseRow: kinds of phones, e-mails and addresses', () => {
+  it("files each row's phone and e-mail under the kind its label column names, and keeps the mapped kind without one", () => {
+    const columns: ColumnPlan[] = [
+      { ...column(1, target('phone.mobile', 'phone')), labelColumn: 0 },
+      { ...column(3, target('email.work', 'email')), labelColumn: 2 },
+    ];
+    expect(parse(['Work Fax', '+7 495 123-45-67', '* Home', 'ivan@example.ru'], columns).flat).toEqual({
+      'phone.fax': ['+74951234567'],
+      'email.personal': ['ivan@example.ru'],
+    });
+    expect(parse(['', '+7 495 123-45-67', 'Рабочий', 'ivan@example.ru'], columns).flat).toEqual({
+      'phone.mobile': ['+74951234567'],
+      'email.work': ['ivan@example.ru'],
+    });
+    // An empty value marks the mapped field only, whatever its label says.
+    expect(parse(['Work', '', '', ''], columns).flat).toEqual({ 'phone.mobile': [], 'email.work': [] });
+  });
+
+  it("gives an address the kind its header names unless a label column gives the row's own", () => {
+    const home: ColumnPlan = { ...column(0, target('address2.city', 'text')), addressLabel: 'home' };
+    const label = column(1, target('address2.label', 'addressLabel'));
+    expect(parse(['Тверь', ''], [home, label]).flat).toEqual({ 'address2.city': 'Тверь', 'address2.label': 'home' });
+    expect(parse(['Тверь', 'Почтовый'], [home, label]).flat).toEqual({
+      'address2.city': 'Тверь',
+      'address2.label': 'postal',
+    });
+    expect(parse(['Тверь', 'Почтовый'], [label, home]).flat).toEqual({
+      'address2.label': 'postal',
+      'address2.city': 'Тверь',
+    });
+    // No address without a part: an empty city gives it no kind.
+    expect(parse(['', ''], [home]).flat).toEqual({ 'address2.city': null });
   });
 });
 

@@ -1,12 +1,20 @@
 import type { CellValue } from '../../spreadsheets/cell';
 import type { CustomFieldType } from '../../../shared/domain/custom-fields';
-import { customFieldTarget, importFieldsOf, type ImportEntity } from '../../../shared/domain/import-fields';
+import { addressLabels, type AddressLabel } from '../../../shared/domain/contact-points';
+import {
+  ADDRESS_GROUPS,
+  addressGroupOf,
+  customFieldTarget,
+  importFieldsOf,
+  type ImportEntity,
+} from '../../../shared/domain/import-fields';
+import { labelColumnFor } from './contact-labels';
 import { compactKey, headerMeaning, type HeaderMeaning } from './header-synonyms';
 import { normaliseHeader } from './header-text';
 import { profileColumn } from './profile-column';
 
 export { headerSignature, templateSignatures } from './header-signature';
-export { emailLabelFromText, labelColumnFor, phoneLabelFromText } from './contact-labels';
+export { labelColumnFor } from './contact-labels';
 export { profileColumn, type ColumnProfile } from './profile-column';
 
 export type AutoMapInput = {
@@ -22,6 +30,10 @@ export type ColumnSuggestion = {
   header: string;
   targets: string[];
   confidence: 'header' | 'values' | 'none';
+  /** The column saying which kind each row's phone or e-mail is (Google's "Phone 1 - Label"). */
+  labelColumn: number | null;
+  /** The kind of address the header names ("Home Street"), for an address's parts. */
+  addressLabel: AddressLabel | null;
 };
 
 const NAME_PARTS = ['firstName', 'lastName', 'middleName'];
@@ -75,10 +87,35 @@ function targetFromValues(entity: ImportEntity, samples: CellValue[]): string | 
 }
 
 /**
+ * Each address group of the sheet ("Business …", "Home …", "Address 2 - …", "Город 2") becomes
+ * one of the record's addresses, in the order of its first column: its parts are retargeted from
+ * "address.city" to the group's own "address2.city"... Groups past the last address are dropped.
+ */
+function placeAddressGroups(resolved: Array<Resolved | undefined>): void {
+  const slots = new Map<string, number>();
+  resolved.forEach((entry, index) => {
+    const target = entry?.meaning.target;
+    if (!entry || !target?.startsWith('address.')) return;
+    const group = entry.meaning.group ?? '';
+    if (!slots.has(group)) slots.set(group, slots.size);
+    const slot = ADDRESS_GROUPS[slots.get(group)!];
+    resolved[index] = slot
+      ? { ...entry, meaning: { ...entry.meaning, target: `${slot}${target.slice('address'.length)}` } }
+      : undefined;
+  });
+}
+
+/** Outlook's address groups are named after their kind: "work" (Business …), "home", "other". */
+const groupLabel = (group: string | null): AddressLabel | null =>
+  (addressLabels as readonly string[]).includes(group ?? '') ? (group as AddressLabel) : null;
+
+const isContactTarget = (target: string) => target.startsWith('phone.') || target.startsWith('email.');
+
+/**
  * Suggests the fields each column feeds: by header (custom fields by their label, then the synonym
  * tables), then by values for columns whose header is unknown (e-mails, phones, full names). A
  * field that takes one value is fed by the first column that claims it; phones, e-mails, tags and
- * notes may come from several columns; of several address groups only the first is used.
+ * notes may come from several columns; each address group feeds an address of its own.
  */
 export function autoMap(input: AutoMapInput): ColumnSuggestion[] {
   const count = Math.max(input.headers.length, input.samples.length);
@@ -89,21 +126,21 @@ export function autoMap(input: AutoMapInput): ColumnSuggestion[] {
     header: input.headers[index] ?? '',
     targets: [],
     confidence: 'none',
+    labelColumn: null,
+    addressLabel: null,
   }));
+  placeAddressGroups(resolved);
   const taken = new Set<string>();
-  let addressGroup: string | null = null;
 
   const assign = (index: number, meaning: HeaderMeaning, confidence: 'header' | 'values') => {
     const target = meaning.target;
     if (target === null) return;
     if (!fields.get(target)?.repeatable && taken.has(target)) return;
     if (meaning.weak && (CONFLICTS[target] ?? []).some((other) => taken.has(other))) return;
-    if (target.startsWith('address.') && meaning.group !== null) {
-      if (addressGroup !== null && addressGroup !== meaning.group) return;
-      addressGroup = meaning.group;
-    }
     taken.add(target);
-    suggestions[index] = { ...suggestions[index]!, targets: [target], confidence };
+    const labelColumn = isContactTarget(target) ? labelColumnFor(input.headers, index) : null;
+    const addressLabel = addressGroupOf(target) >= 0 ? groupLabel(meaning.group) : null;
+    suggestions[index] = { ...suggestions[index]!, targets: [target], confidence, labelColumn, addressLabel };
   };
 
   for (const weak of [false, true]) {

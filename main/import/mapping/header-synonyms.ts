@@ -10,7 +10,7 @@ export type HeaderMeaning = {
   target: string | null;
   /** Taken only when nothing else claims the field: "Address 1 - Formatted" gives way to "Address 1 - Street". */
   weak: boolean;
-  /** Address columns that belong together ("business", "google-2"): only one group is imported. */
+  /** Address columns that belong together ("work", "google-2", "#2"): each group is one address. */
   group: string | null;
 };
 
@@ -101,6 +101,8 @@ function byKeywords(entity: ImportEntity, key: string): HeaderMeaning | undefine
   return undefined;
 }
 
+const isAddress = (meaning: HeaderMeaning) => meaning.target?.startsWith('address.') === true;
+
 /**
  * What a header means for the entity, or undefined when it is not known: the exact header, then
  * with its numbers as N ("Phone 2 - Value"), then without a trailing number ("Телефон 2"), then
@@ -118,7 +120,12 @@ export function headerMeaning(entity: ImportEntity, header: string): HeaderMeani
   if (numberedMeaning) return withGroupNumber(numberedMeaning, withNumbers.numbers);
   const unnumbered = key.replace(/ ?\d+$/, '');
   const trailing = unnumbered !== key ? table.get(unnumbered) : undefined;
-  if (trailing) return trailing;
+  // "Город 2", "Улица 2": the parts of a second address, as our CSV export numbers them. A group's
+  // own header numbered ("Business Street 2") is a second line of that address, not another one.
+  if (trailing) {
+    const another = isAddress(trailing) && trailing.group === null;
+    return another ? { ...trailing, group: `#${key.slice(unnumbered.length).trim()}` } : trailing;
+  }
   const unbracketed = normaliseHeader(header.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '));
   const bracketed = unbracketed !== key && unbracketed !== '' ? table.get(unbracketed) : undefined;
   if (bracketed) return bracketed;

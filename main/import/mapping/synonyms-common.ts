@@ -112,7 +112,8 @@ function group(name: string | undefined, parts: Record<string, readonly string[]
 
 /**
  * Address headers. Outlook and Google exports carry several addresses ("Business …", "Home …",
- * "Address 2 - …"): each is a group, and only the first group found is imported.
+ * "Address 2 - …"), and ours number them ("Город 2"): each group becomes one of the record's
+ * addresses, in the order the sheet's columns give them.
  */
 export const addressHeaders: Synonyms = [
   ...group(undefined, {
@@ -121,6 +122,7 @@ export const addressHeaders: Synonyms = [
     region: ['Регион', 'Область', 'Регион/Область', 'Край', 'Субъект РФ', 'State', 'Province', 'Region'],
     postalCode: ['Индекс', 'Почтовый индекс', 'ZIP', 'Zip code', 'ZIP/Postal code', 'Postal code', 'Postcode'],
     country: ['Страна', 'Country'],
+    label: ['Тип адреса', 'Вид адреса', 'Address type'],
   }),
   ...group(undefined, { street: ['Почтовый адрес', 'Адрес доставки'], postalCode: ['Post code'] }),
   ...group('work', {
@@ -150,6 +152,7 @@ export const addressHeaders: Synonyms = [
     region: ['Address N - Region'],
     postalCode: ['Address N - Postal Code'],
     country: ['Address N - Country'],
+    label: ['Address N - Label', 'Address N - Type'],
   }),
   // The whole address on several lines: a street only when the export has no street column.
   ...group('google-N', { street: ['Address N - Formatted'] }, true),
@@ -271,8 +274,6 @@ export const ignoredHeaders: Synonyms = [
       'E-mail N - Type',
       'Phone N - Label',
       'Phone N - Type',
-      'Address N - Label',
-      'Address N - Type',
       'Address N - PO Box',
       'Address N - Extended Address',
       'Organization N - Type',

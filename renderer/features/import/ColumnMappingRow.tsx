@@ -1,5 +1,6 @@
-import { Badge, Group, MultiSelect, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Checkbox, Group, MultiSelect, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { addressLabels, type AddressLabel } from '../../../shared/domain/contact-points';
 import type { ColumnMapping, DateOrder, SheetPreview } from '../../../shared/domain/imports';
 import { NEW_FIELD_VALUE, type FieldOptionGroup } from './field-options';
 import { TruncatedText } from './TruncatedText';
@@ -12,6 +13,10 @@ type ColumnMappingRowProps = {
   options: FieldOptionGroup[];
   /** The targets that hold numbers (custom number fields). */
   numberTargets: ReadonlySet<string>;
+  /** The header of the column that says which kind each row's phone or e-mail is, if any. */
+  labelHeader: string | null;
+  /** On the first column of an address whose kind no column gives: that kind, to choose. */
+  addressKind: { value: AddressLabel; onChange: (label: AddressLabel) => void } | null;
   onChange: (patch: Partial<Omit<ColumnMapping, 'index'>>) => void;
 };
 
@@ -21,7 +26,7 @@ const confidenceColors = { header: 'teal', values: 'blue', template: 'grape', no
 
 /**
  * One column: its header and samples, the fields it feeds, a new field's name and type, its date
- * order and decimal separator.
+ * order and decimal separator, where each row's kind of phone or e-mail comes from, an address's kind.
  */
 export function ColumnMappingRow({
   header,
@@ -30,6 +35,8 @@ export function ColumnMappingRow({
   suggestion,
   options,
   numberTargets,
+  labelHeader,
+  addressKind,
   onChange,
 }: ColumnMappingRowProps) {
   const { t } = useTranslation();
@@ -40,6 +47,8 @@ export function ColumnMappingRow({
   const numeric = column.targets.some((target) => numberTargets.has(target)) || column.newField?.type === 'number';
   // Shown when the values have a separator at all: "1,500" alone may be 1.5 or 1500, the user knows.
   const decimalSeparator = numeric ? (column.decimalSeparator ?? suggestion?.decimalSeparator ?? null) : null;
+  const labelColumn = suggestion?.labelColumn ?? null;
+  const contact = column.targets.some((target) => target.startsWith('phone.') || target.startsWith('email.'));
 
   function changeTargets(next: string[]) {
     const wantsNewField = next.includes(NEW_FIELD_VALUE);
@@ -111,6 +120,24 @@ export function ColumnMappingRow({
               value={column.dateOrder ?? 'dmy'}
               allowDeselect={false}
               onChange={(order) => order && onChange({ dateOrder: order as DateOrder })}
+            />
+          )}
+          {contact && labelColumn !== null && (
+            <Checkbox
+              size="xs"
+              label={t('importWizard.mapping.kindFromColumn', { column: labelHeader ?? labelColumn + 1 })}
+              checked={column.labelColumn !== null}
+              onChange={(event) => onChange({ labelColumn: event.currentTarget.checked ? labelColumn : null })}
+            />
+          )}
+          {addressKind && (
+            <Select
+              size="xs"
+              label={t('importWizard.mapping.addressKind')}
+              data={addressLabels.map((label) => ({ value: label, label: t(`records.addressLabels.${label}`) }))}
+              value={addressKind.value}
+              allowDeselect={false}
+              onChange={(label) => label && addressKind.onChange(label as AddressLabel)}
             />
           )}
           {decimalSeparator !== null && (

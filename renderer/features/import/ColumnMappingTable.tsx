@@ -1,7 +1,8 @@
 import { Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SheetPreview, SheetSetup } from '../../../shared/domain/imports';
+import type { AddressLabel } from '../../../shared/domain/contact-points';
+import type { ColumnMapping, SheetPreview, SheetSetup } from '../../../shared/domain/imports';
 import { addressGroupOf, customFieldTarget, type ImportEntity } from '../../../shared/domain/import-fields';
 import { useChannelQuery } from '../../api/queries';
 import { ColumnMappingRow } from './ColumnMappingRow';
@@ -26,6 +27,35 @@ function samplesOf(rows: string[][], headerRow: number, column: number): string[
     .slice(0, SAMPLES);
 }
 
+/** The address group ("address2" → 1) whose part the column feeds, or -1. */
+function addressPartGroup(column: ColumnMapping): number {
+  const part = column.targets.find((target) => addressGroupOf(target) >= 0 && !target.endsWith('.label'));
+  return part === undefined ? -1 : addressGroupOf(part);
+}
+
+/**
+ * The address kind to offer, on the first column of each address whose kind no column gives:
+ * what its header named (Outlook's "Home …"), else a work address, as the import reads it.
+ */
+function addressKinds(sheet: SheetSetup): Map<number, AddressLabel> {
+  const labelled = new Set(
+    sheet.columns.flatMap((column) => column.targets.filter((target) => target.endsWith('.label')).map(addressGroupOf)),
+  );
+  const kinds = new Map<number, AddressLabel>();
+  const seen = new Set<number>();
+  for (const column of sheet.columns) {
+    const group = addressPartGroup(column);
+    if (group < 0 || labelled.has(group) || seen.has(group)) continue;
+    seen.add(group);
+    kinds.set(column.index, column.addressLabel ?? 'work');
+  }
+  return kinds;
+}
+
+function labelHeader(headers: readonly string[], index: number | null): string | null {
+  return index === null ? null : (headers[index] ?? '').trim() || null;
+}
+
 /** Each column of the sheet and the field(s) it feeds. */
 export function ColumnMappingTable({ preview, sheet, entity, dispatch }: ColumnMappingTableProps) {
   const { t } = useTranslation();
@@ -47,6 +77,15 @@ export function ColumnMappingTable({ preview, sheet, entity, dispatch }: ColumnM
   );
   const headers = preview.rows[sheet.headerRow] ?? [];
   const suggestions = new Map(preview.columns.map((column) => [column.index, column]));
+  const kinds = addressKinds(sheet);
+  /** One kind for the whole address: every column of its group takes it. */
+  const setAddressKind = (group: number, addressLabel: AddressLabel) => {
+    for (const column of sheet.columns) {
+      if (addressPartGroup(column) === group) {
+        dispatch({ type: 'column', sheet: sheet.sheet, index: column.index, patch: { addressLabel } });
+      }
+    }
+  };
   return (
     <div>
       <Text size="sm" c="dimmed" mb={4} data-testid="mapped-count">
@@ -72,6 +111,15 @@ export function ColumnMappingTable({ preview, sheet, entity, dispatch }: ColumnM
                 suggestion={suggestions.get(column.index)}
                 options={options}
                 numberTargets={numberTargets}
+                labelHeader={labelHeader(headers, suggestions.get(column.index)?.labelColumn ?? null)}
+                addressKind={
+                  kinds.get(column.index) === undefined
+                    ? null
+                    : {
+                        value: kinds.get(column.index)!,
+                        onChange: (label) => setAddressKind(addressPartGroup(column), label),
+                      }
+                }
                 onChange={(patch) => dispatch({ type: 'column', sheet: sheet.sheet, index: column.index, patch })}
               />
             ))}

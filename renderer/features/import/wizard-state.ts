@@ -80,6 +80,8 @@ function suggestedColumns(rows: readonly string[][], columns: SheetPreview['colu
     targets: suggested.get(index)?.targets ?? [],
     dateOrder: suggested.get(index)?.dateOrder ?? null,
     decimalSeparator: suggested.get(index)?.decimalSeparator ?? null,
+    labelColumn: suggested.get(index)?.labelColumn ?? null,
+    addressLabel: suggested.get(index)?.addressLabel ?? null,
     newField: null,
   }));
 }

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { ExportRequest } from '../../shared/domain/imports';
 import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
 import { contactChannels } from '../../shared/domain/people';
+import { addressLabels } from '../../shared/domain/contact-points';
 import {
   addressGroupOf,
   customFieldTarget,
@@ -73,6 +74,7 @@ function columnFor(
     if (key === 'id' && request.forEditing) column.hidden = true;
     if (request.forEditing && spec.kind === 'owner') column.choices = choices.owners;
     if (request.forEditing && spec.kind === 'channel') column.choices = [...contactChannels];
+    if (request.forEditing && spec.kind === 'addressLabel') column.choices = [...addressLabels];
   }
   return column;
 }

@@ -101,6 +101,47 @@ describe('export for editing', () => {
     expect((await getPerson(database.db, boris.id)).notes).toBe('=HYPERLINK("x")');
   });
 
+  it('offers the address kinds in a drop-down and reads a kind typed in words back', async () => {
+    const vera = await createPerson(
+      database.db,
+      { lastName: 'Адресова', firstName: 'Вера', addresses: [{ label: 'work', city: 'Тверь' }] },
+      env,
+    );
+    const file = path.join(dir, 'addresses.xlsx');
+    const request = {
+      entity: 'person' as const,
+      target: { ids: [vera.id] },
+      columns: ['lastName', 'address.city', 'address.label'],
+      format: { kind: 'xlsx' as const },
+      forEditing: true,
+      path: file,
+      language: 'ru' as const,
+    };
+    await exportRecords(database.db, request, env);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('Люди')!;
+    expect(sheet.getCell('D2').value).toBe('work');
+    const validation = sheet.getCell('D2').dataValidation;
+    expect(validation.type).toBe('list');
+    // A short list goes inline in the validation itself.
+    expect(validation.formulae).toEqual(['"work,home,postal,other"']);
+    // Typed in words rather than picked: still read as the kind it names.
+    sheet.getCell('D2').value = 'Домашний';
+    await workbook.xlsx.writeFile(file);
+    const sessions = new ImportSessions();
+    const opened = await sessions.open(database.db, { path: file });
+    await sessions.run(
+      database.db,
+      opened.sessionId,
+      { ...suggestedSetup(opened), options: { mode: 'update', matchKeys: ['id'] } },
+      env,
+    );
+    expect((await getPerson(database.db, vera.id)).addresses).toEqual([
+      expect.objectContaining({ city: 'Тверь', label: 'home' }),
+    ]);
+  });
+
   it('writes CSV for old Russian Excel in Windows-1251 with semicolons and guarded formulas', async () => {
     const file = path.join(dir, 'people.csv');
     await exportRecords(

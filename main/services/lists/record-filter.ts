@@ -22,6 +22,8 @@ export type EntityTables = {
   ownerColumn: 'person_id' | 'company_id';
   /** Plain text columns that filter as "is / contains / starts with / empty". */
   textColumns: Record<string, string>;
+  /** Text columns an index of live records leads with: "is" finds their spellings through it. */
+  indexedTextColumns: readonly string[];
   /** Columns holding a record id (owner, company), with the table they point at. */
   referenceColumns: Record<string, { column: string; table: 'users' | 'companies' }>;
   dateColumns: Record<string, string>;
@@ -42,13 +44,63 @@ function unsupported(condition: Condition): AppError {
   });
 }
 
-function textColumn(column: RawBuilder<unknown>, condition: Condition): Sql {
+/**
+ * "Is" ignores case and ё, as people type: "москва" is "Москва" and "МОСКВА". A column an index
+ * leads with is compared with its stored spellings of those words, found through that index, so
+ * the list keeps using it; any other column (scanned anyway) is folded row by row.
+ */
+function isOneOf(tables: EntityTables, name: string, column: RawBuilder<unknown>, values: unknown[], live: boolean) {
+  const folded = values.map((value) => foldText(String(value))).filter((value) => value !== '');
+  if (!live || !tables.indexedTextColumns.includes(name)) {
+    return sql<SqlBool>`kartoteka_fold(${column}) IN (${inList(folded)})`;
+  }
+  return sql<SqlBool>`${column} IN (${storedSpellings(tables.table, name, folded)})`;
+}
+
+/** The ways a folded first letter may be stored: both cases, and ё for е. */
+function letterSpellings(letter: string): string[] {
+  const letters = letter === 'е' ? ['е', 'ё'] : [letter];
+  return [...new Set(letters.flatMap((one) => [one, one.toUpperCase()]))];
+}
+
+/**
+ * The distinct spellings of live records' `column` that fold to one of `folded`: a loose index
+ * scan (each next distinct value is one index seek) over the values starting with any spelling
+ * of the word's first two letters, a few dozen seeks where reading the rows could mean thousands.
+ */
+function storedSpellings(table: 'people' | 'companies', name: string, folded: string[]): RawBuilder<unknown> {
+  const prefixes = [
+    ...new Set(
+      folded.flatMap((word) => {
+        const [first = '', second = ''] = [...word];
+        return letterSpellings(first).flatMap((a) => (second ? letterSpellings(second).map((b) => a + b) : [a]));
+      }),
+    ),
+  ];
+  if (prefixes.length === 0) return sql`SELECT NULL WHERE 0`;
+  const t = sql.table(table);
+  const c = sql.ref(name);
+  const next = (above: RawBuilder<unknown>, upper: RawBuilder<unknown>) =>
+    sql`(SELECT min(${c}) FROM ${t} WHERE deleted_at IS NULL AND ${c} ${above} AND ${c} < ${upper})`;
+  const starts = prefixes.map((prefix) => {
+    const upper = prefixUpperBound(prefix);
+    return sql`SELECT ${next(sql`>= ${prefix}`, sql`${upper}`)}, ${upper}`;
+  });
+  return sql`WITH RECURSIVE spelling (value, upper) AS (
+      ${sql.join(starts, sql` UNION ALL `)}
+      UNION ALL
+      SELECT ${next(sql`> spelling.value`, sql`spelling.upper`)}, spelling.upper FROM spelling WHERE spelling.value IS NOT NULL
+    )
+    SELECT value FROM spelling WHERE value IS NOT NULL AND kartoteka_fold(value) IN (${inList(folded)})`;
+}
+
+function textColumn(column: RawBuilder<unknown>, condition: Condition, oneOf: (values: unknown[]) => Sql): Sql {
   const folded = foldText(text(condition.value));
   switch (condition.operator) {
     case 'is':
-      return sql<SqlBool>`${column} IN (${inList(list(condition.value).map(String))})`;
+      return oneOf(list(condition.value));
     case 'isNot':
-      return sql<SqlBool>`(${column} IS NULL OR ${column} NOT IN (${inList(list(condition.value).map(String))}))`;
+      return sql<SqlBool>`(${column} IS NULL OR NOT ${oneOf(list(condition.value))})`;
     case 'contains':
       return sql<SqlBool>`kartoteka_fold(${column}) LIKE ${likeContains(folded)} ${escape}`;
     case 'startsWith':
@@ -205,7 +257,7 @@ function conditionSql(
   tables: EntityTables,
   customFields: Map<string, CustomFieldDefinition>,
   condition: Condition,
-  options: WhereOptions,
+  options: ConditionOptions,
 ): Sql {
   const { defaultCountry } = options;
   // A unary + keeps SQLite from using the column's index, so it walks the sort order instead.
@@ -218,7 +270,10 @@ function conditionSql(
   if (condition.field === 'phone' || condition.field === 'email')
     return contactPoint(tables, condition.field, condition, defaultCountry);
   const textName = tables.textColumns[condition.field];
-  if (textName) return textColumn(column(textName), condition);
+  if (textName) {
+    const oneOf = (values: unknown[]) => isOneOf(tables, textName, column(textName), values, !options.trash);
+    return textColumn(column(textName), condition, oneOf);
+  }
   const reference = tables.referenceColumns[condition.field];
   if (reference) return referenceColumn(column(reference.column), reference.table, condition);
   const dateName = tables.dateColumns[condition.field];
@@ -259,6 +314,9 @@ export type WhereOptions = {
   avoidFilterIndexes?: boolean;
 };
 
+/** What a condition needs to know of the list besides its own options. */
+type ConditionOptions = WhereOptions & { trash: boolean };
+
 export function recordWhere(
   tables: EntityTables,
   filter: { conditions: FilterCondition[]; text: string; trash: boolean },
@@ -296,7 +354,7 @@ export function recordWhere(
   const byKey = new Map(customFields.map((field) => [`custom.${field.key}`, field]));
   for (const raw of filter.conditions) {
     const condition = { field: raw.field, operator: raw.operator, value: raw.value ?? null };
-    parts.push(conditionSql(tables, byKey, condition, options));
+    parts.push(conditionSql(tables, byKey, condition, { ...options, trash: filter.trash }));
   }
   return sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
 }
@@ -308,6 +366,7 @@ export const peopleTables: EntityTables = {
   customTable: 'person_custom_values',
   ownerColumn: 'person_id',
   textColumns: { position: 'position', city: 'city', source: 'source' },
+  indexedTextColumns: ['city'],
   referenceColumns: {
     company: { column: 'company_id', table: 'companies' },
     owner: { column: 'owner_id', table: 'users' },
@@ -322,6 +381,7 @@ export const companiesTables: EntityTables = {
   customTable: 'company_custom_values',
   ownerColumn: 'company_id',
   textColumns: { city: 'city', industry: 'industry', source: 'source' },
+  indexedTextColumns: ['city'],
   referenceColumns: { owner: { column: 'owner_id', table: 'users' } },
   dateColumns: { createdAt: 'created_at', updatedAt: 'updated_at' },
 };

@@ -8,7 +8,6 @@ import { sql } from 'kysely';
 import type { ExportRequest } from '../../shared/domain/imports';
 import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
 import { contactChannels } from '../../shared/domain/people';
-import { addressLabels } from '../../shared/domain/contact-points';
 import {
   addressGroupOf,
   customFieldTarget,
@@ -26,7 +25,7 @@ import type { FlatValue } from '../import/flat-record';
 import { createCsvWriter } from '../spreadsheets/csv-writer';
 import type { ExportColumn, TableWriter } from '../spreadsheets/table-writer';
 import { createXlsxWriter } from '../spreadsheets/xlsx-writer';
-import { fieldLabel } from './field-labels';
+import { addressKindLabel, addressKindLabels, fieldLabel } from './field-labels';
 import { META_SHEET, metaRows } from './export-meta';
 
 const BATCH = 1000;
@@ -74,7 +73,7 @@ function columnFor(
     if (key === 'id' && request.forEditing) column.hidden = true;
     if (request.forEditing && spec.kind === 'owner') column.choices = choices.owners;
     if (request.forEditing && spec.kind === 'channel') column.choices = [...contactChannels];
-    if (request.forEditing && spec.kind === 'addressLabel') column.choices = [...addressLabels];
+    if (request.forEditing && spec.kind === 'addressLabel') column.choices = addressKindLabels(request.language);
   }
   return column;
 }
@@ -93,13 +92,21 @@ async function writeSheet(
   const owners = (await listUsers(db)).map((user) => user.display_name);
   const exportColumns = columns.map((key) => columnFor(key, entity, definitions, { owners }, request));
   await writer.addSheet(sheetNames[entity][request.language], exportColumns);
+  // An address's kind in the workbook's language ("Домашний"), not its key.
+  const kinds = new Set(
+    columns.flatMap((key, index) =>
+      recordAdapters[entity].fields.find((field) => field.key === key)?.kind === 'addressLabel' ? [index] : [],
+    ),
+  );
+  const cellAt = (value: FlatValue, index: number) =>
+    kinds.has(index) && typeof value === 'string' ? addressKindLabel(value, request.language) : cellOf(value);
   let rows = 0;
   for await (const chunk of idBatches) {
     const loaded = await recordAdapters[entity].loadColumns(db, chunk, columns, definitions);
     for (const id of chunk) {
       const values = loaded.get(id);
       if (!values) continue;
-      await writer.addRow(values.map(cellOf));
+      await writer.addRow(values.map(cellAt));
       rows += 1;
     }
   }

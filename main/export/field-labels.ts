@@ -1,3 +1,5 @@
+import { addressLabels as addressKindKeys, type AddressLabel } from '../../shared/domain/contact-points';
+
 /** Column headers of exports, in the user's language; custom fields use their own labels. */
 const labels: Record<string, { en: string; ru: string }> = {
   id: { en: 'ID', ru: 'ID' },
@@ -44,6 +46,20 @@ const addressLabels: Record<string, { en: string; ru: string }> = {
   postalCode: { en: 'Postal code', ru: 'Индекс' },
   label: { en: 'Address type', ru: 'Тип адреса' },
 };
+
+/** An address's kind in words, as the export writes it (the import reads these back). */
+const addressKinds: Record<AddressLabel, { en: string; ru: string }> = {
+  work: { en: 'Work', ru: 'Рабочий' },
+  home: { en: 'Home', ru: 'Домашний' },
+  postal: { en: 'Postal', ru: 'Почтовый' },
+  other: { en: 'Other', ru: 'Другой' },
+};
+
+export function addressKindLabel(kind: string, language: 'ru' | 'en'): string {
+  return addressKinds[kind as AddressLabel]?.[language] ?? kind;
+}
+
+export const addressKindLabels = (language: 'ru' | 'en') => addressKindKeys.map((kind) => addressKinds[kind][language]);
 
 export function fieldLabel(key: string, language: 'ru' | 'en'): string {
   const own = labels[key];

@@ -8,7 +8,13 @@ import { AppError } from '../../shared/errors';
 import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
 import { contactChannels } from '../../shared/domain/people';
 import { emailLabels, phoneLabels } from '../../shared/domain/contact-points';
-import { CUSTOM_FIELD_PREFIX, customFieldTarget, type ImportEntity } from '../../shared/domain/import-fields';
+import {
+  addressGroupHeads,
+  addressPartGroup,
+  CUSTOM_FIELD_PREFIX,
+  customFieldTarget,
+  type ImportEntity,
+} from '../../shared/domain/import-fields';
 import type {
   ImportCounts,
   ImportSetup,
@@ -260,13 +266,14 @@ class ImportPass {
   #columnPlans(sheet: SheetSetup, entity: ImportEntity): ColumnPlan[] {
     const adapter = recordAdapters[entity];
     const definitions = this.#definitions.get(entity) ?? [];
+    const addressHeads = addressGroupHeads(sheet.columns);
     return sheet.columns
       .map((column) => ({
         index: column.index,
         dateOrder: column.dateOrder,
         decimal: column.decimalSeparator ?? undefined,
         labelColumn: column.labelColumn,
-        addressLabel: column.addressLabel,
+        addressLabel: addressHeads.get(addressPartGroup(column.targets))?.addressLabel ?? null,
         targets: column.targets.flatMap((key): FieldTarget[] => {
           if (key.startsWith(CUSTOM_FIELD_PREFIX)) {
             const definition = definitions.find((item) => customFieldTarget(item.key) === key);

@@ -88,8 +88,11 @@ export function parseRow(
     const label = column.labelColumn === null ? '' : cellText(cells[column.labelColumn] ?? null);
     for (const target of column.targets) {
       if (cell.text === '') {
-        // An empty cell still says "this field is mapped", which matters when updates may clear.
-        if (!(target.key in row.flat)) row.flat[target.key] = target.kind === 'fullName' ? null : emptyOf(target);
+        // An empty cell still says "this field is mapped", which matters when updates may clear;
+        // not when each row's label says which field: clearing the mapped kind would drop a number
+        // another column of the row files under another kind.
+        if (column.labelColumn !== null || target.key in row.flat) continue;
+        row.flat[target.key] = target.kind === 'fullName' ? null : emptyOf(target);
       } else if (cell.text.length > MAX_TEXT) report(row, cell, target, 'tooLong', 'error');
       else {
         readInto(row, cell, label === '' ? target : labelled(target, label), context);

@@ -54,6 +54,25 @@ export function addressGroupOf(key: string): number {
   const dot = key.indexOf('.');
   return dot < 0 ? -1 : ADDRESS_GROUPS.indexOf(key.slice(0, dot));
 }
+/** The address group whose part ("address2.city", not its ".label") a column feeds first, or -1. */
+export function addressPartGroup(targets: readonly string[]): number {
+  const part = targets.find((target) => addressGroupOf(target) >= 0 && !target.endsWith('.label'));
+  return part === undefined ? -1 : addressGroupOf(part);
+}
+
+/**
+ * Each address group's first column in sheet order: the one whose kind (addressLabel) the whole
+ * address takes when no column gives it, as the wizard shows it and the import reads it.
+ */
+export function addressGroupHeads<T extends { targets: readonly string[] }>(columns: readonly T[]): Map<number, T> {
+  const heads = new Map<number, T>();
+  for (const column of columns) {
+    const group = addressPartGroup(column.targets);
+    if (group >= 0 && !heads.has(group)) heads.set(group, column);
+  }
+  return heads;
+}
+
 const addressFields = ADDRESS_GROUPS.flatMap((group) => [
   ...addressParts.map((part) => field(`${group}.${part}`, 'text')),
   field(`${group}.label`, 'addressLabel'),

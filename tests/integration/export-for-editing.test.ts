@@ -101,7 +101,7 @@ describe('export for editing', () => {
     expect((await getPerson(database.db, boris.id)).notes).toBe('=HYPERLINK("x")');
   });
 
-  it('offers the address kinds in a drop-down and reads a kind typed in words back', async () => {
+  it('writes address kinds in words, offers them in a drop-down and reads the one picked back', async () => {
     const vera = await createPerson(
       database.db,
       { lastName: 'Адресова', firstName: 'Вера', addresses: [{ label: 'work', city: 'Тверь' }] },
@@ -121,12 +121,12 @@ describe('export for editing', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     const sheet = workbook.getWorksheet('Люди')!;
-    expect(sheet.getCell('D2').value).toBe('work');
+    expect(sheet.getCell('D2').value).toBe('Рабочий');
     const validation = sheet.getCell('D2').dataValidation;
     expect(validation.type).toBe('list');
     // A short list goes inline in the validation itself.
-    expect(validation.formulae).toEqual(['"work,home,postal,other"']);
-    // Typed in words rather than picked: still read as the kind it names.
+    expect(validation.formulae).toEqual(['"Рабочий,Домашний,Почтовый,Другой"']);
+    // Picked from the drop-down.
     sheet.getCell('D2').value = 'Домашний';
     await workbook.xlsx.writeFile(file);
     const sessions = new ImportSessions();

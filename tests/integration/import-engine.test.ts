@@ -263,6 +263,46 @@ describe('spreadsheet import engine', () => {
     expect(gusev.company).toBeNull();
   });
 
+  it('never clears a number a Google row files under another kind, even when empty cells clear', async () => {
+    const existing = await createPerson(
+      database.db,
+      { firstName: 'Анна', lastName: 'Смит', phones: [{ value: '+7 495 123-45-67', label: 'mobile' }] },
+      env,
+    );
+    const file = writeCsv(dir, 'google-update.csv', [
+      ['First Name', 'Last Name', 'Phone 1 - Label', 'Phone 1 - Value', 'Phone 2 - Label', 'Phone 2 - Value'],
+      ['Анна', 'Смит', 'Work', '+7 495 123-45-67', '', ''],
+    ]);
+    const opened = await sessions.open(database.db, { path: file });
+    const options = { mode: 'update' as const, matchKeys: ['phone' as const], overwriteWithEmpty: true };
+    const report = await sessions.run(database.db, opened.sessionId, acceptSuggestions(opened, options), env);
+    expect(report.summary.people.skip).toBe(0);
+    const after = await getPerson(database.db, existing.id);
+    expect(after.phones.map((phone) => phone.value)).toEqual(['+74951234567']);
+  });
+
+  it('gives an address the kind of its first column, whichever of its cells a row fills', async () => {
+    const file = writeCsv(dir, 'kinds.csv', [
+      ['Фамилия', 'Home Street', 'Home City'],
+      ['Кузнецова', '', 'Тверь'],
+    ]);
+    const opened = await sessions.open(database.db, { path: file });
+    const setup = acceptSuggestions(opened);
+    // As the wizard leaves it when "Home City" was once another address's column: the head decides.
+    const columns = setup.sheets[0]!.columns!.map((column) =>
+      column.index === 2 ? { ...column, addressLabel: 'postal' as const } : column,
+    );
+    const report = await sessions.run(
+      database.db,
+      opened.sessionId,
+      { ...setup, sheets: [{ ...setup.sheets[0]!, columns }] },
+      env,
+    );
+    expect(report.summary.people.create).toBe(1);
+    const [person] = [...(await peopleByName(database)).values()];
+    expect(person!.addresses).toEqual([expect.objectContaining({ city: 'Тверь', label: 'home' })]);
+  });
+
   it('imports an Outlook CSV', async () => {
     const file = await sessions.open(database.db, { path: writeOutlookCsv(dir) });
     const report = await sessions.run(database.db, file.sessionId, acceptSuggestions(file), env);

@@ -413,6 +413,34 @@ describe('autoMap: contact exports', () => {
     expect(mapping('person', headersOf(pairs))).toEqual(expected(pairs));
   });
 
+  it('reads "Address 1" as the address itself and numbered street lines alone as more lines of it', () => {
+    const shopify: Array<[string, string]> = [
+      ['Address1', 'address.street'],
+      ['Address2', '-'],
+      ['City', 'address.city'],
+      ['Zip', 'address.postalCode'],
+    ];
+    expect(mapping('person', headersOf(shopify))).toEqual(expected(shopify));
+    const numbered: Array<[string, string]> = [
+      ['Адрес 1', 'address.street'],
+      ['Город', 'address.city'],
+      ['Адрес 2', 'address2.street'],
+      ['Город 2', 'address2.city'],
+    ];
+    expect(mapping('person', headersOf(numbered))).toEqual(expected(numbered));
+  });
+
+  it('feeds nothing from the address groups past the tenth, rather than guessing from their values', () => {
+    const headers = Array.from({ length: 11 }, (_, index) => `Индекс ${index + 1}`);
+    const samples = headers.map(() => ['12345-6789', '98765-4321']);
+    const columns = autoMap({ entity: 'person', headers, samples, customFields: [] });
+    expect(columns.map((column) => column.targets[0] ?? '-')).toEqual([
+      'address.postalCode',
+      ...Array.from({ length: 9 }, (_, index) => `address${index + 2}.postalCode`),
+      '-',
+    ]);
+  });
+
   it('names the kind of an Outlook address, and the label column of a Google phone or e-mail', () => {
     const columns = autoMap({
       entity: 'person',

@@ -16,14 +16,18 @@ async function mappingSetup(file: string, suggested: SheetSetupInput[]): Promise
   };
   if (json.sheets) return json;
   if (json.columns) {
-    // The file says which fields; how the file's dates and numbers read is still what the values showed.
+    // The file says which fields; how the file's dates and numbers read is still what the values showed,
+    // and a column mapped as suggested keeps where its kinds come from (Google's label columns).
     const withReadings = (sheet: SheetSetupInput) =>
       json.columns!.map((column) => {
         const own = sheet.columns.find((item) => item.index === column.index);
+        const asSuggested = own !== undefined && (own.targets ?? []).join() === (column.targets ?? []).join();
         return {
           ...column,
           dateOrder: column.dateOrder ?? own?.dateOrder ?? null,
           decimalSeparator: column.decimalSeparator ?? own?.decimalSeparator ?? null,
+          labelColumn: column.labelColumn ?? (asSuggested ? own.labelColumn : null) ?? null,
+          addressLabel: column.addressLabel ?? (asSuggested ? own.addressLabel : null) ?? null,
         };
       });
     return { sheets: suggested.map((sheet) => ({ ...sheet, columns: withReadings(sheet) })) };

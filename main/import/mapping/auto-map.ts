@@ -92,17 +92,42 @@ function targetFromValues(entity: ImportEntity, samples: CellValue[]): string | 
  * "address.city" to the group's own "address2.city"... Groups past the last address are dropped.
  */
 function placeAddressGroups(resolved: Array<Resolved | undefined>): void {
+  const groupOf = numberedGroups(resolved);
   const slots = new Map<string, number>();
   resolved.forEach((entry, index) => {
     const target = entry?.meaning.target;
     if (!entry || !target?.startsWith('address.')) return;
-    const group = entry.meaning.group ?? '';
+    const group = groupOf(entry.meaning.group);
     if (!slots.has(group)) slots.set(group, slots.size);
     const slot = ADDRESS_GROUPS[slots.get(group)!];
-    resolved[index] = slot
-      ? { ...entry, meaning: { ...entry.meaning, target: `${slot}${target.slice('address'.length)}` } }
-      : undefined;
+    // Past the last address: known, and fed to nothing (not guessed from its values).
+    const meaning = slot ? { ...entry.meaning, target: `${slot}${target.slice('address'.length)}` } : NOTHING;
+    resolved[index] = { ...entry, meaning };
   });
+}
+
+const NOTHING: HeaderMeaning = { target: null, weak: false, group: null };
+const partOf = (target: string) => target.slice(target.indexOf('.') + 1);
+
+/**
+ * How the numbered groups ("#2" of "Город 2") are read: "#1" is the unnumbered address itself
+ * ("Адрес 1" with "Город"), and a numbered group of street lines alone ("Address1, Address2,
+ * City") is more lines of that address, not another one.
+ */
+function numberedGroups(resolved: Array<Resolved | undefined>): (group: string | null) => string {
+  const parts = new Map<string, Set<string>>();
+  for (const entry of resolved) {
+    const target = entry?.meaning.target;
+    if (!entry || !target?.startsWith('address.')) continue;
+    const group = entry.meaning.group === '#1' ? '' : (entry.meaning.group ?? '');
+    parts.set(group, (parts.get(group) ?? new Set()).add(partOf(target)));
+  }
+  return (group) => {
+    const key = group === '#1' ? '' : (group ?? '');
+    const own = parts.get(key);
+    const linesOnly = key.startsWith('#') && own !== undefined && [...own].every((part) => part === 'street');
+    return linesOnly && parts.has('') ? '' : key;
+  };
 }
 
 /** Outlook's address groups are named after their kind: "work" (Business …), "home", "other". */

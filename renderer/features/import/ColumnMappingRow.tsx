@@ -1,6 +1,7 @@
 import { Badge, Checkbox, Group, MultiSelect, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { addressLabels, type AddressLabel } from '../../../shared/domain/contact-points';
+import { addressPartGroup } from '../../../shared/domain/import-fields';
 import type { ColumnMapping, DateOrder, SheetPreview } from '../../../shared/domain/imports';
 import { NEW_FIELD_VALUE, type FieldOptionGroup } from './field-options';
 import { TruncatedText } from './TruncatedText';
@@ -52,9 +53,13 @@ export function ColumnMappingRow({
 
   function changeTargets(next: string[]) {
     const wantsNewField = next.includes(NEW_FIELD_VALUE);
+    const targets = next.filter((target) => target !== NEW_FIELD_VALUE);
+    // The kind belongs to the address the column fed: moved to another, it takes that one's.
+    const sameAddress = addressPartGroup(targets) === addressPartGroup(column.targets);
     onChange({
-      targets: next.filter((target) => target !== NEW_FIELD_VALUE),
+      targets,
       newField: wantsNewField ? (column.newField ?? { label: name.slice(0, 100), type: 'text' }) : null,
+      ...(sameAddress ? {} : { addressLabel: null }),
     });
   }
 

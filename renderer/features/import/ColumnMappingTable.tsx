@@ -2,8 +2,14 @@ import { Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AddressLabel } from '../../../shared/domain/contact-points';
-import type { ColumnMapping, SheetPreview, SheetSetup } from '../../../shared/domain/imports';
-import { addressGroupOf, customFieldTarget, type ImportEntity } from '../../../shared/domain/import-fields';
+import type { SheetPreview, SheetSetup } from '../../../shared/domain/imports';
+import {
+  addressGroupHeads,
+  addressGroupOf,
+  addressPartGroup,
+  customFieldTarget,
+  type ImportEntity,
+} from '../../../shared/domain/import-fields';
 import { useChannelQuery } from '../../api/queries';
 import { ColumnMappingRow } from './ColumnMappingRow';
 import { fieldOptions } from './field-options';
@@ -27,12 +33,6 @@ function samplesOf(rows: string[][], headerRow: number, column: number): string[
     .slice(0, SAMPLES);
 }
 
-/** The address group ("address2" → 1) whose part the column feeds, or -1. */
-function addressPartGroup(column: ColumnMapping): number {
-  const part = column.targets.find((target) => addressGroupOf(target) >= 0 && !target.endsWith('.label'));
-  return part === undefined ? -1 : addressGroupOf(part);
-}
-
 /**
  * The address kind to offer, on the first column of each address whose kind no column gives:
  * what its header named (Outlook's "Home …"), else a work address, as the import reads it.
@@ -42,12 +42,8 @@ function addressKinds(sheet: SheetSetup): Map<number, AddressLabel> {
     sheet.columns.flatMap((column) => column.targets.filter((target) => target.endsWith('.label')).map(addressGroupOf)),
   );
   const kinds = new Map<number, AddressLabel>();
-  const seen = new Set<number>();
-  for (const column of sheet.columns) {
-    const group = addressPartGroup(column);
-    if (group < 0 || labelled.has(group) || seen.has(group)) continue;
-    seen.add(group);
-    kinds.set(column.index, column.addressLabel ?? 'work');
+  for (const [group, head] of addressGroupHeads(sheet.columns)) {
+    if (!labelled.has(group)) kinds.set(head.index, head.addressLabel ?? 'work');
   }
   return kinds;
 }
@@ -81,7 +77,7 @@ export function ColumnMappingTable({ preview, sheet, entity, dispatch }: ColumnM
   /** One kind for the whole address: every column of its group takes it. */
   const setAddressKind = (group: number, addressLabel: AddressLabel) => {
     for (const column of sheet.columns) {
-      if (addressPartGroup(column) === group) {
+      if (addressPartGroup(column.targets) === group) {
         dispatch({ type: 'column', sheet: sheet.sheet, index: column.index, patch: { addressLabel } });
       }
     }
@@ -117,7 +113,7 @@ export function ColumnMappingTable({ preview, sheet, entity, dispatch }: ColumnM
                     ? null
                     : {
                         value: kinds.get(column.index)!,
-                        onChange: (label) => setAddressKind(addressPartGroup(column), label),
+                        onChange: (label) => setAddressKind(addressPartGroup(column.targets), label),
                       }
                 }
                 onChange={(patch) => dispatch({ type: 'column', sheet: sheet.sheet, index: column.index, patch })}

@@ -7,6 +7,7 @@ import { migrations } from '../../migrations';
 import { createDatabase, describeDatabase, openDatabase } from '../../main/services/encrypted-database';
 import { SQLCIPHER_V4 } from '../../main/db/open';
 import { useTempDir } from '../support/temp-dir';
+import { writeWorkbookSheets } from '../support/import-fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PASSPHRASE = 'correct horse battery';
@@ -144,6 +145,32 @@ describe('command line', () => {
     const missingDb = cli(['stats']);
     expect(missingDb.status).toBe(2);
     expect(missingDb.stderr).toContain('--db');
+  });
+
+  it('imports the rows Excel hides unless told --skip-hidden-rows', async () => {
+    const dir = tempDir();
+    const book = await writeWorkbookSheets(dir, 'клиенты.xlsx', [
+      {
+        name: 'Клиенты',
+        rows: [
+          ['ФИО', 'E-mail'],
+          ['Иванов Иван', 'ivanov@example.ru'],
+          ['Петров Пётр', 'petrov@example.ru'],
+        ],
+        hiddenRows: [2],
+      },
+    ]);
+    const all = cli(['import', '--db', await existingDatabase(), book, '--json']);
+    expect(all.status, all.stderr).toBe(0);
+    expect(lastJsonLine(all)).toMatchObject({ ok: true, created: 2, skipped: 0 });
+    const shown = cli(['import', '--db', await existingDatabase(), book, '--skip-hidden-rows', '--json']);
+    expect(shown.status, shown.stderr).toBe(0);
+    expect(lastJsonLine(shown)).toMatchObject({
+      ok: true,
+      created: 1,
+      skipped: 1,
+      skippedRows: [{ sheet: 'Клиенты', row: 3, reasons: [expect.stringMatching(/hidden/i)] }],
+    });
   });
 
   it('init refuses an existing file', async () => {

@@ -38,13 +38,15 @@ async function mappingSetup(file: string, suggested: SheetSetupInput[]): Promise
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import people and companies from .xlsx, .csv or .vcf (all-or-nothing; --dry-run writes nothing)',
-  usage: '--db FILE INPUT [--sheet NAME] [--mapping FILE.json|auto] [--mode create|update|upsert] [--dry-run]',
+  usage:
+    '--db FILE INPUT [--sheet NAME] [--mapping FILE.json|auto] [--mode create|update|upsert] [--skip-hidden-rows] [--dry-run]',
   options: {
     ...dbOption,
     sheet: { type: 'string' },
     mapping: { type: 'string' },
     mode: { type: 'string' },
     'dry-run': { type: 'boolean' },
+    'skip-hidden-rows': { type: 'boolean' },
     country: { type: 'string' },
   },
   positionals: 'INPUT',
@@ -68,9 +70,12 @@ export const importCommand: Command = {
           ? {}
           : await mappingSetup(path.resolve(process.env.INIT_CWD ?? process.cwd(), mapping), suggested.sheets);
       // A command-line migration creates the owners the file names.
+      const sheets = fromFile.sheets ?? suggested.sheets;
       const setup: ImportSetupInput = {
         ...suggested,
         ...fromFile,
+        // Rows Excel hides (a filter, or by hand) come in unless asked otherwise, as in the wizard.
+        sheets: args.flag('skip-hidden-rows') ? sheets.map((sheet) => ({ ...sheet, skipHiddenRows: true })) : sheets,
         options: { ...suggested.options, createMissingOwners: true, ...fromFile.options, mode },
       };
       const progress = (report: { done: number }) => {

@@ -441,6 +441,29 @@ describe('autoMap: contact exports', () => {
     ]);
   });
 
+  it("reads a company's legal, actual and postal addresses as three of their kinds, and joins a lone street to «Город»", () => {
+    const suggest = (headers: string[]) =>
+      autoMap({ entity: 'company', headers, samples: [], customFields: [] }).map((column) => [
+        column.header,
+        column.targets[0] ?? '-',
+        column.addressLabel,
+      ]);
+    expect(suggest(['Юридический адрес', 'Фактический адрес', 'Почтовый адрес'])).toEqual([
+      ['Юридический адрес', 'address.street', 'other'],
+      ['Фактический адрес', 'address2.street', 'work'],
+      ['Почтовый адрес', 'address3.street', 'postal'],
+    ]);
+    expect(suggest(['Город', 'Юридический адрес', 'Фактический адрес'])).toEqual([
+      ['Город', 'address.city', null],
+      ['Юридический адрес', 'address.street', 'other'],
+      ['Фактический адрес', 'address2.street', 'work'],
+    ]);
+    expect(suggest(['Адрес', 'Почтовый адрес'])).toEqual([
+      ['Адрес', 'address.street', null],
+      ['Почтовый адрес', 'address2.street', 'postal'],
+    ]);
+  });
+
   it('names the kind of an Outlook address, and the label column of a Google phone or e-mail', () => {
     const columns = autoMap({
       entity: 'person',
@@ -525,7 +548,7 @@ describe('autoMap: hand-made sheets', () => {
       ['E-mail', 'email.work'],
       ['Сайт', 'website'],
       ['Юридический адрес', 'address.street'],
-      ['Фактический адрес', '-'],
+      ['Фактический адрес', 'address2.street'],
       ['Менеджер', 'owner'],
       ['Контактное лицо', '-'],
     ];

@@ -110,9 +110,10 @@ const NOTHING: HeaderMeaning = { target: null, weak: false, group: null };
 const partOf = (target: string) => target.slice(target.indexOf('.') + 1);
 
 /**
- * How the numbered groups ("#2" of "Город 2") are read: "#1" is the unnumbered address itself
- * ("Адрес 1" with "Город"), and a numbered group of street lines alone ("Address1, Address2,
- * City") is more lines of that address, not another one.
+ * How groups are read against the unnumbered address ("Город", "Индекс"): "#1" is that address
+ * itself ("Адрес 1" with "Город"); a numbered group of street lines alone ("Address1, Address2,
+ * City") is more lines of it, not another address; and while it has no street, the first group
+ * of a street alone gives it one ("Юридический адрес" with "Город": one address, not two halves).
  */
 function numberedGroups(resolved: Array<Resolved | undefined>): (group: string | null) => string {
   const parts = new Map<string, Set<string>>();
@@ -122,17 +123,26 @@ function numberedGroups(resolved: Array<Resolved | undefined>): (group: string |
     const group = entry.meaning.group === '#1' ? '' : (entry.meaning.group ?? '');
     parts.set(group, (parts.get(group) ?? new Set()).add(partOf(target)));
   }
+  const streetOnly = (key: string) => [...(parts.get(key) ?? [])].every((part) => part === 'street');
+  const plain = parts.get('');
+  const streetOfPlain =
+    plain !== undefined && !plain.has('street')
+      ? [...parts.keys()].find((key) => key !== '' && streetOnly(key))
+      : undefined;
   return (group) => {
     const key = group === '#1' ? '' : (group ?? '');
-    const own = parts.get(key);
-    const linesOnly = key.startsWith('#') && own !== undefined && [...own].every((part) => part === 'street');
-    return linesOnly && parts.has('') ? '' : key;
+    if (key === streetOfPlain) return '';
+    return key.startsWith('#') && streetOnly(key) && plain !== undefined ? '' : key;
   };
 }
 
-/** Outlook's address groups are named after their kind: "work" (Business …), "home", "other". */
-const groupLabel = (group: string | null): AddressLabel | null =>
-  (addressLabels as readonly string[]).includes(group ?? '') ? (group as AddressLabel) : null;
+/** Address groups that name their kind: Outlook's "work" (Business …), "home", "other"; Russian company ones. */
+const GROUP_KINDS: Record<string, AddressLabel> = {
+  ...Object.fromEntries(addressLabels.map((label) => [label, label])),
+  actual: 'work',
+  legal: 'other',
+};
+const groupLabel = (group: string | null): AddressLabel | null => GROUP_KINDS[group ?? ''] ?? null;
 
 const isContactTarget = (target: string) => target.startsWith('phone.') || target.startsWith('email.');
 

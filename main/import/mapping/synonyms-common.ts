@@ -117,14 +117,18 @@ function group(name: string | undefined, parts: Record<string, readonly string[]
  */
 export const addressHeaders: Synonyms = [
   ...group(undefined, {
-    street: ['Адрес', 'Улица', 'Address', 'Street', 'Street address', 'Юридический адрес', 'Фактический адрес'],
+    street: ['Адрес', 'Улица', 'Address', 'Street', 'Street address'],
     city: ['Город', 'Населенный пункт', 'City', 'Town'],
     region: ['Регион', 'Область', 'Регион/Область', 'Край', 'Субъект РФ', 'State', 'Province', 'Region'],
     postalCode: ['Индекс', 'Почтовый индекс', 'ZIP', 'Zip code', 'ZIP/Postal code', 'Postal code', 'Postcode'],
     country: ['Страна', 'Country'],
     label: ['Тип адреса', 'Вид адреса', 'Address type'],
   }),
-  ...group(undefined, { street: ['Почтовый адрес', 'Адрес доставки'], postalCode: ['Post code'] }),
+  ...group(undefined, { postalCode: ['Post code'] }),
+  // A company's addresses in Russian lists (1С and others), each a whole address in one cell.
+  ...group('legal', { street: ['Юридический адрес', 'Юр. адрес', 'Адрес регистрации'] }),
+  ...group('actual', { street: ['Фактический адрес', 'Факт. адрес', 'Адрес офиса'] }),
+  ...group('postal', { street: ['Почтовый адрес', 'Адрес доставки', 'Адрес для корреспонденции'] }),
   ...group('work', {
     street: ['Business Street', 'Рабочий адрес, улица'],
     city: ['Business City', 'Рабочий адрес, город'],

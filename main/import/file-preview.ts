@@ -11,7 +11,7 @@ import type { Executor } from '../db/repositories/executor';
 import { findTemplatesBySignature } from '../db/repositories/imports';
 import type { CellValue } from '../spreadsheets/cell';
 import type { SpreadsheetSource } from '../spreadsheets/source';
-import { autoMap, templateSignatures } from './mapping/auto-map';
+import { autoMap, labelColumnFor, templateSignatures } from './mapping/auto-map';
 import { detectHeaderRow } from './mapping/header-row';
 import { cellText } from './row-parser';
 import { readMeta as readAppMeta } from '../db/repositories/app-meta';
@@ -46,21 +46,36 @@ async function firstRows(
   return { rows: Array.from({ length: rows.length }, (_, index) => rows[index] ?? []), hiddenRows };
 }
 
-/** A sheet's columns as a saved template (its stored mapping, as JSON) maps them. */
+/**
+ * A sheet's columns as a saved template (its stored mapping, as JSON) maps them. A template saved
+ * before label columns were read has no `labelColumn`: its phones and e-mails take the label
+ * column the headers show, as a fresh suggestion would.
+ */
 export function templateColumns(headers: readonly string[], mappingJson: string) {
+  const stored = JSON.parse(mappingJson) as unknown[];
   const mapping = new Map(
     ColumnMapping.array()
-      .parse(JSON.parse(mappingJson))
-      .map((column) => [column.index, column]),
+      .parse(stored)
+      .map((column, at) => [column.index, { column, at }]),
   );
-  return headers.map((header, index) => ({
-    index,
-    header,
-    targets: mapping.get(index)?.targets ?? [],
-    confidence: 'template' as const,
-    labelColumn: mapping.get(index)?.labelColumn ?? null,
-    addressLabel: mapping.get(index)?.addressLabel ?? null,
-  }));
+  const savedLabel = (at: number) => {
+    const raw = stored[at];
+    return typeof raw === 'object' && raw !== null && 'labelColumn' in raw;
+  };
+  return headers.map((header, index) => {
+    const found = mapping.get(index);
+    const targets = found?.column.targets ?? [];
+    const contact = targets.some((target) => target.startsWith('phone.') || target.startsWith('email.'));
+    return {
+      index,
+      header,
+      targets,
+      confidence: 'template' as const,
+      labelColumn:
+        found && savedLabel(found.at) ? found.column.labelColumn : contact ? labelColumnFor(headers, index) : null,
+      addressLabel: found?.column.addressLabel ?? null,
+    };
+  });
 }
 
 const COMPANY_SHEET = /компани|организац|фирм|контрагент|compan|organi[sz]ation|accounts/i;

@@ -683,6 +683,27 @@ describe('spreadsheet import engine', () => {
     expect(people.get('Петров Пётр')).toMatchObject({ source: 'Сайт', lastName: 'Петров', firstName: 'Пётр' });
     expect(phonesOf(people.get('Петров Пётр'))).toEqual(['+79167654321']);
   });
+  it("reads a Google file's label columns through a template saved before they were read, and keeps a newer template's choice", async () => {
+    const headers = ['First Name', 'Phone 1 - Label', 'Phone 1 - Value'];
+    const file = () => writeCsv(dir, 'google.csv', [headers, ['Анна', 'Work', '+7 495 123-45-67']]);
+    // Stored as a template of an older version: no labelColumn at all.
+    const old = [
+      { index: 0, targets: ['firstName'] },
+      { index: 2, targets: ['phone.mobile'] },
+    ];
+    await saveImportTemplate(database.db, { name: 'Google', entity: 'person', headers, columns: old }, env);
+    const opened = await sessions.open(database.db, { path: file() });
+    expect(opened.sheets[0]!.columns[2]).toMatchObject({ confidence: 'template', labelColumn: 1 });
+    await sessions.run(database.db, opened.sessionId, acceptSuggestions(opened), env);
+    const anna = (await peopleByName(database)).get('Анна')!;
+    expect(anna.phones.map((phone) => phone.label)).toEqual(['work']);
+    // Saved with the label column turned off: it stays off.
+    const off = old.map((column) => ({ ...column, labelColumn: null }));
+    await saveImportTemplate(database.db, { name: 'Google 2', entity: 'person', headers, columns: off }, env);
+    const again = await sessions.open(database.db, { path: file() });
+    expect(again.sheets[0]!.columns[2]).toMatchObject({ confidence: 'template', labelColumn: null });
+  });
+
   it('a duplicate in a later batch merges into the person an earlier batch created, as the dry run said', async () => {
     const rows = [
       ['Фамилия', 'Имя', 'E-mail', 'Телефон'],

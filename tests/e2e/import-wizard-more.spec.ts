@@ -278,6 +278,34 @@ test('a Google-style export keeps each phone’s kind from its label column and 
   await expect(detailRow(page, 'Почтовый адрес 2')).toContainText('Москва');
 });
 
+test('the kinds of phones and addresses in English', async ({ app, dataDir, saveScreenshot }) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await openDatabase(app, dataDir);
+  const shell = new ShellPage(page);
+  await shell.navigate(/^Настройки$/);
+  await shell.switchLanguage('English');
+  const file = await writeWorkbook(dir, 'outlook.xlsx', [
+    ['First Name', 'E-mail 1 - Label', 'E-mail 1 - Value', 'Home Street', 'Home City', 'Other City'],
+    ['Mary', 'Home', 'mary@example.com', '12 Baker St', 'London', 'Bath'],
+  ]);
+  const wizard = new ImportPage(page);
+  await wizard.start(file);
+  await expect(
+    wizard
+      .mappingRow('E-mail 1 - Value')
+      .getByRole('checkbox', { name: `Take each row's kind from the column "E-mail 1 - Label"` }),
+  ).toBeChecked();
+  await expect(wizard.mappingRow('Home Street').getByRole('combobox', { name: 'Address type' })).toHaveValue(
+    'Home address',
+  );
+  // One choice per address: on its first column only.
+  await expect(wizard.mappingRow('Home City').getByRole('combobox', { name: 'Address type' })).toHaveCount(0);
+  await expect(wizard.mappingRow('Other City').getByRole('combobox', { name: 'Address type' })).toHaveValue('Address');
+  await page.getByTestId('column-mapping').scrollIntoViewIfNeeded();
+  await saveScreenshot('125-import-kinds-of-phones-and-addresses-en');
+});
+
 test('rows hidden in Excel are shown dimmed and left out when the user asks', async ({
   app,
   dataDir,

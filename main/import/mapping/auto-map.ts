@@ -92,7 +92,7 @@ function targetFromValues(entity: ImportEntity, samples: CellValue[]): string | 
  * "address.city" to the group's own "address2.city"... Groups past the last address are dropped.
  */
 function placeAddressGroups(resolved: Array<Resolved | undefined>): void {
-  const groupOf = numberedGroups(resolved);
+  const groupOf = groupReading(resolved);
   const slots = new Map<string, number>();
   resolved.forEach((entry, index) => {
     const target = entry?.meaning.target;
@@ -115,7 +115,7 @@ const partOf = (target: string) => target.slice(target.indexOf('.') + 1);
  * City") is more lines of it, not another address; and while it has no street, the first group
  * of a street alone gives it one ("Юридический адрес" with "Город": one address, not two halves).
  */
-function numberedGroups(resolved: Array<Resolved | undefined>): (group: string | null) => string {
+function groupReading(resolved: Array<Resolved | undefined>): (group: string | null) => string {
   const parts = new Map<string, Set<string>>();
   for (const entry of resolved) {
     const target = entry?.meaning.target;

@@ -4,7 +4,7 @@
  * values). Reads only the first rows of each sheet.
  */
 import path from 'node:path';
-import type { ImportEntity } from '../../shared/domain/import-fields';
+import { isContactTarget, type ImportEntity } from '../../shared/domain/import-fields';
 import { ColumnMapping, type ImportFile, type SheetPreview } from '../../shared/domain/imports';
 import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import type { Executor } from '../db/repositories/executor';
@@ -52,27 +52,23 @@ async function firstRows(
  * column the headers show, as a fresh suggestion would.
  */
 export function templateColumns(headers: readonly string[], mappingJson: string) {
-  const stored = JSON.parse(mappingJson) as unknown[];
   const mapping = new Map(
-    ColumnMapping.array()
-      .parse(stored)
-      .map((column, at) => [column.index, { column, at }]),
+    (JSON.parse(mappingJson) as unknown[]).map((raw) => {
+      const labelSaved = typeof raw === 'object' && raw !== null && 'labelColumn' in raw;
+      const column = ColumnMapping.parse(raw);
+      return [column.index, { column, labelSaved }];
+    }),
   );
-  const savedLabel = (at: number) => {
-    const raw = stored[at];
-    return typeof raw === 'object' && raw !== null && 'labelColumn' in raw;
-  };
   return headers.map((header, index) => {
     const found = mapping.get(index);
     const targets = found?.column.targets ?? [];
-    const contact = targets.some((target) => target.startsWith('phone.') || target.startsWith('email.'));
+    const suggestedLabel = targets.some(isContactTarget) ? labelColumnFor(headers, index) : null;
     return {
       index,
       header,
       targets,
       confidence: 'template' as const,
-      labelColumn:
-        found && savedLabel(found.at) ? found.column.labelColumn : contact ? labelColumnFor(headers, index) : null,
+      labelColumn: found?.labelSaved ? found.column.labelColumn : suggestedLabel,
       addressLabel: found?.column.addressLabel ?? null,
     };
   });

@@ -54,6 +54,9 @@ export function addressGroupOf(key: string): number {
   const dot = key.indexOf('.');
   return dot < 0 ? -1 : ADDRESS_GROUPS.indexOf(key.slice(0, dot));
 }
+/** A phone or e-mail field: the targets whose kind a label column may set row by row. */
+export const isContactTarget = (target: string) => target.startsWith('phone.') || target.startsWith('email.');
+
 /** The address group whose part ("address2.city", not its ".label") a column feeds first, or -1. */
 export function addressPartGroup(targets: readonly string[]): number {
   const part = targets.find((target) => addressGroupOf(target) >= 0 && !target.endsWith('.label'));

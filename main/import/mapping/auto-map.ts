@@ -6,6 +6,7 @@ import {
   addressGroupOf,
   customFieldTarget,
   importFieldsOf,
+  isContactTarget,
   type ImportEntity,
 } from '../../../shared/domain/import-fields';
 import { labelColumnFor } from './contact-labels';
@@ -143,8 +144,6 @@ const GROUP_KINDS: Record<string, AddressLabel> = {
   legal: 'other',
 };
 const groupLabel = (group: string | null): AddressLabel | null => GROUP_KINDS[group ?? ''] ?? null;
-
-const isContactTarget = (target: string) => target.startsWith('phone.') || target.startsWith('email.');
 
 /**
  * Suggests the fields each column feeds: by header (custom fields by their label, then the synonym

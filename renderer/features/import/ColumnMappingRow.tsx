@@ -1,7 +1,7 @@
 import { Badge, Checkbox, Group, MultiSelect, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { addressLabels, type AddressLabel } from '../../../shared/domain/contact-points';
-import { addressPartGroup } from '../../../shared/domain/import-fields';
+import { addressPartGroup, isContactTarget } from '../../../shared/domain/import-fields';
 import type { ColumnMapping, DateOrder, SheetPreview } from '../../../shared/domain/imports';
 import { NEW_FIELD_VALUE, type FieldOptionGroup } from './field-options';
 import { TruncatedText } from './TruncatedText';
@@ -49,7 +49,7 @@ export function ColumnMappingRow({
   // Shown when the values have a separator at all: "1,500" alone may be 1.5 or 1500, the user knows.
   const decimalSeparator = numeric ? (column.decimalSeparator ?? suggestion?.decimalSeparator ?? null) : null;
   const labelColumn = suggestion?.labelColumn ?? null;
-  const contact = column.targets.some((target) => target.startsWith('phone.') || target.startsWith('email.'));
+  const contact = column.targets.some(isContactTarget);
 
   function changeTargets(next: string[]) {
     const wantsNewField = next.includes(NEW_FIELD_VALUE);

@@ -25,9 +25,17 @@ import { parseNumberColumn } from './values/numbers';
 const PREVIEW_ROWS = 30;
 const SAMPLE_ROWS = 200;
 
-/** How a column's text dates and numbers read, as its sample values show. */
-export function columnReading(samples: CellValue[]) {
-  return { ...dateColumnReading(samples), ...parseNumberColumn(samples) };
+/**
+ * What the wizard shows of a column whatever it is mapped to: how its text dates and numbers read
+ * (as its sample values show) and the column its header says holds its phones' kinds.
+ */
+export function columnReading(headers: readonly string[], samples: readonly CellValue[][], index: number) {
+  const values = samples[index] ?? [];
+  return {
+    ...dateColumnReading(values),
+    ...parseNumberColumn(values),
+    headerLabelColumn: labelColumnFor(headers, index),
+  };
 }
 
 /** A sheet's first `count` rows (empty ones included) and which of them Excel hides. */
@@ -115,7 +123,7 @@ export async function previewFile(
     const person = suggest('person');
     const company = suggest('company');
     let entity: ImportEntity | null = guessEntity(name, person, company);
-    let columns: Array<Omit<SheetPreview['columns'][number], 'ambiguousDates' | 'dateOrder' | 'decimalSeparator'>> =
+    let columns: Array<Omit<SheetPreview['columns'][number], keyof ReturnType<typeof columnReading>>> =
       entity === 'company' ? company : person;
     let template: SheetPreview['template'] = null;
     const saved = (await findTemplatesBySignature(db, templateSignatures(headers)))[0];
@@ -154,7 +162,7 @@ export async function previewFile(
         confidence: column.confidence,
         labelColumn: column.labelColumn,
         addressLabel: column.addressLabel,
-        ...columnReading(samples[column.index] ?? []),
+        ...columnReading(headers, samples, column.index),
       })),
     });
   }

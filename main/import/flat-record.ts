@@ -33,23 +33,34 @@ function listGroup(record: FlatRecord, key: string, listFields: ReadonlySet<stri
 
 /**
  * What an update writes: the file's non-empty values replace single fields and join list fields
- * (phones, e-mails, tags: nothing the record had is lost); empty cells leave the field alone unless
- * `overwriteWithEmpty` is on, and then only for the fields the file maps.
+ * (phones, e-mails, tags: nothing the record had is lost) or, with `replaceLists`, replace them too;
+ * empty cells leave the field alone unless `overwriteWithEmpty` is on, and then only for the fields
+ * the file maps.
  */
 export function mergeFlat(
   existing: FlatRecord,
   incoming: FlatRecord,
-  options: { overwriteWithEmpty: boolean; listFields: ReadonlySet<string>; mappedFields: Iterable<string> },
+  options: {
+    overwriteWithEmpty: boolean;
+    listFields: ReadonlySet<string>;
+    mappedFields: Iterable<string>;
+    replaceLists?: boolean;
+  },
 ): FlatRecord {
   const merged: FlatRecord = { ...existing };
-  for (const key of options.mappedFields) {
+  const mapped = new Set(options.mappedFields);
+  for (const key of mapped) {
     const value = incoming[key];
     if (isEmptyValue(value)) {
       if (options.overwriteWithEmpty) merged[key] = Array.isArray(existing[key]) ? [] : null;
       continue;
     }
     const before = existing[key];
-    if (options.listFields.has(key) && Array.isArray(before) && Array.isArray(value)) {
+    const list = options.listFields.has(key) && Array.isArray(value);
+    if (list && options.replaceLists) {
+      merged[key] = value;
+      moveToKind(merged, key, value, options.listFields, mapped);
+    } else if (list && Array.isArray(before)) {
       // A number the record has under another label ("phone.work") is not added again as "phone.mobile".
       const seen = new Set(listGroup(merged, key, options.listFields).map(sameKey));
       merged[key] = [...before, ...value.filter((item) => !seen.has(sameKey(item)))];
@@ -58,6 +69,26 @@ export function mergeFlat(
     }
   }
   return merged;
+}
+
+/**
+ * A replaced list's items leave the lists of their group the file doesn't map: a number the record
+ * has as mobile and the file files as work (Google's "Phone 1 - Label") moves, it is not kept twice.
+ */
+function moveToKind(
+  merged: FlatRecord,
+  key: string,
+  items: readonly string[],
+  listFields: ReadonlySet<string>,
+  mapped: ReadonlySet<string>,
+): void {
+  const moved = new Set(items.map(sameKey));
+  const prefix = key.slice(0, key.indexOf('.') + 1);
+  if (prefix === '') return;
+  for (const [field, value] of Object.entries(merged)) {
+    if (field === key || mapped.has(field) || !field.startsWith(prefix) || !listFields.has(field)) continue;
+    if (Array.isArray(value)) merged[field] = value.filter((item) => !moved.has(sameKey(item)));
+  }
 }
 
 /** Field-by-field differences, in the order of `keys`. */

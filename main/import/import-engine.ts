@@ -44,7 +44,7 @@ import { companiesRecords } from './entities/companies-records';
 import type { LoadedRecord, RecordRefs } from './entities/record-adapter';
 import { recordAdapters } from './entities/record-adapters';
 import { FileKeyTable, type FileEntry } from './file-keys';
-import { diffFlat, mergeFlat, type FlatRecord } from './flat-record';
+import { diffFlat, keysOf, mergeFlat, type FlatRecord } from './flat-record';
 import { lastRecordIds, loadIntoEmptyBase } from './fresh-base';
 import { skipCauses } from './problem-labels';
 import { findExisting, keyHash, rowKeys, type ExistingMatches, type RowKeys } from './match-keys';
@@ -435,7 +435,8 @@ class ImportPass {
       }
       if (before) {
         item.loaded = before;
-        item.changes = diffFlat(before.flat, flat, Object.keys(item.flat));
+        // The mapped fields first; then any other the merge changed (a number moved to another kind).
+        item.changes = diffFlat(before.flat, flat, keysOf(item.flat, before.flat));
         if (item.changes.length === 0) item.action = 'unchanged';
         else updates.push({ item, values, version: before.version });
       } else {
@@ -567,8 +568,9 @@ class ImportPass {
     const mappedFields = Object.keys(incoming).filter((key) => key !== 'id');
     return mergeFlat(before.flat, incoming, {
       overwriteWithEmpty,
-      listFields: replaceLists ? new Set<string>() : LIST_FIELDS,
+      listFields: LIST_FIELDS,
       mappedFields,
+      replaceLists,
     });
   }
 

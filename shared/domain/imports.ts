@@ -154,6 +154,11 @@ export const SuggestedColumn = z.object({
   decimalSeparator: DecimalSeparator.nullable(),
   /** The column holding each row's kind of phone or e-mail (see ColumnMapping.labelColumn). */
   labelColumn: z.number().int().nonnegative().nullable(),
+  /**
+   * The column its header says holds each row's kind ("Phone 1 - Value" → "Phone 1 - Label"),
+   * however the column is mapped: the wizard offers it whenever the column feeds phones or e-mails.
+   */
+  headerLabelColumn: z.number().int().nonnegative().nullable(),
   /** The kind of address its header names (see ColumnMapping.addressLabel). */
   addressLabel: z.enum(addressLabels).nullable(),
 });

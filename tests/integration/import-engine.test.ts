@@ -281,6 +281,42 @@ describe('spreadsheet import engine', () => {
     expect(after.phones.map((phone) => phone.value)).toEqual(['+74951234567']);
   });
 
+  it('with lists replaced, a number a Google row files under another kind moves there, kept once', async () => {
+    const existing = await createPerson(
+      database.db,
+      {
+        firstName: 'Анна',
+        lastName: 'Смит',
+        phones: [
+          { value: '+7 495 123-45-67', label: 'mobile' },
+          { value: '+7 916 000-00-01', label: 'mobile' },
+        ],
+        emails: [{ value: 'anna@example.ru', label: 'work' }],
+      },
+      env,
+    );
+    const file = writeCsv(dir, 'google-replace.csv', [
+      ['First Name', 'Last Name', 'Phone 1 - Label', 'Phone 1 - Value'],
+      ['Анна', 'Смит', 'Work', '+7 495 123-45-67'],
+    ]);
+    const opened = await sessions.open(database.db, { path: file });
+    const options = { mode: 'update' as const, matchKeys: ['phone' as const], replaceLists: true };
+    await sessions.dryRun(database.db, opened.sessionId, acceptSuggestions(opened, options), env);
+    const [update] = sessions.rows(opened.sessionId, 'updates', 0, 100).rows;
+    expect(update?.changes).toEqual([
+      { field: 'phone.work', before: null, after: '+74951234567' },
+      { field: 'phone.mobile', before: '+74951234567, +79160000001', after: '+79160000001' },
+    ]);
+    await sessions.run(database.db, opened.sessionId, acceptSuggestions(opened, options), env);
+    const after = await getPerson(database.db, existing.id);
+    // The other mobile number is no list the file maps ("Phone 1" is read as work here): it stays.
+    expect(after.phones.map((phone) => [phone.label, phone.value])).toEqual([
+      ['mobile', '+79160000001'],
+      ['work', '+74951234567'],
+    ]);
+    expect(after.emails.map((email) => email.value)).toEqual(['anna@example.ru']);
+  });
+
   it('gives an address the kind of its first column, whichever of its cells a row fills', async () => {
     const file = writeCsv(dir, 'kinds.csv', [
       ['Фамилия', 'Home Street', 'Home City'],
@@ -683,7 +719,7 @@ describe('spreadsheet import engine', () => {
     expect(people.get('Петров Пётр')).toMatchObject({ source: 'Сайт', lastName: 'Петров', firstName: 'Пётр' });
     expect(phonesOf(people.get('Петров Пётр'))).toEqual(['+79167654321']);
   });
-  it("reads a Google file's label columns through a template saved before they were read, and keeps a newer template's choice", async () => {
+  it("reads a Google file's label columns through a template saved before they were read, and keeps a newer template's choice (still offered)", async () => {
     const headers = ['First Name', 'Phone 1 - Label', 'Phone 1 - Value'];
     const file = () => writeCsv(dir, 'google.csv', [headers, ['Анна', 'Work', '+7 495 123-45-67']]);
     // Stored as a template of an older version: no labelColumn at all.
@@ -701,7 +737,19 @@ describe('spreadsheet import engine', () => {
     const off = old.map((column) => ({ ...column, labelColumn: null }));
     await saveImportTemplate(database.db, { name: 'Google 2', entity: 'person', headers, columns: off }, env);
     const again = await sessions.open(database.db, { path: file() });
-    expect(again.sheets[0]!.columns[2]).toMatchObject({ confidence: 'template', labelColumn: null });
+    // Off, but still offered: the wizard's checkbox follows the headers, not the saved choice.
+    expect(again.sheets[0]!.columns[2]).toMatchObject({
+      confidence: 'template',
+      labelColumn: null,
+      headerLabelColumn: 1,
+    });
+    const suggested = await sessions.suggest(database.db, {
+      sessionId: again.sessionId,
+      sheet: again.sheets[0]!.name,
+      headerRow: 0,
+      entity: 'person',
+    });
+    expect(suggested.columns.map((column) => column.headerLabelColumn)).toEqual([null, null, 1]);
   });
 
   it('a duplicate in a later batch merges into the person an earlier batch created, as the dry run said', async () => {

@@ -48,7 +48,7 @@ export function ColumnMappingRow({
   const numeric = column.targets.some((target) => numberTargets.has(target)) || column.newField?.type === 'number';
   // Shown when the values have a separator at all: "1,500" alone may be 1.5 or 1500, the user knows.
   const decimalSeparator = numeric ? (column.decimalSeparator ?? suggestion?.decimalSeparator ?? null) : null;
-  const labelColumn = suggestion?.labelColumn ?? null;
+  const labelColumn = suggestion?.headerLabelColumn ?? null;
   const contact = column.targets.some(isContactTarget);
 
   function changeTargets(next: string[]) {

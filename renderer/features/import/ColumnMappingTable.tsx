@@ -107,7 +107,7 @@ export function ColumnMappingTable({ preview, sheet, entity, dispatch }: ColumnM
                 suggestion={suggestions.get(column.index)}
                 options={options}
                 numberTargets={numberTargets}
-                labelHeader={labelHeader(headers, suggestions.get(column.index)?.labelColumn ?? null)}
+                labelHeader={labelHeader(headers, suggestions.get(column.index)?.headerLabelColumn ?? null)}
                 addressKind={
                   kinds.get(column.index) === undefined
                     ? null

@@ -398,6 +398,12 @@ class ImportPass {
       if (item.action === 'update' && item.recordId !== null) matchedIds.add(item.recordId);
     }
     const loaded = await adapter.load(db, [...matchedIds], definitions);
+    // A new record needs a name: skipped before its company is looked up (or created) for nothing.
+    for (const item of pending) {
+      if (item.action !== 'create' || adapter.nameOf(item.flat) !== '') continue;
+      item.problems.push(problem('missingName', 'error'));
+      item.action = 'skip';
+    }
     await this.#resolveCompanies(entity, pending);
     const creates: PendingRow[] = [];
     const updates: Array<{ item: PendingRow; values: unknown; version: number }> = [];
@@ -425,7 +431,7 @@ class ImportPass {
           item.problems.push({
             column: null,
             field: issue.path.map(String).join('.'),
-            code: issue.code === 'too_big' ? 'tooLong' : 'unreadableDate',
+            code: refusedValueCode(issue),
             severity: 'error',
             value: null,
           });
@@ -763,6 +769,16 @@ const LIST_FIELDS: ReadonlySet<string> = new Set([
   ...phoneLabels.map((label) => `phone.${label}`),
   ...emailLabels.map((label) => `email.${label}`),
 ]);
+
+/** Why the record's own checks refused a value the row parser let through. */
+function refusedValueCode(issue: ZodError['issues'][number]): RowProblem['code'] {
+  if (issue.code === 'too_big') return 'tooLong';
+  const [field] = issue.path;
+  if (field === 'emails') return 'invalidEmail';
+  if (field === 'phones') return 'invalidPhone';
+  if (field === 'birthday') return 'unreadableDate';
+  return 'invalidValue';
+}
 
 function problem(code: RowProblem['code'], severity: RowProblem['severity']): RowProblem {
   return { column: null, field: null, code, severity, value: null };

@@ -14,6 +14,7 @@ const labels: Record<ProblemCode, { en: string; ru: string }> = {
   unknownChannel: { en: 'unknown contact channel', ru: 'неизвестный способ связи' },
   unknownId: { en: 'unknown id', ru: 'неизвестный id' },
   tooLong: { en: 'too long', ru: 'слишком длинное значение' },
+  invalidValue: { en: 'value not accepted', ru: 'значение не подходит для поля' },
   duplicateInFile: { en: 'duplicate of an earlier row', ru: 'дубликат строки выше' },
   mergedInFile: { en: 'merged with an earlier row', ru: 'объединено со строкой выше' },
   repeatedId: { en: 'the same id as an earlier row', ru: 'тот же id, что в строке выше' },

@@ -125,6 +125,8 @@ function emptyOf(target: FieldTarget): FlatValue {
 }
 
 const NAME_PARTS = ['lastName', 'firstName', 'middleName'] as const;
+/** What people write in a phone cell for "no number". */
+const NO_NUMBER = /^(?:[-–—−.?x×]+|нет|нету|отсутствует|n\/?a|none|no)$/i;
 
 function readInto(row: ParsedRow, cell: Cell, target: FieldTarget, context: ParseContext): void {
   const { flat } = row;
@@ -141,8 +143,11 @@ function readInto(row: ParsedRow, cell: Cell, target: FieldTarget, context: Pars
       return;
     }
     case 'phone': {
-      const phones = readPhones(value, context.defaultCountry);
-      if (phones.some((phone) => !phone.valid)) report(row, cell, target, 'invalidPhone');
+      const read = readPhones(value, context.defaultCountry);
+      // "-", "нет", "n/a": no number, said so; other text without a digit is flagged, not stored.
+      const phones = read.filter((phone) => /\d/.test(phone.value));
+      if (!NO_NUMBER.test(text.trim()) && read.some((phone) => !phone.valid && !NO_NUMBER.test(phone.raw)))
+        report(row, cell, target, 'invalidPhone');
       for (const phone of phones) if (phone.valid) row.phones.push({ value: phone.value, valid: true });
       append(
         flat,

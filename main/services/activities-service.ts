@@ -24,7 +24,7 @@ function toRow(values: ActivityValues, updatedAt: string): ActivityWrite {
     body: values.body,
     person_id: values.personId,
     company_id: values.companyId,
-    owner_id: null,
+    // No owner in the form: an edit keeps the stored one (the seed and later imports set it).
     updated_at: updatedAt,
   };
 }

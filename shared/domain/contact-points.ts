@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseEmail } from '../text/email';
 
 export const phoneLabels = ['mobile', 'work', 'home', 'fax', 'other'] as const;
 export const emailLabels = ['work', 'personal', 'other'] as const;
@@ -10,7 +11,13 @@ export const PhoneInput = z.object({
 export type PhoneInput = z.input<typeof PhoneInput>;
 
 export const EmailInput = z.object({
-  value: z.string().trim().toLowerCase().pipe(z.email()),
+  // The importer's and the forms' own check: addresses on Cyrillic domains (почта.рф) are addresses.
+  value: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .refine((value) => normaliseEmail(value) !== null, { message: 'Invalid e-mail address' }),
   label: z.enum(emailLabels).default('work'),
 });
 export type EmailInput = z.input<typeof EmailInput>;

@@ -235,6 +235,7 @@ export const problemCodes = [
   'unknownChannel',
   'unknownId',
   'tooLong',
+  'invalidValue',
   'duplicateInFile',
   'mergedInFile',
   'repeatedId',

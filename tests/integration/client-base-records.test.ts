@@ -616,6 +616,22 @@ describe('activities and the timeline', () => {
     expect((await timeline(db(), { personId: person.id }, 10, null)).activities).toEqual([updated]);
   });
 
+  it('an edit keeps the owner an activity was logged with', async () => {
+    const person = await createPerson(db(), { lastName: 'Владелец' }, env);
+    const owner = await createUser(db(), { displayName: 'Ольга Менеджерова', email: null }, env);
+    const activity = await logActivity(db(), call(person.id, '2026-05-03T09:00:00.000Z', 'звонок'), env);
+    // Owners come from the seed and imports, not the form.
+    await db().updateTable('activities').set({ owner_id: owner.id }).where('id', '=', activity.id).execute();
+    const updated = await updateActivity(
+      db(),
+      activity.id,
+      activity.version,
+      call(person.id, '2026-05-03T09:00:00.000Z', 'звонок: перезвонить'),
+      env,
+    );
+    expect(updated.owner).toEqual({ id: owner.id, name: 'Ольга Менеджерова' });
+  });
+
   it('deleting removes an activity from the timeline', async () => {
     const person = await createPerson(db(), { lastName: 'Стёртов' }, env);
     const kept = await logActivity(db(), call(person.id, '2026-05-02T09:00:00.000Z', 'остаётся'), env);

@@ -317,6 +317,21 @@ describe('spreadsheet import engine', () => {
     expect(after.emails.map((email) => email.value)).toEqual(['anna@example.ru']);
   });
 
+  it('a row skipped for having no name creates no company, in the dry run and the run alike', async () => {
+    const file = writeCsv(dir, 'nameless.csv', [
+      ['ФИО', 'Телефон', 'Компания'],
+      ['', '+7 495 111-22-33', 'ООО Ромашка'],
+      ['Иванов Иван', '+7 495 111-22-44', 'ООО Лютик'],
+    ]);
+    const opened = await sessions.open(database.db, { path: file });
+    const dry = await sessions.dryRun(database.db, opened.sessionId, acceptSuggestions(opened), env);
+    expect(dry.summary).toMatchObject({ people: { create: 1, skip: 1 }, linkedCompaniesCreated: 1 });
+    const report = await sessions.run(database.db, opened.sessionId, acceptSuggestions(opened), env);
+    expect(report.summary).toMatchObject({ people: { create: 1, skip: 1 }, linkedCompaniesCreated: 1 });
+    const companies = await database.db.selectFrom('companies').select('name').execute();
+    expect(companies.map((company) => company.name)).toEqual(['ООО Лютик']);
+  });
+
   it('gives an address the kind of its first column, whichever of its cells a row fills', async () => {
     const file = writeCsv(dir, 'kinds.csv', [
       ['Фамилия', 'Home Street', 'Home City'],

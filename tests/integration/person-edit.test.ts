@@ -55,6 +55,21 @@ describe('editing a person through the form', () => {
     expect(saved.displayName).toBe('Петровский Иван');
   });
 
+  it('creates and edits a person with an e-mail on a Cyrillic domain, as the form and the import accept it', async () => {
+    const person = await createPerson(
+      database.db,
+      { lastName: 'Петров', firstName: 'Иван', emails: [{ value: 'Info@Почта.РФ', label: 'work' }] },
+      env,
+    );
+    expect(person.emails.map((email) => email.value)).toEqual(['info@почта.рф']);
+    const saved = await editInForm(database, person, { position: 'Директор' });
+    expect(saved.position).toBe('Директор');
+    expect(saved.emails.map((email) => email.value)).toEqual(['info@почта.рф']);
+    await expect(
+      createPerson(database.db, { lastName: 'Битый', emails: [{ value: 'a@почта..рф', label: 'work' }] }, env),
+    ).rejects.toThrow();
+  });
+
   it('records a consent on the day and from the source entered, and keeps an untouched one exactly', async () => {
     const person = await createPerson(database.db, { lastName: 'Петров' }, env);
     const given = await editInForm(database, person, {

@@ -59,6 +59,20 @@ describe('parseRow', () => {
     ]);
   });
 
+  it('reads "-" and «нет» in a phone cell as no number, and flags other text without storing it', () => {
+    const phones = [column(0, target('phone.mobile', 'phone')), column(1, target('phone.work', 'phone'))];
+    for (const none of ['-', '—', 'нет', 'Нет', 'n/a', '?']) {
+      expect(parse([none, '8 916 123-45-67'], phones)).toMatchObject({
+        flat: { 'phone.mobile': [], 'phone.work': ['+79161234567'] },
+        problems: [],
+      });
+    }
+    expect(parse(['звонить секретарю', ''], phones)).toMatchObject({
+      flat: { 'phone.mobile': [] },
+      problems: [{ column: 0, code: 'invalidPhone', severity: 'warning', value: 'звонить секретарю' }],
+    });
+  });
+
   it("reads Outlook's empty birthdays as none, flags year-less ones, and reads Russian date-times", () => {
     const columns = [column(0, target('birthday', 'date')), column(1, target('contactConsent.at', 'datetime'))];
     for (const empty of ['0/0/00', '0.0.00', '00.00.0000']) {

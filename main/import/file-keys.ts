@@ -100,6 +100,11 @@ export class FileKeyTable<Pending> {
     this.#flags[entry] = LIVE | (created ? CREATED : 0);
   }
 
+  /** A row of a later batch joins a settled entry: it is the entry's draft until settled again. */
+  reopen(entry: FileEntry, pending: Pending): void {
+    this.#pending.set(entry, pending);
+  }
+
   /** The row was skipped: none of its keys lead anywhere any more. */
   drop(entry: FileEntry): void {
     this.#pending.delete(entry);

@@ -19,6 +19,7 @@ import type {
   ImportCounts,
   ImportSetup,
   ImportSummary,
+  MatchKey,
   RowAction,
   RowOutcome,
   RowProblem,
@@ -98,6 +99,8 @@ type PendingRow = {
   fileId: number | null;
   /** Joins a record an earlier batch of this file created: a merge, as the dry run counts it. */
   fileMerge: boolean;
+  /** Repeats a row of an earlier batch: merged into what it wrote, as into a draft (nothing cleared). */
+  joinsFileRow: boolean;
   /** What later rows of the file find by this row's keys, once it is remembered. */
   entry?: FileEntry;
   /** Hashes of the first words of a person's name (none for companies): see phoneNamesAgree. */
@@ -367,6 +370,7 @@ class ImportPass {
         changes: [],
         fileId,
         fileMerge: false,
+        joinsFileRow: false,
         nameWords: entity === 'person' ? nameWordHashes(name) : [],
         phoneNameHashes: keys.map((key) =>
           key.key === 'phone' && words.length > 0
@@ -394,9 +398,10 @@ class ImportPass {
         item.action = 'skip';
         continue;
       }
-      this.#decide(item, existing, mode);
-      if (item.action === 'update' && item.recordId !== null) matchedIds.add(item.recordId);
+      this.#decide(item, existing, entity);
     }
+    // After every row is decided: a later row may turn an earlier one into an update.
+    for (const item of pending) if (item.action === 'update' && item.recordId !== null) matchedIds.add(item.recordId);
     const loaded = await adapter.load(db, [...matchedIds], definitions);
     // A new record needs a name: skipped before its company is looked up (or created) for nothing.
     for (const item of pending) {
@@ -415,7 +420,7 @@ class ImportPass {
         if (item.action === 'skip') item.problems.push(problem('noMatch', 'error'));
         item.recordId = null;
       }
-      const flat = before ? this.#merged(before, item.flat) : item.flat;
+      const flat = before ? this.#merged(before, item) : item.flat;
       if (adapter.nameOf(flat) === '') {
         item.problems.push(problem('missingName', 'error'));
         item.action = 'skip';
@@ -441,6 +446,7 @@ class ImportPass {
       }
       if (before) {
         item.loaded = before;
+        this.#claimKeysOf(before, item, entity, matchKeys);
         // The mapped fields first; then any other the merge changed (a number moved to another kind).
         item.changes = diffFlat(before.flat, flat, keysOf(item.flat, before.flat));
         if (item.changes.length === 0) item.action = 'unchanged';
@@ -463,9 +469,49 @@ class ImportPass {
   }
 
   /** Matches a row to an earlier row of the file or an existing record, and picks its action. */
-  #decide(item: PendingRow, existing: ExistingMatches, mode: ImportSetup['options']['mode']): void {
-    const { setup } = this.#input;
-    let sharedPhone = false;
+  #decide(item: PendingRow, existing: ExistingMatches, entity: ImportEntity): void {
+    const mode = this.#input.setup.options.mode;
+    const earlier = this.#earlierRow(item);
+    if (item.action === 'skip') return;
+    const own = this.#existingMatch(item, existing);
+    if (earlier !== undefined) {
+      // The earlier row was going to be a new record, and this one finds it in the base after all.
+      if (own.match !== undefined && mode === 'upsert') this.#adoptRecord(earlier, own.match, entity);
+      this.#joinEarlier(item, earlier);
+      return;
+    }
+    if (own.ambiguous) {
+      item.problems.push(problem('ambiguousMatch', 'error'));
+      item.action = 'skip';
+      return;
+    }
+    if (own.match !== undefined) {
+      if (mode === 'create') {
+        item.problems.push(problem('exists', 'warning'));
+        item.action = 'skip';
+        return;
+      }
+      // Another row of the file matched the same record by another key: one update, not two.
+      const sameRecord = this.#fileKeys.find(recordHash(entity, own.match));
+      if (sameRecord !== undefined) {
+        this.#joinEarlier(item, sameRecord);
+        return;
+      }
+      item.action = 'update';
+      item.recordId = own.match;
+    } else if (mode === 'update') {
+      item.problems.push(problem('noMatch', 'error'));
+      item.action = 'skip';
+      return;
+    } else {
+      item.action = 'create';
+      if (own.sharedPhone) item.problems.push(problem('sharedPhone', 'warning'));
+    }
+    this.#remember(item, entity);
+  }
+
+  /** The entry of an earlier row of the file this row repeats, if any (or the row is skipped). */
+  #earlierRow(item: PendingRow): FileEntry | undefined {
     for (const [index, hash] of item.hashes.entries()) {
       let earlier = this.#fileKeys.find(hash);
       if (earlier === undefined) continue;
@@ -475,7 +521,6 @@ class ImportPass {
         const samePerson = item.phoneNameHashes[index] ?? null;
         earlier = samePerson === null ? undefined : this.#fileKeys.find(samePerson);
         if (earlier === undefined) {
-          sharedPhone = true;
           if (samePerson !== null) item.phoneNameClaims.push(samePerson);
           continue;
         }
@@ -487,39 +532,19 @@ class ImportPass {
         // the user's call, not a merge of both into it.
         item.problems.push(problem('repeatedId', 'error'));
         item.action = 'skip';
-        return;
+        return undefined;
       }
-      if (setup.options.inFileDuplicates === 'report') {
-        item.problems.push(problem('duplicateInFile', 'error'));
-        item.action = 'skip';
-        return;
-      }
-      const draft = this.#fileKeys.pending(earlier);
-      if (draft && draft !== item) {
-        // Merged into the earlier row before anything is written.
-        draft.flat = mergeFlat(draft.flat, item.flat, {
-          overwriteWithEmpty: false,
-          listFields: LIST_FIELDS,
-          mappedFields: Object.keys(item.flat),
-        });
-        item.action = 'merge';
-        this.#alias(item, earlier);
-        return;
-      }
-      const recordId = this.#fileKeys.recordId(earlier);
-      if (recordId !== null) {
-        item.action = 'update';
-        item.recordId = recordId;
-        if (this.#fileKeys.created(earlier)) item.fileMerge = true;
-        else item.problems.push(problem('mergedInFile', 'warning'));
-        this.#remember(item);
-        return;
-      }
-      item.action = 'merge';
-      this.#alias(item, earlier);
-      return;
+      return earlier;
     }
-    const candidates = new Set<number>();
+    return undefined;
+  }
+
+  /** The existing record the row's keys find: the first key that finds any decides. */
+  #existingMatch(
+    item: PendingRow,
+    existing: ExistingMatches,
+  ): { match: number | undefined; ambiguous: boolean; sharedPhone: boolean } {
+    let sharedPhone = false;
     for (const key of item.keys) {
       let ids = existing.byKey.get(`${key.key}:${key.value}`);
       if (ids && key.key === 'phone') {
@@ -530,37 +555,76 @@ class ImportPass {
         ids = agreeing;
       }
       if (!ids || ids.length === 0) continue;
-      if (ids.length > 1 && candidates.size === 0) {
-        item.problems.push(problem('ambiguousMatch', 'error'));
-        item.action = 'skip';
-        return;
-      }
-      for (const id of ids) candidates.add(id);
-      break;
+      return { match: ids.length === 1 ? ids[0] : undefined, ambiguous: ids.length > 1, sharedPhone };
     }
-    const [match] = candidates;
-    if (match !== undefined) {
-      if (mode === 'create') {
-        item.problems.push(problem('exists', 'warning'));
-        item.action = 'skip';
-        return;
-      }
-      item.action = 'update';
-      item.recordId = match;
-    } else if (mode === 'update') {
-      item.problems.push(problem('noMatch', 'error'));
-      item.action = 'skip';
-      return;
-    } else {
-      item.action = 'create';
-      if (sharedPhone) item.problems.push(problem('sharedPhone', 'warning'));
-    }
-    this.#remember(item);
+    // A phone an earlier row of another name has is shared too (see #earlierRow).
+    return { match: undefined, ambiguous: false, sharedPhone: sharedPhone || item.phoneNameClaims.length > 0 };
   }
 
-  #remember(item: PendingRow): void {
+  /** This row repeats an earlier one: merged into its draft, or an update of what it became. */
+  #joinEarlier(item: PendingRow, earlier: FileEntry): void {
+    if (this.#input.setup.options.inFileDuplicates === 'report') {
+      item.problems.push(problem('duplicateInFile', 'error'));
+      item.action = 'skip';
+      return;
+    }
+    const draft = this.#fileKeys.pending(earlier);
+    if (draft && draft !== item) {
+      // Merged into the earlier row before anything is written.
+      draft.flat = mergeFlat(draft.flat, item.flat, {
+        overwriteWithEmpty: false,
+        listFields: LIST_FIELDS,
+        mappedFields: Object.keys(item.flat),
+      });
+      item.action = 'merge';
+      this.#alias(item, earlier);
+      return;
+    }
+    const recordId = this.#fileKeys.recordId(earlier);
+    item.action = recordId === null ? 'merge' : 'update';
+    if (recordId === null) {
+      this.#alias(item, earlier);
+      return;
+    }
+    item.recordId = recordId;
+    item.joinsFileRow = true;
+    if (this.#fileKeys.created(earlier)) item.fileMerge = true;
+    else item.problems.push(problem('mergedInFile', 'warning'));
+    // This row is the record's draft now: later rows of its batch merge into it, not update again.
+    this.#fileKeys.reopen(earlier, item);
+    item.entry = earlier;
+    this.#alias(item, earlier);
+  }
+
+  /**
+   * A record this import updates is found by the keys it had before, too: a later row with the
+   * phone an earlier row's empty cell cleared joins that row, in the run as in the dry run (which
+   * clears nothing), instead of making a new record.
+   */
+  #claimKeysOf(before: LoadedRecord, item: PendingRow, entity: ImportEntity, matchKeys: readonly MatchKey[]): void {
+    if (item.entry === undefined) return;
+    const adapter = recordAdapters[entity];
+    for (const key of rowKeys(before.flat, entity, adapter.nameOf(before.flat), matchKeys)) {
+      // Its id is the record itself (recordHash), not a key a second row of ours may repeat.
+      if (key.key !== 'id') this.#fileKeys.claim(keyHash(key.key, `${entity}|${key.value}`), item.entry);
+    }
+  }
+
+  /** An earlier row's draft of a new record becomes an update of the record a later row found. */
+  #adoptRecord(earlier: FileEntry, recordId: number, entity: ImportEntity): void {
+    const draft = this.#fileKeys.pending(earlier);
+    if (!draft || draft.action !== 'create' || draft.recordId !== null) return;
+    if (this.#fileKeys.find(recordHash(entity, recordId)) !== undefined) return;
+    draft.action = 'update';
+    draft.recordId = recordId;
+    draft.problems = draft.problems.filter((found) => found.code !== 'sharedPhone');
+    this.#fileKeys.claim(recordHash(entity, recordId), earlier);
+  }
+
+  #remember(item: PendingRow, entity: ImportEntity): void {
     item.entry = this.#fileKeys.add(item, item.recordId, item.nameWords);
     this.#alias(item, item.entry);
+    if (item.recordId !== null) this.#fileKeys.claim(recordHash(entity, item.recordId), item.entry);
   }
 
   /** A merged row's other keys (a new phone) lead later rows to the same record. */
@@ -569,10 +633,14 @@ class ImportPass {
     for (const hash of item.phoneNameClaims) this.#fileKeys.claim(hash, entry);
   }
 
-  #merged(before: LoadedRecord, incoming: FlatRecord): FlatRecord {
-    const { overwriteWithEmpty, replaceLists } = this.#input.setup.options;
-    const mappedFields = Object.keys(incoming).filter((key) => key !== 'id');
-    return mergeFlat(before.flat, incoming, {
+  #merged(before: LoadedRecord, item: PendingRow): FlatRecord {
+    // A repeat of a row an earlier batch wrote adds to it as it would to that row's draft: the
+    // batch a row lands in must not decide what it clears.
+    const { overwriteWithEmpty, replaceLists } = item.joinsFileRow
+      ? { overwriteWithEmpty: false, replaceLists: false }
+      : this.#input.setup.options;
+    const mappedFields = Object.keys(item.flat).filter((key) => key !== 'id');
+    return mergeFlat(before.flat, item.flat, {
       overwriteWithEmpty,
       listFields: LIST_FIELDS,
       mappedFields,
@@ -778,6 +846,11 @@ function refusedValueCode(issue: ZodError['issues'][number]): RowProblem['code']
   if (field === 'phones') return 'invalidPhone';
   if (field === 'birthday') return 'unreadableDate';
   return 'invalidValue';
+}
+
+/** The key an existing record is found by among the rows matched to it (not a key of the file's). */
+function recordHash(entity: ImportEntity, recordId: number): number {
+  return keyHash('id', `${entity}|record|${recordId}`);
 }
 
 function problem(code: RowProblem['code'], severity: RowProblem['severity']): RowProblem {

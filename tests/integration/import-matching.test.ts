@@ -182,6 +182,85 @@ describe('import matching', () => {
     expect(companies.map((company) => company.name)).toEqual(['ООО «Ромашка»']);
   });
 
+  describe('rows that find one record by different keys', () => {
+    const filler = (count: number) =>
+      Array.from({ length: count }, (_, index) => [`Заполнитель${index}`, `filler${index}@example.ru`, '', '']);
+    const headers = ['ФИО', 'E-mail', 'Телефон', 'Должность'];
+    const ivanov = () =>
+      createPerson(
+        database.db,
+        {
+          lastName: 'Иванов',
+          firstName: 'Иван',
+          emails: [{ value: 'ivan@x.ru' }],
+          phones: [{ value: '+7 916 123-45-67' }],
+        },
+        env,
+      );
+
+    it('in one batch: one update with what both rows bring, as the dry run said', async () => {
+      const existing = await ivanov();
+      const { dry, report } = await importFile(
+        writeCsv(dir, 'два-ключа.csv', [
+          headers,
+          ['Иванов Иван', 'ivan@x.ru', '', 'Директор'],
+          ['Иванов Иван', '', '8 916 123 45 67', ''],
+          ['Иванов Иван', 'ivan.second@x.ru', '+7 (916) 123-45-67', ''],
+        ]),
+        { mode: 'upsert', matchKeys: ['email', 'phone'] },
+      );
+      expect(dry.summary.people).toEqual(report.summary.people);
+      expect(report.summary.people).toMatchObject({ create: 0, update: 1, merge: 2, skip: 0 });
+      const after = await getPerson(database.db, existing.id);
+      expect(after.position).toBe('Директор');
+      expect(after.emails.map((email) => email.value)).toEqual(['ivan@x.ru', 'ivan.second@x.ru']);
+      expect(await liveNames(database)).toEqual(['Иванов Иван']);
+    });
+
+    it('in later batches: each repeat updates the record once, adding and never clearing', async () => {
+      const existing = await ivanov();
+      const { dry, report } = await importFile(
+        writeCsv(dir, 'два-пакета.csv', [
+          headers,
+          ['Иванов Иван', 'ivan@x.ru', '', 'Директор'],
+          ...filler(600),
+          ['Иванов Иван', '', '8 916 123 45 67', ''],
+          ['Иванов Иван', 'ivan.third@x.ru', '+7 916 123-45-67', ''],
+        ]),
+        { mode: 'upsert', matchKeys: ['email', 'phone'], overwriteWithEmpty: true },
+      );
+      expect(report.summary.people).toEqual(dry.summary.people);
+      expect(report.summary.people).toMatchObject({ create: 600, skip: 0 });
+      const after = await getPerson(database.db, existing.id);
+      // Empty cells of a repeated row clear nothing its first row wrote, whichever batch it is in.
+      expect(after.position).toBe('Директор');
+      expect(after.phones.map((phone) => phone.value)).toEqual(['+79161234567']);
+      expect(after.emails.map((email) => email.value)).toEqual(['ivan@x.ru', 'ivan.third@x.ru']);
+    });
+
+    it('a new row of the file finds its record through a later row that knows it', async () => {
+      const existing = await createPerson(
+        database.db,
+        { lastName: 'Петров', firstName: 'Пётр', emails: [{ value: 'petr@x.ru' }] },
+        env,
+      );
+      const { dry, report } = await importFile(
+        writeCsv(dir, 'поздний-ключ.csv', [
+          headers,
+          ['Петров Пётр', '', '+7 903 555-66-77', ''],
+          ['Петров Пётр', 'petr@x.ru', '+7 903 555-66-77', 'Инженер'],
+        ]),
+        { mode: 'upsert', matchKeys: ['email', 'phone'] },
+      );
+      expect(report.summary.people).toEqual(dry.summary.people);
+      expect(report.summary.people).toMatchObject({ create: 0, update: 1, merge: 1 });
+      expect(await liveNames(database)).toEqual(['Петров Пётр']);
+      const after = await getPerson(database.db, existing.id);
+      expect(after.phones.map((phone) => phone.value)).toEqual(['+79035556677']);
+      expect(after.position).toBe('Инженер');
+    });
+  });
+
   describe('an "export for editing" workbook', () => {
     async function exportForEditing(from: OpenDatabase, ids: number[], columns: string[], name = 'edit.xlsx') {
       const file = path.join(dir, name);

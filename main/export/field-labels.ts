@@ -2,14 +2,15 @@ import { addressLabels as addressKindKeys, type AddressLabel } from '../../share
 
 /** Column headers of exports, in the user's language; custom fields use their own labels. */
 const labels: Record<string, { en: string; ru: string }> = {
-  id: { en: 'ID', ru: 'ID' },
+  // Named as ours: a bare "ID" column of another system's file is never read as one of these.
+  id: { en: 'Kartoteka ID', ru: 'ID в Картотеке' },
   fullName: { en: 'Full name', ru: 'ФИО' },
   lastName: { en: 'Last name', ru: 'Фамилия' },
   firstName: { en: 'First name', ru: 'Имя' },
   middleName: { en: 'Middle name', ru: 'Отчество' },
   displayName: { en: 'Display name', ru: 'Отображаемое имя' },
   company: { en: 'Company', ru: 'Компания' },
-  companyId: { en: 'Company ID', ru: 'ID компании' },
+  companyId: { en: 'Kartoteka company ID', ru: 'ID компании в Картотеке' },
   position: { en: 'Position', ru: 'Должность' },
   name: { en: 'Name', ru: 'Название' },
   legalName: { en: 'Legal name', ru: 'Юридическое название' },

@@ -69,7 +69,7 @@ describe('export for editing', () => {
     const sheet = workbook.getWorksheet('Люди')!;
     expect(sheet.getRow(1).values).toEqual([
       undefined,
-      'ID',
+      'ID в Картотеке',
       'Фамилия',
       'Имя',
       'Должность',

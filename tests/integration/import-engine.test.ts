@@ -638,7 +638,7 @@ describe('spreadsheet import engine', () => {
 
   it('matches rows only to records that were there before the import, as the dry run does', async () => {
     const existing = await createPerson(database.db, { lastName: 'Соколова', firstName: 'Мария' }, env);
-    const rows = [['ID', 'Фамилия', 'Имя', 'E-mail']];
+    const rows = [['ID в Картотеке', 'Фамилия', 'Имя', 'E-mail']];
     for (let index = 0; index < 600; index += 1)
       rows.push(['', `Фамилия${index}`, `Имя${index}`, `p${index}@example.ru`]);
     // Row 601 carries the id the first row of the file gets when it is created: it is not that person.

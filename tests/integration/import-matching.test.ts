@@ -182,6 +182,25 @@ describe('import matching', () => {
     expect(companies.map((company) => company.name)).toEqual(['ООО «Ромашка»']);
   });
 
+  it("leaves another system's ID column alone: its numbers never match this base's records", async () => {
+    const existing = await createPerson(
+      database.db,
+      { lastName: 'Петров', firstName: 'Пётр', emails: [{ value: 'petr@x.ru' }] },
+      env,
+    );
+    const { opened, report } = await importFile(
+      writeCsv(dir, 'bitrix24.csv', [
+        ['ID', 'Фамилия', 'Имя', 'E-mail'],
+        [String(existing.id), 'Сидорова', 'Анна', 'anna@y.ru'],
+        ['C-0012', 'Козлов', 'Олег', 'oleg@y.ru'],
+      ]),
+    );
+    expect(opened.sheets[0]?.columns[0]?.targets).toEqual([]);
+    expect(report.summary.people).toMatchObject({ create: 2, update: 0, skip: 0 });
+    expect((await getPerson(database.db, existing.id)).displayName).toBe('Петров Пётр');
+    expect(await liveNames(database)).toEqual(['Петров Пётр', 'Сидорова Анна', 'Козлов Олег']);
+  });
+
   describe('rows that find one record by different keys', () => {
     const filler = (count: number) =>
       Array.from({ length: count }, (_, index) => [`Заполнитель${index}`, `filler${index}@example.ru`, '', '']);

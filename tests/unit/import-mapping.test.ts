@@ -128,7 +128,12 @@ describe('headerMeaning', () => {
     ['Группа', 'tags'],
     ['Сайт', 'website'],
     ['Website', 'website'],
-    ['ID', 'id'],
+    ['Kartoteka ID', 'id'],
+    ['ID в Картотеке', 'id'],
+    // Another system's numbers: never matched against this base's records.
+    ['ID', null],
+    ['Идентификатор', null],
+    ['CompanyID', null],
     ['phone.work', 'phone.work'],
     ['fullName', 'fullName'],
     ['ИНН', null],

@@ -12,7 +12,10 @@ export type Synonyms = ReadonlyArray<{
 export function commonHeaders(entity: ImportEntity): Synonyms {
   const phone = entity === 'company' ? 'phone.work' : 'phone.mobile';
   return [
-    { target: 'id', headers: ['ID', 'Идентификатор', 'Kartoteka ID', 'ID записи'] },
+    // Only an id that says it is ours: a bare "ID" (Bitrix24, amoCRM, 1С) numbers another system's
+    // records, and matched against this base it would overwrite whoever has that number here.
+    { target: 'id', headers: ['Kartoteka ID', 'ID в Картотеке', 'ID Картотеки'] },
+    { target: null, headers: ['ID', 'Идентификатор', 'ID записи', 'Company ID', 'CompanyID', 'ID компании'] },
     {
       target: phone,
       headers: ['Телефон', 'Телефоны', 'Тел.', 'Номер телефона', 'Контактный телефон', 'Phone', 'Phones'],

@@ -1,6 +1,11 @@
 // The package's ES2015+ build of the same code and metadata (its README's "/es6" entry): the default
 // build's transpiled object spreads make every parse ~1.7× slower, and an import parses every number.
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min/es6';
+import {
+  getCountryCallingCode,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js/min/es6';
 import { digitsOf } from './fold';
 
 /** How an extension follows the number in a stored value; libphonenumber reads it back. */
@@ -98,7 +103,8 @@ export function formatPhone(value: string): string {
 
 /**
  * The digit strings a typed query may match: its own digits, and the E.164 digits of its national
- * reading ("8 916 123" → "8916123" and "7916123"), so any common way of writing a number finds it.
+ * reading ("8 916 123" → "8916123" and "7916123"; "916 123" → "7916123"), so any common way of
+ * writing a number, or its start, finds it.
  */
 export function phoneQueryDigits(query: string, defaultCountry: string): string[] {
   const digits = digitsOf(query);
@@ -106,8 +112,11 @@ export function phoneQueryDigits(query: string, defaultCountry: string): string[
   const candidates = new Set([digits]);
   const country = defaultCountry.toUpperCase();
   // Russia and Kazakhstan dial a domestic long-distance number with a leading 8 for +7.
-  if ((country === 'RU' || country === 'KZ') && digits.startsWith('8') && digits.length > 1) {
-    candidates.add(`7${digits.slice(1)}`);
+  const trunkEight = (country === 'RU' || country === 'KZ') && digits.startsWith('8');
+  if (trunkEight && digits.length > 1) candidates.add(`7${digits.slice(1)}`);
+  // The start of a national number typed without a prefix ("916 123" → "7916123").
+  if (!query.trim().startsWith('+') && !trunkEight && isSupportedCountry(country)) {
+    candidates.add(`${getCountryCallingCode(country)}${digits}`);
   }
   const full = normalisePhone(query, defaultCountry);
   if (full.valid) candidates.add(digitsOf(full.value));

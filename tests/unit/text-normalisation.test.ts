@@ -187,6 +187,10 @@ describe('formatPhone and phoneQueryDigits', () => {
     expect(digits).toContain('7916123');
     expect(phoneQueryDigits('8 916 123-45-67', 'RU')).toEqual(expect.arrayContaining(['89161234567', '79161234567']));
     expect(phoneQueryDigits('916 123 45 67', 'RU')).toEqual(expect.arrayContaining(['9161234567', '79161234567']));
+    // The start of a national number, typed without 8 or +7.
+    expect(phoneQueryDigits('916 123', 'RU')).toEqual(expect.arrayContaining(['916123', '7916123']));
+    expect(phoneQueryDigits('495 12', 'RU')).toContain('749512');
+    expect(phoneQueryDigits('+44 20', 'RU')).toEqual(['4420']);
     expect(phoneQueryDigits('no digits', 'RU')).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import {
   type MergeRecord,
 } from '../../shared/domain/duplicates';
 import { laterConsent, type Person, type PersonValues } from '../../shared/domain/people';
+import { composeDisplayName } from '../../shared/text/person-name';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
 import { restoreRecordSnapshot, takeRecordSnapshot, type RecordSnapshot } from '../db/repositories/record-snapshot';
@@ -129,10 +130,13 @@ export function mergedValues(survivor: Person, merged: Person, choices: Choices)
     contactConsent: laterConsent(survivor.contactConsent, merged.contactConsent),
     marketingConsent: laterConsent(survivor.marketingConsent, merged.marketingConsent),
   };
-  return {
-    ...pickFields(asValues(survivor), asValues(merged), mergeableFields, { ...consentChoices, ...choices }),
-    ...combineRelations(survivor, merged, choices),
-  };
+  const all = { ...consentChoices, ...choices };
+  const picked = pickFields(asValues(survivor), asValues(merged), mergeableFields, all);
+  // A display name built from its record's name parts is built again from the parts picked (the
+  // form treats it the same way); one typed by hand is kept as it is.
+  const from = picked.displayName === survivor.displayName ? survivor : merged;
+  if (picked.displayName === composeDisplayName(from)) picked.displayName = composeDisplayName(picked);
+  return { ...picked, ...combineRelations(survivor, merged, choices) };
 }
 
 /** A company's values after the merge, like mergedValues for people. */

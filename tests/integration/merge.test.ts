@@ -90,6 +90,8 @@ describe('duplicates, merge and unmerge', () => {
       env,
     );
     expect(person.middleName).toBe('Петрович'); // empty on the survivor: filled from the other
+    // The survivor's name was built from its parts: it is built again from the merged ones.
+    expect(person.displayName).toBe('Иванов Иван Петрович');
     expect(person.position).toBe('Директор');
     expect(person.notes).toBe('Старая заметка');
     expect(person.phones.map((phone) => phone.value)).toEqual(['+79161111111', '+79162222222']);
@@ -107,6 +109,19 @@ describe('duplicates, merge and unmerge', () => {
     expect(await listMerges(database.db, 'person', a.id)).toEqual([
       expect.objectContaining({ id: mergeId, mergedId: b.id, cleanlyReversible: true }),
     ]);
+  });
+
+  it('keeps a display name typed by hand through a merge', async () => {
+    const typed = await updatePerson(
+      database.db,
+      a.id,
+      a.version,
+      { lastName: 'Иванов', firstName: 'Иван', displayName: 'Ваня (Ромашка)', companyId: a.company?.id ?? null },
+      env,
+    );
+    const { person } = await mergePeople(database.db, { survivorId: typed.id, mergedId: b.id }, env);
+    expect(person.middleName).toBe('Петрович');
+    expect(person.displayName).toBe('Ваня (Ромашка)');
   });
 
   it('unmerges both records back exactly', async () => {

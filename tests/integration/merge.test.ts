@@ -187,6 +187,30 @@ describe('duplicates, merge and unmerge', () => {
     expect(restored.position).toBeNull();
   });
 
+  it('unmerges even when the contacts it puts back had their ids taken by another person since', async () => {
+    const copy = await createPerson(database.db, { lastName: 'Петров', position: 'Инженер' }, env);
+    const survivor = await createPerson(
+      database.db,
+      { lastName: 'Петров', phones: [{ value: '+7 903 111-11-11' }], emails: [{ value: 'petrov@x.ru' }] },
+      env,
+    );
+    const { mergeId, person } = await mergePeople(database.db, { survivorId: survivor.id, mergedId: copy.id }, env);
+    // The survivor's phone and e-mail go, freeing the highest ids; a new person takes them.
+    await updatePerson(database.db, survivor.id, person.version, { lastName: 'Петров' }, env);
+    const newcomer = await createPerson(
+      database.db,
+      { lastName: 'Новый', phones: [{ value: '+7 903 000-00-01' }, { value: '+7 903 000-00-02' }] },
+      env,
+    );
+    const restored = await unmergePeople(database.db, mergeId, true, env);
+    expect(restored.phones.map((phone) => phone.value)).toEqual(['+79031111111']);
+    expect(restored.emails.map((email) => email.value)).toEqual(['petrov@x.ru']);
+    expect((await getPerson(database.db, newcomer.id)).phones.map((phone) => phone.value)).toEqual([
+      '+79030000001',
+      '+79030000002',
+    ]);
+  });
+
   it('undoes merges into one record newest first: an older one waits, even when forced', async () => {
     const c = await createPerson(
       database.db,

@@ -1,6 +1,6 @@
 /**
  * A person's or company's own row and every side-table row, exactly as stored: what merges and
- * imports keep so they can be undone. Restoring puts rows and ids back; the version moves forward
+ * imports keep so they can be undone. Restoring puts rows and (where still free) ids back; the version moves forward
  * (never back), so an edit based on the pre-restore state is still seen as stale.
  */
 import { sql } from 'kysely';
@@ -119,8 +119,22 @@ export async function restoreRecordSnapshot(
   for (const [part, table] of sideTables(entity)) {
     await sql`DELETE FROM ${sql.table(table)} WHERE ${sql.ref(t.owner)} = ${id}`.execute(db);
     const rows = part === 'tags' ? await withExistingTags(db, snapshot.tags) : snapshot[part];
-    await insertRows(db, table, rows);
+    await insertRows(db, table, await withFreeIds(db, table, rows));
   }
+}
+
+/**
+ * The rows with their stored ids where those are still free. Another record's phone or address
+ * may have taken an id since (the highest ones are reused once deleted): such a row gets a new id,
+ * which nothing refers to, instead of failing the whole undo on the unique id.
+ */
+async function withFreeIds(db: Executor, table: string, rows: readonly Row[]): Promise<Row[]> {
+  const ids = rows.flatMap((row) => (typeof row['id'] === 'number' ? [row['id']] : []));
+  if (ids.length === 0) return [...rows];
+  const { rows: taken } = await sql<{ id: number }>`
+    SELECT id FROM ${sql.table(table)} WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db);
+  const takenIds = new Set(taken.map((row) => row.id));
+  return rows.map((row) => (takenIds.has(row['id'] as number) ? { ...row, id: null } : row));
 }
 
 /**

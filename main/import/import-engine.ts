@@ -101,6 +101,8 @@ type PendingRow = {
   fileMerge: boolean;
   /** Repeats a row of an earlier batch: merged into what it wrote, as into a draft (nothing cleared). */
   joinsFileRow: boolean;
+  /** The later rows of its batch merged into this one: skipped with it, if it is. */
+  merged: PendingRow[];
   /** What later rows of the file find by this row's keys, once it is remembered. */
   entry?: FileEntry;
   /** Hashes of the first words of a person's name (none for companies): see phoneNamesAgree. */
@@ -371,6 +373,7 @@ class ImportPass {
         fileId,
         fileMerge: false,
         joinsFileRow: false,
+        merged: [],
         nameWords: entity === 'person' ? nameWordHashes(name) : [],
         phoneNameHashes: keys.map((key) =>
           key.key === 'phone' && words.length > 0
@@ -577,6 +580,7 @@ class ImportPass {
         mappedFields: Object.keys(item.flat),
       });
       item.action = 'merge';
+      draft.merged.push(item);
       this.#alias(item, earlier);
       return;
     }
@@ -792,9 +796,20 @@ class ImportPass {
   #finish(entity: ImportEntity, item: PendingRow): void {
     // The written record is what later rows of the file merge into; the draft can go.
     if (item.entry !== undefined && this.#fileKeys.pending(item.entry) === item) {
+      const entry = item.entry;
+      // A skipped repeat leaves the record an earlier batch wrote as it was.
+      if (item.action === 'skip' && item.joinsFileRow)
+        this.#fileKeys.settle(entry, this.#fileKeys.recordId(entry), this.#fileKeys.created(entry));
       // A skipped row (no name) is no one later rows could merge into.
-      if (item.action === 'skip') this.#fileKeys.drop(item.entry);
-      else this.#fileKeys.settle(item.entry, item.recordId, item.action === 'create' || item.fileMerge);
+      else if (item.action === 'skip') this.#fileKeys.drop(entry);
+      else this.#fileKeys.settle(entry, item.recordId, item.action === 'create' || item.fileMerge);
+    }
+    // Rows merged into a skipped one were skipped with it: said so, not counted as merged.
+    if (item.action === 'skip') {
+      for (const joined of item.merged) {
+        joined.action = 'skip';
+        joined.problems.push(problem('joinedSkippedRow', 'error'));
+      }
     }
     if (entity === 'company' && item.fileId !== null && item.recordId !== null && !this.#writing) {
       this.#companyIdsFromFile.set(item.fileId, item.recordId);

@@ -17,6 +17,10 @@ const labels: Record<ProblemCode, { en: string; ru: string }> = {
   invalidValue: { en: 'value not accepted', ru: 'значение не подходит для поля' },
   duplicateInFile: { en: 'duplicate of an earlier row', ru: 'дубликат строки выше' },
   mergedInFile: { en: 'merged with an earlier row', ru: 'объединено со строкой выше' },
+  joinedSkippedRow: {
+    en: 'merged with a row above that was skipped',
+    ru: 'объединена со строкой выше, которая пропущена',
+  },
   repeatedId: { en: 'the same id as an earlier row', ru: 'тот же id, что в строке выше' },
   sharedPhone: {
     en: 'the phone of someone with another name: added as a new person',

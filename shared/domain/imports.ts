@@ -238,6 +238,7 @@ export const problemCodes = [
   'invalidValue',
   'duplicateInFile',
   'mergedInFile',
+  'joinedSkippedRow',
   'repeatedId',
   'sharedPhone',
   'ambiguousMatch',

@@ -201,6 +201,24 @@ describe('import matching', () => {
     expect(await liveNames(database)).toEqual(['Петров Пётр', 'Сидорова Анна', 'Козлов Олег']);
   });
 
+  it('skips the rows merged into a row that is skipped, saying why, instead of counting them merged', async () => {
+    const { dry, rows, report } = await importFile(
+      writeCsv(dir, 'без-имени.csv', [
+        ['ФИО', 'E-mail', 'Телефон'],
+        ['', 'nobody@x.ru', ''],
+        ['', 'nobody@x.ru', '+7 903 123-45-67'],
+        ['Сидоров Сидор', 'sidorov@x.ru', ''],
+      ]),
+    );
+    expect(report.summary.people).toEqual(dry.summary.people);
+    expect(report.summary.people).toMatchObject({ create: 1, merge: 0, skip: 2 });
+    expect(rows.map((row) => [row.action, row.problems.map((problem) => problem.code)])).toEqual([
+      ['skip', ['missingName']],
+      ['skip', ['joinedSkippedRow']],
+      ['create', []],
+    ]);
+  });
+
   describe('rows that find one record by different keys', () => {
     const filler = (count: number) =>
       Array.from({ length: count }, (_, index) => [`Заполнитель${index}`, `filler${index}@example.ru`, '', '']);

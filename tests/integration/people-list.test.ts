@@ -461,6 +461,16 @@ describe('people list: filters, sorting and paging', () => {
       (m) => custom(m, 'kommentariy') !== 'Звонить утром',
     ],
     [
+      'custom text is, case and ё folded',
+      () => [{ field: 'custom.kommentariy', operator: 'is', value: 'емкий КЛИЕНТ' }],
+      (m) => custom(m, 'kommentariy') === 'Ёмкий клиент',
+    ],
+    [
+      'custom text isNot, case and ё folded',
+      () => [{ field: 'custom.kommentariy', operator: 'isNot', value: 'звонить утром' }],
+      (m) => custom(m, 'kommentariy') !== 'Звонить утром',
+    ],
+    [
       'custom text contains (folded)',
       () => [{ field: 'custom.kommentariy', operator: 'contains', value: 'емкий' }],
       (m) => custom(m, 'kommentariy') === 'Ёмкий клиент',

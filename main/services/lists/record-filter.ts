@@ -224,7 +224,14 @@ function customField(tables: EntityTables, field: CustomFieldDefinition, conditi
   const column = sql.raw(numeric ? 'v.value_number' : 'v.value_text');
   const scalar = (value: unknown) =>
     field.type === 'checkbox' ? (value === true || value === 'true' ? 1 : 0) : numeric ? Number(value) : text(value);
-  const matching = sql<SqlBool>`EXISTS (${values} AND ${column} IN (${inList(list(condition.value).map(scalar))}))`;
+  // Free text is matched as people type it, case and ё folded (as the record's own text fields are);
+  // options, numbers and dates are exact.
+  const matching =
+    field.type === 'text'
+      ? sql<SqlBool>`EXISTS (${values} AND kartoteka_fold(v.value_text) IN (${inList(
+          list(condition.value).map((value) => foldText(text(value))),
+        )}))`
+      : sql<SqlBool>`EXISTS (${values} AND ${column} IN (${inList(list(condition.value).map(scalar))}))`;
   if (field.type === 'checkbox' && condition.operator === 'is' && scalar(condition.value) === 0) {
     // A box never ticked has no stored value: "not ticked" is every record without a ticked one.
     return sql<SqlBool>`NOT EXISTS (${values} AND ${column} = 1)`;

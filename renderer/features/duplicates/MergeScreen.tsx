@@ -1,7 +1,6 @@
 import type { CustomFieldDefinition, CustomFieldValues } from '../../../shared/domain/custom-fields';
 import { customValueText } from '../records/ContactDetails';
 import { Badge, Button, Card, Group, Radio, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconGitMerge } from '@tabler/icons-react';
 import { useMutation, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +9,7 @@ import { useLocation } from 'wouter';
 import type { Address, Email, Phone } from '../../../shared/domain/contact-points';
 import type { MergeEntity } from '../../../shared/domain/duplicates';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { showUndoNotice } from '../../components/undo-notice';
 import { QueryState } from '../../components/QueryState';
 import { TagBadges } from '../records/TagBadges';
 import { mergeScreens } from './merge-screens';
@@ -113,27 +113,16 @@ function MergeBody<R extends MergeSide>({
       onSuccess: async ({ mergeId }) => {
         await queryClient.invalidateQueries();
         navigate(`${listPath}/${survivor.id}`);
-        const id = `merge-${mergeId}`;
-        notifications.show({
-          id,
+        showUndoNotice({
+          id: `merge-${mergeId}`,
           color: 'teal',
-          autoClose: 10_000,
-          message: (
-            <Group justify="space-between" wrap="nowrap">
-              <Text size="sm">{t('merge.done', { context: entity })}</Text>
-              <Button
-                size="xs"
-                variant="light"
-                onClick={async () => {
-                  notifications.hide(id);
-                  await unmerge(mergeId);
-                  await queryClient.invalidateQueries();
-                }}
-              >
-                {t('merge.undo')}
-              </Button>
-            </Group>
-          ),
+          message: t('merge.done', { context: entity }),
+          undoLabel: t('merge.undo'),
+          undo: async () => {
+            await unmerge(mergeId);
+            await queryClient.invalidateQueries();
+          },
+          t,
         });
       },
     });

@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../components/format';
+import { showUndoNotice } from '../../components/undo-notice';
 import { useBulkAction } from './useBulkAction';
 
 type BulkActionsBarProps = {
@@ -41,27 +42,15 @@ export function BulkActionsBar(props: BulkActionsBarProps) {
 
   function offerUndo(ids: number[]) {
     if (ids.length === 0) return;
-    const id = `bulk-trash-${Date.now()}`;
-    notifications.show({
-      id,
-      color: 'gray',
-      autoClose: 10_000,
-      message: (
-        <Group justify="space-between" wrap="nowrap">
-          <Text size="sm">{t('records.trash.done', { count: ids.length })}</Text>
-          <Button
-            size="xs"
-            variant="light"
-            onClick={async () => {
-              notifications.hide(id);
-              await call(`${props.entity}:restore`, { ids });
-              await queryClient.invalidateQueries();
-            }}
-          >
-            {t('records.trash.undo')}
-          </Button>
-        </Group>
-      ),
+    showUndoNotice({
+      id: `bulk-trash-${Date.now()}`,
+      message: t('records.trash.done', { count: ids.length }),
+      undoLabel: t('records.trash.undo'),
+      undo: async () => {
+        await call(`${props.entity}:restore`, { ids });
+        await queryClient.invalidateQueries();
+      },
+      t,
     });
   }
 

@@ -47,6 +47,7 @@ import { recordAdapters } from './entities/record-adapters';
 import { FileKeyTable, type FileEntry } from './file-keys';
 import { diffFlat, keysOf, mergeFlat, type FlatRecord } from './flat-record';
 import { lastRecordIds, loadIntoEmptyBase } from './fresh-base';
+import { alignAddresses } from './address-slots';
 import { skipCauses } from './problem-labels';
 import { findExisting, keyHash, rowKeys, type ExistingMatches, type RowKeys } from './match-keys';
 import { CREATE_VALUE, ValueChoices, type ChoiceCatalog } from './value-choices';
@@ -451,7 +452,7 @@ class ImportPass {
         item.loaded = before;
         this.#claimKeysOf(before, item, entity, matchKeys);
         // The mapped fields first; then any other the merge changed (a number moved to another kind).
-        item.changes = diffFlat(before.flat, flat, keysOf(item.flat, before.flat));
+        item.changes = diffFlat(before.flat, flat, keysOf(item.flat, before.flat, flat));
         if (item.changes.length === 0) item.action = 'unchanged';
         else updates.push({ item, values, version: before.version });
       } else {
@@ -643,8 +644,10 @@ class ImportPass {
     const { overwriteWithEmpty, replaceLists } = item.joinsFileRow
       ? { overwriteWithEmpty: false, replaceLists: false }
       : this.#input.setup.options;
-    const mappedFields = Object.keys(item.flat).filter((key) => key !== 'id');
-    return mergeFlat(before.flat, item.flat, {
+    // Joined lists add the file's addresses by kind; replaced ones take them as the sheet numbers them.
+    const incoming = replaceLists ? item.flat : alignAddresses(before.flat, item.flat);
+    const mappedFields = Object.keys(incoming).filter((key) => key !== 'id');
+    return mergeFlat(before.flat, incoming, {
       overwriteWithEmpty,
       listFields: LIST_FIELDS,
       mappedFields,

@@ -354,6 +354,31 @@ describe('spreadsheet import engine', () => {
     expect(person!.addresses).toEqual([expect.objectContaining({ city: 'Тверь', label: 'home' })]);
   });
 
+  it("adds an Outlook business address to a person's home address, not over it", async () => {
+    const existing = await createPerson(
+      database.db,
+      {
+        firstName: 'Анна',
+        lastName: 'Смит',
+        emails: [{ value: 'anna@example.ru', label: 'work' }],
+        addresses: [{ label: 'home', city: 'Москва', street: 'ул. Ленина, 1', postalCode: '101000' }],
+      },
+      env,
+    );
+    const file = writeCsv(dir, 'outlook-update.csv', [
+      ['First Name', 'Last Name', 'E-mail Address', 'Business City'],
+      ['Анна', 'Смит', 'anna@example.ru', 'Казань'],
+    ]);
+    const opened = await sessions.open(database.db, { path: file });
+    const options = { mode: 'update' as const, matchKeys: ['email' as const] };
+    await sessions.run(database.db, opened.sessionId, acceptSuggestions(opened, options), env);
+    const after = await getPerson(database.db, existing.id);
+    expect(after.addresses.map(({ label, city, street, postalCode }) => [label, city, street, postalCode])).toEqual([
+      ['home', 'Москва', 'ул. Ленина, 1', '101000'],
+      ['work', 'Казань', null, null],
+    ]);
+  });
+
   it('imports an Outlook CSV', async () => {
     const file = await sessions.open(database.db, { path: writeOutlookCsv(dir) });
     const report = await sessions.run(database.db, file.sessionId, acceptSuggestions(file), env);

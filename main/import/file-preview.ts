@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { isContactTarget, type ImportEntity } from '../../shared/domain/import-fields';
 import { ColumnMapping, type ImportFile, type SheetPreview } from '../../shared/domain/imports';
+import { sheetHeaders } from '../../shared/domain/sheet-headers';
 import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import type { Executor } from '../db/repositories/executor';
 import { findTemplatesBySignature } from '../db/repositories/imports';
@@ -114,7 +115,10 @@ export async function previewFile(
     if (name === META_SHEET || name === LISTS_SHEET) continue;
     const { rows, hiddenRows } = await firstRows(source, name, SAMPLE_ROWS);
     const headerRow = detectHeaderRow(rows.slice(0, PREVIEW_ROWS));
-    const headers = (rows[headerRow] ?? []).map(cellText);
+    const headers = sheetHeaders(
+      rows.map((row) => row.map(cellText)),
+      headerRow,
+    );
     const body = rows.slice(headerRow + 1);
     const width = Math.max(headers.length, ...body.map((row) => row.length));
     while (headers.length < width) headers.push('');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { ImportEntity } from '../../shared/domain/import-fields';
+import { sheetHeaders } from '../../shared/domain/sheet-headers';
 import {
   ImportSetup,
   ImportSummary,
@@ -79,7 +80,7 @@ export class ImportSessions {
     const id = randomUUID();
     const preview = await previewFile(db, source, id, request.path);
     const previewRows = new Map(preview.sheets.map((sheet) => [sheet.name, sheet.rows]));
-    const headers = new Map(preview.sheets.map((sheet) => [sheet.name, sheet.rows[sheet.headerRow] ?? []]));
+    const headers = new Map(preview.sheets.map((sheet) => [sheet.name, sheetHeaders(sheet.rows, sheet.headerRow)]));
     this.#sessions.set(id, {
       id,
       path: request.path,
@@ -104,7 +105,10 @@ export class ImportSessions {
       if (row.index >= request.headerRow + 1 + SUGGEST_SAMPLE_ROWS) break;
       rows[row.index] = row.cells;
     }
-    const headers = (rows[request.headerRow] ?? []).map(cellText);
+    const headers = sheetHeaders(
+      rows.slice(Math.max(0, request.headerRow - 1), request.headerRow + 1).map((row) => (row ?? []).map(cellText)),
+      Math.min(1, request.headerRow),
+    );
     const body = Array.from(rows.slice(request.headerRow + 1), (row) => row ?? []);
     const width = Math.max(headers.length, ...body.map((row) => row.length));
     while (headers.length < width) headers.push('');
@@ -147,7 +151,7 @@ export class ImportSessions {
     const session = this.#get(sessionId);
     const setup = ImportSetup.parse(input);
     for (const sheet of setup.sheets) {
-      session.headers.set(sheet.sheet, session.previewRows.get(sheet.sheet)?.[sheet.headerRow] ?? []);
+      session.headers.set(sheet.sheet, sheetHeaders(session.previewRows.get(sheet.sheet) ?? [], sheet.headerRow));
     }
     const started = performance.now();
     const outcomes = new OutcomeStore();

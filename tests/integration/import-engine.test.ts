@@ -203,6 +203,31 @@ describe('spreadsheet import engine', () => {
     });
   });
 
+  it('reads a two-row header: the columns merged down both rows keep their names', async () => {
+    const file = path.join(dir, 'двухстрочная шапка.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Клиенты');
+    sheet.addRow(['ФИО', 'Контакты', null, 'Компания', 'Дата рождения']);
+    sheet.addRow([null, 'Телефон', 'E-mail', null, null]);
+    for (const range of ['A1:A2', 'B1:C1', 'D1:D2', 'E1:E2']) sheet.mergeCells(range);
+    sheet.addRow(['Иванов Иван Иванович', '8 916 123-45-67', 'ivanov@example.ru', 'ООО «Ромашка»', '01.02.1980']);
+    await workbook.xlsx.writeFile(file);
+    const opened = await sessions.open(database.db, { path: file });
+    const [preview] = opened.sheets;
+    expect(preview?.headerRow).toBe(1);
+    expect(preview?.columns.map((column) => [column.header, column.targets])).toEqual([
+      ['ФИО', ['fullName']],
+      ['Телефон', ['phone.mobile']],
+      ['E-mail', ['email.work']],
+      ['Компания', ['company']],
+      ['Дата рождения', ['birthday']],
+    ]);
+    await sessions.run(database.db, opened.sessionId, acceptSuggestions(opened), env);
+    const ivanov = (await peopleByName(database)).get('Иванов Иван Иванович');
+    expect(ivanov).toMatchObject({ birthday: '1980-02-01', company: { name: 'ООО «Ромашка»' } });
+    expect(phonesOf(ivanov)).toEqual(['+79161234567']);
+  });
+
   it('imports a CP1251 semicolon CSV from Russian Excel', async () => {
     const file = await sessions.open(database.db, { path: writeCp1251Csv(dir) });
     expect(file.csv).toEqual({ encoding: 'windows-1251', delimiter: ';' });

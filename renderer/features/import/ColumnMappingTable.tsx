@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AddressLabel } from '../../../shared/domain/contact-points';
 import type { SheetPreview, SheetSetup } from '../../../shared/domain/imports';
+import { sheetHeaders } from '../../../shared/domain/sheet-headers';
 import {
   addressGroupHeads,
   addressGroupOf,
@@ -71,7 +72,7 @@ export function ColumnMappingTable({ preview, sheet, entity, dispatch }: ColumnM
       ),
     [customFields],
   );
-  const headers = preview.rows[sheet.headerRow] ?? [];
+  const headers = sheetHeaders(preview.rows, sheet.headerRow);
   const suggestions = new Map(preview.columns.map((column) => [column.index, column]));
   const kinds = addressKinds(sheet);
   /** One kind for the whole address: every column of its group takes it. */

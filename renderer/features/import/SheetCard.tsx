@@ -3,6 +3,7 @@ import { IconEyeOff, IconTemplate } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SheetPreview, SheetSetup } from '../../../shared/domain/imports';
 import type { ImportEntity } from '../../../shared/domain/import-fields';
+import { sheetHeaders } from '../../../shared/domain/sheet-headers';
 import { useChannelMutation } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ColumnMappingTable } from './ColumnMappingTable';
@@ -48,7 +49,7 @@ export function SheetCard({ sessionId, preview, sheet, fromExcel, dispatch }: Sh
     change({ entity });
     if (entity !== null) suggestColumns(sheet.headerRow, entity, true);
   }
-  const headers = preview.rows[sheet.headerRow] ?? [];
+  const headers = sheetHeaders(preview.rows, sheet.headerRow);
   const hiddenBelowHeader = preview.hiddenRows.filter((row) => row > sheet.headerRow).length;
   return (
     <Paper withBorder p="md" radius="md" data-testid="import-sheet">

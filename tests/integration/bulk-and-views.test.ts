@@ -64,6 +64,31 @@ describe('bulk actions and saved views', () => {
     expect((await getPerson(database.db, ids[0]!)).tags).toEqual(['VIP']);
   });
 
+  it('filters «created before / after» a day by the day each record was created on, in the local time zone', async () => {
+    const at = (day: number, hour: number) => ({ now: () => new Date(2026, 10, day, hour), defaultCountry: 'RU' });
+    const early = await createPerson(database.db, { lastName: 'Ранняя' }, at(23, 0));
+    const late = await createPerson(database.db, { lastName: 'Поздняя' }, at(23, 23));
+    const next = await createPerson(database.db, { lastName: 'Завтрашняя' }, at(24, 0));
+    const created = async (operator: 'before' | 'after', value: string) =>
+      (
+        await listPeoplePage(
+          database.db,
+          {
+            filter: { conditions: [{ field: 'createdAt', operator, value }] },
+            sort: { field: 'name', direction: 'asc' },
+          },
+          { defaultCountry: 'RU' },
+        )
+      )
+        .map((row) => row.id)
+        .filter((id) => [early.id, late.id, next.id].includes(id))
+        .sort((a, b) => a - b);
+    expect(await created('after', '2026-11-23')).toEqual([next.id]);
+    expect(await created('before', '2026-11-23')).toEqual([]);
+    expect(await created('after', '2026-11-22')).toEqual([early.id, late.id, next.id]);
+    expect(await created('before', '2026-11-24')).toEqual([early.id, late.id]);
+  });
+
   it('counts tagging and untagging as edits (a new version), so forms and undo opened before see them', async () => {
     const before = await getPerson(database.db, ids[0]!);
     const target = { ids: [ids[0]!] };

@@ -134,12 +134,31 @@ function referenceColumn(column: RawBuilder<unknown>, target: 'users' | 'compani
   }
 }
 
-function dateColumn(column: RawBuilder<unknown>, condition: Condition): Sql {
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * The UTC time the user's day `date` ("2026-11-23") starts, `days` later: main runs on the user's
+ * computer, so its time zone is theirs. null for anything but a day.
+ */
+function localDayStart(date: string, days: number): string | null {
+  const match = DAY.exec(date);
+  if (!match) return null;
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days).toISOString();
+}
+
+/**
+ * A date or time column against a day. A time (created, updated) is compared by the user's day it
+ * falls on, as a date is: "after the 23rd" starts on the 24th, "before the 23rd" ends on the 22nd.
+ */
+function dateColumn(column: RawBuilder<unknown>, condition: Condition, isTime: boolean): Sql {
+  const day = text(condition.value);
   switch (condition.operator) {
     case 'before':
-      return sql<SqlBool>`${column} < ${text(condition.value)}`;
-    case 'after':
-      return sql<SqlBool>`${column} > ${text(condition.value)}`;
+      return sql<SqlBool>`${column} < ${(isTime ? localDayStart(day, 0) : null) ?? day}`;
+    case 'after': {
+      const nextDay = isTime ? localDayStart(day, 1) : null;
+      return nextDay === null ? sql<SqlBool>`${column} > ${day}` : sql<SqlBool>`${column} >= ${nextDay}`;
+    }
     case 'isEmpty':
       return sql<SqlBool>`${column} IS NULL`;
     case 'isNotEmpty':
@@ -284,7 +303,7 @@ function conditionSql(
   const reference = tables.referenceColumns[condition.field];
   if (reference) return referenceColumn(column(reference.column), reference.table, condition);
   const dateName = tables.dateColumns[condition.field];
-  if (dateName) return dateColumn(column(dateName), condition);
+  if (dateName) return dateColumn(column(dateName), condition, dateName.endsWith('_at'));
   throw new AppError('InvalidInput', `Unknown filter field "${condition.field}"`, { field: condition.field });
 }
 

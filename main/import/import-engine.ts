@@ -814,7 +814,8 @@ class ImportPass {
         joined.problems.push(problem('joinedSkippedRow', 'error'));
       }
     }
-    if (entity === 'company' && item.fileId !== null && item.recordId !== null && !this.#writing) {
+    // Every company row the file numbers, unchanged ones too: its people link by that number.
+    if (entity === 'company' && item.fileId !== null && item.recordId !== null) {
       this.#companyIdsFromFile.set(item.fileId, item.recordId);
     }
     if (entity === 'company' && item.action === 'create' && !this.#writing) {

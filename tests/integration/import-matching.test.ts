@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportFile, ImportSetupInput } from '../../shared/domain/imports';
 import { createCompany, getCompany, trashCompanies } from '../../main/services/companies-service';
-import { exportRecords } from '../../main/export/export-service';
+import { exportDatabase, exportRecords } from '../../main/export/export-service';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { ImportSessions, suggestedSetup, undoImport } from '../../main/services/import-service';
 import { search } from '../../main/services/search-service';
@@ -473,6 +473,33 @@ describe('import matching', () => {
     expect(report.summary.companies).toMatchObject({ update: 2, create: 0, skip: 0 });
     expect((await getCompany(database.db, first.id)).industry).toBe('Опт, Москва');
     expect((await getCompany(database.db, second.id)).industry).toBe('Розница, Тверь');
+  });
+
+  it('links a person added to a full export to the company its id names, not to another of the same name', async () => {
+    await createCompany(database.db, { name: 'Ромашка', industry: 'Опт' }, env);
+    const second = await createCompany(database.db, { name: 'Ромашка', industry: 'Розница' }, env);
+    await createPerson(database.db, { lastName: 'Старый', companyId: second.id }, env);
+    const file = path.join(dir, 'вся база.xlsx');
+    await exportDatabase(database.db, { path: file, language: 'ru' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('Люди')!;
+    const headers = (sheet.getRow(1).values as unknown[]).map((value) => String(value ?? ''));
+    const column = (header: string) => headers.indexOf(header);
+    // A row the user adds: no id of its own, the company's id and name copied from the row above.
+    const added = sheet.getRow(3);
+    added.getCell(column('Фамилия')).value = 'Новый';
+    added.getCell(column('Компания')).value = 'Ромашка';
+    added.getCell(column('ID компании в Картотеке')).value = second.id;
+    await workbook.xlsx.writeFile(file);
+    const { report } = await importFile(file);
+    expect(report.summary.people).toMatchObject({ create: 1, skip: 0 });
+    const newcomer = await database.db
+      .selectFrom('people')
+      .select('company_id')
+      .where('last_name', '=', 'Новый')
+      .executeTakeFirstOrThrow();
+    expect(newcomer.company_id).toBe(second.id);
   });
 
   it('reads a column of "1,500" amounts as thousands, and a column of "1,5" as decimals', async () => {

@@ -180,6 +180,34 @@ test('an unmapped column becomes a new custom field', async ({ app, dataDir, sav
   await expect(detailRow(page, 'Любимый сорт чая')).toContainText('Пуэр «Старое дерево»');
 });
 
+test('a two-row header keeps the names of the columns merged down both rows', async ({
+  app,
+  dataDir,
+  saveScreenshot,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await openDatabase(app, dataDir);
+  const file = await writeWorkbook(dir, 'шапка в две строки.xlsx', [
+    ['ФИО', 'Контакты', null, 'Компания', 'Дата рождения'],
+    [null, 'Телефон', 'E-mail', null, null],
+    ['Двухэтажная Алевтина Сергеевна', '8 916 555-12-34', 'aleva@example.ru', LONG_COMPANY, '01.02.1980'],
+  ]);
+  const wizard = new ImportPage(page);
+  await wizard.start(file);
+  await expect(page.getByTestId('mapped-count')).toHaveText('Импортируется столбцов: 5 из 5');
+  for (const header of ['ФИО', 'Телефон', 'E-mail', 'Компания', 'Дата рождения'])
+    await expect(wizard.mappingRow(header)).toBeVisible();
+  await page.getByTestId('column-mapping').scrollIntoViewIfNeeded();
+  await saveScreenshot('126-import-two-row-header-ru');
+  await wizard.runFromMapping();
+  // The person and the company the «Компания» column names.
+  await expect(page.getByTestId('report-created')).toHaveText('2Добавлено');
+  await openPerson(page, 'Двухэтажная Алевтина');
+  await expect(detailRow(page, 'День рождения')).toContainText('01.02.1980');
+  await expect(detailRow(page, 'Компания')).toContainText(LONG_COMPANY);
+});
+
 test('an ambiguous date column is read in the order the user picks', async ({ app, dataDir, saveScreenshot }) => {
   test.setTimeout(120_000);
   const { page } = app;

@@ -7,86 +7,70 @@
 import { ADDRESS_GROUPS, addressGroupOf } from '../../shared/domain/import-fields';
 import { isEmptyValue, type FlatRecord } from './flat-record';
 
-/** The address groups the record's flat keys mention, in order. */
-function groupsOf(flat: FlatRecord): number[] {
-  const groups = new Set<number>();
-  for (const key of Object.keys(flat)) {
+/** One address of a flat record: its kind and its non-empty parts ("city" → "Москва"). */
+type Slot = { label: string | null; parts: Map<string, string> };
+
+/** The record's addresses by slot, read in one pass over its keys. */
+function slotsOf(flat: FlatRecord): Map<number, Slot> {
+  const slots = new Map<number, Slot>();
+  for (const [key, value] of Object.entries(flat)) {
     const group = addressGroupOf(key);
-    if (group >= 0) groups.add(group);
+    if (group < 0) continue;
+    let slot = slots.get(group);
+    if (slot === undefined) {
+      slot = { label: null, parts: new Map() };
+      slots.set(group, slot);
+    }
+    const part = key.slice(key.indexOf('.') + 1);
+    if (part === 'label') slot.label = typeof value === 'string' && value !== '' ? value : null;
+    else if (!isEmptyValue(value)) slot.parts.set(part, String(value).trim().toLowerCase());
   }
-  return [...groups].sort((a, b) => a - b);
+  return slots;
 }
 
-function hasAddress(flat: FlatRecord, group: number): boolean {
-  const prefix = `${ADDRESS_GROUPS[group]}.`;
-  return Object.entries(flat).some(
-    ([key, value]) => key.startsWith(prefix) && !key.endsWith('.label') && !isEmptyValue(value),
-  );
+/** The record's address is this very one: every part it has, the file gives the same. */
+function sameAddress(record: Slot, incoming: Slot): boolean {
+  if (record.parts.size === 0) return false;
+  for (const [part, value] of record.parts) if (incoming.parts.get(part) !== value) return false;
+  return true;
 }
-
-/** Every part the incoming address gives is what the existing one has: the same address. */
-function sameAddress(existing: FlatRecord, incoming: FlatRecord, slot: number, group: number): boolean {
-  const from = `${ADDRESS_GROUPS[group]}.`;
-  const to = `${ADDRESS_GROUPS[slot]}.`;
-  const parts = Object.entries(incoming).filter(
-    ([key, value]) => key.startsWith(from) && !key.endsWith('.label') && !isEmptyValue(value),
-  );
-  const same = (a: unknown, b: unknown) =>
-    String(a ?? '')
-      .trim()
-      .toLowerCase() ===
-    String(b ?? '')
-      .trim()
-      .toLowerCase();
-  return parts.length > 0 && parts.every(([key, value]) => same(existing[`${to}${key.slice(from.length)}`], value));
-}
-
-const labelOf = (flat: FlatRecord, group: number): string | null => {
-  const label = flat[`${ADDRESS_GROUPS[group]}.label`];
-  return typeof label === 'string' && label !== '' ? label : null;
-};
 
 /**
  * The incoming record with its address groups moved to the slots of `existing` they belong to:
- * an address with a kind goes to the existing address of that kind, else to the first free slot;
- * one without a kind stays where the sheet put it (a plain «Город» column updates the first address).
- * A row that carries our record id (a workbook we exported) numbers them as the record does: as they are.
+ * an address with a kind goes to the existing address of that kind (or the one it is, under a new
+ * kind), else to the first free slot; one without a kind stays where the sheet put it. A row whose
+ * addresses have no kind at all (a plain «Город» column) or that carries our record id (a workbook
+ * we exported, numbered as the record is) is left as it is. Empty groups of a row that names kinds
+ * are dropped: which address they would clear can't be told.
  */
 export function alignAddresses(existing: FlatRecord, incoming: FlatRecord): FlatRecord {
-  const groups = groupsOf(incoming);
-  if (groups.length === 0 || typeof incoming['id'] === 'number') return incoming;
+  if (typeof incoming['id'] === 'number') return incoming;
+  const groups = slotsOf(incoming);
+  if (groups.size === 0 || [...groups.values()].every((group) => group.label === null)) return incoming;
+  const record = slotsOf(existing);
+  const occupied = (slot: number) => (record.get(slot)?.parts.size ?? 0) > 0;
   const target = new Map<number, number>();
   const taken = new Set<number>();
-  for (const group of groups) {
-    if (labelOf(incoming, group) === null) {
+  for (const [group, address] of groups) {
+    if (address.label === null && address.parts.size > 0) {
       target.set(group, group);
       taken.add(group);
     }
   }
-  for (const group of groups) {
-    const label = labelOf(incoming, group);
-    if (label === null) continue;
+  for (const [group, address] of groups) {
+    if (address.label === null || address.parts.size === 0) continue;
     const free = (slot: number) => !taken.has(slot);
-    const sameKind = ADDRESS_GROUPS.findIndex(
-      (_, slot) => free(slot) && hasAddress(existing, slot) && labelOf(existing, slot) === label,
-    );
-    // Its own slot when that holds nothing yet, the same kind, or this very address under another
-    // kind (the kind is what the file changes); else the first empty one.
-    const own =
-      free(group) &&
-      (!hasAddress(existing, group) ||
-        labelOf(existing, group) === label ||
-        sameAddress(existing, incoming, group, group))
-        ? group
-        : -1;
-    const empty = ADDRESS_GROUPS.findIndex((_, slot) => free(slot) && !hasAddress(existing, slot));
-    const slot = sameKind >= 0 ? sameKind : own >= 0 ? own : empty;
+    const slots = ADDRESS_GROUPS.map((_, slot) => slot).filter(free);
+    const same =
+      slots.find((slot) => occupied(slot) && record.get(slot)?.label === address.label) ??
+      slots.find((slot) => occupied(slot) && sameAddress(record.get(slot)!, address)) ??
+      (free(group) && !occupied(group) ? group : undefined) ??
+      slots.find((slot) => !occupied(slot));
     // No room left (ten addresses of other kinds): it goes nowhere rather than over another one.
-    if (slot < 0) continue;
-    target.set(group, slot);
-    taken.add(slot);
+    if (same === undefined) continue;
+    target.set(group, same);
+    taken.add(same);
   }
-  if ([...target].every(([from, to]) => from === to) && target.size === groups.length) return incoming;
   const aligned: FlatRecord = {};
   for (const [key, value] of Object.entries(incoming)) {
     const group = addressGroupOf(key);

@@ -479,8 +479,10 @@ class ImportPass {
     if (item.action === 'skip') return;
     const own = this.#existingMatch(item, existing);
     if (earlier !== undefined) {
-      // The earlier row was going to be a new record, and this one finds it in the base after all.
-      if (own.match !== undefined && mode === 'upsert') this.#adoptRecord(earlier, own.match, entity);
+      // The earlier row was going to be a new record, and this one finds it in the base after all
+      // (unless repeats are only reported: then nothing is joined).
+      if (own.match !== undefined && mode === 'upsert' && this.#input.setup.options.inFileDuplicates === 'merge')
+        this.#adoptRecord(earlier, own.match, entity, existing);
       this.#joinEarlier(item, earlier);
       return;
     }
@@ -610,15 +612,19 @@ class ImportPass {
     if (item.entry === undefined) return;
     const adapter = recordAdapters[entity];
     for (const key of rowKeys(before.flat, entity, adapter.nameOf(before.flat), matchKeys)) {
-      // Its id is the record itself (recordHash), not a key a second row of ours may repeat.
-      if (key.key !== 'id') this.#fileKeys.claim(keyHash(key.key, `${entity}|${key.value}`), item.entry);
+      // Its phones and e-mails only: its id is the record itself (recordHash), and a name is no
+      // proof (two companies may share one; a row with our id is not found by its name).
+      if (key.key === 'email' || key.key === 'phone')
+        this.#fileKeys.claim(keyHash(key.key, `${entity}|${key.value}`), item.entry);
     }
   }
 
   /** An earlier row's draft of a new record becomes an update of the record a later row found. */
-  #adoptRecord(earlier: FileEntry, recordId: number, entity: ImportEntity): void {
+  #adoptRecord(earlier: FileEntry, recordId: number, entity: ImportEntity, existing: ExistingMatches): void {
     const draft = this.#fileKeys.pending(earlier);
     if (!draft || draft.action !== 'create' || draft.recordId !== null) return;
+    // The earlier row must be that person too, not a colleague sharing the office phone with them.
+    if (!phoneNamesAgree(draft.nameWords, nameWordHashes(existing.names.get(recordId) ?? ''))) return;
     if (this.#fileKeys.find(recordHash(entity, recordId)) !== undefined) return;
     draft.action = 'update';
     draft.recordId = recordId;
@@ -644,8 +650,8 @@ class ImportPass {
     const { overwriteWithEmpty, replaceLists } = item.joinsFileRow
       ? { overwriteWithEmpty: false, replaceLists: false }
       : this.#input.setup.options;
-    // Joined lists add the file's addresses by kind; replaced ones take them as the sheet numbers them.
-    const incoming = replaceLists ? item.flat : alignAddresses(before.flat, item.flat);
+    // The file's addresses go to the record's addresses of their kinds, whichever slot the sheet gave.
+    const incoming = alignAddresses(before.flat, item.flat);
     const mappedFields = Object.keys(incoming).filter((key) => key !== 'id');
     return mergeFlat(before.flat, incoming, {
       overwriteWithEmpty,

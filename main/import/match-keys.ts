@@ -66,7 +66,7 @@ const ids = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);
 export type ExistingMatches = {
   /** "email:a@b.c" → ids of the records holding it. */
   byKey: Map<string, number[]>;
-  /** The names of the records found by phone: a shared office phone must not join two people. */
+  /** The names of the records found by id, e-mail or phone: a shared office phone must not join two people. */
   names: Map<number, string>;
 };
 
@@ -92,15 +92,17 @@ export async function findExisting(
       ? sql`r.deleted_at IS NULL AND r.erased_at IS NULL AND r.id <= ${lastIdBefore}`
       : sql`r.deleted_at IS NULL AND r.id <= ${lastIdBefore}`;
 
+  const nameColumn = entity === 'person' ? sql`r.display_name` : sql`r.name`;
   const idValues = byKey('id');
   if (idValues.length > 0) {
-    const { rows } = await sql<{ id: number }>`
-      SELECT r.id FROM ${table} r WHERE r.id IN (SELECT value FROM json_each(${ids(idValues)})) AND ${live}`.execute(
-      db,
-    );
-    for (const row of rows) add('id', String(row.id), row.id);
+    const { rows } = await sql<{ id: number; name: string }>`
+      SELECT r.id, ${nameColumn} AS name FROM ${table} r
+       WHERE r.id IN (SELECT value FROM json_each(${ids(idValues)})) AND ${live}`.execute(db);
+    for (const row of rows) {
+      add('id', String(row.id), row.id);
+      names.set(row.id, row.name);
+    }
   }
-  const nameColumn = entity === 'person' ? sql`r.display_name` : sql`r.name`;
   for (const kind of ['email', 'phone'] as const) {
     const values = byKey(kind);
     if (values.length === 0) continue;
@@ -112,7 +114,7 @@ export async function findExisting(
     );
     for (const row of rows) {
       add(kind, row.search_key, row.id);
-      if (kind === 'phone') names.set(row.id, row.name);
+      names.set(row.id, row.name);
     }
   }
   const nameValues = byKey('name');

@@ -404,6 +404,34 @@ describe('spreadsheet import engine', () => {
     ]);
   });
 
+  it("updates the work address an Outlook business city names, leaving the other groups' empty cells alone", async () => {
+    const existing = await createPerson(
+      database.db,
+      {
+        firstName: 'Борис',
+        lastName: 'Смит',
+        emails: [{ value: 'boris@example.ru', label: 'work' }],
+        addresses: [
+          { label: 'home', city: 'Москва', street: 'ул. Ленина, 1' },
+          { label: 'work', city: 'Тверь' },
+        ],
+      },
+      env,
+    );
+    const file = writeCsv(dir, 'outlook-groups.csv', [
+      ['First Name', 'Last Name', 'E-mail Address', 'Business City', 'Home City', 'Other City'],
+      ['Борис', 'Смит', 'boris@example.ru', 'Казань', '', ''],
+    ]);
+    const opened = await sessions.open(database.db, { path: file });
+    const options = { mode: 'update' as const, matchKeys: ['email' as const], overwriteWithEmpty: true };
+    await sessions.run(database.db, opened.sessionId, acceptSuggestions(opened, options), env);
+    const after = await getPerson(database.db, existing.id);
+    expect(after.addresses.map(({ label, city, street }) => [label, city, street])).toEqual([
+      ['home', 'Москва', 'ул. Ленина, 1'],
+      ['work', 'Казань', null],
+    ]);
+  });
+
   it('imports an Outlook CSV', async () => {
     const file = await sessions.open(database.db, { path: writeOutlookCsv(dir) });
     const report = await sessions.run(database.db, file.sessionId, acceptSuggestions(file), env);

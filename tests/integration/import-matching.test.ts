@@ -275,6 +275,29 @@ describe('import matching', () => {
       expect(after.emails.map((email) => email.value)).toEqual(['ivan@x.ru', 'ivan.third@x.ru']);
     });
 
+    it('a colleague on the office phone is not made into the person a later row finds', async () => {
+      const ivanov = await createPerson(
+        database.db,
+        { lastName: 'Иванов', firstName: 'Иван', phones: [{ value: '+7 495 123-45-67' }] },
+        env,
+      );
+      for (const inFileDuplicates of ['merge', 'report'] as const) {
+        const { report } = await importFile(
+          writeCsv(dir, `офис-${inFileDuplicates}.csv`, [
+            headers,
+            ['Петрова Мария', `petrova-${inFileDuplicates}@x.ru`, '+7 495 123-45-67', ''],
+            ['', `office-${inFileDuplicates}@x.ru`, '+7 495 123-45-67', ''],
+          ]),
+          { mode: 'upsert', matchKeys: ['email', 'phone'], inFileDuplicates },
+        );
+        expect(report.summary.people.skip).toBe(inFileDuplicates === 'report' ? 1 : 0);
+        expect((await getPerson(database.db, ivanov.id)).displayName).toBe('Иванов Иван');
+        expect((await getPerson(database.db, ivanov.id)).emails).toEqual([]);
+      }
+      // The second file's Петрова is the first one's (same name, same phone).
+      expect(await liveNames(database)).toEqual(['Иванов Иван', 'Петрова Мария']);
+    });
+
     it('a new row of the file finds its record through a later row that knows it', async () => {
       const existing = await createPerson(
         database.db,
@@ -500,6 +523,36 @@ describe('import matching', () => {
       .where('last_name', '=', 'Новый')
       .executeTakeFirstOrThrow();
     expect(newcomer.company_id).toBe(second.id);
+  });
+
+  it('a company row without our id is not taken for one of two same-named companies, whichever batch it is in', async () => {
+    const first = await createCompany(database.db, { name: 'Ромашка', industry: 'Опт' }, env);
+    const second = await createCompany(database.db, { name: 'Ромашка', industry: 'Розница' }, env);
+    const file = path.join(dir, 'ромашки.xlsx');
+    await exportRecords(
+      database.db,
+      {
+        entity: 'company',
+        target: { ids: [first.id] },
+        columns: ['name', 'industry'],
+        format: { kind: 'xlsx' },
+        forEditing: true,
+        path: file,
+        language: 'ru',
+      },
+      env,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('Компании')!;
+    sheet.getRow(2).getCell(3).value = 'Опт, Москва';
+    for (let index = 0; index < 600; index += 1) sheet.addRow([null, `Компания ${index}`, 'Разное']);
+    sheet.addRow([null, 'Ромашка', 'Филиал']);
+    await workbook.xlsx.writeFile(file);
+    const { dry, report } = await importFile(file, { mode: 'upsert', matchKeys: ['id'] });
+    expect(report.summary.companies).toEqual(dry.summary.companies);
+    expect((await getCompany(database.db, first.id)).industry).toBe('Опт, Москва');
+    expect((await getCompany(database.db, second.id)).industry).toBe('Розница');
   });
 
   it('reads a column of "1,500" amounts as thousands, and a column of "1,5" as decimals', async () => {

@@ -14,5 +14,15 @@ describe('sheetHeaders', () => {
   it('takes nothing from a title above the header, nor from above the first row', () => {
     expect(sheetHeaders([['Клиенты на 01.01.2024'], ['', 'Имя', 'Телефон']], 1)).toEqual(['', 'Имя', 'Телефон']);
     expect(sheetHeaders([['Имя', '', 'Телефон']], 0)).toEqual(['Имя', '', 'Телефон']);
+    // A line of text over a header with a blank column: no group row.
+    expect(
+      sheetHeaders(
+        [
+          ['', '', 'Организация:', 'ООО Ромашка'],
+          ['№', 'Имя', '', ''],
+        ],
+        1,
+      ),
+    ).toEqual(['№', 'Имя', '', '']);
   });
 });

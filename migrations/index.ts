@@ -8,6 +8,7 @@ import * as m0006 from './0006_foreign_key_indexes';
 import * as m0007 from './0007_people_by_company_and_name';
 import * as m0008 from './0008_company_tombstones';
 import * as m0009 from './0009_tags_without_separators';
+import * as m0010 from './0010_import_created_items';
 
 export type Migration = { up(db: Kysely<any>): Promise<void> };
 
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0007_people_by_company_and_name': m0007,
   '0008_company_tombstones': m0008,
   '0009_tags_without_separators': m0009,
+  '0010_import_created_items': m0010,
 };

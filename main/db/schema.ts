@@ -185,6 +185,13 @@ export type ImportRecordsTable = {
   before: string | null;
 };
 
+/** The tags, owners and custom fields an import made (see migration 0010). */
+export type ImportCreatedItemsTable = {
+  import_id: number;
+  kind: 'tag' | 'user' | 'customField';
+  item_id: number;
+};
+
 export type ImportTemplatesTable = {
   id: Generated<number>;
   name: string;
@@ -215,6 +222,7 @@ export type Database = {
   merges: MergesTable;
   imports: ImportsTable;
   import_records: ImportRecordsTable;
+  import_created_items: ImportCreatedItemsTable;
   import_templates: ImportTemplatesTable;
   people_search: SearchIndexTable;
   companies_search: SearchIndexTable;

@@ -2,6 +2,7 @@
  * Spreadsheet import as the wizard and the CLI drive it: open a file (preview and suggested
  * mapping), dry-run a setup, run it all-or-nothing in one transaction, and undo it later.
  */
+import { journalCreatedItems, lastItemIds, removeUnusedCreatedItems } from '../db/repositories/import-created-items';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -200,6 +201,7 @@ export class ImportSessions {
           startedAt,
           finishedAt: startedAt,
         });
+        const itemsBefore = await lastItemIds(trx);
         const result = await runImportEngine({
           db: trx,
           source: session.source,
@@ -210,6 +212,7 @@ export class ImportSessions {
           outcomes,
           onProgress: (done) => onProgress?.({ phase: 'import', done }),
         });
+        await journalCreatedItems(trx, importId, itemsBefore);
         await finishImport(trx, importId, JSON.stringify(result.summary), env.now().toISOString());
         return { importId, summary: result.summary };
       });
@@ -388,6 +391,7 @@ export async function undoImport(
       trx,
       planned.filter((item) => item.entity === 'company').map((item) => item.id),
     );
+    await removeUnusedCreatedItems(trx, request.importId);
     await markImportUndone(trx, request.importId, env.now().toISOString());
     return { removed, restored, conflicts, done: true };
   });

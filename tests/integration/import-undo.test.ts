@@ -241,6 +241,59 @@ describe('undoing an import', () => {
     expect(await livePeopleIds()).toEqual([bystander.id]);
   });
 
+  it('removes the tags, owners and custom fields the import made, unless something uses them since', async () => {
+    const tagNames = async () =>
+      (await database.db.selectFrom('tags').select('name').orderBy('name').execute()).map((row) => row.name);
+    expect(await tagNames()).toEqual(['VIP', 'Новые', 'Опт']);
+    // A second import makes an owner and a custom field too.
+    const dir = tempDir();
+    const file = writeCsv(dir, 'ответственные.csv', [
+      ['ФИО', 'E-mail', 'Ответственный', 'Любимый чай', 'Теги'],
+      ['Чайкин Пётр', 'tea@example.ru', 'Мария Новикова', 'Пуэр', 'Чайные'],
+    ]);
+    const opened = await sessions.open(database.db, { path: file });
+    const [sheet] = opened.sheets;
+    const second = await sessions.run(
+      database.db,
+      opened.sessionId,
+      {
+        sheets: [
+          {
+            sheet: sheet!.name,
+            entity: 'person',
+            headerRow: sheet!.headerRow,
+            columns: sheet!.columns.map((column) =>
+              column.index === 3
+                ? { index: 3, targets: [], newField: { label: 'Любимый чай', type: 'text' as const } }
+                : { index: column.index, targets: column.targets },
+            ),
+          },
+        ],
+        options: { mode: 'upsert', matchKeys: ['email'], createMissingOwners: true },
+      },
+      env,
+    );
+    const users = async () =>
+      (await database.db.selectFrom('users').select('display_name').execute()).map((row) => row.display_name);
+    const fields = async () =>
+      (await database.db.selectFrom('custom_field_definitions').select('label').execute()).map((row) => row.label);
+    expect(await users()).toContain('Мария Новикова');
+    expect(await fields()).toContain('Любимый чай');
+    await undoImport(database.db, { importId: second.importId, force: [], check: false }, env);
+    expect(await users()).not.toContain('Мария Новикова');
+    expect(await fields()).not.toContain('Любимый чай');
+    expect(await tagNames()).toEqual(['VIP', 'Новые', 'Опт']);
+    // Someone outside the first import takes one of its tags: that one stays.
+    await runBulk(
+      database.db,
+      'person',
+      { target: { ids: [bystander.id] }, action: { type: 'tag', tags: ['Новые'] } },
+      env,
+    );
+    await undoImport(database.db, { importId: report.importId, force: [], check: false }, env);
+    expect(await tagNames()).toEqual(['VIP', 'Новые']);
+  });
+
   it('keeps a company the import created when a person outside the import joined it', async () => {
     const company = (await getPerson(database.db, existing.id)).company!;
     const current = await getPerson(database.db, bystander.id);

@@ -209,13 +209,18 @@ async function writeMeta(
   definitions: Partial<Record<ImportEntity, CustomFieldDefinition[]>>,
 ): Promise<void> {
   const { database_id: databaseId = null } = await readAppMeta(db);
-  await writer.addSheet(META_SHEET, [
-    { key: 'kind', header: 'kind', type: 'text' },
-    { key: 'a', header: 'a', type: 'text' },
-    { key: 'b', header: 'b', type: 'text' },
-    { key: 'c', header: 'c', type: 'text' },
-    { key: 'd', header: 'd', type: 'text' },
-    { key: 'e', header: 'e', type: 'text' },
-  ]);
+  await writer.addSheet(
+    META_SHEET,
+    [
+      { key: 'kind', header: 'kind', type: 'text' },
+      { key: 'a', header: 'a', type: 'text' },
+      { key: 'b', header: 'b', type: 'text' },
+      { key: 'c', header: 'c', type: 'text' },
+      { key: 'd', header: 'd', type: 'text' },
+      { key: 'e', header: 'e', type: 'text' },
+    ],
+    // What every column is: edited by hand, the workbook would no longer read back.
+    { hidden: true },
+  );
   for (const row of metaRows(sheets, definitions, databaseId)) await writer.addRow(row);
 }

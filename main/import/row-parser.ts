@@ -167,7 +167,8 @@ function readInto(row: ParsedRow, cell: Cell, target: FieldTarget, context: Pars
       return;
     }
     case 'tags':
-      append(flat, key, splitListCell(value));
+      // Split as the user sees the cell: our export's guard apostrophe ("'@vip, -old") off first.
+      append(flat, key, splitListCell(typeof value === 'string' ? text : value));
       return;
     case 'date':
       readDate(row, cell, target);
@@ -262,7 +263,10 @@ function readCustom(row: ParsedRow, cell: Cell, target: FieldTarget, context: Pa
     }
     case 'multiselect': {
       const options: string[] = [];
-      for (const item of splitOptionsCell(cell.value, definition.options)) {
+      for (const item of splitOptionsCell(
+        typeof cell.value === 'string' ? cell.text : cell.value,
+        definition.options,
+      )) {
         const option = context.choices.resolve(key, item);
         if (option === null) report(row, cell, target, 'unknownOption');
         else options.push(option);

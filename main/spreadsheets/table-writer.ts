@@ -22,8 +22,11 @@ export type ExportColumn = {
  * date/datetime columns ISO strings become dates.
  */
 export type TableWriter = {
-  /** Starts a sheet; xlsx may have several, csv exactly one. */
-  addSheet(name: string, columns: ExportColumn[]): Promise<void>;
+  /**
+   * Starts a sheet; xlsx may have several, csv exactly one. `hidden`: a sheet the user has no
+   * business editing (what the importer reads back), hidden in Excel; csv has no such thing.
+   */
+  addSheet(name: string, columns: ExportColumn[], options?: { hidden?: boolean }): Promise<void>;
   /** money cells are given in integer minor units; dates as 'YYYY-MM-DD' or Date; datetimes as ISO strings or Date; booleans as boolean. */
   addRow(cells: CellValue[]): Promise<void>;
   /**

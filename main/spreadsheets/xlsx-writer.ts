@@ -205,12 +205,13 @@ export function createXlsxWriter(path: string, options: { protectIdColumn?: bool
   };
 
   return {
-    async addSheet(name, columns) {
+    async addSheet(name, columns, options = {}) {
       assertWritable();
       if (columns.length > MAX_COLUMNS) throw new RangeError(`An xlsx sheet holds at most ${MAX_COLUMNS} columns`);
       if (sheet) await finishSheet(sheet);
       const ws = book.addWorksheet(safeSheetName(name, takenNames), {
         views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+        ...(options.hidden ? { state: 'hidden' } : {}),
       }) as SheetWriter;
       sheet = { ws, plans: columns.map(planColumn), buffered: [], lastRow: 0 };
       sheetCount++;

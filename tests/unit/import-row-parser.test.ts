@@ -199,6 +199,21 @@ describe('parseRow: kinds of phones, e-mails and addresses', () => {
 });
 
 describe('cellText', () => {
+  it("splits a tag or option cell after taking off our export's guard apostrophe", () => {
+    const marks: CustomFieldDefinition = { ...channels, id: 2, key: 'marks', options: ['-нет-', 'почта'] };
+    const choices = new ValueChoices(
+      [{ field: 'custom.marks', options: marks.options.map((value) => ({ value, label: value })), fallback: null }],
+      [],
+    );
+    const { flat, problems } = parseRow(
+      ["'@vip, -old", "'-нет-, почта"],
+      [column(0, target('tags', 'tags')), column(1, target('custom.marks', 'custom', marks))],
+      { defaultCountry: 'RU', choices },
+    );
+    expect(flat).toEqual({ tags: ['@vip', '-old'], 'custom.marks': ['-нет-', 'почта'] });
+    expect(problems).toEqual([]);
+  });
+
   it('takes off the guard apostrophe of a formula-like text, and nothing else', () => {
     expect(cellText("'=SUM(A1)")).toBe('=SUM(A1)');
     expect(cellText("'+7 916")).toBe('+7 916');

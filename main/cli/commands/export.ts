@@ -26,8 +26,11 @@ export const exportCommand: Command = {
     }
     const csv = path.extname(out).toLowerCase() === '.csv';
     if (entity === 'all' && csv) throw new AppError('InvalidInput', 'A whole-database export is one .xlsx workbook');
-    const encoding = args.string('encoding') === 'windows-1251' ? 'windows-1251' : 'utf-8';
-    const language = args.string('lang') === 'en' ? 'en' : 'ru';
+    const encoding = args.string('encoding') ?? 'utf-8';
+    if (encoding !== 'utf-8' && encoding !== 'windows-1251')
+      throw new AppError('InvalidInput', '--encoding must be utf-8 or windows-1251');
+    const language = args.string('lang') ?? 'ru';
+    if (language !== 'ru' && language !== 'en') throw new AppError('InvalidInput', '--lang must be ru or en');
     const passphrase = await readPassphrase();
     return withDatabase(file, passphrase, async (database) => {
       const started = performance.now();

@@ -55,7 +55,10 @@ export const importCommand: Command = {
     const [input] = args.positionals;
     if (!input) throw new AppError('InvalidInput', 'Give the file to import, e.g. import --db FILE clients.xlsx');
     const inputPath = path.resolve(process.env.INIT_CWD ?? process.cwd(), input);
-    const mode = ImportMode.parse(args.string('mode') ?? 'upsert');
+    const modeText = args.string('mode') ?? 'upsert';
+    const parsedMode = ImportMode.safeParse(modeText);
+    if (!parsedMode.success) throw new AppError('InvalidInput', '--mode must be create, update or upsert');
+    const mode = parsedMode.data;
     const dryRun = args.flag('dry-run');
     const mapping = args.string('mapping') ?? 'auto';
     const env = { now: () => new Date(), defaultCountry: (args.string('country') ?? 'RU').toUpperCase() };

@@ -8,7 +8,8 @@ import { readPassphrase } from '../passphrase';
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Export people, companies or the whole database to .xlsx or .csv',
-  usage: '--db FILE --entity people|companies|all --out FILE.xlsx|.csv [--encoding utf-8|windows-1251] [--lang ru|en]',
+  usage:
+    '--db FILE --entity people|companies|all --out FILE.xlsx|.csv [--encoding utf-8|windows-1251] [--lang ru|en] [--for-editing]',
   options: {
     ...dbOption,
     entity: { type: 'string' },
@@ -24,7 +25,11 @@ export const exportCommand: Command = {
     if (!['people', 'companies', 'all'].includes(entity)) {
       throw new AppError('InvalidInput', '--entity must be people, companies or all');
     }
-    const csv = path.extname(out).toLowerCase() === '.csv';
+    const extension = path.extname(out).toLowerCase();
+    // The file's name says what it holds: a ".txt" of xlsx bytes would open as garbage.
+    if (extension !== '.csv' && extension !== '.xlsx')
+      throw new AppError('InvalidInput', '--out must end in .xlsx or .csv');
+    const csv = extension === '.csv';
     if (entity === 'all' && csv) throw new AppError('InvalidInput', 'A whole-database export is one .xlsx workbook');
     const encoding = args.string('encoding') ?? 'utf-8';
     if (encoding !== 'utf-8' && encoding !== 'windows-1251')

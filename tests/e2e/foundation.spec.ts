@@ -2,6 +2,7 @@ import path from 'node:path';
 import { expect, test } from './support/fixtures';
 import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
+import { dismissNotifications } from './support/notifications';
 
 const LONG_NAME =
   'Клиентская база агентства недвижимости «Северо-Западное партнёрство» — Санкт-Петербург и Ленинградская область';
@@ -86,6 +87,8 @@ test('reopen a database from the recent list; change its passphrase', async ({ a
   await app.page.locator('input[name="new-passphrase-confirmation"]').fill('новый-пароль-2027');
   await app.page.getByRole('button', { name: 'Сменить пароль' }).click();
   await expect(app.page.getByText(/Пароль изменён/)).toBeVisible();
+  // The toast can sit over "Закрыть базу", and a pointer left on it keeps it open: the click would wait.
+  await dismissNotifications(app.page);
 
   await app.page.getByRole('button', { name: 'Закрыть базу' }).click();
   await expect(app.page.getByTestId('recent-databases')).toContainText('Клиенты');

@@ -107,8 +107,8 @@ export class ImportSessions {
       rows[row.index] = row.cells;
     }
     const headers = sheetHeaders(
-      rows.slice(Math.max(0, request.headerRow - 1), request.headerRow + 1).map((row) => (row ?? []).map(cellText)),
-      Math.min(1, request.headerRow),
+      rows.map((row) => row.map(cellText)),
+      request.headerRow,
     );
     const body = Array.from(rows.slice(request.headerRow + 1), (row) => row ?? []);
     const width = Math.max(headers.length, ...body.map((row) => row.length));

@@ -5,7 +5,7 @@
  */
 import { readMeta as readAppMeta } from '../db/repositories/app-meta';
 import { sql } from 'kysely';
-import type { ExportRequest } from '../../shared/domain/imports';
+import { ExportRequest, type ExportRequestInput } from '../../shared/domain/imports';
 import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
 import { contactChannels } from '../../shared/domain/people';
 import {
@@ -18,7 +18,10 @@ import { mostAddresses } from '../db/repositories/addresses';
 import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import type { Executor } from '../db/repositories/executor';
 import { listUsers } from '../db/repositories/users';
-import { resolveBulkTarget } from '../services/bulk-service';
+import { bulkTargetWhere, resolveBulkTarget } from '../services/bulk-service';
+import { companiesListOrder } from '../services/lists/companies-list-service';
+import { idsInListOrder, type ListOrder } from '../services/lists/list-sorts';
+import { peopleListOrder } from '../services/lists/people-list-service';
 import type { ServiceEnv } from '../services/service-env';
 import { recordAdapters } from '../import/entities/record-adapters';
 import type { FlatValue } from '../import/flat-record';
@@ -142,16 +145,35 @@ async function* batchesOf(ids: readonly number[]): AsyncGenerator<number[]> {
   for (let start = 0; start < ids.length; start += BATCH) yield ids.slice(start, start + BATCH);
 }
 
-export async function exportRecords(
+const listOrders = { person: peopleListOrder, company: companiesListOrder } satisfies Record<ImportEntity, ListOrder>;
+
+/** The ids to export, a batch at a time: in the list's order when it has one, else in id order. */
+async function exportedIds(
   db: Executor,
   request: ExportRequest,
+  definitions: CustomFieldDefinition[],
+  env: ServiceEnv,
+): Promise<AsyncGenerator<number[]>> {
+  if (request.sort !== null) {
+    const where = await bulkTargetWhere(db, request.entity, request.target, env);
+    const order = listOrders[request.entity];
+    return batchesOf(
+      await idsInListOrder(db, order, where, request.sort, definitions, { everyRecord: request.target === null }),
+    );
+  }
+  return request.target === null
+    ? liveIdBatches(db, request.entity)
+    : batchesOf(await resolveBulkTarget(db, request.entity, request.target, env));
+}
+
+export async function exportRecords(
+  db: Executor,
+  input: ExportRequestInput,
   env: ServiceEnv,
 ): Promise<{ rows: number; unencodable: number }> {
+  const request = ExportRequest.parse(input);
   const definitions = await listCustomFieldDefinitions(db, request.entity);
-  const ids =
-    request.target === null
-      ? liveIdBatches(db, request.entity)
-      : batchesOf(await resolveBulkTarget(db, request.entity, request.target, env));
+  const ids = await exportedIds(db, request, definitions, env);
   const fields = allFields(request.entity, definitions);
   const columns =
     request.columns?.filter((key) => fields.includes(key)) ?? (await exportedFields(db, request.entity, definitions));

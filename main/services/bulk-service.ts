@@ -21,7 +21,34 @@ const MAX_RETURNED_IDS = 100_000;
 /** Where a bulk action looks for its records. */
 export type BulkScope = 'live' | 'trash';
 
-/** The live records (or those in the trash) a bulk action or an export applies to. */
+const tablesOf = (entity: BulkEntity) => (entity === 'person' ? peopleTables : companiesTables);
+
+/**
+ * The records a bulk action or an export applies to, as a condition on the entity's table: the
+ * picked or filtered ones among the live records (or those in the trash); no target: every one.
+ */
+export async function bulkTargetWhere(
+  db: Executor,
+  entity: BulkEntity,
+  target: BulkTarget | null,
+  env: ServiceEnv,
+  scope: BulkScope = 'live',
+): Promise<RawBuilder<unknown>> {
+  const tables = tablesOf(entity);
+  const options = { defaultCountry: env.defaultCountry };
+  const trash = scope === 'trash';
+  if (target === null || 'ids' in target) {
+    const inScope = recordWhere(tables, { conditions: [], text: '', trash }, [], options);
+    if (target === null) return inScope;
+    return sql`${sql.ref(`${tables.table}.id`)} IN (SELECT value FROM json_each(${JSON.stringify(target.ids)}))
+               AND ${inScope}`;
+  }
+  const filter = ListFilter.parse(target.filter);
+  const customFields = await listCustomFieldDefinitions(db, entity);
+  return recordWhere(tables, { ...filter, trash }, customFields, options);
+}
+
+/** The ids of the records a bulk action applies to, in id order. */
 export async function resolveBulkTarget(
   db: Executor,
   entity: BulkEntity,
@@ -29,25 +56,9 @@ export async function resolveBulkTarget(
   env: ServiceEnv,
   scope: BulkScope = 'live',
 ): Promise<number[]> {
-  const tables = entity === 'person' ? peopleTables : companiesTables;
-  const table = sql.table(tables.table);
-  const where = { defaultCountry: env.defaultCountry };
-  const trash = scope === 'trash';
-  if ('ids' in target) {
-    const inScope = recordWhere(tables, { conditions: [], text: '', trash }, [], where);
-    return idList(
-      db,
-      sql`SELECT id FROM ${table} WHERE id IN (SELECT value FROM json_each(${JSON.stringify(target.ids)}))
-             AND ${inScope}`,
-    );
-  }
-  const filter = ListFilter.parse(target.filter);
-  const customFields = await listCustomFieldDefinitions(db, entity);
-  return idList(
-    db,
-    sql`SELECT ${sql.ref(`${tables.table}.id`)} AS id FROM ${table}
-         WHERE ${recordWhere(tables, { ...filter, trash }, customFields, where)}`,
-  );
+  const { table } = tablesOf(entity);
+  const where = await bulkTargetWhere(db, entity, target, env, scope);
+  return idList(db, sql`SELECT ${sql.ref(`${table}.id`)} AS id FROM ${sql.table(table)} WHERE ${where}`);
 }
 
 /** The ids a query selects, as one JSON array: a million of them as row objects took ~100 MB at once. */

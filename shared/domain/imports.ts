@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, RecordId } from './common';
 import { BulkTarget } from './bulk';
+import { SortOrder } from './list-query';
 import { importEntities } from './import-fields';
 import { CustomFieldType } from './custom-fields';
 import { addressLabels } from './contact-points';
@@ -415,6 +416,8 @@ export const ExportRequest = z.object({
   target: BulkTarget.nullable().default(null),
   /** Field keys in order; null: every field. */
   columns: z.array(z.string()).max(500).nullable().default(null),
+  /** The list's sort, so the file lists the records as the screen did; null: in id order. */
+  sort: SortOrder.nullable().default(null),
   format: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('xlsx') }),
     z.object({ kind: z.literal('csv'), encoding: z.enum(['utf-8', 'windows-1251']) }),

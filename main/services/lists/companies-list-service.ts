@@ -1,9 +1,10 @@
 import type { CompanyListRow } from '../../../shared/domain/companies-list';
+import { sql } from 'kysely';
 import { computedSortLimit, ListFilter, ListPageQuery } from '../../../shared/domain/list-query';
 import type { Executor } from '../../db/repositories/executor';
 import { listCustomFieldDefinitions } from '../../db/repositories/custom-fields';
 import type { ListOptions } from './list-options';
-import { checkSortBreadth, sortKey } from './list-sorts';
+import { checkSortBreadth, sortKey, type ListOrder } from './list-sorts';
 import { pageInKeptOrder } from './ordered-ids';
 import { loadPageExtras } from './page-extras';
 import { companiesTables, recordWhere } from './record-filter';
@@ -17,6 +18,13 @@ const sortColumns: Record<string, string> = {
   source: 'companies.source',
   createdAt: 'companies.created_at',
   updatedAt: 'companies.updated_at',
+};
+
+/** The list's order for a query of ids (an export): the join the owner sort reads, as the page's. */
+export const companiesListOrder: ListOrder = {
+  tables: companiesTables,
+  columns: sortColumns,
+  joins: sql`LEFT JOIN users ON users.id = companies.owner_id`,
 };
 
 export async function listCompaniesPage(

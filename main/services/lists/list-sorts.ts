@@ -9,8 +9,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import type { CustomFieldDefinition } from '../../../shared/domain/custom-fields';
-import { canSortBy, computedSortLimit } from '../../../shared/domain/list-query';
+import { canSortBy, computedSortLimit, type SortOrder } from '../../../shared/domain/list-query';
 import { CUSTOM_FIELD_PREFIX } from '../../../shared/domain/import-fields';
+import type { Executor } from '../../db/repositories/executor';
 import type { EntityTables } from './record-filter';
 
 /** The first contact point of a kind, as the list's column shows it. */
@@ -78,4 +79,42 @@ export async function checkSortBreadth(
       limit,
     });
   }
+}
+
+/** How a list orders its rows: the fields it sorts by a column, and the joins those columns come from. */
+export type ListOrder = {
+  tables: EntityTables;
+  columns: Readonly<Record<string, string>>;
+  joins: RawBuilder<unknown>;
+};
+
+/**
+ * Every id `where` selects, in the list's order (its sort, then the id, as its pages show them):
+ * an export of the list as the user sees it. Refused, as the list refuses it, for a computed sort
+ * of too many records.
+ */
+export async function idsInListOrder(
+  db: Executor,
+  order: ListOrder,
+  where: RawBuilder<unknown>,
+  sort: SortOrder,
+  customFields: readonly CustomFieldDefinition[],
+  { everyRecord = false }: { everyRecord?: boolean } = {},
+): Promise<number[]> {
+  const table = sql.table(order.tables.table);
+  // Every record: read the table through. Without statistics SQLite walked a partial index and
+  // looked each row up (1M people: 11 s instead of 4 s).
+  const source = everyRecord ? sql`${table} NOT INDEXED` : table;
+  const id = sql.ref(`${order.tables.table}.id`);
+  await checkSortBreadth(sort.field, undefined, async () => {
+    const { rows } = await sql<{ count: number }>`SELECT count(*) AS count FROM ${table} WHERE ${where}`.execute(db);
+    return rows[0]?.count ?? 0;
+  });
+  const key = sortKey(order.tables, order.columns, sort.field, customFields);
+  const direction = sql.raw(sort.direction === 'desc' ? 'DESC' : 'ASC');
+  // One JSON array, ordered inside the aggregate: a million ids as row objects took ~100 MB at once.
+  const { rows } = await sql<{ ids: string }>`
+    SELECT json_group_array(${id} ORDER BY ${key} ${direction}, ${id} ${direction}) AS ids
+      FROM ${source} ${order.joins} WHERE ${where}`.execute(db);
+  return JSON.parse(rows[0]?.ids ?? '[]') as number[];
 }

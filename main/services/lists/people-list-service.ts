@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import { computedSortLimit, ListFilter, ListPageQuery } from '../../../shared/domain/list-query';
 import type { PersonListRow } from '../../../shared/domain/people-list';
 import type { Executor } from '../../db/repositories/executor';
 import { listCustomFieldDefinitions } from '../../db/repositories/custom-fields';
 import type { ListOptions } from './list-options';
-import { checkSortBreadth, sortKey } from './list-sorts';
+import { checkSortBreadth, sortKey, type ListOrder } from './list-sorts';
 import { pageInKeptOrder } from './ordered-ids';
 import { loadPageExtras } from './page-extras';
 import { peopleTables, recordWhere } from './record-filter';
@@ -19,6 +20,14 @@ const sortColumns: Record<string, string> = {
   birthday: 'people.birthday',
   createdAt: 'people.created_at',
   updatedAt: 'people.updated_at',
+};
+
+/** The list's order for a query of ids (an export): the joins the company and owner sorts read, as the page's. */
+export const peopleListOrder: ListOrder = {
+  tables: peopleTables,
+  columns: sortColumns,
+  joins: sql`LEFT JOIN companies ON companies.id = people.company_id AND companies.deleted_at IS NULL
+             LEFT JOIN users ON users.id = people.owner_id`,
 };
 
 /** Sorts with an index of their own (see migrations/0002: people_by_name, _by_created, _by_updated). */

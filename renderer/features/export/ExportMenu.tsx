@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BulkTarget } from '../../../shared/domain/bulk';
 import type { ImportEntity } from '../../../shared/domain/import-fields';
 import type { ExportRequestInput } from '../../../shared/domain/imports';
+import type { SortOrder } from '../../../shared/domain/list-query';
 import { call } from '../../api/client';
 import { useExportToFile } from './useExportToFile';
 
@@ -16,6 +17,8 @@ type ExportMenuProps = {
   target: BulkTarget | null;
   /** Export field keys in order; null: every field. */
   columns: string[] | null;
+  /** The list's sort: the file lists the records in the order the screen shows them. */
+  sort: SortOrder;
   /** File name without extension. */
   suggestedName: string;
   size?: ButtonProps['size'];
@@ -44,7 +47,7 @@ const icons = {
 } satisfies Record<ExportFormat, unknown>;
 
 /** "Export" with a menu of formats: a list (its filter and columns) or a selection to a file. */
-export function ExportMenu({ entity, target, columns, suggestedName, size, variant, disabled }: ExportMenuProps) {
+export function ExportMenu({ entity, target, columns, sort, suggestedName, size, variant, disabled }: ExportMenuProps) {
   const { t, i18n } = useTranslation();
   const exporter = useExportToFile();
 
@@ -58,6 +61,7 @@ export function ExportMenu({ entity, target, columns, suggestedName, size, varia
           entity,
           target,
           columns,
+          sort,
           format: fileFormat,
           forEditing,
           path,

@@ -138,6 +138,7 @@ export function RecordListScreen<Row extends { id: number; customFields: CustomF
               entity={config.entity}
               target={list.filter.conditions.length > 0 || list.filter.text !== '' ? { filter: list.filter } : null}
               columns={exportColumns}
+              sort={sort}
               suggestedName={exportName}
               disabled={list.trash || total === 0}
             />
@@ -171,6 +172,7 @@ export function RecordListScreen<Row extends { id: number; customFields: CustomF
               entity={config.entity}
               target={selection.allMatching ? { filter: list.filter } : { ids: [...selection.selected] }}
               columns={exportColumns}
+              sort={sort}
               suggestedName={exportName}
               size="compact-sm"
             />

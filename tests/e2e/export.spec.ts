@@ -106,6 +106,23 @@ test('export the people list and a selection, the whole database, and the empty 
   expect(rows[0]).not.toContain('Заметки');
   const cells = rows.slice(1).flat();
   expect(cells).toEqual(expect.arrayContaining(['Иванов', 'Пётр', 'Smith', 'Anna']));
+  // In the list's order (by name, Latin before Cyrillic), not in the order the records were made.
+  expect(rows[1]).toContain('Smith');
+  expect(rows[2]).toContain('Иванов');
+
+  // Sorted the other way on screen, the file follows.
+  const nameHeader = page.getByRole('columnheader', { name: 'Имя', exact: true });
+  await nameHeader.click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('row').nth(1)).toContainText('Иванов');
+  await page.getByRole('button', { name: /^Экспорт$/ }).click();
+  await page.getByRole('menuitem', { name: 'CSV (UTF-8)' }).click();
+  const sortedCsv = path.join(dataDir, 'по-имени.csv');
+  await saveExportTo(page, sortedCsv);
+  await expect(page.getByText(sortedCsv)).toBeVisible();
+  const sortedLines = fs.readFileSync(sortedCsv, 'utf8').split('\r\n');
+  expect(sortedLines[1]).toContain('Иванов');
+  expect(sortedLines[2]).toContain('Smith');
 
   // The selection as CSV for old Excel: Windows-1251 and ";".
   await page.getByRole('row').filter({ hasText: 'Иванов' }).getByRole('checkbox').check();

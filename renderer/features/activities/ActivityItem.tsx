@@ -114,7 +114,13 @@ export function ActivityItem({ activity, person, readOnly = false }: ActivityIte
                 onClick={() =>
                   modals.openConfirmModal({
                     title: t('activities.deleteTitle'),
-                    children: <Text size="sm">{t('activities.deleteText', { subject: activity.subject })}</Text>,
+                    children: (
+                      <Text size="sm">
+                        {t('activities.deleteText', {
+                          subject: activity.subject ?? t(`activities.kinds.${activity.kind}`),
+                        })}
+                      </Text>
+                    ),
                     labels: { confirm: t('activities.delete'), cancel: t('records.cancel') },
                     confirmProps: { color: 'red' },
                     onConfirm: () => remove.mutate({ id: activity.id }),

@@ -38,7 +38,10 @@ export function ContactPointsEditor({ kind, entries, labels, onChange, errors = 
             style={{ flex: 1 }}
             aria-label={t(kind === 'phone' ? 'records.fields.phone' : 'records.fields.email')}
             name={`${kind}-${index}`}
-            type={kind === 'email' ? 'email' : 'tel'}
+            // Not type="email": Chromium hands its value over in punycode (info@xn--80a1acny.xn--p1ai).
+            type={kind === 'email' ? 'text' : 'tel'}
+            inputMode={kind === 'email' ? 'email' : 'tel'}
+            autoComplete={kind === 'email' ? 'email' : 'tel'}
             placeholder={kind === 'phone' ? '+7 916 123-45-67' : 'name@example.ru'}
             value={entry.value}
             error={errors[index]}

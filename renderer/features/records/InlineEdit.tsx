@@ -81,6 +81,8 @@ export function InlineEdit<V>({
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'Escape') {
       event.stopPropagation();
+      // That Esc closed an open drop-down (a label, the company, tags): the edit goes on.
+      if ((event.target as HTMLElement).getAttribute('aria-expanded') === 'true') return;
       // Not while saving: the save goes on, and its error would be lost with the editor.
       if (!saving) cancel();
     } else if (multiline && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

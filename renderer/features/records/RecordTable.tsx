@@ -90,6 +90,8 @@ export function RecordTable<Row extends { id: number }>(props: RecordTableProps<
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // A focused header, link or field inside the grid handles its own keys (Enter sorts, opens the company).
+    if (event.target !== event.currentTarget && (event.target as HTMLElement).closest('a, button, input')) return;
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(active + 1),

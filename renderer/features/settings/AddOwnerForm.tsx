@@ -67,7 +67,9 @@ export function AddOwnerForm() {
           <TextInput
             label={t('fieldsAdmin.owners.email')}
             name="owner-email"
-            type="email"
+            // Not type="email": Chromium hands a Cyrillic domain over in punycode.
+            type="text"
+            inputMode="email"
             placeholder="name@example.ru"
             description={t('fieldsAdmin.owners.emailHint')}
             // Below the input, so both inputs of the row line up.

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { expect, test } from './support/fixtures';
+import { RecordsPages } from './pages/records-pages';
+import { StartPage } from './pages/start-page';
+
+test('a Cyrillic e-mail is kept as typed; Esc closes a drop-down, not the edit; Enter on a header sorts', async ({
+  app,
+  dataDir,
+}) => {
+  const { page } = app;
+  await new StartPage(app).createDatabase({
+    name: 'Клавиатура',
+    path: path.join(dataDir, 'crm.kartoteka'),
+    passphrase: 'Пароль-для-клавиатуры-2026',
+  });
+  const records = new RecordsPages(page);
+
+  // Chromium gives the value of an <input type="email"> in punycode: the form must not use one.
+  await records.createPerson({ lastName: 'Ёлкина', firstName: 'Вера', email: 'info@почта.рф' });
+  await expect(page.getByRole('link', { name: 'info@почта.рф' })).toBeVisible();
+  await expect(page.getByText(/xn--/)).toHaveCount(0);
+
+  // Esc in a phone's kind drop-down closes the drop-down; the typed phone stays in the open editor.
+  await page.getByRole('button', { name: 'Редактировать: Контакты' }).click();
+  await page.getByRole('button', { name: 'Добавить телефон' }).click();
+  await records.fill('phone-0', '8 916 765-43-21');
+  const kind = page.locator('input[aria-label="Тип"]').first();
+  await kind.click();
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox')).toBeHidden();
+  await expect(page.locator('input[name="phone-0"]')).toHaveValue('8 916 765-43-21');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('phone')).toHaveText('+7 916 765-43-21');
+
+  // An untitled call is named by its kind when it is deleted.
+  await page.getByRole('button', { name: 'Добавить событие' }).click();
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('activity')).toContainText('Звонок');
+  await page.getByTestId('activity').getByRole('button', { name: 'Удалить' }).click();
+  await expect(page.getByRole('dialog')).toContainText('«Звонок» исчезнет из истории');
+  await page.getByRole('dialog').getByRole('button', { name: 'Удалить' }).click();
+  await expect(page.getByTestId('activity')).toHaveCount(0);
+
+  // Enter on a focused column header sorts the list; it doesn't open the row the grid has active.
+  await records.createPerson({ lastName: 'Smith', firstName: 'Anna' });
+  await records.openSection(/^Контакты$/);
+  await expect(page.getByTestId('record-count')).toHaveText('2');
+  const listUrl = page.url();
+  const header = page.getByRole('columnheader', { name: 'Имя', exact: true });
+  await header.focus();
+  await page.keyboard.press('Enter');
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('row').nth(1)).toContainText('Ёлкина');
+  expect(page.url()).toBe(listUrl);
+});

@@ -294,7 +294,13 @@ async function unmergeInside<R extends { id: number; version: number; deletedAt:
   for (const move of kind.moves) {
     await moveRows(trx, move, merge.survivor_id, merge.merged_id, moved[moveKey(move)] ?? []);
   }
-  await trx.updateTable('merges').set({ undone_at: env.now().toISOString() }).where('id', '=', mergeId).execute();
+  // The snapshot is of no more use, and it holds the merged record's data as it was: an erase of
+  // that person later must not find a copy here.
+  await trx
+    .updateTable('merges')
+    .set({ undone_at: env.now().toISOString(), snapshot: '{}' })
+    .where('id', '=', mergeId)
+    .execute();
   await kind.reindex(trx, [merge.survivor_id, merge.merged_id]);
   const restored = await kind.get(trx, merge.survivor_id);
   // The survivor is back as the earlier merge left it (if nothing happened in between): that merge

@@ -14,12 +14,16 @@ import type { Executor } from '../db/repositories/executor';
 import {
   anonymisePeople,
   blankActivityTexts,
+  blankNameInImportFiles,
   deleteMergeSnapshots,
   deletePersonalRows,
+  deleteTags,
   findPersonForPrivacy,
+  forgetCopiesHoldingMergedData,
   listAllActivitiesOfPerson,
   listStoredCustomValues,
   purgePeopleIndex,
+  tagsOnlyOf,
   type PrivacyActivityRow,
   type PrivacyPersonRow,
   type StoredCustomValue,
@@ -224,8 +228,14 @@ async function eraseLeavingNoTrace(db: AppDb, id: number, confirmation: string, 
     }
     const ids = [id, ...(await mergedAwayIds(trx, 'person', [id]))];
     const now = env.now().toISOString();
+    // Read before the rows they come from go.
+    const ownTags = await tagsOnlyOf(trx, ids);
+    const names = [row.display_name, row.last_name, row.first_name, row.middle_name].join(' ');
+    await blankNameInImportFiles(trx, ids, names.split(/[^\p{L}\p{N}]+/u));
+    await forgetCopiesHoldingMergedData(trx, ids);
     await anonymisePeople(trx, ids, { displayName: ERASED_PERSON_LABEL, sortKey: sortKey(ERASED_PERSON_LABEL) }, now);
     await deletePersonalRows(trx, ids);
+    await deleteTags(trx, ownTags);
     await blankActivityTexts(trx, ids, now);
     await deleteMergeSnapshots(trx, ids);
     // An import's undo snapshot copies the whole person too; that import can no longer restore them.

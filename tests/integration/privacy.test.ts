@@ -8,7 +8,8 @@ import { logActivity, timeline } from '../../main/services/activities-service';
 import { createCompany } from '../../main/services/companies-service';
 import { archiveCustomField, createCustomField } from '../../main/services/custom-fields-service';
 import { listPeoplePage } from '../../main/services/lists/people-list-service';
-import { mergePeople } from '../../main/services/merge-service';
+import { ImportSessions, undoImport } from '../../main/services/import-service';
+import { mergePeople, unmergePeople } from '../../main/services/merge-service';
 import { createPerson, getPerson, restorePeople, trashPeople, updatePerson } from '../../main/services/people-service';
 import {
   ERASED_PERSON_LABEL,
@@ -20,6 +21,7 @@ import { search } from '../../main/services/search-service';
 import { createUser } from '../../main/services/users-service';
 import { openTestDatabase, TEST_PASSPHRASE, testEnv } from '../support/open-test-database';
 import { expectAppError } from '../support/shared-test-database';
+import { writeCsv } from '../support/import-fixtures';
 import { useTempDir } from '../support/temp-dir';
 
 /**
@@ -507,5 +509,110 @@ describe('personal data: export and erasure', () => {
     expect(left).toEqual([]);
     // The bystander's data is still readable in the file: the scan would have seen the person's.
     expect(afterBytes.includes(Buffer.from('Иванов'))).toBe(true);
+  });
+
+  /** Imports a CSV of people the way the wizard does, with every column mapped as suggested. */
+  async function importCsv(dir: string, name: string, rows: string[][], mode: 'update' | 'upsert') {
+    const sessions = new ImportSessions();
+    const opened = await sessions.open(database.db, { path: writeCsv(dir, name, rows) });
+    const [sheet] = opened.sheets;
+    return sessions.run(
+      database.db,
+      opened.sessionId,
+      {
+        sheets: [
+          {
+            sheet: sheet!.name,
+            entity: 'person',
+            headerRow: sheet!.headerRow,
+            columns: sheet!.columns.map((column) => ({ index: column.index, targets: column.targets })),
+          },
+        ],
+        options: { mode, matchKeys: ['email', 'phone'] },
+      },
+      env,
+    );
+  }
+
+  it('erases what a merge copied onto another record from that record’s undo copies too', async () => {
+    const db = database.db;
+    const survivor = await createPerson(
+      db,
+      { lastName: 'Сидоров', firstName: 'Семён', phones: [{ value: '8 916 111-22-33' }] },
+      env,
+    );
+    const person = await createPerson(
+      db,
+      {
+        lastName: MARKERS.lastName,
+        firstName: 'Пётр',
+        phones: [{ value: '8 916 777-31-31' }],
+        emails: [{ value: MARKERS.email }],
+      },
+      env,
+    );
+    const third = await createPerson(
+      db,
+      { lastName: 'Сидоров', firstName: 'С.', emails: [{ value: 's@example.ru' }] },
+      env,
+    );
+    // Merged in, then a second merge and an import while the survivor holds the person's phone and e-mail.
+    const first = await mergePeople(db, { survivorId: survivor.id, mergedId: person.id }, env);
+    const second = await mergePeople(db, { survivorId: survivor.id, mergedId: third.id }, env);
+    const report = await importCsv(
+      tempDir(),
+      'обновление.csv',
+      [
+        ['Телефон', 'Должность'],
+        ['8 916 111-22-33', 'Снабженец'],
+      ],
+      'update',
+    );
+    expect(report.summary.people.update).toBe(1);
+    const holding = (table: string, column: string) =>
+      database.connection
+        .prepare(`SELECT count(*) FROM ${table} WHERE instr(${column}, ?) > 0 OR instr(${column}, ?) > 0`)
+        .pluck()
+        .get(MARKERS.phone, MARKERS.email) as number;
+    expect(holding('import_records', 'before')).toBe(1);
+    await unmergePeople(db, second.mergeId, true, env);
+    await unmergePeople(db, first.mergeId, true, env);
+    // An undone merge keeps no copy.
+    expect(holding('merges', 'snapshot')).toBe(0);
+
+    await erasePerson(db, person.id, `${MARKERS.lastName} Пётр`, env);
+    expect(holding('import_records', 'before')).toBe(0);
+    expect(tablesContaining(database.connection, [MARKERS.phone, MARKERS.email, MARKERS.lastName])).toEqual([]);
+    // The import's undo can't bring the person's phone back onto the survivor.
+    await undoImport(
+      db,
+      { importId: report.importId, force: [{ entity: 'person', id: survivor.id }], check: false },
+      env,
+    );
+    const after = await getPerson(db, survivor.id);
+    expect(after.phones.map((phone) => phone.value)).toEqual(['+79161112233']);
+    expect(after.emails).toEqual([]);
+  });
+
+  it('erases the tags only the person carried, keeps shared ones, and their name in the import history', async () => {
+    const db = database.db;
+    const report = await importCsv(
+      tempDir(),
+      `${MARKERS.lastName} Пётр (визитка).csv`,
+      [
+        ['Фамилия', 'Имя', 'Телефон', 'Теги'],
+        [MARKERS.lastName, 'Пётр', '8 916 777-31-31', 'Жена Петрова, VIP'],
+        ['Иванов', 'Иван', '8 916 000-11-22', 'VIP'],
+      ],
+      'upsert',
+    );
+    expect(report.summary.people.create).toBe(2);
+    const person = (await find(MARKERS.lastName)).find((hit) => hit.type === 'person')!;
+    await erasePerson(db, person.id, `${MARKERS.lastName} Пётр`, env);
+
+    const tags = database.connection.prepare('SELECT name FROM tags ORDER BY name').pluck().all();
+    expect(tags).toEqual(['VIP']);
+    const files = database.connection.prepare('SELECT file_name FROM imports').pluck().all();
+    expect(files).toEqual(['визитка.csv']);
   });
 });

@@ -136,6 +136,84 @@ export async function blankActivityTexts(db: Executor, ids: readonly number[], n
  * Merge records that involve these people: their snapshots copy the whole person (name, phones,
  * notes...), so they go, and the merge can no longer be undone.
  */
+/**
+ * Records these people's data was merged into at some time, the merge since undone: every record
+ * reachable from them through merges (a chain too), with the time the data first got there.
+ */
+async function formerSurvivors(db: Executor, ids: readonly number[]): Promise<Array<{ id: number; since: string }>> {
+  const erased = JSON.stringify(ids);
+  const { rows } = await sql<{ id: number; since: string }>`
+    WITH RECURSIVE reached (id, since) AS (
+      SELECT survivor_id, merged_at FROM merges
+       WHERE entity = 'person' AND merged_id IN (SELECT value FROM json_each(${erased}))
+      UNION
+      SELECT m.survivor_id, m.merged_at FROM merges m JOIN reached r ON m.merged_id = r.id
+       WHERE m.entity = 'person' AND m.merged_at >= r.since
+    )
+    SELECT id, min(since) AS since FROM reached
+     WHERE id NOT IN (SELECT value FROM json_each(${erased}))
+     GROUP BY id`.execute(db);
+  return rows;
+}
+
+/**
+ * A merge copies the merged person's phones, e-mails and fields onto the record they join; the
+ * unmerge takes them off again, but undo copies of that record taken in between (an import's
+ * "before", an undone merge's snapshot) still hold them, and restoring one would bring them back.
+ * Those copies go: the imports can no longer restore that record.
+ */
+export async function forgetCopiesHoldingMergedData(db: Executor, ids: readonly number[]): Promise<void> {
+  for (const { id, since } of await formerSurvivors(db, ids)) {
+    await sql`UPDATE merges SET snapshot = '{}'
+               WHERE entity = 'person' AND survivor_id = ${id} AND undone_at IS NOT NULL`.execute(db);
+    await sql`DELETE FROM import_records
+               WHERE entity = 'person' AND record_id = ${id}
+                 AND import_id IN (SELECT id FROM imports WHERE started_at >= ${since})`.execute(db);
+  }
+}
+
+/** The tags only these people carry: once they are erased, such a tag is their data, not vocabulary. */
+export async function tagsOnlyOf(db: Executor, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const people = JSON.stringify(ids);
+  const { rows } = await sql<{ tag_id: number }>`
+    SELECT DISTINCT tag_id FROM person_tags
+     WHERE person_id IN (SELECT value FROM json_each(${people}))
+       AND tag_id NOT IN (SELECT tag_id FROM person_tags WHERE person_id NOT IN (SELECT value FROM json_each(${people})))
+       AND tag_id NOT IN (SELECT tag_id FROM company_tags)`.execute(db);
+  return rows.map((row) => row.tag_id);
+}
+
+export async function deleteTags(db: Executor, tagIds: readonly number[]): Promise<void> {
+  if (tagIds.length === 0) return;
+  await db.deleteFrom('tags').where('id', 'in', tagIds).execute();
+}
+
+/**
+ * Import history names the file, and a one-person file (a vCard) is often named after them: the
+ * names of the imports that touched these people lose every word of theirs. Run before their
+ * import journal rows go.
+ */
+export async function blankNameInImportFiles(
+  db: Executor,
+  ids: readonly number[],
+  words: readonly string[],
+): Promise<void> {
+  if (ids.length === 0 || words.length === 0) return;
+  const { rows } = await sql<{ id: number; file_name: string }>`
+    SELECT id, file_name FROM imports
+     WHERE id IN (SELECT import_id FROM import_records
+                   WHERE entity = 'person' AND record_id IN (SELECT value FROM json_each(${JSON.stringify(ids)})))`.execute(
+    db,
+  );
+  for (const row of rows) {
+    const blanked = withoutWords(row.file_name, words);
+    if (blanked !== row.file_name) {
+      await db.updateTable('imports').set({ file_name: blanked }).where('id', '=', row.id).execute();
+    }
+  }
+}
+
 export async function deleteMergeSnapshots(db: Executor, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   await db
@@ -153,4 +231,22 @@ export async function deleteMergeSnapshots(db: Executor, ids: readonly number[])
  */
 export async function purgePeopleIndex(db: Executor): Promise<void> {
   await sql`INSERT INTO people_search (people_search) VALUES ('optimize')`.execute(db);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `fileName` with every one of `words` cut out (case and ё folded), its extension kept. */
+export function withoutWords(fileName: string, words: readonly string[]): string {
+  const dot = fileName.lastIndexOf('.');
+  const base = dot > 0 ? fileName.slice(0, dot) : fileName;
+  const extension = dot > 0 ? fileName.slice(dot) : '';
+  let left = base;
+  for (const word of words) {
+    if (word.length < 2) continue;
+    const pattern = [...word].map((char) => (/[её]/iu.test(char) ? '[ЕЁеё]' : escapeRegExp(char))).join('');
+    left = left.replace(new RegExp(pattern, 'giu'), '');
+  }
+  if (left === base) return fileName;
+  const rest = left.replace(/[\s_.,()-]+/g, ' ').trim();
+  return `${rest === '' ? '…' : rest}${extension}`;
 }

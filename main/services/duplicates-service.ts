@@ -358,14 +358,22 @@ export async function mergeExactDuplicates(db: AppDb, input: MergeExactRequest, 
     for (const group of groups) {
       const before = requests.length;
       // Within a group, each member joins the oldest one its name agrees with: colleagues on one
-      // office phone stay apart, and two copies of one of them still become one.
-      const survivors: Array<{ id: number; displayName: string }> = [];
+      // office phone stay apart, and two copies of one of them still become one. It must agree
+      // with every name that record takes in this round too: a bare «Анна» agrees with «Анна
+      // Иванова» and with «Анна Петрова», who are not one person.
+      const survivors: Array<{ id: number; names: string[] }> = [];
       for (const member of group.members) {
         if (used.has(member.id)) continue;
-        const survivor = survivors.find((candidate) => namesAgree(candidate.displayName, member.displayName));
+        const survivor = survivors.find((candidate) =>
+          candidate.names.every((name) => namesAgree(name, member.displayName)),
+        );
         used.add(member.id);
-        if (survivor) requests.push({ survivorId: survivor.id, mergedId: member.id, choices: {} });
-        else survivors.push(member);
+        if (survivor) {
+          requests.push({ survivorId: survivor.id, mergedId: member.id, choices: {} });
+          survivor.names.push(member.displayName);
+        } else {
+          survivors.push({ id: member.id, names: [member.displayName] });
+        }
       }
       if (requests.length === before) unmergeable += 1;
     }

@@ -279,6 +279,25 @@ describe('duplicates, merge and unmerge', () => {
     expect((await getPerson(database.db, colleague.id)).mergedIntoId).toBeNull();
   });
 
+  it('never bulk-merges two people through a shorter name both agree with', async () => {
+    const reception = '+7 495 123-45-67';
+    const bare = await createPerson(database.db, { firstName: 'Анна', phones: [{ value: reception }] }, env);
+    const ivanova = await createPerson(
+      database.db,
+      { lastName: 'Иванова', firstName: 'Анна', phones: [{ value: reception }] },
+      env,
+    );
+    const petrova = await createPerson(
+      database.db,
+      { lastName: 'Петрова', firstName: 'Анна', phones: [{ value: reception }] },
+      env,
+    );
+    expect(await mergeExactDuplicates(database.db, { reasons: ['phone'] }, env)).toBe(1);
+    expect((await getPerson(database.db, ivanova.id)).mergedIntoId).toBe(bare.id);
+    expect((await getPerson(database.db, petrova.id)).mergedIntoId).toBeNull();
+    expect((await getPerson(database.db, bare.id)).lastName).toBe('Иванова');
+  });
+
   it('merges a copy linked to a company in the trash without taking that link over', async () => {
     const closed = await createCompany(database.db, { name: 'Закрытая' }, env);
     const survivor = await createPerson(

@@ -20,7 +20,7 @@ export function ImportWizardPage() {
 
   // Steps already reachable can be clicked; the run step only after a fresh dry run, never after the report.
   const reachable = (step: number) => {
-    if (state.report) return false;
+    if (state.report || state.running) return false;
     if (step === 0) return true;
     if (!state.file) return false;
     if (step <= 1) return true;
@@ -33,7 +33,7 @@ export function ImportWizardPage() {
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <PageHeader title={t('importWizard.title')} subtitle={t('importWizard.subtitle')} />
         <Group gap="xs" wrap="nowrap">
-          {state.file && !state.report && (
+          {state.file && !state.report && !state.running && (
             <Button
               variant="subtle"
               leftSection={<IconRefresh size={16} />}

@@ -28,7 +28,14 @@ export function RunStep({ wizard }: { wizard: Wizard }) {
   function start() {
     if (!state.setup) return;
     restart();
-    run.mutate({ sessionId, setup: state.setup }, { onSuccess: (report) => dispatch({ type: 'reportDone', report }) });
+    dispatch({ type: 'runStarted' });
+    run.mutate(
+      { sessionId, setup: state.setup },
+      {
+        onSuccess: (report) => dispatch({ type: 'reportDone', report }),
+        onError: () => dispatch({ type: 'runFailed' }),
+      },
+    );
   }
 
   if (state.report) {

@@ -28,6 +28,8 @@ export type WizardState = {
   /** Bumped by every finished dry run, so the rows grid refetches. */
   dryRunVersion: number;
   report: ImportReport | null;
+  /** An import is writing: the steps before it and «start over» wait, or the same file could go in twice. */
+  running: boolean;
 };
 
 export type WizardAction =
@@ -41,6 +43,8 @@ export type WizardAction =
   | { type: 'fix'; fix: CellFix }
   | { type: 'skipRow'; sheet: string; row: number; skipped: boolean }
   | { type: 'dryRunDone'; result: DryRunResult }
+  | { type: 'runStarted' }
+  | { type: 'runFailed' }
   | { type: 'reportDone'; report: ImportReport }
   | { type: 'reset' };
 
@@ -53,6 +57,7 @@ export const initialWizardState: WizardState = {
   dryRunStale: true,
   dryRunVersion: 0,
   report: null,
+  running: false,
 };
 
 export const defaultOptions: ImportOptions = {
@@ -151,6 +156,7 @@ function changeSetup(setup: ImportSetup, action: WizardAction): ImportSetup {
 }
 
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  if (state.running && action.type !== 'reportDone' && action.type !== 'runFailed') return state;
   switch (action.type) {
     case 'opened':
       return {
@@ -164,8 +170,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, step: action.step };
     case 'dryRunDone':
       return { ...state, dryRun: action.result, dryRunStale: false, dryRunVersion: state.dryRunVersion + 1 };
+    case 'runStarted':
+      return { ...state, running: true };
+    case 'runFailed':
+      return { ...state, running: false };
     case 'reportDone':
-      return { ...state, report: action.report };
+      return { ...state, report: action.report, running: false };
     case 'reset':
       return initialWizardState;
     case 'suggested': {

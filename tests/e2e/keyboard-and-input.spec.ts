@@ -3,7 +3,7 @@ import { expect, test } from './support/fixtures';
 import { RecordsPages } from './pages/records-pages';
 import { StartPage } from './pages/start-page';
 
-test('a Cyrillic e-mail is kept as typed; Esc closes a drop-down, not the edit; Enter on a header sorts', async ({
+test('a Cyrillic e-mail is kept as typed; Esc closes a drop-down, not the edit; Enter sorts and opens search hits', async ({
   app,
   dataDir,
 }) => {
@@ -53,4 +53,17 @@ test('a Cyrillic e-mail is kept as typed; Esc closes a drop-down, not the edit; 
   await expect(header).toHaveAttribute('aria-sort', 'descending');
   await expect(page.getByRole('row').nth(1)).toContainText('Ёлкина');
   expect(page.url()).toBe(listUrl);
+
+  // Ctrl+K: ↓ after the hits arrive selects the first; Enter right after typing opens the first hit.
+  const box = page.getByRole('textbox', { name: /Поиск/ });
+  await records.search('Ёлки');
+  await expect(page.getByTestId('search-hit').first()).toContainText('Ёлкина');
+  await box.press('ArrowDown');
+  await expect(page.getByTestId('search-hit').first()).toHaveAttribute('data-selected', 'true');
+  await box.press('Enter');
+  await expect(page.getByTestId('person-name')).toHaveText('Ёлкина Вера');
+  await records.search('Smith');
+  await expect(page.getByTestId('search-hit')).toHaveCount(1);
+  await box.press('Enter');
+  await expect(page.getByTestId('person-name')).toHaveText('Anna Smith');
 });

@@ -1,8 +1,8 @@
 import { Badge, Group, Kbd, Text, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Spotlight, spotlight } from '@mantine/spotlight';
+import { createSpotlight, Spotlight } from '@mantine/spotlight';
 import { IconBuilding, IconSearch, IconUser } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useChannelQuery } from '../../api/queries';
@@ -10,6 +10,9 @@ import classes from './GlobalSearch.module.css';
 
 /** "mod" is Cmd on a Mac, Ctrl elsewhere. */
 const SHORTCUT_LABEL = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl+K';
+
+/** The one search box's own store: its selection is reset when new hits arrive. */
+const [searchStore, searchBox] = createSpotlight();
 
 /** The one search box (Ctrl/Cmd+K): people and companies by name, phone, e-mail, city or tag. */
 
@@ -20,10 +23,30 @@ export function GlobalSearch() {
   const [debounced] = useDebouncedValue(query, 120);
   const results = useChannelQuery('search:query', { query: debounced, limit: 15 }, debounced.trim() !== '');
   const hits = debounced.trim() === '' ? [] : (results.data?.hits ?? []);
+  const hitKeys = hits.map((hit) => `${hit.type}:${hit.id}`).join(',');
+
+  const open = (hit: { type: 'person' | 'company'; id: number }) =>
+    navigate(hit.type === 'person' ? `/people/${hit.id}` : `/companies/${hit.id}`);
+
+  // New hits replace the list the selection pointed into: ↓ starts again at the first.
+  useEffect(() => {
+    searchStore.updateState((state) => ({ ...state, selected: -1 }));
+  }, [hitKeys]);
+
+  // Enter right after typing, before any ↓: the first hit, as in every search box.
+  function openFirstOnEnter(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+    const selected = document.querySelector('[data-testid="search-hit"][data-selected]');
+    const first = hits[0];
+    if (selected === null && first !== undefined) {
+      searchBox.close();
+      open(first);
+    }
+  }
 
   return (
     <>
-      <UnstyledButton className={classes.trigger} onClick={() => spotlight.open()} aria-label={t('search.open')}>
+      <UnstyledButton className={classes.trigger} onClick={() => searchBox.open()} aria-label={t('search.open')}>
         <Group gap="xs" wrap="nowrap">
           <IconSearch size={16} />
           <Text size="sm" c="dimmed" truncate="end">
@@ -36,6 +59,7 @@ export function GlobalSearch() {
       </UnstyledButton>
       {/* Ctrl/Cmd+K from anywhere, typing in a field included: it is no character anyone types. */}
       <Spotlight.Root
+        store={searchStore}
         query={query}
         onQueryChange={setQuery}
         shortcut={['mod + K']}
@@ -47,14 +71,11 @@ export function GlobalSearch() {
           placeholder={t('search.placeholder')}
           leftSection={<IconSearch size={18} />}
           aria-label={t('search.placeholder')}
+          onKeyDown={openFirstOnEnter}
         />
         <Spotlight.ActionsList>
           {hits.map((hit) => (
-            <Spotlight.Action
-              key={`${hit.type}:${hit.id}`}
-              onClick={() => navigate(hit.type === 'person' ? `/people/${hit.id}` : `/companies/${hit.id}`)}
-              data-testid="search-hit"
-            >
+            <Spotlight.Action key={`${hit.type}:${hit.id}`} onClick={() => open(hit)} data-testid="search-hit">
               <Group wrap="nowrap" w="100%">
                 {hit.type === 'person' ? <IconUser size={18} /> : <IconBuilding size={18} />}
                 <div style={{ flex: 1, minWidth: 0 }}>

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page, Route } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { invokeHost } from './support/host-api';
 import { dismissNotifications } from './support/notifications';
 import { RecordsPages } from './pages/records-pages';
 import { ShellPage } from './pages/shell-page';
@@ -27,16 +28,7 @@ async function changeElsewhere(page: Page, patch: Record<string, string>): Promi
     else void route.continue();
   });
   const id = Number(/people\/(\d+)/.exec(page.url())?.[1]);
-  const token = await page.evaluate(() => sessionStorage.getItem('kartoteka.hostToken') ?? '');
-  const invoke = async (channel: string, input: unknown) => {
-    const response = await page.request.post(new URL(`/api/invoke/${channel}`, page.url()).href, {
-      headers: { 'x-kartoteka-token': token },
-      data: input,
-    });
-    const result = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
-    if (!result.ok) throw new Error(JSON.stringify(result));
-    return result.value;
-  };
+  const invoke = (channel: string, input: unknown) => invokeHost(page, channel, input);
   const person = await invoke('people:get', { id });
   const values = {
     lastName: person['lastName'],

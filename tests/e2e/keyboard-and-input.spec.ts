@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, test } from './support/fixtures';
+import { invokeHost } from './support/host-api';
 import { RecordsPages } from './pages/records-pages';
 import { StartPage } from './pages/start-page';
 
@@ -66,4 +67,38 @@ test('a Cyrillic e-mail is kept as typed; Esc closes a drop-down, not the edit; 
   await expect(page.getByTestId('search-hit')).toHaveCount(1);
   await box.press('Enter');
   await expect(page.getByTestId('person-name')).toHaveText('Anna Smith');
+});
+
+test('a saved view filtering on a field archived since still opens, without that condition', async ({
+  app,
+  dataDir,
+}) => {
+  const { page } = app;
+  await new StartPage(app).createDatabase({
+    name: 'Виды',
+    path: path.join(dataDir, 'crm.kartoteka'),
+    passphrase: 'Пароль-для-видов-2026',
+  });
+  const records = new RecordsPages(page);
+  await records.createPerson({ lastName: 'Москвина', firstName: 'Ольга' });
+  const field = await invokeHost<{ id: number; key: string }>(page, 'customFields:create', {
+    entity: 'person',
+    label: 'Регион',
+    type: 'select',
+    options: ['Москва', 'Тверь'],
+  });
+  await invokeHost(page, 'views:create', {
+    entity: 'person',
+    name: 'Москвичи',
+    filter: { conditions: [{ field: `custom.${field.key}`, operator: 'is', value: 'Москва' }], text: '', trash: false },
+    sort: { field: 'name', direction: 'asc' },
+    columns: [],
+  });
+  await invokeHost(page, 'customFields:archive', { id: field.id });
+
+  await records.openSection(/^Контакты$/);
+  await page.getByRole('button', { name: /Москвичи/ }).click();
+  await expect(page.getByTestId('record-count')).toHaveText('1');
+  await expect(page.getByRole('row').nth(1)).toContainText('Москвина Ольга');
+  await expect(page.getByTestId('error-alert')).toHaveCount(0);
 });

@@ -1,11 +1,13 @@
 import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import type { CustomFieldDefinition, CustomFieldValues } from '../../../shared/domain/custom-fields';
 import { IconPlus, type Icon } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { canSortBy, computedSortLimit, type SortOrder } from '../../../shared/domain/list-query';
 import { call } from '../../api/client';
 import { useChannelQuery } from '../../api/queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../components/format';
 import { exportColumnsFor, suggestedFileName } from '../export/export-columns';
 import { ExportMenu } from '../export/ExportMenu';
@@ -70,6 +72,19 @@ export function RecordListScreen<Row extends { id: number; customFields: CustomF
     config.columns.map((column) => column.id),
   );
   const customFields = useChannelQuery('customFields:list', { entity: config.entity });
+  const filterFields = [...config.filterFields, ...customFilterFields(customFields.data ?? [])];
+  // A condition on a field archived since (in a saved view, or remembered) is dropped: main refuses
+  // a filter naming a field it doesn't know, and the whole list would go.
+  const unknownConditions =
+    customFields.isSuccess &&
+    list.filter.conditions.some((condition) => !filterFields.some((field) => field.id === condition.field));
+  const { setConditions } = list;
+  const knownFieldIds = filterFields.map((field) => field.id).join('\n');
+  useEffect(() => {
+    if (!unknownConditions) return;
+    const ids = new Set(knownFieldIds.split('\n'));
+    setConditions(list.filter.conditions.filter((condition) => ids.has(condition.field)));
+  }, [unknownConditions, knownFieldIds, list.filter.conditions, setConditions]);
   const count = useChannelQuery(config.channels.count, { filter: list.filter });
   const total = count.data?.count ?? 0;
   // A sort computed per row is offered up to its limit; past it the list keeps its default order.
@@ -122,7 +137,7 @@ export function RecordListScreen<Row extends { id: number; customFields: CustomF
       <ListToolbar
         text={list.text}
         onTextChange={list.setText}
-        fields={[...config.filterFields, ...customFilterFields(customFields.data ?? [])]}
+        fields={filterFields}
         conditions={list.conditions}
         onConditionsChange={list.setConditions}
         trash={list.trash}
@@ -178,6 +193,23 @@ export function RecordListScreen<Row extends { id: number; customFields: CustomF
             />
           }
         />
+      )}
+      {count.isError && (
+        <Stack gap="xs" align="flex-start">
+          <ErrorAlert error={count.error} />
+          {filtered && (
+            <Button
+              variant="default"
+              onClick={() => {
+                list.setConditions([]);
+                list.setText('');
+                list.setTrash(false);
+              }}
+            >
+              {t('records.filter.clear')}
+            </Button>
+          )}
+        </Stack>
       )}
       {count.isSuccess && (
         <RecordTable

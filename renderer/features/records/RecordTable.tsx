@@ -4,6 +4,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SortOrder } from '../../../shared/domain/list-query';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import classes from './RecordTable.module.css';
 
 export type RecordColumn<Row> = {
@@ -113,6 +114,9 @@ export function RecordTable<Row extends { id: number }>(props: RecordTableProps<
   }
 
   if (total === 0) return <Center py="xl">{props.empty}</Center>;
+  // A page that can't be read would stay grey skeleton rows: say why instead.
+  const failed = results.find((result) => result.isError);
+  if (failed) return <ErrorAlert error={failed.error} />;
 
   // One scroll container for both axes, so the sticky header scrolls sideways with the rows.
   return (

@@ -61,11 +61,12 @@ export function companyNameKeyOfSortKey(folded: string): string {
 const BAG_SIZE = 32;
 
 /**
- * Which of these keys are the same or one or two typos apart (by the search's fuzzy measure):
- * clusters of indexes, each with more than one. The same name twice is the likeliest duplicate of
- * all (one copy with a company, one without). Quadratic: callers pass small blocks.
+ * Which of these keys are the same, the same but for a patronymic one has («петров олег» /
+ * «петров олег ильич»), or one or two typos apart (by the search's fuzzy measure): clusters of
+ * indexes, each with more than one. The same name twice is the likeliest duplicate of all (one
+ * copy with a company, one without). The typo pass is quadratic: for big blocks, `typos: false`.
  */
-export function similarKeyClusters(keys: readonly string[]): number[][] {
+export function similarKeyClusters(keys: readonly string[], { typos: withTypos = true } = {}): number[][] {
   const parent = keys.map((_, index) => index);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   const firstOf = new Map<string, number>();
@@ -74,6 +75,13 @@ export function similarKeyClusters(keys: readonly string[]): number[][] {
     if (first === undefined) firstOf.set(key, index);
     else parent[root(index)] = root(first);
   });
+  keys.forEach((key, index) => {
+    const words = key.split(' ');
+    if (words.length < 3) return;
+    const shorter = firstOf.get(`${words[0]} ${words[1]}`);
+    if (shorter !== undefined) parent[root(index)] = root(shorter);
+  });
+  if (!withTypos) return clustersOf(keys, root);
   // A typo changes at most two letters of the bag of letters: keys whose bags differ more are
   // skipped before the (costlier) edit distance.
   const bags = keys.map((key) => {
@@ -101,7 +109,15 @@ export function similarKeyClusters(keys: readonly string[]): number[][] {
       if (editDistance(a, b, typos) <= typos) parent[root(j)] = root(i);
     }
   }
+  return clustersOf(keys, root);
+}
+
+function clustersOf(keys: readonly string[], root: (index: number) => number): number[][] {
   const clusters = new Map<number, number[]>();
-  keys.forEach((_, index) => clusters.set(root(index), [...(clusters.get(root(index)) ?? []), index]));
+  keys.forEach((_, index) => {
+    const cluster = clusters.get(root(index));
+    if (cluster) cluster.push(index);
+    else clusters.set(root(index), [index]);
+  });
   return [...clusters.values()].filter((cluster) => cluster.length > 1);
 }

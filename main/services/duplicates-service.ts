@@ -145,7 +145,7 @@ async function labelled(db: Executor, groups: number[][]): Promise<RawGroup[]> {
 const NAME_WINDOW = 5000;
 
 /** A run of people whose names start with the same four letters (SQL's substr counts characters). */
-type NameBlock = { prefix: string; size: number; ids: number[]; keys: string[] };
+type NameBlock = { prefix: string; ids: number[]; keys: string[] };
 
 const namePrefix = (key: string) => Array.from(key.slice(0, 8)).slice(0, 4).join('');
 
@@ -159,11 +159,13 @@ async function similarPersonNameGroups(db: Executor, limit: number): Promise<Raw
   const groups: RawGroup[] = [];
   let block: NameBlock | null = null;
   const close = (done: NameBlock | null) => {
-    if (done === null || done.size < 2 || done.size > MAX_FUZZY_BLOCK) return;
-    for (const cluster of similarKeyClusters(done.keys)) {
-      const ids = cluster.map((index) => done.ids[index]!);
-      // Named after its oldest record, as it is shown (key null), not by its folded sort key.
-      groups.push({ reason: 'similarName', key: null, ids });
+    if (done === null || done.keys.length < 2) return;
+    for (const part of comparableParts(done)) {
+      for (const cluster of similarKeyClusters(part.keys, { typos: part.keys.length <= MAX_FUZZY_BLOCK })) {
+        const ids = cluster.map((index) => part.ids[index]!);
+        // Named after its oldest record, as it is shown (key null), not by its folded sort key.
+        groups.push({ reason: 'similarName', key: null, ids });
+      }
     }
   };
   let after: { key: string; id: number } | null = null;
@@ -178,14 +180,10 @@ async function similarPersonNameGroups(db: Executor, limit: number): Promise<Raw
       if (block === null || prefix !== block.prefix) {
         close(block);
         if (groups.length >= limit) return groups.slice(0, limit);
-        block = { prefix, size: 0, ids: [], keys: [] };
+        block = { prefix, ids: [], keys: [] };
       }
-      block.size += 1;
-      // A block too big to compare is skipped whole: only its size is kept counting.
-      if (block.size <= MAX_FUZZY_BLOCK) {
-        block.ids.push(row.id);
-        block.keys.push(row.sort_key);
-      }
+      block.ids.push(row.id);
+      block.keys.push(row.sort_key);
     }
     const last = rows.at(-1);
     if (last === undefined || rows.length < NAME_WINDOW) break;
@@ -193,6 +191,24 @@ async function similarPersonNameGroups(db: Executor, limit: number): Promise<Raw
   }
   close(block);
   return groups.slice(0, limit);
+}
+
+/**
+ * A block small enough to compare for typos whole, or else (the common surnames: Иванов, Смирнов,
+ * John… in a big base) its runs of one first word: compared for typos where small enough, and
+ * otherwise for the same name only, which is never left unfound.
+ */
+function comparableParts(block: NameBlock): Array<Pick<NameBlock, 'ids' | 'keys'>> {
+  if (block.keys.length <= MAX_FUZZY_BLOCK) return [block];
+  const parts = new Map<string, Pick<NameBlock, 'ids' | 'keys'>>();
+  block.keys.forEach((key, index) => {
+    const word = key.split(' ', 1)[0]!;
+    const part = parts.get(word) ?? { ids: [], keys: [] };
+    part.ids.push(block.ids[index]!);
+    part.keys.push(key);
+    parts.set(word, part);
+  });
+  return [...parts.values()];
 }
 
 type NameKeys = Map<string, number[]>;

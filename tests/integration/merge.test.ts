@@ -337,6 +337,26 @@ describe('duplicates, merge and unmerge', () => {
     expect(groups.map((group) => group.members.map((member) => member.id))).toContainEqual([first.id, second.id]);
   });
 
+  it('finds the same name in a block of names too big to compare for typos, and a patronymic on one copy only', async () => {
+    const db = database.db;
+    // More than the 200 names of a block compared for typos: the commonest surnames in a big base.
+    for (let index = 0; index < 210; index += 1) {
+      await createPerson(
+        db,
+        { lastName: `Кузнецов${String.fromCharCode(0x430 + (index % 32))}`, firstName: `Имя${index}` },
+        env,
+      );
+    }
+    const first = await createPerson(db, { lastName: 'Кузнецов', firstName: 'Кузьма' }, env);
+    const second = await createPerson(db, { lastName: 'Кузнецов', firstName: 'Кузьма' }, env);
+    const plain = await createPerson(db, { lastName: 'Петров', firstName: 'Олег' }, env);
+    const withPatronymic = await createPerson(db, { lastName: 'Петров', firstName: 'Олег', middleName: 'Ильич' }, env);
+    const groups = await findDuplicates(db, { reasons: ['similarName'] }, env);
+    const memberIds = groups.map((group) => group.members.map((member) => member.id));
+    expect(memberIds).toContainEqual([first.id, second.id]);
+    expect(memberIds).toContainEqual([plain.id, withPatronymic.id]);
+  });
+
   it('bulk-merges exact duplicates into the oldest record', async () => {
     const merged = await mergeExactDuplicates(database.db, { reasons: ['email', 'nameAndCompany'] }, env);
     expect(merged).toBe(1);

@@ -393,8 +393,10 @@ export async function mergeExactDuplicates(db: AppDb, input: MergeExactRequest, 
       }
       if (requests.length === before) unmergeable += 1;
     }
-    if (requests.length > 0) {
-      merged += await mergeMany(db, entity, requests, env);
+    // Pairs holding more together than a record may are skipped: a round may merge none.
+    const done = requests.length > 0 ? await mergeMany(db, entity, requests, env) : 0;
+    if (done > 0) {
+      merged += done;
       // The groups that can't be merged come first again next round: read past them.
       limit = Math.min(unmergeable + FIRST_EXACT_ROUND, MAX_EXACT_GROUPS);
     } else if (groups.length < limit || limit >= MAX_EXACT_GROUPS) {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { AppError } from '../../shared/errors';
-import { MAX_ADDRESSES } from '../../shared/domain/contact-points';
+import { MAX_ADDRESSES, MAX_EMAILS, MAX_PHONES, MAX_TAGS } from '../../shared/domain/contact-points';
 import type { Company, CompanyValues } from '../../shared/domain/companies';
 import {
   MergeRequest,
@@ -78,6 +78,21 @@ function pickFields<V extends Record<string, unknown>>(
   return Object.fromEntries(fields.map((field) => [field, pick(field)])) as V;
 }
 
+/**
+ * The list both records fill, refused when it holds more than a record may: saved, the record
+ * could be saved no more (every form save and import update would fail its check).
+ */
+function withinLimit<T>(items: T[], limit: number, reason: string): T[] {
+  if (items.length > limit) {
+    throw new AppError('InvalidInput', `Together the records have ${items.length} of what a record may have ${limit}`, {
+      reason,
+      count: items.length,
+      limit,
+    });
+  }
+  return items;
+}
+
 /** Phones, e-mails, addresses and tags of both; custom fields chosen like scalars. */
 function combineRelations(survivor: Relations, merged: Relations, choices: Choices): RelationValues {
   // Every field either record has: picking the merged copy's empty value empties the field.
@@ -91,16 +106,29 @@ function combineRelations(survivor: Relations, merged: Relations, choices: Choic
     }),
   );
   return {
-    phones: uniqueBy([...survivor.phones, ...merged.phones], (phone) => phone.value).map((phone) => ({
-      value: phone.value,
-      label: phone.label,
-    })),
-    emails: uniqueBy([...survivor.emails, ...merged.emails], (email) => email.value),
-    // No more than a record may hold (and an export carries): the survivor's come first.
-    addresses: uniqueBy([...survivor.addresses, ...merged.addresses], (address) =>
-      JSON.stringify({ ...address, label: '' }),
-    ).slice(0, MAX_ADDRESSES),
-    tags: uniqueBy([...survivor.tags, ...merged.tags], (tag) => tag.toLocaleLowerCase('ru')),
+    phones: withinLimit(
+      uniqueBy([...survivor.phones, ...merged.phones], (phone) => phone.value).map((phone) => ({
+        value: phone.value,
+        label: phone.label,
+      })),
+      MAX_PHONES,
+      'tooManyPhones',
+    ),
+    emails: withinLimit(
+      uniqueBy([...survivor.emails, ...merged.emails], (email) => email.value),
+      MAX_EMAILS,
+      'tooManyEmails',
+    ),
+    addresses: withinLimit(
+      uniqueBy([...survivor.addresses, ...merged.addresses], (address) => JSON.stringify({ ...address, label: '' })),
+      MAX_ADDRESSES,
+      'tooManyAddresses',
+    ),
+    tags: withinLimit(
+      uniqueBy([...survivor.tags, ...merged.tags], (tag) => tag.toLocaleLowerCase('ru')),
+      MAX_TAGS,
+      'tooManyTags',
+    ),
     customFields,
   };
 }
@@ -342,7 +370,15 @@ export async function mergeCompanies(
   });
 }
 
-/** Merges many pairs of one entity in one transaction (the bulk merge of exact duplicates). */
+const isOverLimit = (error: unknown) =>
+  error instanceof AppError &&
+  error.code === 'InvalidInput' &&
+  String(error.details?.['reason'] ?? '').startsWith('tooMany');
+
+/**
+ * Merges many pairs of one entity in one transaction (the bulk merge of exact duplicates); a pair
+ * that together holds more than a record may is skipped. How many were merged.
+ */
 export async function mergeMany(
   db: AppDb,
   entity: MergeEntity,
@@ -350,11 +386,18 @@ export async function mergeMany(
   env: ServiceEnv,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
+    let merged = 0;
     for (const request of requests) {
-      if (entity === 'person') await mergeInside(personKind, trx, request, env);
-      else await mergeInside(companyKind, trx, request, env);
+      try {
+        if (entity === 'person') await mergeInside(personKind, trx, request, env);
+        else await mergeInside(companyKind, trx, request, env);
+        merged += 1;
+      } catch (error) {
+        // Refused before anything was written: that pair is left for the user to look at.
+        if (!isOverLimit(error)) throw error;
+      }
     }
-    return requests.length;
+    return merged;
   });
 }
 

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { IsoDateTime, OptionalText, RecordId, TagName, Version } from './common';
-import { Address, Email, EmailInput, MAX_ADDRESSES, Phone, PhoneInput } from './contact-points';
+import {
+  Address,
+  Email,
+  EmailInput,
+  MAX_ADDRESSES,
+  MAX_EMAILS,
+  MAX_PHONES,
+  MAX_TAGS,
+  Phone,
+  PhoneInput,
+} from './contact-points';
 import { CustomFieldValues } from './custom-fields';
 
 export const CompanyInput = z.object({
@@ -11,10 +21,10 @@ export const CompanyInput = z.object({
   source: OptionalText(200),
   ownerId: RecordId.nullable().default(null),
   notes: OptionalText(20_000),
-  phones: z.array(PhoneInput).max(20).default([]),
-  emails: z.array(EmailInput).max(20).default([]),
+  phones: z.array(PhoneInput).max(MAX_PHONES).default([]),
+  emails: z.array(EmailInput).max(MAX_EMAILS).default([]),
   addresses: z.array(Address).max(MAX_ADDRESSES).default([]),
-  tags: z.array(TagName).max(100).default([]),
+  tags: z.array(TagName).max(MAX_TAGS).default([]),
   customFields: CustomFieldValues.default({}),
 });
 export type CompanyInput = z.input<typeof CompanyInput>;

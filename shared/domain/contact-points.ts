@@ -38,6 +38,10 @@ export const addressLabels = ['work', 'home', 'postal', 'other'] as const;
 export type AddressLabel = (typeof addressLabels)[number];
 /** How many addresses a person or a company may have (and what an export carries). */
 export const MAX_ADDRESSES = 10;
+/** How many phones, e-mails and tags a person or a company may have. */
+export const MAX_PHONES = 20;
+export const MAX_EMAILS = 20;
+export const MAX_TAGS = 100;
 
 export const Address = z.object({
   label: z.enum(addressLabels).default('work'),

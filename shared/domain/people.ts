@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { IsoDate, IsoDateTime, OptionalText, RecordId, TagName, Version } from './common';
-import { Address, Email, EmailInput, MAX_ADDRESSES, Phone, PhoneInput } from './contact-points';
+import {
+  Address,
+  Email,
+  EmailInput,
+  MAX_ADDRESSES,
+  MAX_EMAILS,
+  MAX_PHONES,
+  MAX_TAGS,
+  Phone,
+  PhoneInput,
+} from './contact-points';
 import { CustomFieldValues } from './custom-fields';
 
 export const contactChannels = ['phone', 'email', 'messenger', 'meeting', 'post'] as const;
@@ -43,10 +53,10 @@ export const PersonInput = z.object({
   preferredChannel: ContactChannel.nullable().default(null),
   language: OptionalText(20),
   notes: OptionalText(20_000),
-  phones: z.array(PhoneInput).max(20).default([]),
-  emails: z.array(EmailInput).max(20).default([]),
+  phones: z.array(PhoneInput).max(MAX_PHONES).default([]),
+  emails: z.array(EmailInput).max(MAX_EMAILS).default([]),
   addresses: z.array(Address).max(MAX_ADDRESSES).default([]),
-  tags: z.array(TagName).max(100).default([]),
+  tags: z.array(TagName).max(MAX_TAGS).default([]),
   customFields: CustomFieldValues.default({}),
   contactConsent: Consent.nullable().default(null),
   marketingConsent: Consent.nullable().default(null),

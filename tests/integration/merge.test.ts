@@ -357,6 +357,32 @@ describe('duplicates, merge and unmerge', () => {
     expect(memberIds).toContainEqual([plain.id, withPatronymic.id]);
   });
 
+  it('refuses a merge holding more phones than a record may, and a bulk merge skips that pair', async () => {
+    const db = database.db;
+    const phones = (from: number, count: number) =>
+      Array.from({ length: count }, (_, index) => ({ value: `+7 916 000-${String(from + index).padStart(4, '0')}` }));
+    const email = 'orlov@example.ru';
+    const many = await createPerson(db, { lastName: 'Орлов', emails: [{ value: email }], phones: phones(0, 15) }, env);
+    const more = await createPerson(
+      db,
+      { lastName: 'Орлов', emails: [{ value: email }], phones: phones(100, 10) },
+      env,
+    );
+    const before = await getPerson(db, many.id);
+    await expect(mergePeople(db, { survivorId: many.id, mergedId: more.id }, env)).rejects.toMatchObject({
+      code: 'InvalidInput',
+      details: { reason: 'tooManyPhones', limit: 20 },
+    });
+    expect(await getPerson(db, many.id)).toEqual(before);
+
+    const few = await createPerson(db, { lastName: 'Орлов', emails: [{ value: email }], phones: phones(200, 2) }, env);
+    // The pair every test starts with, and the copy with two phones; not the one with ten.
+    expect(await mergeExactDuplicates(db, { reasons: ['email'] }, env)).toBe(2);
+    expect((await getPerson(db, few.id)).mergedIntoId).toBe(many.id);
+    expect((await getPerson(db, more.id)).mergedIntoId).toBeNull();
+    expect((await getPerson(db, many.id)).phones).toHaveLength(17);
+  });
+
   it('bulk-merges exact duplicates into the oldest record', async () => {
     const merged = await mergeExactDuplicates(database.db, { reasons: ['email', 'nameAndCompany'] }, env);
     expect(merged).toBe(1);

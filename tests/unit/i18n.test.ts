@@ -2,22 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../shared/errors';
 import fs from 'node:fs';
 import path from 'node:path';
-
-type Tree = { [key: string]: string | Tree };
-
-/** Merges renderer/i18n/<language>/*.json as the app does; a top-level key may live in one file only. */
-function loadLanguage(language: string): Tree {
-  const folder = path.join('renderer/i18n', language);
-  const merged: Tree = {};
-  for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.json'))) {
-    const tree = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as Tree;
-    for (const key of Object.keys(tree)) {
-      if (key in merged) throw new Error(`${language}/${file}: top-level key "${key}" is defined twice`);
-      merged[key] = tree[key]!;
-    }
-  }
-  return merged;
-}
+import { loadLanguage, type Tree } from '../support/i18n-resources';
 
 const ru = loadLanguage('ru');
 const en = loadLanguage('en');

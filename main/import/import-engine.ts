@@ -45,6 +45,7 @@ import { companiesRecords } from './entities/companies-records';
 import type { LoadedRecord, RecordRefs } from './entities/record-adapter';
 import { recordAdapters } from './entities/record-adapters';
 import { FileKeyTable, type FileEntry } from './file-keys';
+import { stampConsents, type ConsentStamp } from './consent-stamps';
 import { diffFlat, keysOf, mergeFlat, type FlatRecord } from './flat-record';
 import { lastRecordIds, loadIntoEmptyBase } from './fresh-base';
 import { alignAddresses } from './address-slots';
@@ -64,6 +65,8 @@ export type EngineInput = {
   env: ServiceEnv;
   /** Set when writing: the import's id for the undo journal. */
   importId: number | null;
+  /** The file's name: the source of the consents it records without one. */
+  fileName: string;
   signal?: AbortSignal;
   onProgress?: (rowsDone: number) => void;
   outcomes?: OutcomeSink;
@@ -161,6 +164,7 @@ class ImportPass {
   readonly #ownersByName = new Map<string, number>();
   /** The last id of each record type before this import: 0, nothing of theirs to look up. */
   #lastIdBefore: Record<ImportEntity, number> = { person: 0, company: 0 };
+  readonly #consentStamp: ConsentStamp;
   /** Into a base without people, every person is this import's: journalled at the end in one go. */
   #journalPeopleAtEnd = false;
   #rowsDone = 0;
@@ -168,6 +172,7 @@ class ImportPass {
   constructor(input: EngineInput) {
     this.#input = input;
     this.#writing = input.importId !== null;
+    this.#consentStamp = { at: input.env.now().toISOString(), source: input.fileName };
     this.#summary = {
       rows: 0,
       people: emptyCounts(),
@@ -424,7 +429,12 @@ class ImportPass {
         if (item.action === 'skip') item.problems.push(problem('noMatch', 'error'));
         item.recordId = null;
       }
-      const flat = before ? this.#merged(before, item) : item.flat;
+      const flat = stampConsents(
+        before ? this.#merged(before, item) : item.flat,
+        item.flat,
+        before?.flat ?? null,
+        this.#consentStamp,
+      );
       if (adapter.nameOf(flat) === '') {
         item.problems.push(problem('missingName', 'error'));
         item.action = 'skip';

@@ -162,6 +162,7 @@ export class ImportSessions {
       setup,
       env,
       importId: null,
+      fileName: path.basename(session.path),
       outcomes,
       onProgress: (done) => onProgress?.({ phase: 'dryRun', done }),
     });
@@ -208,6 +209,7 @@ export class ImportSessions {
           setup,
           env,
           importId,
+          fileName: path.basename(session.path),
           signal: controller.signal,
           outcomes,
           onProgress: (done) => onProgress?.({ phase: 'import', done }),

@@ -89,6 +89,7 @@ describe('parsing a big sheet in a worker thread', () => {
       setup: ImportSetup.parse(setup),
       env,
       importId: null,
+      fileName: 'parse.xlsx',
       outcomes,
       // A dry run parses on the main thread unless told otherwise: told here, to compare the two.
       parseInWorker: true,

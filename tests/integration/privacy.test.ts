@@ -615,4 +615,43 @@ describe('personal data: export and erasure', () => {
     const files = database.connection.prepare('SELECT file_name FROM imports').pluck().all();
     expect(files).toEqual(['визитка.csv']);
   });
+
+  it('dates a consent an import withdraws or grants without a date, and names the file as its source', async () => {
+    const db = database.db;
+    const granted = { granted: true, at: '2024-03-01T10:00:00.000Z', source: 'Веб-форма' };
+    const person = await createPerson(
+      db,
+      { lastName: 'Согласова', firstName: 'Анна', phones: [{ value: '8 916 111-00-00' }], contactConsent: granted },
+      env,
+    );
+    const other = await createPerson(db, { lastName: 'Новикова', phones: [{ value: '8 916 222-00-00' }] }, env);
+    const report = await importCsv(
+      tempDir(),
+      'отписки.csv',
+      [
+        ['Телефон', 'Согласие на связь'],
+        ['8 916 111-00-00', 'нет'],
+        ['8 916 222-00-00', 'да'],
+      ],
+      'update',
+    );
+    expect(report.summary.people.update).toBe(2);
+    const withdrawn = (await getPerson(db, person.id)).contactConsent!;
+    expect(withdrawn).toMatchObject({ granted: false, source: 'отписки.csv' });
+    expect(withdrawn.at! > granted.at).toBe(true);
+    expect((await getPerson(db, other.id)).contactConsent).toMatchObject({ granted: true, source: 'отписки.csv' });
+    expect((await getPerson(db, other.id)).contactConsent!.at).not.toBeNull();
+
+    // The same decision again keeps the record's date and source.
+    await importCsv(
+      tempDir(),
+      'ещё раз.csv',
+      [
+        ['Телефон', 'Согласие на связь'],
+        ['8 916 111-00-00', 'нет'],
+      ],
+      'update',
+    );
+    expect((await getPerson(db, person.id)).contactConsent).toEqual(withdrawn);
+  });
 });

@@ -1,6 +1,8 @@
 import { AppError } from '../../shared/errors';
 import { SavedViewInput, type SavedView, type ViewEntity } from '../../shared/domain/saved-views';
+import { CUSTOM_FIELD_PREFIX } from '../../shared/domain/import-fields';
 import type { AppDb } from '../db/kysely';
+import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import type { Executor } from '../db/repositories/executor';
 import { countCompanies } from './lists/companies-list-service';
 import type { ListOptions } from './lists/list-options';
@@ -114,13 +116,20 @@ export async function countViews(
 ): Promise<Array<{ id: number; count: number | null }>> {
   const views = await listViews(db, entity);
   const count = entity === 'person' ? countPeople : countCompanies;
+  const live = new Set(
+    (await listCustomFieldDefinitions(db, entity)).map((definition) => `${CUSTOM_FIELD_PREFIX}${definition.key}`),
+  );
   const counts = [];
   for (const view of views) {
+    // A condition on a custom field archived since is left out, as the list leaves it out when
+    // the view is applied: the badge counts what the view shows.
+    const conditions = view.filter.conditions.filter(
+      (condition) => !condition.field.startsWith(CUSTOM_FIELD_PREFIX) || live.has(condition.field),
+    );
     try {
-      counts.push({ id: view.id, count: await count(db, view.filter, options) });
+      counts.push({ id: view.id, count: await count(db, { ...view.filter, conditions }, options) });
     } catch (error) {
-      // A view whose filter no longer applies (a custom field archived since) has no count; the
-      // others keep theirs.
+      // A view whose filter no longer applies otherwise has no count; the others keep theirs.
       if (!(error instanceof AppError) || error.code !== 'InvalidInput') throw error;
       counts.push({ id: view.id, count: null });
     }

@@ -72,6 +72,7 @@ test('a Cyrillic e-mail is kept as typed; Esc closes a drop-down, not the edit; 
 test('a saved view filtering on a field archived since still opens, without that condition', async ({
   app,
   dataDir,
+  saveScreenshot,
 }) => {
   const { page } = app;
   await new StartPage(app).createDatabase({
@@ -89,7 +90,7 @@ test('a saved view filtering on a field archived since still opens, without that
   });
   await invokeHost(page, 'views:create', {
     entity: 'person',
-    name: 'Москвичи',
+    name: 'Москвичи из Санкт-Петербурга и Ленинградской области без ответственного',
     filter: { conditions: [{ field: `custom.${field.key}`, operator: 'is', value: 'Москва' }], text: '', trash: false },
     sort: { field: 'name', direction: 'asc' },
     columns: [],
@@ -101,4 +102,11 @@ test('a saved view filtering on a field archived since still opens, without that
   await expect(page.getByTestId('record-count')).toHaveText('1');
   await expect(page.getByRole('row').nth(1)).toContainText('Москвина Ольга');
   await expect(page.getByTestId('error-alert')).toHaveCount(0);
+  // A long view name ends in «…»; its count stays inside the chip.
+  const chip = page.getByRole('button', { name: /^Москвичи/ });
+  const badge = chip.locator('.mantine-Badge-root');
+  await expect(badge).toHaveText('1');
+  const [chipBox, badgeBox] = [await chip.boundingBox(), await badge.boundingBox()];
+  expect(badgeBox!.x + badgeBox!.width).toBeLessThanOrEqual(chipBox!.x + chipBox!.width);
+  await saveScreenshot('127-saved-view-long-name-ru');
 });

@@ -231,7 +231,7 @@ describe('bulk actions and saved views', () => {
     expect(company?.customFields).toEqual({ inn: '7701234567' });
   });
 
-  it('counts every other view when one filters by a custom field archived since', async () => {
+  it('counts a view filtering by a custom field archived since without that condition, as the list shows it', async () => {
     const field = await createCustomField(database.db, { entity: 'person', label: 'Регион', type: 'text' }, env);
     const byRegion = await createView(
       database.db,
@@ -249,8 +249,10 @@ describe('bulk actions and saved views', () => {
       env,
     );
     await archiveCustomField(database.db, field.id, env);
+    const everyone = await countPeople(database.db, {}, { defaultCountry: 'RU' });
+    expect(everyone).toBeGreaterThan(3);
     expect(await countViews(database.db, 'person', { defaultCountry: 'RU' })).toEqual([
-      { id: byRegion.id, count: null },
+      { id: byRegion.id, count: everyone },
       { id: moscow.id, count: 3 },
     ]);
   });

@@ -63,9 +63,10 @@ export function SavedViewsBar({ entity, current, defaultColumns, activeViewId, o
           className={classes.chip}
           data-active={view.id === activeViewId || undefined}
           onClick={() => onApply(view)}
+          title={view.name}
         >
           <Group gap={6} wrap="nowrap">
-            <span>{view.name}</span>
+            <span className={classes.name}>{view.name}</span>
             <ViewCountBadge count={countOf(view.id)} language={i18n.language} />
           </Group>
         </UnstyledButton>

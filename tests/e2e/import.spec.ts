@@ -100,8 +100,9 @@ test('import a messy Russian workbook: mapping, dry run, a fixed cell, report, p
   await expect(wizard.gridRow('Без имени').getByTestId('row-action')).toHaveText('Пропуск');
   await saveScreenshot('73-import-dry-run-ru');
 
-  // Correct the cell in the grid: the dry run runs again and the problem is gone.
-  await wizard.fixCell('kuznetsov@@example', 'kuznetsov@example.ru');
+  // Correct the cell in the grid and click elsewhere: the fix is kept, the dry run runs again and
+  // the problem is gone.
+  await wizard.fixCell('kuznetsov@@example', 'kuznetsov@example.ru', wizard.summary());
   await wizard.dryRunSettled();
   await expect(wizard.gridRow('Кузнецов Алексей')).toContainText('kuznetsov@example.ru');
   await expect(wizard.gridRow('Кузнецов Алексей').getByTestId('problem-cell')).toHaveCount(0);

@@ -4,7 +4,7 @@ import { invokeHost } from './support/host-api';
 import { RecordsPages } from './pages/records-pages';
 import { StartPage } from './pages/start-page';
 
-test('a Cyrillic e-mail is kept as typed; Esc closes a drop-down, not the edit; Enter sorts and opens search hits', async ({
+test('e-mails are kept as typed and checked before sending; Esc closes a drop-down, not the edit; Enter sorts and opens search hits', async ({
   app,
   dataDir,
 }) => {
@@ -67,6 +67,18 @@ test('a Cyrillic e-mail is kept as typed; Esc closes a drop-down, not the edit; 
   await expect(page.getByTestId('search-hit')).toHaveCount(1);
   await box.press('Enter');
   await expect(page.getByTestId('person-name')).toHaveText('Anna Smith');
+
+  // The company form says which e-mail is wrong before sending, as the person form does.
+  await records.openSection(/^Компании$/);
+  await page.getByRole('button', { name: 'Новая компания' }).click();
+  await records.fill('name', 'ООО «Почта»');
+  await records.fill('email-0', 'info@');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Это не похоже на адрес почты')).toBeVisible();
+  await expect(page.getByText('Проверьте введённые данные.')).toHaveCount(0);
+  await records.fill('email-0', 'info@почта.рф');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByRole('link', { name: 'info@почта.рф' })).toBeVisible();
 });
 
 test('a saved view filtering on a field archived since still opens, without that condition', async ({

@@ -6,6 +6,7 @@ import type { Company } from '../../../shared/domain/companies';
 import { useChannelMutation, useRecordToEdit } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
+import { emailErrors } from '../records/contact-form';
 import { ContactsFormCard } from '../records/ContactsFormCard';
 import { FormActions } from '../records/FormActions';
 import { TagsFieldsNotes } from '../records/TagsFieldsNotes';
@@ -39,7 +40,7 @@ function CompanyFormBody({ company: asOpened }: { company: Company | null }) {
   function submit(event: React.FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (form.name.trim() === '') return;
+    if (form.name.trim() === '' || Object.keys(emailErrors(form.emails)).length > 0) return;
     const values = companyInputFromForm(form);
     const opened = (saved: Company) => navigate(`/companies/${saved.id}`);
     if (company) update.mutate({ id: company.id, version: company.version, values }, { onSuccess: opened });
@@ -69,7 +70,18 @@ function CompanyFormBody({ company: asOpened }: { company: Company | null }) {
             </SimpleGrid>
           </Stack>
         </Card>
-        <ContactsFormCard phones={form.phones} emails={form.emails} addresses={form.addresses} onChange={set} />
+        <ContactsFormCard
+          phones={form.phones}
+          emails={form.emails}
+          addresses={form.addresses}
+          onChange={set}
+          // Said before anything is sent, as on the person form.
+          emailErrors={
+            submitted
+              ? Object.fromEntries(Object.entries(emailErrors(form.emails)).map(([index, key]) => [index, t(key)]))
+              : undefined
+          }
+        />
         <Card withBorder>
           <Stack gap="sm">
             <TagsFieldsNotes

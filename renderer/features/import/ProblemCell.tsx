@@ -26,10 +26,15 @@ export function ProblemCell({ value, header, problems, onFix }: ProblemCellProps
   const error = problems.some((problem) => problem.severity === 'error');
   const message = problems.map((problem) => t(`importWizard.problems.${problem.code}`)).join('; ');
 
+  // Enter, a click elsewhere or on the cell again keep what was typed; only Esc drops it.
+  function close(keep: boolean) {
+    setEditing(false);
+    if (keep && draft !== value) onFix(draft);
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    setEditing(false);
-    if (draft !== value) onFix(draft);
+    close(true);
   }
 
   return (
@@ -39,7 +44,15 @@ export function ProblemCell({ value, header, problems, onFix }: ProblemCellProps
       bg={error ? 'var(--mantine-color-red-light)' : 'var(--mantine-color-yellow-light)'}
       data-problem={error ? 'error' : 'warning'}
     >
-      <Popover opened={editing} onChange={setEditing} position="bottom-start" width={300} trapFocus withArrow>
+      <Popover
+        opened={editing}
+        onChange={(opened) => (opened ? setEditing(true) : close(true))}
+        closeOnEscape={false}
+        position="bottom-start"
+        width={300}
+        trapFocus
+        withArrow
+      >
         <Popover.Target>
           <Tooltip label={message} withArrow multiline maw={320} disabled={editing}>
             <UnstyledButton
@@ -47,8 +60,12 @@ export function ProblemCell({ value, header, problems, onFix }: ProblemCellProps
               px="sm"
               py={6}
               onClick={() => {
+                if (editing) {
+                  close(true);
+                  return;
+                }
                 setDraft(value);
-                setEditing((open) => !open);
+                setEditing(true);
               }}
               aria-label={`${header}: ${message}`}
               data-testid="problem-cell"
@@ -66,6 +83,9 @@ export function ProblemCell({ value, header, problems, onFix }: ProblemCellProps
               description={message}
               value={draft}
               onChange={(event) => setDraft(event.currentTarget.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Escape') close(false);
+              }}
               data-autofocus
               name="cell-fix"
             />

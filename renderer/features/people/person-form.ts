@@ -1,9 +1,8 @@
 import type { Address } from '../../../shared/domain/contact-points';
 import type { CustomFieldValues } from '../../../shared/domain/custom-fields';
 import { MANUAL_CONSENT_SOURCE, type Consent, type Person, type PersonInput } from '../../../shared/domain/people';
-import { normaliseEmail } from '../../../shared/text/email';
 import { composeDisplayName } from '../../../shared/text/person-name';
-import { filledContacts } from '../records/contact-form';
+import { emailErrors, filledContacts } from '../records/contact-form';
 
 /** The person form's state: strings where the inputs hold strings. */
 export type PersonForm = {
@@ -122,12 +121,8 @@ export function validatePersonForm(form: PersonForm): PersonFormErrors {
   if (![form.lastName, form.firstName, form.middleName, form.displayName].some((part) => part.trim() !== '')) {
     errors.name = 'people.form.nameRequired';
   }
-  const emailErrors: Record<number, string> = {};
-  form.emails.forEach((email, index) => {
-    if (email.value.trim() !== '' && normaliseEmail(email.value) === null)
-      emailErrors[index] = 'records.form.invalidEmail';
-  });
-  if (Object.keys(emailErrors).length > 0) errors.emails = emailErrors;
+  const invalid = emailErrors(form.emails);
+  if (Object.keys(invalid).length > 0) errors.emails = invalid;
   return errors;
 }
 

@@ -24,9 +24,16 @@ export function filledContacts(form: ContactsForm): {
   };
 }
 
+/** The i18n key of the error of each e-mail typed that can't be one, by its row. */
+export function emailErrors(emails: readonly Entry[]): Record<number, string> {
+  const errors: Record<number, string> = {};
+  emails.forEach((email, index) => {
+    if (email.value.trim() !== '' && normaliseEmail(email.value) === null) errors[index] = 'records.form.invalidEmail';
+  });
+  return errors;
+}
+
 /** The i18n key of the error when an e-mail typed can't be one; null when all can. */
 export function invalidEmail(contacts: ContactsForm): string | null {
-  return contacts.emails.some((email) => email.value.trim() !== '' && normaliseEmail(email.value) === null)
-    ? 'records.form.invalidEmail'
-    : null;
+  return Object.values(emailErrors(contacts.emails))[0] ?? null;
 }

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The import wizard: file, columns, options, dry run grid, run and report. */
 export class ImportPage {
@@ -55,11 +55,13 @@ export class ImportPage {
     await expect(this.summary()).toBeVisible();
   }
 
-  async fixCell(current: string, value: string) {
+  /** Types the fix into the cell's editor, then leaves it with Enter or by clicking `away`. */
+  async fixCell(current: string, value: string, away?: Locator) {
     await this.page.getByTestId('problem-cell').filter({ hasText: current }).click();
     const input = this.page.locator('input[name="cell-fix"]');
     await input.fill(value);
-    await input.press('Enter');
+    if (away) await away.click();
+    else await input.press('Enter');
   }
 
   async filter(label: RegExp) {

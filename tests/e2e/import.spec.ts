@@ -178,7 +178,7 @@ test('a long import shows its progress and can be cancelled', async ({ app, data
   await wizard.next();
   await wizard.next();
   await wizard.next();
-  await expect(wizard.summary()).toContainText('Будет добавлено 30000', { timeout: 60_000 });
+  await expect(wizard.summary()).toContainText('Будет добавлено 30\u00a0000', { timeout: 60_000 });
   await wizard.next();
   await wizard.run();
   await expect(page.getByTestId('run-progress')).toBeVisible();

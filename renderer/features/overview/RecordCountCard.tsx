@@ -34,7 +34,7 @@ export function RecordCountCard({ channel, label, icon: CardIcon, path }: Record
             )}
             {trashed > 0 && (
               <Text size="xs" c="dimmed">
-                {t('overview.inTrash', { count: formatNumber(trashed, i18n.language) })}
+                {t('overview.inTrash', { count: trashed })}
               </Text>
             )}
           </div>

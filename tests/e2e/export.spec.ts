@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { invokeHost } from './support/host-api';
 import { RecordsPages } from './pages/records-pages';
 import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
@@ -32,32 +33,19 @@ async function readSheetRows(file: string): Promise<string[][]> {
 
 /** Opens and runs an import the way the wizard does, over the browser host's API. */
 async function runImportThroughApi(page: Page, file: string) {
-  await page.evaluate(async (filePath) => {
-    const token = sessionStorage.getItem('kartoteka.hostToken') ?? '';
-    const invoke = async <T>(channel: string, input: unknown): Promise<T> => {
-      const response = await fetch(`/api/invoke/${channel}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-kartoteka-token': token },
-        body: JSON.stringify(input),
-      });
-      const result = (await response.json()) as { ok: boolean; value: unknown; error: unknown };
-      if (!result.ok) throw new Error(JSON.stringify(result.error));
-      return result.value as T;
-    };
-    const opened = await invoke<{
-      sessionId: string;
-      sheets: Array<{ name: string; headerRow: number; columns: Array<{ index: number; targets: string[] }> }>;
-    }>('import:open', { path: filePath });
-    const setup = {
-      sheets: opened.sheets.map((sheet) => ({
-        sheet: sheet.name,
-        entity: 'person',
-        headerRow: sheet.headerRow,
-        columns: sheet.columns.map((column) => ({ index: column.index, targets: column.targets })),
-      })),
-    };
-    await invoke('import:run', { sessionId: opened.sessionId, setup });
-  }, file);
+  const opened = await invokeHost<{
+    sessionId: string;
+    sheets: Array<{ name: string; headerRow: number; columns: Array<{ index: number; targets: string[] }> }>;
+  }>(page, 'import:open', { path: file });
+  const setup = {
+    sheets: opened.sheets.map((sheet) => ({
+      sheet: sheet.name,
+      entity: 'person',
+      headerRow: sheet.headerRow,
+      columns: sheet.columns.map((column) => ({ index: column.index, targets: column.targets })),
+    })),
+  };
+  await invokeHost(page, 'import:run', { sessionId: opened.sessionId, setup });
 }
 
 test('export the people list and a selection, the whole database, and the empty import history', async ({

@@ -44,13 +44,7 @@ describe('export of a whole list', () => {
       },
       env,
     );
-    const ids = fs
-      .readFileSync(file, 'utf8')
-      .replace(/^\uFEFF/, '')
-      .split('\r\n')
-      .slice(1)
-      .filter((line) => line !== '')
-      .map((line) => Number(line.split(',')[0]));
+    const ids = exportedIds(file);
     const live = database.connection
       .prepare('SELECT id FROM people WHERE deleted_at IS NULL ORDER BY id')
       .pluck()

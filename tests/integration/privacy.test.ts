@@ -8,7 +8,7 @@ import { logActivity, timeline } from '../../main/services/activities-service';
 import { createCompany } from '../../main/services/companies-service';
 import { archiveCustomField, createCustomField } from '../../main/services/custom-fields-service';
 import { listPeoplePage } from '../../main/services/lists/people-list-service';
-import { ImportSessions, undoImport } from '../../main/services/import-service';
+import { ImportSessions, suggestedSetup, undoImport } from '../../main/services/import-service';
 import { mergePeople, unmergePeople } from '../../main/services/merge-service';
 import { createPerson, getPerson, restorePeople, trashPeople, updatePerson } from '../../main/services/people-service';
 import {
@@ -515,19 +515,12 @@ describe('personal data: export and erasure', () => {
   async function importCsv(dir: string, name: string, rows: string[][], mode: 'update' | 'upsert') {
     const sessions = new ImportSessions();
     const opened = await sessions.open(database.db, { path: writeCsv(dir, name, rows) });
-    const [sheet] = opened.sheets;
+    const { sheets } = suggestedSetup(opened);
     return sessions.run(
       database.db,
       opened.sessionId,
       {
-        sheets: [
-          {
-            sheet: sheet!.name,
-            entity: 'person',
-            headerRow: sheet!.headerRow,
-            columns: sheet!.columns.map((column) => ({ index: column.index, targets: column.targets })),
-          },
-        ],
+        sheets: sheets.map((sheet) => ({ ...sheet, entity: 'person' as const })),
         options: { mode, matchKeys: ['email', 'phone'] },
       },
       env,

@@ -75,16 +75,14 @@ export function RecordListScreen<Row extends { id: number; customFields: CustomF
   const filterFields = [...config.filterFields, ...customFilterFields(customFields.data ?? [])];
   // A condition on a field archived since (in a saved view, or remembered) is dropped: main refuses
   // a filter naming a field it doesn't know, and the whole list would go.
-  const unknownConditions =
-    customFields.isSuccess &&
-    list.filter.conditions.some((condition) => !filterFields.some((field) => field.id === condition.field));
+  const knownConditions = customFields.isSuccess
+    ? list.filter.conditions.filter((condition) => filterFields.some((field) => field.id === condition.field))
+    : list.filter.conditions;
+  const dropsConditions = knownConditions.length !== list.filter.conditions.length;
   const { setConditions } = list;
-  const knownFieldIds = filterFields.map((field) => field.id).join('\n');
   useEffect(() => {
-    if (!unknownConditions) return;
-    const ids = new Set(knownFieldIds.split('\n'));
-    setConditions(list.filter.conditions.filter((condition) => ids.has(condition.field)));
-  }, [unknownConditions, knownFieldIds, list.filter.conditions, setConditions]);
+    if (dropsConditions) setConditions(knownConditions);
+  }, [dropsConditions, knownConditions, setConditions]);
   const count = useChannelQuery(config.channels.count, { filter: list.filter });
   const total = count.data?.count ?? 0;
   // A sort computed per row is offered up to its limit; past it the list keeps its default order.

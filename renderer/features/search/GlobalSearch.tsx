@@ -36,9 +36,8 @@ export function GlobalSearch() {
   // Enter right after typing, before any ↓: the first hit, as in every search box.
   function openFirstOnEnter(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
-    const selected = document.querySelector('[data-testid="search-hit"][data-selected]');
     const first = hits[0];
-    if (selected === null && first !== undefined) {
+    if (searchStore.getState().selected < 0 && first !== undefined) {
       searchBox.close();
       open(first);
     }

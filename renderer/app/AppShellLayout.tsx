@@ -1,10 +1,11 @@
-import { ActionIcon, AppShell, Group, NavLink, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, AppShell, Group, Loader, NavLink, Text, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Router, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { useAppInfo, useChannelMutation } from '../api/queries';
+import { ImportWizardProvider, useImportWizard } from '../features/import/ImportWizardProvider';
 import { GlobalSearch } from '../features/search/GlobalSearch';
 import { AppRoutes } from './AppRoutes';
 import { isSectionActive, sections } from './navigation';
@@ -14,9 +15,19 @@ import { useMenuCommand } from './useMenuCommand';
 export function AppShellLayout({ databaseName }: { databaseName: string }) {
   return (
     <Router hook={useHashLocation}>
-      <Shell databaseName={databaseName} />
+      <ImportWizardProvider>
+        <Shell databaseName={databaseName} />
+      </ImportWizardProvider>
     </Router>
   );
+}
+
+/** A spinner on «Import» while an import writes: the user may be on another screen meanwhile. */
+function ImportRunningMark() {
+  const { t } = useTranslation();
+  const { state } = useImportWizard();
+  if (!state.running) return null;
+  return <Loader size={14} aria-label={t('importWizard.run.runningElsewhere')} data-testid="import-running-mark" />;
 }
 
 function Shell({ databaseName }: { databaseName: string }) {
@@ -65,6 +76,7 @@ function Shell({ databaseName }: { databaseName: string }) {
             label={t(section.labelKey)}
             leftSection={<section.icon size={18} />}
             active={isSectionActive(section.path, location)}
+            rightSection={section.path === '/import' ? <ImportRunningMark /> : undefined}
             onClick={(event) => {
               event.preventDefault();
               navigate(section.path);

@@ -605,3 +605,50 @@ test('choosing another record type maps the columns to that type’s fields', as
   await wizard.runFromMapping();
   await expect(page.getByTestId('report-created')).toHaveText(/^2/);
 });
+
+test('the wizard keeps its place while the user looks elsewhere, and the import its progress and report', async ({
+  app,
+  dataDir,
+  saveScreenshot,
+}) => {
+  test.setTimeout(180_000);
+  const { page } = app;
+  await openDatabase(app, dataDir);
+  // Enough rows for the run to take a few seconds: time to leave the page while it writes.
+  const rows = 20_000;
+  const file = await writeWorkbook(dir, 'большой список.xlsx', [
+    ['ФИО', 'Телефон', 'E-mail'],
+    ...Array.from({ length: rows }, (_, index) => [
+      `Клиентов Клиент ${index + 1}`,
+      `+7 916 ${String(1_000_000 + index).slice(1, 4)}-${String(index % 100).padStart(2, '0')}-${String(index % 97).padStart(2, '0')}`,
+      `client${index + 1}@example.ru`,
+    ]),
+  ]);
+  const wizard = new ImportPage(page);
+  const shell = new ShellPage(page);
+  await wizard.start(file);
+  await wizard.addTarget('ФИО', 'Заметки');
+
+  // Away and back: the same file, the same step, the column still mapped as the user left it.
+  await shell.navigate(/^Контакты$/);
+  await expect(page.getByTestId('record-count')).toHaveText('0');
+  await wizard.open();
+  await expect(wizard.targetsOf('ФИО')).toHaveText(['ФИО целиком', 'Заметки']);
+
+  await wizard.next();
+  await wizard.next();
+  await wizard.dryRunSettled();
+  await expect(wizard.summary()).toContainText('Будет добавлено 20 000');
+  await wizard.next();
+  await wizard.run();
+  // While it writes, «Импорт» in the navigation says so on every screen.
+  await shell.navigate(/^Контакты$/);
+  await expect(page.getByTestId('import-running-mark')).toBeVisible();
+  await saveScreenshot('128-import-running-elsewhere-ru');
+  await expect(page.getByTestId('import-running-mark')).toHaveCount(0, { timeout: 120_000 });
+  await wizard.open();
+  await expect(wizard.report()).toBeVisible();
+  await expect(page.getByTestId('report-created')).toHaveText('20 000Добавлено');
+  await shell.navigate(/^Контакты$/);
+  await expect(page.getByTestId('record-count')).toHaveText('20 000');
+});

@@ -1,14 +1,11 @@
 import { Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useChannelMutation } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DryRunSummary } from './DryRunSummary';
 import { RowsGrid } from './RowsGrid';
 import { StepNav } from './StepNav';
-import { useTaskProgress } from './useTaskProgress';
-import type { Wizard } from './useImportWizard';
+import type { Wizard } from './ImportWizardProvider';
 import { ValueChoicesSection } from './ValueChoicesSection';
 
 /** Step 4: checks the whole file without writing, and again after every change made here. */
@@ -16,21 +13,9 @@ export function DryRunStep({ wizard }: { wizard: Wizard }) {
   const { t } = useTranslation();
   const { state, dispatch } = wizard;
   const sessionId = state.file?.sessionId ?? '';
-  const { mutate, isPending, error } = useChannelMutation('import:dryRun');
-  const { progress, restart } = useTaskProgress(sessionId, 'dryRun');
+  // Started (again after every change) by the wizard itself: see ImportWizardProvider.
+  const { pending: isPending, error, progress, start: check } = wizard.dryRun;
   const { setup, dryRunStale } = state;
-
-  function check() {
-    if (!setup) return;
-    restart();
-    mutate({ sessionId, setup }, { onSuccess: (result) => dispatch({ type: 'dryRunDone', result }) });
-  }
-
-  useEffect(() => {
-    if (!setup || !dryRunStale) return;
-    restart();
-    mutate({ sessionId, setup }, { onSuccess: (result) => dispatch({ type: 'dryRunDone', result }) });
-  }, [setup, dryRunStale, sessionId, mutate, restart, dispatch]);
 
   if (!setup) return null;
   const result = state.dryRun;

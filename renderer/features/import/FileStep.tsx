@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilePathInput } from '../../components/FilePathInput';
 import { CsvOptions } from './CsvOptions';
 import { StepNav } from './StepNav';
-import type { Wizard } from './useImportWizard';
+import type { Wizard } from './ImportWizardProvider';
 
 /** Step 1: the file to import, picked or typed, and how a CSV is read. */
 export function FileStep({ wizard }: { wizard: Wizard }) {

@@ -8,7 +8,7 @@ import { FileStep } from './FileStep';
 import { OptionsStep } from './OptionsStep';
 import { RunStep } from './RunStep';
 import { SheetsStep } from './SheetsStep';
-import { useImportWizard } from './useImportWizard';
+import { useImportWizard } from './ImportWizardProvider';
 import { STEPS, setupReady, type StepIndex } from './wizard-state';
 
 /** The import wizard: file, columns, options, dry run, import. */
@@ -42,7 +42,12 @@ export function ImportWizardPage() {
               {t('importWizard.startOver')}
             </Button>
           )}
-          <Button variant="default" leftSection={<IconHistory size={16} />} onClick={() => navigate('/import/history')}>
+          <Button
+            variant="default"
+            leftSection={<IconHistory size={16} />}
+            onClick={() => navigate('/import/history')}
+            data-testid="open-import-history"
+          >
             {t('importWizard.history')}
           </Button>
         </Group>

@@ -2,7 +2,7 @@ import { Checkbox, Group, Paper, Radio, SegmentedControl, Stack, Switch, Text } 
 import { useTranslation } from 'react-i18next';
 import { importModes, matchKeys, type ImportMode, type ImportOptions } from '../../../shared/domain/imports';
 import { StepNav } from './StepNav';
-import type { Wizard } from './useImportWizard';
+import type { Wizard } from './ImportWizardProvider';
 
 /** Step 3: add, update or both; how existing records are found; what empty cells and repeats do. */
 export function OptionsStep({ wizard }: { wizard: Wizard }) {

@@ -2,7 +2,7 @@ import { Alert, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SheetCard } from './SheetCard';
 import { StepNav } from './StepNav';
-import type { Wizard } from './useImportWizard';
+import type { Wizard } from './ImportWizardProvider';
 import { setupReady } from './wizard-state';
 
 /** Step 2: each sheet's record type, header row and column mapping. */

@@ -6,6 +6,7 @@
  * while it writes a row, builds the same text in JavaScript (a test holds the two together).
  */
 import { sql } from 'kysely';
+import { idList } from './id-list';
 import type { Executor } from './repositories/executor';
 import type { SqliteConnection } from './open';
 
@@ -90,11 +91,6 @@ export function companySearchDocument(parts: CompanyDocumentParts): SearchDocume
     name: joinWords([parts.name, parts.legalName]),
     details: joinWords([parts.industry, parts.city, parts.website, parts.emails, parts.tags]),
   };
-}
-
-/** Any number of ids as one bound parameter: no variable limit, one statement. */
-function idList(ids: readonly number[]) {
-  return sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
 }
 
 /** Re-indexes these people (removing any that are deleted). */

@@ -56,6 +56,22 @@ describe('the trash: restore and delete for good', () => {
     expect(await found('Бирюков')).toEqual(['person:Бирюков Глеб']);
   });
 
+  it('undoes a bulk trash of more records than SQLite takes variables (32,766)', async () => {
+    const db = database.db;
+    const now = env.now().toISOString();
+    await sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000)
+      INSERT INTO people (first_name, display_name, sort_key, created_at, updated_at)
+      SELECT 'Клиент ' || i, 'Клиент ' || i, 'клиент ' || i, ${now}, ${now} FROM n`.execute(db);
+    const trashed = await runBulk(db, 'person', { target: { filter: LIVE }, action: { type: 'trash' } }, env);
+    expect(trashed.ids).toHaveLength(40_000);
+    expect(await countPeople(db, LIVE, { defaultCountry: 'RU' })).toBe(0);
+
+    // What the undo notice sends back: every id the bulk action returned.
+    expect(await restorePeople(db, trashed.ids, env)).toHaveLength(40_000);
+    expect(await countPeople(db, LIVE, { defaultCountry: 'RU' })).toBe(40_000);
+    expect(await trashPeople(db, trashed.ids, env)).toHaveLength(40_000);
+  });
+
   it('deletes a person for good with all they own, keeping activities shared with a company', async () => {
     const db = database.db;
     const company = await createCompany(db, { name: 'ООО «Ромашка»' }, env);

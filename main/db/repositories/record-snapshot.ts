@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import { sortKey } from '../../../shared/text/fold';
+import { idList } from '../id-list';
 import type { Executor } from './executor';
 
 export type SnapshotEntity = 'person' | 'company';
@@ -170,15 +171,15 @@ export async function deleteRecords(
   if (ids.length === 0) return;
   const t = recordTables[entity];
   const main = sql.table(t.main);
-  const idList = sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
+  const listed = idList(ids);
   const { rows } = await sql<{ top: number | null }>`SELECT max(id) AS top FROM ${main}`.execute(db);
   const top = rows[0]?.top ?? null;
   for (const [, table] of sideTables(entity)) {
     // "IS NOT NULL" lets SQLite use the partial per-owner indexes of contact points and addresses.
     await sql`DELETE FROM ${sql.table(table)}
-               WHERE ${sql.ref(t.owner)} IS NOT NULL AND ${sql.ref(t.owner)} IN (${idList})`.execute(db);
+               WHERE ${sql.ref(t.owner)} IS NOT NULL AND ${sql.ref(t.owner)} IN (${listed})`.execute(db);
   }
-  await sql`DELETE FROM ${main} WHERE id IN (${idList})`.execute(db);
+  await sql`DELETE FROM ${main} WHERE id IN (${listed})`.execute(db);
   if (top !== null && ids.includes(top)) {
     const name = TOMBSTONE_NAMES[entity];
     const nameColumn = sql.ref(entity === 'person' ? 'display_name' : 'name');

@@ -3,10 +3,9 @@
  * so a trash of a hundred thousand records is a handful of statements.
  */
 import { sql } from 'kysely';
+import { idList } from '../id-list';
 import type { Executor } from './executor';
 import { deleteRecords, recordTables, type SnapshotEntity } from './record-snapshot';
-
-const jsonIds = (ids: readonly number[]) => sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
 
 /** Records merged into these (and into those, and so on): kept hidden only so the merges can be undone. */
 export async function mergedAwayIds(db: Executor, entity: SnapshotEntity, ids: readonly number[]): Promise<number[]> {
@@ -14,7 +13,7 @@ export async function mergedAwayIds(db: Executor, entity: SnapshotEntity, ids: r
   const table = sql.table(recordTables[entity].main);
   const { rows } = await sql<{ ids: string }>`
     WITH RECURSIVE merged (id) AS (
-      SELECT id FROM ${table} WHERE merged_into_id IN (${jsonIds(ids)})
+      SELECT id FROM ${table} WHERE merged_into_id IN (${idList(ids)})
       UNION
       SELECT ${table}.id FROM ${table} JOIN merged ON ${table}.merged_into_id = merged.id
     )
@@ -39,7 +38,7 @@ export async function deleteRecordsForever(
 ): Promise<{ unlinkedPeople: number[] }> {
   if (ids.length === 0) return { unlinkedPeople: [] };
   const doomed = [...ids, ...(await mergedAwayIds(db, entity, ids))];
-  const list = jsonIds(doomed);
+  const list = idList(doomed);
   const owner = sql.ref(recordTables[entity].owner);
   const other = sql.ref(entity === 'person' ? 'company_id' : 'person_id');
   await sql`UPDATE activities SET ${owner} = NULL, updated_at = ${now}, version = version + 1

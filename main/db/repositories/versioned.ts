@@ -1,4 +1,5 @@
-import type { Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
+import { idList } from '../id-list';
 import type { Database } from '../schema';
 import type { Executor } from './executor';
 
@@ -48,7 +49,7 @@ export async function moveToTrash(
   const rows = await db
     .updateTable(people)
     .set((eb) => ({ deleted_at: at, updated_at: at, version: eb('version', '+', 1) }))
-    .where('id', 'in', ids)
+    .where(sql<boolean>`id IN (${idList(ids)})`)
     .where('deleted_at', 'is', null)
     .returning('id')
     .execute();
@@ -71,7 +72,7 @@ export async function restoreFromTrash(
   const rows = await db
     .updateTable(people)
     .set((eb) => ({ deleted_at: null, updated_at: at, version: eb('version', '+', 1) }))
-    .where('id', 'in', ids)
+    .where(sql<boolean>`id IN (${idList(ids)})`)
     .where('deleted_at', 'is not', null)
     .where('erased_at', 'is', null)
     .where('merged_into_id', 'is', null)

@@ -49,7 +49,8 @@ export function sortKey(
   field: string,
   customFields: readonly CustomFieldDefinition[],
 ): RawBuilder<unknown> {
-  const column = columns[field];
+  // Own keys only: "constructor" or "toString" is no column (it was Object's, and crashed the query).
+  const column = Object.hasOwn(columns, field) ? columns[field] : undefined;
   if (column !== undefined) return sql.ref(column);
   if (field === 'phone' || field === 'email') return firstContact(tables, field);
   if (field === 'tags') return firstTag(tables);

@@ -224,7 +224,11 @@ function contactPoint(
           ? phoneQueryDigits(text(condition.value), defaultCountry).filter((digits) => digits !== '')
           : [foldText(text(condition.value))];
       if (needles.length === 0) needles.push(digitsOf(text(condition.value)));
-      const likes = needles.map((needle) => sql<SqlBool>`cp.search_key LIKE ${likeContains(needle)} ${escape}`);
+      // Text without a digit is in no phone number ("%%" would have matched every one).
+      if (kind === 'phone' && needles.every((needle) => needle === '')) return sql<SqlBool>`0`;
+      // E-mail keys are only lower-cased (алёна@почта.рф); the typed text is folded (ё → е) too.
+      const key = kind === 'email' ? sql`replace(cp.search_key, 'ё', 'е')` : sql`cp.search_key`;
+      const likes = needles.map((needle) => sql<SqlBool>`${key} LIKE ${likeContains(needle)} ${escape}`);
       return sql<SqlBool>`EXISTS (${points} AND (${sql.join(likes, sql` OR `)}))`;
     }
     case 'isEmpty':
@@ -295,16 +299,21 @@ function conditionSql(
   if (condition.field === 'tags') return tags(tables, condition, options.avoidFilterIndexes ?? false);
   if (condition.field === 'phone' || condition.field === 'email')
     return contactPoint(tables, condition.field, condition, defaultCountry);
-  const textName = tables.textColumns[condition.field];
+  const textName = ownColumn(tables.textColumns, condition.field);
   if (textName) {
     const oneOf = (values: unknown[]) => isOneOf(tables, textName, column(textName), values, !options.trash);
     return textColumn(column(textName), condition, oneOf);
   }
-  const reference = tables.referenceColumns[condition.field];
+  const reference = ownColumn(tables.referenceColumns, condition.field);
   if (reference) return referenceColumn(column(reference.column), reference.table, condition);
-  const dateName = tables.dateColumns[condition.field];
+  const dateName = ownColumn(tables.dateColumns, condition.field);
   if (dateName) return dateColumn(column(dateName), condition, dateName.endsWith('_at'));
   throw new AppError('InvalidInput', `Unknown filter field "${condition.field}"`, { field: condition.field });
+}
+
+/** A column of the field's own (never a name every object has: "constructor", "__proto__"). */
+function ownColumn<T>(columns: Readonly<Record<string, T>>, field: string): T | undefined {
+  return Object.hasOwn(columns, field) ? columns[field] : undefined;
 }
 
 const PHONE_LIKE = /^\+?[\d\s()\-.]+$/;

@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FilterCondition } from '../../shared/domain/list-query';
+import type { OpenDatabase } from '../../main/services/encrypted-database';
+import { countPeople, listPeoplePage } from '../../main/services/lists/people-list-service';
+import { createPerson } from '../../main/services/people-service';
+import { openTestDatabase, testEnv } from '../support/open-test-database';
+import { useTempDir } from '../support/temp-dir';
+
+const RU = { defaultCountry: 'RU' };
+
+describe('list filters on e-mails and phones, and field names that are no fields', () => {
+  const tempDir = useTempDir();
+  const env = testEnv();
+  let database: OpenDatabase;
+  const ids: Record<string, number> = {};
+
+  beforeEach(async () => {
+    database = await openTestDatabase(tempDir());
+    const db = database.db;
+    ids.alena = (await createPerson(db, { firstName: 'Алёна', emails: [{ value: 'Алёна@почта.рф' }] }, env)).id;
+    ids.phone = (await createPerson(db, { firstName: 'Пётр', phones: [{ value: '+7 916 123-45-67' }] }, env)).id;
+    ids.bare = (await createPerson(db, { firstName: 'Глеб' }, env)).id;
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  async function matching(conditions: FilterCondition[]): Promise<number[]> {
+    const rows = await listPeoplePage(database.db, { limit: 50, filter: { conditions } }, RU);
+    expect(await countPeople(database.db, { conditions }, RU)).toBe(rows.length);
+    return rows.map((row) => row.id).sort((a, b) => a - b);
+  }
+
+  it('finds an e-mail with ё however the letter is typed', async () => {
+    for (const value of ['алёна', 'АЛЁНА', 'алена', 'Алена@ПОЧТА']) {
+      expect(await matching([{ field: 'email', operator: 'contains', value }]), value).toEqual([ids.alena]);
+    }
+  });
+
+  it('a phone contains no text without digits', async () => {
+    expect(await matching([{ field: 'phone', operator: 'contains', value: 'нет' }])).toEqual([]);
+    expect(await matching([{ field: 'phone', operator: 'contains', value: '45-67' }])).toEqual([ids.phone]);
+  });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'refuses "%s" as a sort or a filter field as it does any unknown field',
+    async (field) => {
+      await expect(
+        listPeoplePage(database.db, { limit: 50, sort: { field, direction: 'asc' } }, RU),
+      ).rejects.toMatchObject({ code: 'InvalidInput' });
+      await expect(
+        countPeople(database.db, { conditions: [{ field, operator: 'is', value: ['x'] }] }, RU),
+      ).rejects.toMatchObject({ code: 'InvalidInput' });
+    },
+  );
+});

@@ -1,43 +1,6 @@
 import { sortKey } from '../../shared/text/fold';
+import { longLegalForms, shortLegalForms } from '../../shared/text/legal-forms';
 import { allowedTypos, editDistance } from './fuzzy';
-
-/** Spelled-out legal forms, folded: dropped before comparing company names. */
-const longLegalForms = [
-  'общество с ограниченной ответственностью',
-  'публичное акционерное общество',
-  'открытое акционерное общество',
-  'закрытое акционерное общество',
-  'непубличное акционерное общество',
-  'акционерное общество',
-  'индивидуальный предприниматель',
-  'limited liability company',
-];
-
-/** Abbreviated legal forms, folded, as whole words. */
-const shortLegalForms = new Set([
-  'ооо',
-  'оао',
-  'зао',
-  'пао',
-  'ао',
-  'нао',
-  'ип',
-  'чп',
-  'тоо',
-  'ано',
-  'нко',
-  'llc',
-  'ltd',
-  'limited',
-  'inc',
-  'incorporated',
-  'corp',
-  'corporation',
-  'co',
-  'plc',
-  'gmbh',
-  'llp',
-]);
 
 /**
  * The part of a company name that tells companies apart: folded (case, ё), quotes and legal

@@ -12,12 +12,15 @@ export type PhoneInput = z.input<typeof PhoneInput>;
 
 export const EmailInput = z.object({
   // The importer's and the forms' own check: addresses on Cyrillic domains (почта.рф) are addresses.
+  // Stored as normaliseEmail gives it: an invisible character pasted along is no part of the address.
   value: z
     .string()
-    .trim()
-    .toLowerCase()
     .max(254)
-    .refine((value) => normaliseEmail(value) !== null, { message: 'Invalid e-mail address' }),
+    .transform((value, context) => {
+      const email = normaliseEmail(value);
+      if (email === null) context.addIssue({ code: 'custom', message: 'Invalid e-mail address' });
+      return email ?? value;
+    }),
   label: z.enum(emailLabels).default('work'),
 });
 export type EmailInput = z.input<typeof EmailInput>;

@@ -29,9 +29,15 @@ function asciiForm(value: string): string | null {
   return `${value.slice(0, at).replace(/\p{L}/gu, (letter) => (letter < '\x80' ? letter : 'x'))}@${asciiDomain}`;
 }
 
-/** Lower-cased and trimmed; null when it isn't an address. Domains in Cyrillic (.рф) are addresses. */
+/** Invisible characters a copy from a web page or a messenger brings along (zero-width space, soft hyphen). */
+const INVISIBLE = /\p{Cf}/gu;
+
+/**
+ * Lower-cased and trimmed, without invisible characters, full-width letters as plain ones; null
+ * when it isn't an address. Domains in Cyrillic (.рф) are addresses.
+ */
 export function normaliseEmail(input: string): string | null {
-  const value = input.trim().toLowerCase();
+  const value = input.normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase();
   const ascii = asciiForm(value);
   return ascii !== null && emailSchema.safeParse(ascii).success ? value : null;
 }

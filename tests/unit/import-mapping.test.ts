@@ -636,6 +636,57 @@ describe('autoMap: hand-made sheets', () => {
     expect(result.map((column) => column.confidence)).toEqual(['header', 'none', 'none', 'none']);
   });
 
+  it('takes «Клиент» for the name only when no clearer name column is there, and for the company when it holds companies', () => {
+    const people = ['Иванов Иван Иванович', 'Петрова Мария'];
+    const companies = ['ООО «Ромашка»', 'АО "Вектор"', 'ИП Сидоров П. И.'];
+    const phones = ['+7 916 123-45-67', '+7 916 123-45-68'];
+    expect(mapping('person', ['Клиент', 'Контактное лицо', 'Телефон'], [companies, people, phones])).toEqual(
+      expected([
+        ['Клиент', 'company'],
+        ['Контактное лицо', 'fullName'],
+        ['Телефон', 'phone.mobile'],
+      ]),
+    );
+    expect(mapping('person', ['Клиент', 'ФИО'], [people, people])).toEqual(
+      expected([
+        ['Клиент', '-'],
+        ['ФИО', 'fullName'],
+      ]),
+    );
+    expect(mapping('person', ['Покупатель', 'Телефон'], [people, phones])).toEqual(
+      expected([
+        ['Покупатель', 'fullName'],
+        ['Телефон', 'phone.mobile'],
+      ]),
+    );
+    // A company column already there: «Клиент» of companies feeds nothing rather than a name.
+    expect(mapping('person', ['Компания', 'Клиент', 'ФИО'], [companies, companies, people])).toEqual(
+      expected([
+        ['Компания', 'company'],
+        ['Клиент', '-'],
+        ['ФИО', 'fullName'],
+      ]),
+    );
+    // Unknown headers: company names go to the company, as e-mails go to the e-mail.
+    expect(mapping('person', ['Колонка 1', 'Колонка 2'], [people, companies])).toEqual(
+      expected([
+        ['Колонка 1', 'fullName'],
+        ['Колонка 2', 'company'],
+      ]),
+    );
+  });
+
+  it('never takes identifiers for phones, whatever their digits, but keeps a phone header that names its area code', () => {
+    const digits = ['7707083893', '500100732259', '79161234567'];
+    const headers = ['ИНН клиента', 'ОГРН организации', 'СНИЛС', 'Номер карты лояльности', 'Код 1С', 'Лицевой счёт'];
+    expect(mapping('person', [...headers, 'Телефон (с кодом города)'], [...headers.map(() => digits), digits])).toEqual(
+      expected([
+        ...headers.map((header): [string, string] => [header, '-']),
+        ['Телефон (с кодом города)', 'phone.mobile'],
+      ]),
+    );
+  });
+
   it('reads an "Имя" column of whole names as the full name when there is no surname column', () => {
     const samples: CellValue[][] = [['Иванов Иван Иванович', 'Петрова Мария', 'Сидоров Пётр Ильич']];
     expect(autoMap({ entity: 'person', headers: ['Имя'], samples, customFields: [] })).toEqual([

@@ -364,6 +364,18 @@ describe('splitPhoneCell and readPhones', () => {
     ['+7 495 111-22-33 доб. 123', ['+7 495 111-22-33 доб. 123']],
     ['+7 495 111-22-33, доб. 123', ['+7 495 111-22-33 доб. 123']],
     ['+1 212 555 0100 ext 12', ['+1 212 555 0100 ext 12']],
+    // Remarks after a number are dropped, their digits with them; a label before it stays.
+    ['+7 916 123-45-67 (после 18:00)', ['+7 916 123-45-67']],
+    ['8 916 123 45 67 с 10 до 19', ['8 916 123 45 67']],
+    ['+7 916 123 45 67, звонить после 15:00', ['+7 916 123 45 67']],
+    ['8 916 123-45-67 / 2 раза звонить', ['8 916 123-45-67']],
+    ['+7 495 111-22-33 доб. 12 (Ирина)', ['+7 495 111-22-33 доб. 12']],
+    ['моб. 8 916 123-45-67', ['моб. 8 916 123-45-67']],
+    ['нет', ['нет']],
+    // Numbers one after another with only spaces between.
+    ['8 916 123-45-67 8 916 765-43-21', ['8 916 123-45-67', '8 916 765-43-21']],
+    ['+7 916 123-45-67 8 (916) 765-43-21', ['+7 916 123-45-67', '8 (916) 765-43-21']],
+    ['89161234567 +79167654321', ['89161234567', '+79167654321']],
     [79161234567, ['79161234567']],
     ['7.91612E+10', ['7.91612E+10']],
     ['  ', []],
@@ -397,6 +409,8 @@ describe('splitEmailCell', () => {
       ['a@x.ru', 'b@y.com', 'c@z.org', 'd@w.net', 'e@v.io'].map((value) => ({ value, valid: true })),
     ],
     ['ivan@example.ru (личный)', [{ value: 'ivan@example.ru', valid: true }]],
+    // A zero-width space copied from a web page is no part of the address.
+    ['ivan@example.ru\u200b, ivan@example.ru', [{ value: 'ivan@example.ru', valid: true }]],
     [
       'a@x.ru, A@X.ru, bad@',
       [
@@ -477,6 +491,11 @@ describe('splitFullName', () => {
     ['Иванов И.И.', name('Иванов', 'И.', 'И.')],
     ['Иванов И. И.', name('Иванов', 'И.', 'И.')],
     ['И.И. Иванов', name('Иванов', 'И.', 'И.')],
+    // The last dot left out, no space after the initials, an initial without its dot.
+    ['Иванов И.И', name('Иванов', 'И.', 'И.')],
+    ['И.И.Иванов', name('Иванов', 'И.', 'И.')],
+    ['И.Петров-Водкин', name('Петров-Водкин', 'И.')],
+    ['Петрова А', name('Петрова', 'А.')],
     ['John Smith', name('Smith', 'John')],
     ['JOHN SMITH', name('Smith', 'John')],
     ["Sean O'NEIL", name("O'Neil", 'Sean')],

@@ -260,6 +260,18 @@ describe('normaliseEmail', () => {
     expect(normaliseEmail('a@b')).toBeNull();
     expect(normaliseEmail('a b@c.ru')).toBeNull();
   });
+
+  it('drops invisible characters pasted along and reads full-width letters as plain ones', () => {
+    for (const pasted of [
+      'ivan@mail.ru\u200b',
+      'iv\u00adan@mail.ru',
+      'ivan@mail\u2060.ru',
+      '\ufeffivan@mail.ru',
+      'ivan@ｍａｉｌ.ru',
+    ]) {
+      expect(normaliseEmail(pasted), JSON.stringify(pasted)).toBe('ivan@mail.ru');
+    }
+  });
 });
 
 describe('composeDisplayName', () => {

@@ -73,6 +73,9 @@ function resolveHeaders(input: AutoMapInput, count: number): Array<Resolved | un
   return resolved;
 }
 
+/** Where a column of company names goes. */
+const COMPANY_NAME: Record<ImportEntity, string> = { person: 'company', company: 'name' };
+
 /** The field a column's values suggest when its header says nothing. */
 function targetFromValues(entity: ImportEntity, samples: CellValue[]): string | null {
   switch (profileColumn(samples)) {
@@ -82,6 +85,8 @@ function targetFromValues(entity: ImportEntity, samples: CellValue[]): string | 
       return entity === 'company' ? 'phone.work' : 'phone.mobile';
     case 'fullName':
       return entity === 'person' ? 'fullName' : null;
+    case 'company':
+      return COMPANY_NAME[entity];
     default:
       return null;
   }
@@ -177,9 +182,14 @@ export function autoMap(input: AutoMapInput): ColumnSuggestion[] {
     suggestions[index] = { ...suggestions[index]!, targets: [target], confidence, labelColumn, addressLabel };
   };
 
-  for (const weak of [false, true]) {
+  const rank = (meaning: HeaderMeaning) => (meaning.vague ? 2 : meaning.weak ? 1 : 0);
+  for (const pass of [0, 1, 2]) {
     resolved.forEach((entry, index) => {
-      if (entry && entry.meaning.weak === weak) assign(index, entry.meaning, entry.confidence);
+      if (!entry || rank(entry.meaning) !== pass) return;
+      // «Клиент» holding «ООО "Ромашка"»: the person's company, not their name.
+      const companies = entry.meaning.vague && profileColumn(input.samples[index] ?? []) === 'company';
+      const meaning = companies ? { ...entry.meaning, target: COMPANY_NAME[input.entity] } : entry.meaning;
+      assign(index, meaning, companies ? 'values' : entry.confidence);
     });
   }
   resolved.forEach((entry, index) => {

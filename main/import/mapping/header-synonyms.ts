@@ -10,6 +10,11 @@ export type HeaderMeaning = {
   target: string | null;
   /** Taken only when nothing else claims the field: "Address 1 - Formatted" gives way to "Address 1 - Street". */
   weak: boolean;
+  /**
+   * Taken after every other column («Клиент» is the name only when no «ФИО» or «Контактное лицо»
+   * is), and by what the values hold when they say otherwise (company names: the company).
+   */
+  vague?: boolean;
   /** Address columns that belong together ("work", "google-2", "#2"): each group is one address. */
   group: string | null;
 };
@@ -19,7 +24,12 @@ type Table = Map<string, HeaderMeaning>;
 /** `fillOnly`: the list only fills gaps (a column we ignore in general may mean something for one entity). */
 function addAll(table: Table, synonyms: Synonyms, fillOnly = false): void {
   for (const entry of synonyms) {
-    const meaning: HeaderMeaning = { target: entry.target, weak: entry.weak ?? false, group: entry.group ?? null };
+    const meaning: HeaderMeaning = {
+      target: entry.target,
+      weak: entry.weak ?? false,
+      group: entry.group ?? null,
+      ...(entry.vague ? { vague: true } : {}),
+    };
     for (const header of entry.headers) {
       const key = normaliseHeader(header);
       const known = table.get(key);
@@ -84,6 +94,24 @@ function withGroupNumber(meaning: HeaderMeaning, numbers: string[]): HeaderMeani
 
 const EMAIL_WORDS = new Set(['email', 'emails', 'mail', 'почта', 'почты', 'емейл', 'емэйл', 'имейл', 'мейл', 'емаил']);
 
+// Folded (ё → е), as header keys are.
+const IDENTIFIER_WORDS = [
+  'инн',
+  'огрн',
+  'кпп',
+  'снилс',
+  'окпо',
+  'оквэд',
+  'бик',
+  'паспорт',
+  'карт',
+  'счет',
+  'код',
+  'артикул',
+  'договор',
+  'полис',
+];
+
 /** Phone and e-mail headers in the many ways people write them ("Тел. моб.", "Телефон (рабочий)", "E-mail личный"). */
 function byKeywords(entity: ImportEntity, key: string): HeaderMeaning | undefined {
   const words = key.split(' ');
@@ -93,7 +121,11 @@ function byKeywords(entity: ImportEntity, key: string): HeaderMeaning | undefine
   if (has('факс', 'fax')) return meaning('phone.fax');
   const email = words.some((word) => EMAIL_WORDS.has(word)) || key.includes('эл почт') || key.includes('электронн');
   if (email) return meaning(has('личн', 'personal', 'home', 'дом', 'private') ? 'email.personal' : 'email.work');
-  if (!has('тел', 'phone', 'моб', 'сотов', 'mobile', 'cell', 'номер')) return undefined;
+  // Numbers that are no phone numbers («ИНН клиента», «Номер карты лояльности», «Код 1С»): known,
+  // fed to nothing, and never guessed as phones from their ten or twelve digits.
+  const phoneWords = has('тел', 'phone', 'моб', 'сотов', 'mobile', 'cell');
+  if (!phoneWords && has(...IDENTIFIER_WORDS)) return { target: null, weak: false, group: null };
+  if (!phoneWords && !has('номер')) return undefined;
   if (has('моб', 'сотов', 'mobile', 'cell')) return meaning('phone.mobile');
   if (has('раб', 'work', 'business', 'office', 'офис', 'служ')) return meaning('phone.work');
   if (has('дом', 'home')) return meaning('phone.home');

@@ -1,11 +1,12 @@
 import type { CellValue } from '../../spreadsheets/cell';
 import { digitsOf } from '../../../shared/text/fold';
+import { hasLegalForm } from '../../../shared/text/legal-forms';
 import { parseDateCell } from '../values/dates';
 import { isPatronymic, surnameScore } from '../values/name-words';
 import { parseNumberCell } from '../values/numbers';
 import { splitEmailCell, splitPhoneCell } from '../values/contacts';
 
-export type ColumnProfile = 'empty' | 'email' | 'phone' | 'date' | 'number' | 'fullName' | 'text';
+export type ColumnProfile = 'empty' | 'email' | 'phone' | 'date' | 'number' | 'company' | 'fullName' | 'text';
 type ValueKind = Exclude<ColumnProfile, 'empty'>;
 
 /** A column is of a kind when this share of its filled cells are. */
@@ -45,6 +46,11 @@ function isFullName(value: CellValue): boolean {
   return words.some((word) => isPatronymic(word) || surnameScore(word) > 0);
 }
 
+/** «ООО "Ромашка"», "Acme Ltd", «Вектор»: a legal form or quotes. */
+function isCompanyName(value: CellValue): boolean {
+  return typeof value === 'string' && (/[«»"„“]/.test(value) || hasLegalForm(value));
+}
+
 function kindOf(value: CellValue): ValueKind {
   if (value instanceof Date) return 'date';
   if (typeof value === 'string') {
@@ -55,6 +61,7 @@ function kindOf(value: CellValue): ValueKind {
   }
   if (isPhone(value)) return 'phone';
   if (parseNumberCell(value).ok) return 'number';
+  if (isCompanyName(value)) return 'company';
   if (isFullName(value)) return 'fullName';
   return 'text';
 }
@@ -70,6 +77,6 @@ export function profileColumn(samples: CellValue[]): ColumnProfile {
     const kind = kindOf(value);
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
-  const order: ValueKind[] = ['email', 'phone', 'date', 'number', 'fullName'];
+  const order: ValueKind[] = ['email', 'phone', 'date', 'number', 'company', 'fullName'];
   return order.find((kind) => (counts.get(kind) ?? 0) >= filled.length * SHARE) ?? 'text';
 }

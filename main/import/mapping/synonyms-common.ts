@@ -5,6 +5,8 @@ export type Synonyms = ReadonlyArray<{
   target: string | null;
   headers: readonly string[];
   weak?: boolean;
+  /** A name that may mean another field: see HeaderMeaning. */
+  vague?: boolean;
   group?: string;
 }>;
 

@@ -14,17 +14,76 @@ const BARE_NUMBERS = /^\d{10,}(?:\s+\d{10,})+$/;
 
 export const isScientificNotation = (text: string) => SCIENTIFIC.test(text.trim());
 
-function splitPiece(piece: string): string[] {
-  if (BARE_NUMBERS.test(piece)) return piece.split(/\s+/);
-  // "+7 916 123-45-67 +7 495 111-22-33": every "+" after a space starts a new number.
-  if (piece.indexOf('+') !== piece.lastIndexOf('+')) return piece.split(/\s+(?=\+)/);
-  return [piece];
+/** More digits than any phone number has (E.164: 15). */
+const MAX_PHONE_DIGITS = 15;
+/** An extension where a remark might start: "доб. 12", "ext 5", "x 7". */
+const EXTENSION_AT = /^(?:доб|ext|вн|внутр|x)\.?\s*\d+/iu;
+const LETTER = /\p{L}/u;
+
+const digitCount = (text: string) => {
+  let count = 0;
+  for (const char of text) if (char >= '0' && char <= '9') count += 1;
+  return count;
+};
+
+/**
+ * The number without a remark after it: "+7 916 123-45-67 (после 18:00)" → "+7 916 123-45-67",
+ * whose remark's digits would otherwise join the number. A label before it ("моб. 8 916…") and
+ * an extension stay; text after fewer than seven digits is left as it is (no number to keep).
+ */
+function withoutRemark(piece: string): string {
+  let digits = 0;
+  for (let at = 0; at < piece.length; at += 1) {
+    const char = piece[at]!;
+    if (char >= '0' && char <= '9') digits += 1;
+    else if (digits > 0 && LETTER.test(char)) {
+      if (digits < 7) return piece;
+      const extension = EXTENSION_AT.exec(piece.slice(at));
+      if (extension === null) return piece.slice(0, at).replace(/[\s([,.:;-]+$/u, '');
+      at += extension[0].length - 1;
+    }
+  }
+  return piece;
 }
 
 /**
+ * "8 916 123-45-67 8 916 765-43-21", "89161234567 +79167654321": numbers one after another with
+ * only spaces between. Too many digits for one number: a new one starts at a "+", "8" or "7"
+ * after at least ten digits.
+ */
+function splitRun(piece: string): string[] {
+  if (digitCount(piece) <= MAX_PHONE_DIGITS) return [piece];
+  const numbers: string[] = [];
+  let current: string[] = [];
+  let digits = 0;
+  for (const token of piece.split(/\s+/)) {
+    if (digits >= 10 && /^(?:\+|[78](?:\D|\d{10}|$))/.test(token)) {
+      numbers.push(current.join(' '));
+      current = [];
+      digits = 0;
+    }
+    current.push(token);
+    digits += digitCount(token);
+  }
+  numbers.push(current.join(' '));
+  return numbers;
+}
+
+function splitPiece(piece: string): string[] {
+  if (BARE_NUMBERS.test(piece)) return piece.split(/\s+/);
+  // "+7 916 123-45-67 +7 495 111-22-33": every "+" after a space starts a new number.
+  const pieces = piece.indexOf('+') !== piece.lastIndexOf('+') ? piece.split(/\s+(?=\+)/) : [piece];
+  return pieces.flatMap((one) => splitRun(withoutRemark(one)));
+}
+
+/** "звонить после 15:00" after a number: a remark about it, not another number. */
+const isRemark = (piece: string) => LETTER.test(piece) && digitCount(piece) < 7;
+
+/**
  * The phone numbers in one cell, as typed (the caller normalises them): several numbers split on
- * "," ";" "/" new lines and "или"/"or"; a number Excel stored as a number comes back as its digits;
- * scientific notation is returned as is so the caller can flag it.
+ * "," ";" "/" new lines and "или"/"or", or following each other; remarks after a number dropped;
+ * a number Excel stored as a number comes back as its digits; scientific notation is returned as
+ * is so the caller can flag it.
  */
 export function splitPhoneCell(value: CellValue): string[] {
   if (value === null) return [];
@@ -38,7 +97,7 @@ export function splitPhoneCell(value: CellValue): string[] {
     for (const piece of splitPiece(part.trim())) {
       if (piece === '') continue;
       if (EXTENSION_ONLY.test(piece) && numbers.length > 0) numbers[numbers.length - 1] += ` ${piece}`;
-      else numbers.push(piece);
+      else if (!(numbers.length > 0 && isRemark(piece))) numbers.push(piece);
     }
   }
   return numbers;
@@ -84,9 +143,11 @@ export function splitEmailCell(value: CellValue): ReadEmail[] {
   const emails: ReadEmail[] = [];
   for (const token of addresses) {
     const cleaned = cleanEmail(token);
-    if (seen.has(cleaned)) continue;
-    seen.add(cleaned);
-    emails.push({ value: cleaned, valid: normaliseEmail(cleaned) !== null });
+    const normalised = normaliseEmail(cleaned);
+    const value = normalised ?? cleaned;
+    if (seen.has(value)) continue;
+    seen.add(value);
+    emails.push({ value, valid: normalised !== null });
   }
   return emails;
 }

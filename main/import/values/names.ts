@@ -4,7 +4,12 @@ export type FullNameParts = { lastName: string | null; firstName: string | null;
 
 const CYRILLIC = /[\u0400-\u04FF]/;
 const INITIAL = /^\p{L}\.$/u;
-const JOINED_INITIALS = /^(\p{L}\.)(\p{L}\.)$/u;
+/** "И.И." and "И.И" (the last dot is often left out). */
+const JOINED_INITIALS = /^(\p{L})\.(\p{L})\.?$/u;
+/** "И.И.Иванов", "И.Иванов": initials written onto the surname. */
+const INITIALS_ON_SURNAME = /^((?:\p{Lu}\.){1,2})(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)$/u;
+/** "Иванов И": an initial without its dot. */
+const BARE_INITIAL = /^\p{Lu}$/u;
 
 const isAllCaps = (word: string) => word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
 /** A Cyrillic word typed all in lower case ("иван"); Latin ones may be particles ("van", "de"). */
@@ -25,13 +30,26 @@ export function tidyNameWord(word: string): string {
   });
 }
 
-/** The name's words, tidied: "И.И." becomes two initials and "оглы"/"кызы" joins the word before it. */
+/**
+ * The name's words, tidied: "И.И." (or "И.И") becomes two initials, "И" the initial "И.",
+ * "И.И.Иванов" two initials and a surname, and "оглы"/"кызы" joins the word before it.
+ */
 function nameWords(text: string): string[] {
   const words: string[] = [];
   for (const raw of text.trim().split(/\s+/)) {
     if (raw === '') continue;
     const initials = JOINED_INITIALS.exec(raw);
-    if (initials) words.push(initials[1]!, initials[2]!);
+    const onSurname = INITIALS_ON_SURNAME.exec(raw);
+    if (initials) words.push(`${initials[1]!.toUpperCase()}.`, `${initials[2]!.toUpperCase()}.`);
+    else if (onSurname)
+      words.push(
+        ...onSurname[1]!
+          .split('.')
+          .filter(Boolean)
+          .map((letter) => `${letter}.`),
+        onSurname[2]!,
+      );
+    else if (BARE_INITIAL.test(raw)) words.push(`${raw}.`);
     else if (TURKIC_PATRONYMIC_WORD.test(raw) && words.length > 0) words[words.length - 1] += ` ${raw.toLowerCase()}`;
     else words.push(tidyNameWord(raw));
   }

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { writeWorkbook } from '../support/import-fixtures';
+import { ImportPage } from './pages/import-page';
 import { expect, test } from './support/fixtures';
 import { dismissNotifications } from './support/notifications';
 import { RecordsPages } from './pages/records-pages';
@@ -137,4 +141,44 @@ test('delete a company for good from the trash: its people stay, without it', as
   const row = page.getByRole('row').filter({ hasText: 'Сотрудникова Вера' });
   await expect(row).toBeVisible();
   await expect(row).not.toContainText('Закрытая лавочка');
+});
+
+test('moving many records to the trash asks first, then offers undo', async ({ app, dataDir, saveScreenshot }) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await new StartPage(app).createDatabase({
+    name: 'Клиенты',
+    path: path.join(dataDir, 'crm.kartoteka'),
+    passphrase: 'Пароль-для-корзины-2026',
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-bulk-trash-'));
+  const file = await writeWorkbook(dir, 'клиенты.xlsx', [
+    ['ФИО', 'E-mail'],
+    ...Array.from({ length: 150 }, (_, index) => [`Клиентова Анна ${index + 1}`, `anna${index + 1}@example.ru`]),
+  ]);
+  const wizard = new ImportPage(page);
+  await wizard.start(file);
+  await wizard.runFromMapping();
+  await expect(page.getByTestId('report-created')).toHaveText('150Добавлено');
+
+  const records = new RecordsPages(page);
+  await records.openSection(/^Контакты$/);
+  await expect(page.getByTestId('record-count')).toHaveText('150');
+  await page.getByRole('checkbox', { name: 'Выбрать все' }).check();
+  await expect(page.getByTestId('bulk-bar')).toContainText('Выбрано 150 записей');
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'В корзину' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Переместить в корзину 150 записей?' });
+  await expect(dialog).toContainText('Вернуть их можно из корзины');
+  // Let the dialog finish its opening transition before the picture.
+  await page.waitForTimeout(300);
+  await saveScreenshot('129-bulk-trash-confirm-ru');
+  // Cancel leaves them all; confirming moves them, and the notice's undo brings them back.
+  await dialog.getByRole('button', { name: 'Отмена' }).click();
+  await expect(page.getByTestId('record-count')).toHaveText('150');
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'В корзину' }).click();
+  await dialog.getByRole('button', { name: 'В корзину' }).click();
+  await expect(page.getByTestId('record-count')).toHaveText('0');
+  await page.getByRole('button', { name: 'Отменить' }).click();
+  await expect(page.getByTestId('record-count')).toHaveText('150');
+  fs.rmSync(dir, { recursive: true, force: true });
 });

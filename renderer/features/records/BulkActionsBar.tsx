@@ -1,4 +1,5 @@
 import { Button, Group, Paper, Popover, Select, Stack, TagsInput, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconTag, IconTagOff, IconTrash, IconUserCheck, IconX } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -25,6 +26,9 @@ type BulkActionsBarProps = {
   exportAction?: React.ReactNode;
 };
 
+/** From this many records a move to the trash asks first: undo is one click, but it may not be seen. */
+const CONFIRM_TRASH_FROM = 100;
+
 /** What can be done to many records at once: tag, untag, re-assign, export, trash (with undo). */
 export function BulkActionsBar(props: BulkActionsBarProps) {
   const { t, i18n } = useTranslation();
@@ -36,12 +40,28 @@ export function BulkActionsBar(props: BulkActionsBarProps) {
     const result = await bulk.run(props.target, action);
     if (!result) return;
     notifications.show({ color: 'teal', message: t('records.bulk.done', { count: result.affected }) });
-    if (action.type === 'trash') offerUndo(result.ids);
+    if (action.type === 'trash') offerUndo(result.ids, result.affected);
     props.onClear();
   }
 
-  function offerUndo(ids: number[]) {
-    if (ids.length === 0) return;
+  function trash() {
+    if (props.count < CONFIRM_TRASH_FROM) return void run({ type: 'trash' });
+    const formatted = formatNumber(props.count, i18n.language);
+    modals.openConfirmModal({
+      title: t('records.trash.confirmTitle', { count: props.count, formatted }),
+      children: <Text size="sm">{t('records.trash.confirmText')}</Text>,
+      labels: { confirm: t('records.trash.action'), cancel: t('records.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () => void run({ type: 'trash' }),
+    });
+  }
+
+  function offerUndo(ids: number[], affected: number) {
+    // Too many to undo in one click (main sends no ids then): the trash view brings them back.
+    if (ids.length === 0) {
+      if (affected > 0) notifications.show({ message: t('records.trash.restoreFromTrash'), autoClose: 10_000 });
+      return;
+    }
     showUndoNotice({
       id: `bulk-trash-${Date.now()}`,
       message: t('records.trash.done', { count: ids.length }),
@@ -86,7 +106,7 @@ export function BulkActionsBar(props: BulkActionsBarProps) {
             variant="light"
             leftSection={<IconTrash size={16} />}
             loading={busy}
-            onClick={() => run({ type: 'trash' })}
+            onClick={trash}
           >
             {t('records.trash.action')}
           </Button>

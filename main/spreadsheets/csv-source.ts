@@ -94,9 +94,19 @@ async function* csvRows(
   let pending = '';
   let fresh = '';
   let first = true;
+  // Lines end in "\n" (some perhaps in "\r\n": see detectNewline): every "\r\n" is read as "\n".
+  // A "\r" ending a chunk waits for the next one, which may begin with its "\n".
+  let heldReturn = '';
+  const unify = (text: string) => {
+    if (newline !== '\n') return text;
+    let whole = heldReturn + text;
+    heldReturn = whole.endsWith('\r') ? '\r' : '';
+    if (heldReturn !== '') whole = whole.slice(0, -1);
+    return whole.includes('\r\n') ? whole.replaceAll('\r\n', '\n') : whole;
+  };
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
-      fresh += decoder.write(chunk);
+      fresh += unify(decoder.write(chunk));
       if (first && fresh.length > 0) {
         if (fresh.charCodeAt(0) === 0xfeff) fresh = fresh.slice(1);
         first = false;
@@ -121,7 +131,7 @@ async function* csvRows(
         );
       }
     }
-    let tail = pending + fresh + (decoder.end() ?? '');
+    let tail = pending + fresh + unify(decoder.end() ?? '') + heldReturn;
     if (first && tail.charCodeAt(0) === 0xfeff) tail = tail.slice(1);
     if (tail !== '') {
       const result = parser.parse(tail, 0, false) as PapaResult;

@@ -134,11 +134,14 @@ function fieldCounts(text: string, delimiter: string, maxRecords: number): numbe
 
 /**
  * The line break a file uses: the first one outside quoted fields (quotes read as in
- * `fieldCounts`, so a stray `5" floppy` doesn't hide every line break); `\n` when there is none.
+ * `fieldCounts`, so a stray `5" floppy` doesn't hide every line break); `\n` when there is none,
+ * and when `\r\n` and a lone `\n` both end lines (rows a script appended to an Excel file): the
+ * reader then takes every `\r\n` for `\n`.
  */
 export function detectNewline(text: string, delimiter: string): '\r\n' | '\n' | '\r' {
   let atFieldStart = true;
   let inQuotes = false;
+  let first: '\r\n' | '\n' | '\r' | null = null;
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i]!;
     if (inQuotes) {
@@ -147,15 +150,20 @@ export function detectNewline(text: string, delimiter: string): '\r\n' | '\n' | 
         else inQuotes = false;
       }
     } else if (ch === '\n') {
+      // A lone one (the \n of a \r\n is stepped over below): the first break, or a mix.
       return '\n';
     } else if (ch === '\r') {
       // A sample cut right after \r most likely cut a Windows \r\n.
-      return text[i + 1] === '\n' || i + 1 === text.length ? '\r\n' : '\r';
+      const windows = text[i + 1] === '\n' || i + 1 === text.length;
+      if (!windows) return first ?? '\r';
+      first = '\r\n';
+      i += 1;
+      atFieldStart = true;
     } else if (ch === '"' && atFieldStart) {
       inQuotes = true;
     } else {
       atFieldStart = text.startsWith(delimiter, i);
     }
   }
-  return '\n';
+  return first ?? '\n';
 }

@@ -81,6 +81,27 @@ describe('CSV reader', () => {
     expect(await collect(source.rows('contacts'))).toEqual(expectedContacts);
   });
 
+  it('reads rows a script appended with \\n after a header Excel ended with \\r\\n, one record each', async () => {
+    const [header, ...rows] = toCsv(CONTACTS, ';', '\n').split('\n');
+    const file = write('mixed.csv', `${header}\r\n${rows.join('\n')}`);
+    expect(await collect((await openSpreadsheet(file)).rows('mixed'))).toEqual(expectedContacts);
+  });
+
+  it('takes a \\r\\n split between two reads of the file for one line break', async () => {
+    // The reader takes 64 KiB at a time: the first read ends right after a \r, the next starts with its \n.
+    const head = 'name;phone\r\nfirst;1\nsecond;2\r\n';
+    const filler = 'padding;'.padEnd(64 * 1024 - head.length - 1, 'x');
+    const file = write('split.csv', `${head}${filler}\r\nlast;3\r\n`);
+    const rows = await collect((await openSpreadsheet(file)).rows('split'));
+    expect(rows.map((row) => row.cells)).toEqual([
+      ['name', 'phone'],
+      ['first', '1'],
+      ['second', '2'],
+      ['padding', filler.slice('padding;'.length)],
+      ['last', '3'],
+    ]);
+  });
+
   it('reads UTF-8 with a BOM, which does not end up in the first cell', async () => {
     const file = write('bom.csv', '\uFEFF' + toCsv(CONTACTS, ';', '\r\n'));
     const source = await openSpreadsheet(file);

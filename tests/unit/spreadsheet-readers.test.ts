@@ -91,6 +91,11 @@ describe('detectNewline', () => {
     expect(detectNewline('5" floppy;b\r\nc;d', ';')).toBe('\r\n');
     expect(detectNewline('single line', ';')).toBe('\n');
   });
+
+  it('reads lines ending in \\r\\n and in \\n alike as \\n lines', () => {
+    expect(detectNewline('a;b\r\nc;d\ne;f\n', ';')).toBe('\n');
+    expect(detectNewline('a;b\r\nc;"x\ny"\r\ne;f', ';')).toBe('\r\n');
+  });
 });
 
 describe('sniffKind', () => {

@@ -52,7 +52,8 @@ export function excelSerialToIso(serial: number): string | null {
 }
 
 /** A time of day after a date: "10:00", "10:00:00", "T10:00:00.000Z", "T10:00+03:00". */
-const TIME = String.raw`(?:[T\s]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?`;
+// A time after the date, dropped by date fields: "…T10:00Z", "… 10:00:00", US Excel's "… 12:00:00 AM", "…, 10:00".
+const TIME = String.raw`(?:,?[T\s]\s*\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?`;
 /** "г." / "года" after a Russian date. */
 const YEAR_WORD = String.raw`(?:\s*(?:г\.?|года?))?`;
 

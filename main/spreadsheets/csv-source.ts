@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { AppError } from '../../shared/errors';
 import type { CellValue, SheetRow } from './cell';
+import { lenientRecords } from './csv-lenient';
 import { decodeText, detectDelimiter, detectEncoding, detectNewline, isUtf8 } from './encoding';
 import { fileError, noSuchSheet, readOpenFile, type FileHead } from './sniff';
 import type { CsvSettings, SpreadsheetSource, TextEncoding } from './source';
@@ -14,7 +15,7 @@ const ENCODINGS: readonly TextEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'wi
  */
 const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
-type PapaResult = { data: string[][]; meta: { cursor: number } };
+type PapaResult = { data: string[][]; errors: Array<{ type: string }>; meta: { cursor: number } };
 
 /** Bytes read at a time when looking past a plain-ASCII head for the first letter that isn't. */
 const SCAN_CHUNK = 1024 * 1024;
@@ -104,6 +105,18 @@ async function* csvRows(
     if (heldReturn !== '') whole = whole.slice(0, -1);
     return whole.includes('\r\n') ? whole.replaceAll('\r\n', '\n') : whole;
   };
+  // Once a quote is broken, the rest of the file is read a line per record (csv-lenient.ts).
+  let lenient = false;
+  const records = (text: string, last: boolean): { records: string[][]; cursor: number } => {
+    if (!lenient) {
+      const result = parser.parse(text, 0, !last) as PapaResult;
+      if (!result.errors.some((error) => error.type === 'Quotes')) {
+        return { records: result.data, cursor: last ? text.length : result.meta.cursor };
+      }
+      lenient = true;
+    }
+    return lenientRecords(text, settings.delimiter, newline, last);
+  };
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
       fresh += unify(decoder.write(chunk));
@@ -116,13 +129,13 @@ async function* csvRows(
       if (fresh.length < pending.length) continue;
       const text = pending + fresh;
       fresh = '';
-      const result = parser.parse(text, 0, true) as PapaResult;
-      for (const record of result.data) {
+      const result = records(text, false);
+      for (const record of result.records) {
         const row = toRow(record, index);
         index += 1;
         if (row) yield row;
       }
-      pending = text.slice(result.meta.cursor);
+      pending = text.slice(result.cursor);
       if (pending.length > MAX_RECORD_CHARS) {
         throw new AppError(
           'InvalidInput',
@@ -134,8 +147,7 @@ async function* csvRows(
     let tail = pending + fresh + unify(decoder.end() ?? '') + heldReturn;
     if (first && tail.charCodeAt(0) === 0xfeff) tail = tail.slice(1);
     if (tail !== '') {
-      const result = parser.parse(tail, 0, false) as PapaResult;
-      for (const record of result.data) {
+      for (const record of records(tail, true).records) {
         const row = toRow(record, index);
         index += 1;
         if (row) yield row;

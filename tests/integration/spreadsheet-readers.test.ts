@@ -102,6 +102,23 @@ describe('CSV reader', () => {
     ]);
   });
 
+  it('reads a file whose exporter left quotes inside quoted names undoubled: a record per line, none swallowed', async () => {
+    const lines = ['Клиент;Компания;Телефон'];
+    for (let n = 1; n <= 50; n += 1) {
+      lines.push(`Клиент ${n};"ООО ""Вектор ${n}""";+7 916 000-00-${String(n).padStart(2, '0')}`);
+    }
+    // Row 26: inner quotes not doubled; row 40: a field that only starts with a quote.
+    lines[26] = 'Клиент 26;"ООО "Ромашка"";+7 916 000-00-26';
+    lines[40] = 'Клиент 40;"Ромашка" ООО;+7 916 000-00-40';
+    const file = write('broken-quotes.csv', `${lines.join('\r\n')}\r\n`);
+    const rows = await collect((await openSpreadsheet(file)).rows('broken-quotes'));
+    expect(rows).toHaveLength(51);
+    expect(rows[1]!.cells).toEqual(['Клиент 1', 'ООО "Вектор 1"', '+7 916 000-00-01']);
+    expect(rows[26]!.cells).toEqual(['Клиент 26', 'ООО "Ромашка"', '+7 916 000-00-26']);
+    expect(rows[40]!.cells).toEqual(['Клиент 40', '"Ромашка" ООО', '+7 916 000-00-40']);
+    expect(rows[50]!.cells).toEqual(['Клиент 50', 'ООО "Вектор 50"', '+7 916 000-00-50']);
+  });
+
   it('reads UTF-8 with a BOM, which does not end up in the first cell', async () => {
     const file = write('bom.csv', '\uFEFF' + toCsv(CONTACTS, ';', '\r\n'));
     const source = await openSpreadsheet(file);

@@ -57,14 +57,21 @@ export async function* parseSheetRows(
     fixes.set(fix.row, row);
   }
   const context = { defaultCountry: plan.defaultCountry, choices };
-  for await (const { index, cells, hidden } of rows) {
+  for await (const { index, cells, hidden, merged } of rows) {
     if (index <= plan.headerRow) continue;
     if (skipped.has(index)) {
       yield { row: index, skipped: true };
       continue;
     }
     const fixed = fixes.get(index);
-    const row = fixed ? [...cells] : cells;
+    // A cell merged down from a data row above holds what Excel shows there (a company written
+    // once over its people's rows); a merge from the header down is no value.
+    const fills = merged?.filter((cell) => cell.fromRow > plan.headerRow && (cells[cell.column] ?? null) === null);
+    const row = fixed || fills?.length ? [...cells] : cells;
+    for (const cell of fills ?? []) {
+      while (row.length < cell.column) row.push(null);
+      row[cell.column] = cell.value;
+    }
     if (fixed) for (const [column, value] of fixed) row[column] = value;
     const { flat, problems, phones } = parseRow(row, plan.columns, context);
     // First among the row's problems: they, not a cell's, are why it is skipped.

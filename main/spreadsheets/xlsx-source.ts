@@ -7,6 +7,7 @@ import posix from 'node:path/posix';
 import { AppError } from '../../shared/errors';
 import type { SheetRow } from './cell';
 import { NO_DATE_STYLES, readDateStyles } from './date-styles';
+import { readVerticalMerges, withMergedCells } from './merged-cells';
 import { readSharedStrings } from './shared-strings';
 import { sheetXmlRows } from './sheet-xml';
 import { fileError, noSuchSheet } from './sniff';
@@ -33,6 +34,9 @@ type WorkbookLayout = {
  * one costs more than reading a small sheet here.
  */
 export const WORKER_FROM_BYTES = 4 * 1024 * 1024;
+
+/** Sheets up to this size of XML (~40,000 rows) are scanned for cells merged down rows first. */
+const MERGE_SCAN_MAX_BYTES = 16 * 1024 * 1024;
 
 export async function openXlsx(path: string, workerFromBytes = WORKER_FROM_BYTES): Promise<SpreadsheetSource> {
   const layout = await readLayout(path);
@@ -165,7 +169,11 @@ export async function* xlsxRows(path: string, sheet: string): AsyncGenerator<She
     const strings =
       sharedStrings && sharedStrings.size > 0 ? await readSharedStrings(zipEntryChunks(path, sharedStrings)) : null;
     const dateStyles = styles && styles.size > 0 ? await readDateStyles(zipEntryChunks(path, styles)) : NO_DATE_STYLES;
-    yield* sheetXmlRows(zipEntryChunks(path, target.entry), { strings, dateStyles, date1904: layout.date1904 });
+    const rows = sheetXmlRows(zipEntryChunks(path, target.entry), { strings, dateStyles, date1904: layout.date1904 });
+    // Merges are for hand-made sheets; a machine export's (big) sheet is not read twice for them.
+    const merges =
+      target.entry.size <= MERGE_SCAN_MAX_BYTES ? await readVerticalMerges(zipEntryChunks(path, target.entry)) : [];
+    yield* merges.length > 0 ? withMergedCells(rows, merges) : rows;
   } catch (error) {
     throw readFailure(error, path);
   }

@@ -228,6 +228,29 @@ describe('spreadsheet import engine', () => {
     expect(phonesOf(ivanov)).toEqual(['+79161234567']);
   });
 
+  it('gives every row of a company merged down its people’s rows that company, as Excel shows it', async () => {
+    const file = path.join(dir, 'объединённые ячейки.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Клиенты');
+    sheet.addRow(['Компания', 'ФИО', 'Телефон', 'Город']);
+    sheet.addRow(['ООО «Ромашка»', 'Иванов Иван', '+7 916 111-11-11', 'Тверь']);
+    sheet.addRow([null, 'Петрова Мария', '+7 916 222-22-22']);
+    sheet.addRow([null, 'Сидоров Пётр', '+7 916 333-33-33']);
+    sheet.addRow(['АО «Вектор»', 'Козлова Анна', '+7 916 444-44-44', 'Казань']);
+    sheet.addRow([null, 'Орлов Глеб', '+7 916 555-55-55']);
+    // Each company down its people's rows, and a city down two of them.
+    for (const range of ['A2:A4', 'A5:A6', 'D2:D3']) sheet.mergeCells(range);
+    await workbook.xlsx.writeFile(file);
+    const opened = await sessions.open(database.db, { path: file });
+    await sessions.run(database.db, opened.sessionId, acceptSuggestions(opened), env);
+    const people = await peopleByName(database);
+    const companyOf = (name: string) => people.get(name)?.company?.name ?? null;
+    expect(['Иванов Иван', 'Петрова Мария', 'Сидоров Пётр'].map(companyOf)).toEqual(Array(3).fill('ООО «Ромашка»'));
+    expect(['Козлова Анна', 'Орлов Глеб'].map(companyOf)).toEqual(['АО «Вектор»', 'АО «Вектор»']);
+    expect(people.get('Петрова Мария')?.addresses.map((address) => address.city)).toEqual(['Тверь']);
+    expect(people.get('Сидоров Пётр')?.addresses).toEqual([]);
+  });
+
   it('imports a CP1251 semicolon CSV from Russian Excel', async () => {
     const file = await sessions.open(database.db, { path: writeCp1251Csv(dir) });
     expect(file.csv).toEqual({ encoding: 'windows-1251', delimiter: ';' });

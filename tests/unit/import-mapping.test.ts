@@ -667,11 +667,15 @@ describe('autoMap: hand-made sheets', () => {
         ['ФИО', 'fullName'],
       ]),
     );
-    // Unknown headers: company names go to the company, as e-mails go to the e-mail.
-    expect(mapping('person', ['Колонка 1', 'Колонка 2'], [people, companies])).toEqual(
+    // Unknown headers: company names go to the company, as e-mails go to the e-mail; quoted names
+    // without a legal form are no companies.
+    expect(
+      mapping('person', ['Колонка 1', 'Колонка 2', 'Сорт чая'], [people, companies, ['Пуэр «Старое дерево»']]),
+    ).toEqual(
       expected([
         ['Колонка 1', 'fullName'],
         ['Колонка 2', 'company'],
+        ['Сорт чая', '-'],
       ]),
     );
   });

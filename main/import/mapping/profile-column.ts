@@ -46,9 +46,9 @@ function isFullName(value: CellValue): boolean {
   return words.some((word) => isPatronymic(word) || surnameScore(word) > 0);
 }
 
-/** «ООО "Ромашка"», "Acme Ltd", «Вектор»: a legal form or quotes. */
+/** «ООО "Ромашка"», "Acme Ltd", «ИП Сидоров»: a legal form (quotes alone are in tea names too: «Старое дерево»). */
 function isCompanyName(value: CellValue): boolean {
-  return typeof value === 'string' && (/[«»"„“]/.test(value) || hasLegalForm(value));
+  return typeof value === 'string' && hasLegalForm(value);
 }
 
 function kindOf(value: CellValue): ValueKind {

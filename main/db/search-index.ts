@@ -175,6 +175,11 @@ export function prefixMatchQuery(foldedText: string): string | null {
 
 export type MatchedRow = { rowid: number };
 
+/** The same words, in the name column only: those records are the likeliest answers. */
+export function inNames(match: string): string {
+  return `name : (${match})`;
+}
+
 export async function matchPeople(db: Executor, match: string, limit: number): Promise<number[]> {
   const rows =
     await sql<MatchedRow>`SELECT rowid FROM people_search WHERE people_search MATCH ${match} LIMIT ${limit}`.execute(

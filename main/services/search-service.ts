@@ -4,7 +4,7 @@ import { phoneQueryDigits } from '../../shared/text/phone';
 import { toCyrillic, withSoftSigns } from '../../shared/text/transliterate';
 import type { Executor } from '../db/repositories/executor';
 import { findContactPointsByKey, type ContactPointMatch } from '../db/repositories/contact-points';
-import { matchCompanies, matchPeople, prefixMatchQuery } from '../db/search-index';
+import { inNames, matchCompanies, matchPeople, prefixMatchQuery } from '../db/search-index';
 import { allowedTypos, editDistance } from './fuzzy';
 import { prefixUpperBound } from './lists/like-pattern';
 
@@ -44,18 +44,36 @@ async function ftsCandidates(
     options.types.includes('person')
       ? singleLetter
         ? namesStartingWith(db, 'people', folded, limit)
-        : matchPeople(db, match, limit)
+        : namesFirst(matchPeople, db, match, limit)
       : [],
     options.types.includes('company')
       ? singleLetter
         ? namesStartingWith(db, 'companies', folded, limit)
-        : matchCompanies(db, match, limit)
+        : namesFirst(matchCompanies, db, match, limit)
       : [],
   ]);
   return [
     ...people.map((id) => ({ type: 'person' as const, id, matched: null })),
     ...companies.map((id) => ({ type: 'company' as const, id, matched: null })),
   ];
+}
+
+/**
+ * Records whose name has the words, then (while there is room) those with them anywhere: the
+ * index answers in rowid order, so "Иванов" would otherwise fill its first rows with the hundred
+ * people of «Ивановская мануфактура» and leave Иванов Сергей out.
+ */
+async function namesFirst(
+  find: (db: Executor, match: string, limit: number) => Promise<number[]>,
+  db: Executor,
+  match: string,
+  limit: number,
+): Promise<number[]> {
+  const named = await find(db, inNames(match), limit);
+  if (named.length >= limit) return named;
+  const anywhere = await find(db, match, limit);
+  const found = new Set(named);
+  return [...named, ...anywhere.filter((id) => !found.has(id))].slice(0, limit);
 }
 
 async function namesStartingWith(db: Executor, table: 'people' | 'companies', letter: string, limit: number) {
@@ -89,11 +107,21 @@ async function fuzzyCandidates(db: Executor, folded: string, options: SearchOpti
       const typos = allowedTypos(word.length);
       return foldText(name)
         .split(/[^\p{L}\p{N}]+/u)
-        .some(
-          (token) => token.startsWith(word) || editDistance(word, token.slice(0, word.length + typos), typos) <= typos,
-        );
+        .some((token) => token.startsWith(word) || startsWithTypos(token, word, typos));
     });
   });
+}
+
+/**
+ * Whether the name's word starts with the typed one, `typos` edits apart: against the closest of
+ * its beginnings, as long as the typed word give or take the typos ("петрав" is "петров", the
+ * start of "петрова").
+ */
+function startsWithTypos(token: string, word: string, typos: number): boolean {
+  for (let length = Math.max(1, word.length - typos); length <= word.length + typos; length += 1) {
+    if (editDistance(word, token.slice(0, length), typos) <= typos) return true;
+  }
+  return false;
 }
 
 async function loadNames(db: Executor, candidates: Candidate[]): Promise<Map<string, string>> {

@@ -30,6 +30,9 @@ type SheetWriter = {
   dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
   protect(password: string, options: Partial<ExcelJS.WorksheetProtection>): Promise<void>;
   commit(): void;
+  /** Internal: the parts commit() writes after the rows, in its order (see withExcelElementOrder). */
+  _writeAutoFilter(): void;
+  _writeSheetProtection(): void;
   /** Internal: a StreamBuf piped (without backpressure) into archiver's PassThrough. */
   stream: { pipes?: PassThroughState[] };
 };
@@ -61,6 +64,21 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   sort: true,
   autoFilter: true,
 };
+
+/**
+ * exceljs 4.4's streaming writer puts <sheetProtection> after <autoFilter> and <dataValidations>;
+ * the schema (and Excel, which offers to "repair" such a file) wants it right after <sheetData>.
+ * Written before the autofilter instead, by this sheet's commit.
+ */
+function withExcelElementOrder(ws: SheetWriter): void {
+  const writeAutoFilter = ws._writeAutoFilter.bind(ws);
+  const writeProtection = ws._writeSheetProtection.bind(ws);
+  ws._writeAutoFilter = () => {
+    writeProtection();
+    writeAutoFilter();
+  };
+  ws._writeSheetProtection = () => undefined;
+}
 
 export function createXlsxWriter(path: string, options: { protectIdColumn?: boolean } = {}): TableWriter {
   const protect = options.protectIdColumn === true;
@@ -183,6 +201,7 @@ export function createXlsxWriter(path: string, options: { protectIdColumn?: bool
       });
     }
     if (protect) await ws.protect('', PROTECTION);
+    withExcelElementOrder(ws);
     ws.commit();
   };
 
@@ -191,6 +210,7 @@ export function createXlsxWriter(path: string, options: { protectIdColumn?: bool
     const height = Math.max(...lists.map((list) => list.length));
     for (let r = 0; r < height; r++) ws.addRow(lists.map((list) => list[r] ?? null)).commit();
     if (protect) await ws.protect('', PROTECTION);
+    withExcelElementOrder(ws);
     ws.commit();
   };
 

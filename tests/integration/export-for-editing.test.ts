@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportRecords } from '../../main/export/export-service';
+import { readZipDirectory, readZipEntry } from '../../main/spreadsheets/zip-source';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { ImportSessions, suggestedSetup } from '../../main/services/import-service';
 import { createPerson, getPerson } from '../../main/services/people-service';
@@ -101,6 +102,35 @@ describe('export for editing', () => {
     expect(edited).toMatchObject({ position: 'Главный бухгалтер', owner: { name: 'Олег Продажи' } });
     expect(edited.phones.map((phone) => phone.value)).toEqual(['+79161234567']);
     expect((await getPerson(database.db, boris.id)).notes).toBe('=HYPERLINK("x")');
+  });
+
+  it('writes each protected sheet’s parts in the order Excel requires (protection before the autofilter)', async () => {
+    const file = path.join(dir, 'order.xlsx');
+    await exportRecords(
+      database.db,
+      {
+        entity: 'person',
+        target: { ids: [anna.id, boris.id] },
+        columns: ['lastName', 'firstName', 'owner'],
+        format: { kind: 'xlsx' },
+        forEditing: true,
+        path: file,
+        language: 'ru',
+      },
+      env,
+    );
+    const entries = await readZipDirectory(file);
+    const sheets = [...entries.keys()].filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
+    expect(sheets.length).toBeGreaterThanOrEqual(2);
+    for (const name of sheets) {
+      const xml = (await readZipEntry(file, entries.get(name)!)).toString('utf8');
+      // CT_Worksheet's sequence: sheetData, sheetProtection, autoFilter, …, dataValidations, pageMargins.
+      const at = (tag: string) => xml.indexOf(`<${tag}`);
+      expect(at('sheetProtection'), name).toBeGreaterThan(at('sheetData'));
+      for (const later of ['autoFilter', 'dataValidations', 'pageMargins']) {
+        if (at(later) !== -1) expect(at(later), `${name}: ${later}`).toBeGreaterThan(at('sheetProtection'));
+      }
+    }
   });
 
   it('writes address kinds in words, offers them in a drop-down and reads the one picked back', async () => {

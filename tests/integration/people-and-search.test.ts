@@ -97,6 +97,31 @@ describe('people, companies and search', () => {
     expect(await find('Кузнецов')).toEqual([]);
   });
 
+  it('tolerates a typo in a word typed shorter than the name’s (a surname’s ending not typed yet)', async () => {
+    const petrova = await createPerson(database.db, { lastName: 'Петрова', firstName: 'Анна' }, env);
+    const smirnov = await createPerson(database.db, { lastName: 'Смирнов', firstName: 'Сергей' }, env);
+    const smirnova = await createPerson(database.db, { lastName: 'Смирнова', firstName: 'Ольга' }, env);
+    expect((await find('Петрав')).map((hit) => hit.id)).toEqual([petrova.id]);
+    expect((await find('Смирнав')).map((hit) => hit.id).sort()).toEqual([smirnov.id, smirnova.id].sort());
+    expect((await find('Ольга Смирнав')).map((hit) => hit.id)).toEqual([smirnova.id]);
+  });
+
+  it('finds the person named as typed before the people of a company whose name starts the same', async () => {
+    const company = await createCompany(database.db, { name: 'Ивановская мануфактура' }, env);
+    for (let n = 1; n <= 60; n += 1) {
+      await createPerson(database.db, { lastName: `Сотрудник${n}`, companyId: company.id }, env);
+    }
+    const ivanov = await createPerson(database.db, { lastName: 'Иванов', firstName: 'Сергей' }, env);
+    const hits = await find('Иванов', 5);
+    expect(hits.map((hit) => `${hit.type}:${hit.id}`)).toContain(`person:${ivanov.id}`);
+    expect(
+      hits
+        .slice(0, 2)
+        .map((hit) => hit.displayName)
+        .sort(),
+    ).toEqual(['Иванов Сергей', 'Ивановская мануфактура']);
+  });
+
   it('finds a Russian name typed in Latin letters, as a business card or an e-mail spells it', async () => {
     const { person } = await seedIvanov();
     for (const typed of ['Soloviev', 'SOLOVEV', 'solovyov']) {

@@ -91,13 +91,26 @@ function moveToKind(
   }
 }
 
+const STORED_MILLISECONDS = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\.\d+Z$/;
+
+/**
+ * A value as compared for changes: as a spreadsheet keeps it. A cell holds a time to the second
+ * (a consent given at 10:20:30.123 comes back at 10:20:30), and Excel's line breaks are \n (notes
+ * imported from a Windows CSV hold \r\n): an untouched workbook re-imported changes nothing.
+ */
+function comparable(text: string | null): string | null {
+  if (text === null) return null;
+  const lines = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  return lines.replace(STORED_MILLISECONDS, '$1Z');
+}
+
 /** Field-by-field differences, in the order of `keys`. */
 export function diffFlat(before: FlatRecord, after: FlatRecord, keys: Iterable<string>): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of keys) {
     const old = displayValue(before[field]);
     const next = displayValue(after[field]);
-    if (old !== next) changes.push({ field, before: old, after: next });
+    if (comparable(old) !== comparable(next)) changes.push({ field, before: old, after: next });
   }
   return changes;
 }

@@ -104,6 +104,42 @@ describe('export for editing', () => {
     expect((await getPerson(database.db, boris.id)).notes).toBe('=HYPERLINK("x")');
   });
 
+  it('re-imports an untouched workbook without a change: consent times to the second, Windows line breaks', async () => {
+    const carol = await createPerson(
+      database.db,
+      {
+        lastName: 'Каролева',
+        firstName: 'Кира',
+        notes: 'Строка из CSV\r\nвторая строка',
+        contactConsent: { granted: true, at: '2026-03-05T10:20:30.123Z', source: 'веб-форма' },
+      },
+      env,
+    );
+    const file = path.join(dir, 'untouched.xlsx');
+    await exportRecords(
+      database.db,
+      {
+        entity: 'person',
+        target: { ids: [anna.id, carol.id] },
+        columns: null,
+        format: { kind: 'xlsx' },
+        forEditing: true,
+        path: file,
+        language: 'ru',
+      },
+      env,
+    );
+    const sessions = new ImportSessions();
+    const opened = await sessions.open(database.db, { path: file });
+    const dry = await sessions.dryRun(
+      database.db,
+      opened.sessionId,
+      { ...suggestedSetup(opened), options: { mode: 'update', matchKeys: ['id'] } },
+      env,
+    );
+    expect(dry.summary.people).toMatchObject({ create: 0, update: 0, unchanged: 2, skip: 0 });
+  });
+
   it('writes each protected sheet’s parts in the order Excel requires (protection before the autofilter)', async () => {
     const file = path.join(dir, 'order.xlsx');
     await exportRecords(

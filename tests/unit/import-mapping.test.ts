@@ -13,6 +13,8 @@ import {
 import { addressLabelFromText, emailLabelFromText, phoneLabelFromText } from '../../main/import/values/contact-labels';
 import { detectHeaderRow } from '../../main/import/mapping/header-row';
 import { headerMeaning } from '../../main/import/mapping/header-synonyms';
+import { fieldLabel } from '../../main/export/field-labels';
+import { importFieldsOf } from '../../shared/domain/import-fields';
 import { normaliseHeader } from '../../main/import/mapping/header-text';
 
 const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
@@ -64,6 +66,18 @@ describe('normaliseHeader', () => {
 });
 
 describe('headerMeaning', () => {
+  it('reads every header our exports write, in either language, as its own field', () => {
+    // (Numbered addresses, «Город 2», are placed by autoMap: see "our CSV export's numbered address columns".)
+    for (const entity of ['person', 'company'] as const) {
+      for (const { key } of importFieldsOf[entity].filter((field) => !/^address\d/.test(field.key))) {
+        for (const language of ['ru', 'en'] as const) {
+          const header = fieldLabel(key, language);
+          expect(headerMeaning(entity, header)?.target, `${entity}: ${header}`).toBe(key);
+        }
+      }
+    }
+  });
+
   const person: Array<[string, string | null]> = [
     ['ФИО', 'fullName'],
     ['Ф.И.О.', 'fullName'],

@@ -1,4 +1,5 @@
 import { importFieldsOf, type ImportEntity } from '../../../shared/domain/import-fields';
+import { fieldLabel } from '../../export/field-labels';
 import { normaliseHeader } from './header-text';
 import { addressHeaders, commonHeaders, ignoredHeaders, type Synonyms } from './synonyms-common';
 import { companyHeaders } from './synonyms-company';
@@ -49,9 +50,15 @@ function buildTable(entity: ImportEntity, own: Synonyms): Table {
   addAll(table, commonHeaders(entity));
   addAll(table, addressHeaders);
   addAll(table, ignoredHeaders, true);
-  // Our own export writes field keys as headers ("phone.mobile"): they read back as themselves.
+  // Our own export writes field keys as headers ("phone.mobile"), and a list's export their labels
+  // in either language («Согласие на рассылки: дата»): they read back as themselves.
+  // (Not the addresses' labels: «Город 2» is read as the second address's by its number.)
   for (const { key } of importFieldsOf[entity]) {
-    if (!table.has(normaliseHeader(key))) table.set(normaliseHeader(key), { target: key, weak: false, group: null });
+    const labels = key.startsWith('address') ? [] : [fieldLabel(key, 'ru'), fieldLabel(key, 'en')];
+    for (const header of [key, ...labels]) {
+      if (!table.has(normaliseHeader(header)))
+        table.set(normaliseHeader(header), { target: key, weak: false, group: null });
+    }
   }
   return table;
 }

@@ -54,8 +54,17 @@ async function getActivity(db: Executor, id: number): Promise<Activity> {
   return toActivity(row);
 }
 
-async function checkSubjects(db: Executor, values: ActivityValues): Promise<void> {
-  if (values.personId !== null) {
+/**
+ * The person and company an activity is logged on must be live; on an edit, one it is linked to
+ * already may be in the trash (a call with a person and their company stays editable on the
+ * person's timeline when the company is trashed).
+ */
+async function checkSubjects(
+  db: Executor,
+  values: ActivityValues,
+  linked: { personId: number | null; companyId: number | null } = { personId: null, companyId: null },
+): Promise<void> {
+  if (values.personId !== null && values.personId !== linked.personId) {
     const person = await db
       .selectFrom('people')
       .select('id')
@@ -64,7 +73,7 @@ async function checkSubjects(db: Executor, values: ActivityValues): Promise<void
       .executeTakeFirst();
     if (!person) throw new AppError('NotFound', 'The person does not exist', { personId: values.personId });
   }
-  if (values.companyId !== null) {
+  if (values.companyId !== null && values.companyId !== linked.companyId) {
     const company = await db
       .selectFrom('companies')
       .select('id')
@@ -93,7 +102,12 @@ export async function updateActivity(
 ): Promise<Activity> {
   const values = ActivityInput.parse(input);
   return db.transaction().execute(async (trx) => {
-    await checkSubjects(trx, values);
+    const linked = await trx
+      .selectFrom('activities')
+      .select(['person_id as personId', 'company_id as companyId'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    await checkSubjects(trx, values, linked);
     const outcome = await updateVersioned(trx, 'activities', id, version, toRow(values, env.now().toISOString()));
     if (outcome === 'missing') throw new AppError('NotFound', 'The activity does not exist', { id });
     if (outcome === 'conflict') throw new AppError('Conflict', 'The activity was changed elsewhere', { id });

@@ -1,8 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { CustomFieldDefinition, CustomFieldValue, CustomFieldValues } from '../../shared/domain/custom-fields';
+import { IsoDate } from '../../shared/domain/common';
 import type { CustomValueRow } from '../db/repositories/custom-fields';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function invalid(field: CustomFieldDefinition, reason: string): AppError {
   return new AppError('InvalidInput', `${field.label}: ${reason}`, { field: field.key });
@@ -24,14 +23,20 @@ export function customValuesToRows(definitions: CustomFieldDefinition[], values:
 function valueRows(field: CustomFieldDefinition, value: Exclude<CustomFieldValue, null>): CustomValueRow[] {
   const one = (text: string | null, number: number | null) => [{ fieldId: field.id, text, number }];
   switch (field.type) {
-    case 'text':
+    case 'text': {
       if (typeof value !== 'string') throw invalid(field, 'expected text');
-      return one(value.trim(), null);
+      // Only spaces: no value, as an empty box is (an "is empty" filter finds it).
+      const text = value.trim();
+      return text === '' ? [] : one(text, null);
+    }
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid(field, 'expected a number');
       return one(null, value);
     case 'date':
-      if (typeof value !== 'string' || !ISO_DATE.test(value)) throw invalid(field, 'expected a date (YYYY-MM-DD)');
+      // A day of the calendar: 2026-02-31 has the shape but is no date.
+      if (typeof value !== 'string' || !IsoDate.safeParse(value).success) {
+        throw invalid(field, 'expected a date (YYYY-MM-DD)');
+      }
       return one(value, null);
     case 'checkbox':
       if (typeof value !== 'boolean') throw invalid(field, 'expected yes or no');

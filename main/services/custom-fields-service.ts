@@ -76,6 +76,9 @@ export async function updateCustomField(
       .where('id', '=', id)
       .executeTakeFirst();
     if (definition && CHOICE_TYPES.has(definition.type)) {
+      if (options.length === 0) {
+        throw new AppError('InvalidInput', 'A list field needs at least one option', { field: 'options' });
+      }
       const missing = used.map((row) => row.value_text).filter((value) => value !== null && !options.includes(value));
       if (missing.length > 0) {
         throw new AppError('InvalidInput', `Options still in use: ${missing.join(', ')}`, { field: 'options' });

@@ -42,13 +42,25 @@ export async function writeRelations(
   const definitions = await listCustomFieldDefinitions(db, entityOf(owner));
   // Validate custom values before writing anything else.
   const customRows = customValuesToRows(definitions, values.customFields);
-  await replaceContactPoints(db, owner, [
+  const points = [
     ...values.phones.map((phone) => {
       const normalised = normalisePhone(phone.value, defaultCountry);
       return { kind: 'phone' as const, label: phone.label, value: normalised.value, valid: normalised.valid };
     }),
     ...values.emails.map((email) => ({ kind: 'email' as const, label: email.label, value: email.value, valid: true })),
-  ]);
+  ];
+  // The same number or address typed twice ("8 916…" and "+7 916…") is kept once, at its first place.
+  const seen = new Set<string>();
+  await replaceContactPoints(
+    db,
+    owner,
+    points.filter((point) => {
+      const key = `${point.kind}:${point.value}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
   await replaceAddresses(db, owner, values.addresses);
   await replaceTags(db, owner, values.tags);
   const liveFields = definitions.map((definition) => definition.id);

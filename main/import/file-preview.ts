@@ -30,11 +30,16 @@ const SAMPLE_ROWS = 200;
  * What the wizard shows of a column whatever it is mapped to: how its text dates and numbers read
  * (as its sample values show) and the column its header says holds its phones' kinds.
  */
-export function columnReading(headers: readonly string[], samples: readonly CellValue[][], index: number) {
+export function columnReading(
+  headers: readonly string[],
+  samples: readonly CellValue[][],
+  index: number,
+  csvDelimiter: string | null,
+) {
   const values = samples[index] ?? [];
   return {
     ...dateColumnReading(values),
-    ...parseNumberColumn(values),
+    ...parseNumberColumn(values, csvDelimiter),
     headerLabelColumn: labelColumnFor(headers, index),
   };
 }
@@ -166,7 +171,7 @@ export async function previewFile(
         confidence: column.confidence,
         labelColumn: column.labelColumn,
         addressLabel: column.addressLabel,
-        ...columnReading(headers, samples, column.index),
+        ...columnReading(headers, samples, column.index, source.csv?.delimiter ?? null),
       })),
     });
   }

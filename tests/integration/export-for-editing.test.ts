@@ -11,6 +11,7 @@ import { exportRecords } from '../../main/export/export-service';
 import { readZipDirectory, readZipEntry } from '../../main/spreadsheets/zip-source';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { ImportSessions, suggestedSetup } from '../../main/services/import-service';
+import { createCustomField } from '../../main/services/custom-fields-service';
 import { createPerson, getPerson } from '../../main/services/people-service';
 import { createUser } from '../../main/services/users-service';
 import type { Person } from '../../shared/domain/people';
@@ -208,6 +209,42 @@ describe('export for editing', () => {
     expect((await getPerson(database.db, vera.id)).addresses).toEqual([
       expect.objectContaining({ city: 'Тверь', label: 'home' }),
     ]);
+  });
+
+  it('reads its own CSV’s numbers with three decimals back as they were, in either encoding', async () => {
+    const field = await createCustomField(database.db, { entity: 'person', label: 'Коэффициент', type: 'number' }, env);
+    const ids: number[] = [];
+    for (const [lastName, value] of [
+      ['Дробнова', 2.125],
+      ['Целов', 80],
+    ] as const) {
+      ids.push((await createPerson(database.db, { lastName, customFields: { [field.key]: value } }, env)).id);
+    }
+    for (const encoding of ['windows-1251', 'utf-8'] as const) {
+      const file = path.join(dir, `numbers-${encoding}.csv`);
+      await exportRecords(
+        database.db,
+        {
+          entity: 'person',
+          target: { ids },
+          columns: ['id', 'lastName', `custom.${field.key}`],
+          format: { kind: 'csv', encoding },
+          forEditing: false,
+          path: file,
+          language: 'ru',
+        },
+        env,
+      );
+      const sessions = new ImportSessions();
+      const opened = await sessions.open(database.db, { path: file });
+      const dry = await sessions.dryRun(
+        database.db,
+        opened.sessionId,
+        { ...suggestedSetup(opened), options: { mode: 'update', matchKeys: ['id'] } },
+        env,
+      );
+      expect(dry.summary.people, encoding).toMatchObject({ update: 0, unchanged: 2 });
+    }
   });
 
   it('writes CSV for old Russian Excel in Windows-1251 with semicolons and guarded formulas', async () => {

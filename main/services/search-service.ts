@@ -1,7 +1,7 @@
 import type { SearchHit, SearchHitType } from '../../shared/domain/search';
 import { digitsOf, foldText } from '../../shared/text/fold';
 import { phoneQueryDigits } from '../../shared/text/phone';
-import { toCyrillic, withSoftSigns } from '../../shared/text/transliterate';
+import { toCyrillic, withShortI, withSoftSigns } from '../../shared/text/transliterate';
 import type { Executor } from '../db/repositories/executor';
 import { findContactPointsByKey, type ContactPointMatch } from '../db/repositories/contact-points';
 import { inNames, matchCompanies, matchPeople, prefixMatchQuery } from '../db/search-index';
@@ -236,9 +236,10 @@ export async function search(db: Executor, query: string, options: SearchOptions
   const cyrillic = LATIN_NAME.test(folded) ? toCyrillic(folded) : null;
   if (cyrillic && candidates.length < options.limit) {
     add(await ftsCandidates(db, cyrillic, options, options.limit * OVERFETCH));
-    const soft = withSoftSigns(cyrillic);
-    if (soft && candidates.length < options.limit)
-      add(await ftsCandidates(db, soft, options, options.limit * OVERFETCH));
+    for (const variant of [withSoftSigns(cyrillic), withShortI(cyrillic)]) {
+      if (variant && candidates.length < options.limit)
+        add(await ftsCandidates(db, variant, options, options.limit * OVERFETCH));
+    }
     if (candidates.length < options.limit) add(await fuzzyCandidates(db, cyrillic, options));
   }
 

@@ -124,8 +124,21 @@ export function toCyrillic(latin: string): string {
       index += 1;
       continue;
     }
-    // "y" between a consonant and a vowel is a soft sign: Tatyana, Natalya, Ilya.
-    if (current === 'y' && letter(previous) && !vowel(previous) && next !== undefined && 'aueo'.includes(next)) {
+    // "y" between a consonant and "i" is a soft sign and "и": Ilyin, Ilyinskaya.
+    if (current === 'y' && letter(previous) && !vowel(previous) && next === 'i') {
+      result += 'ьи';
+      index += 2;
+      continue;
+    }
+    // "ia" ending a word after a consonant is "ия": Yulia, Maria, Anastasia (mid-word, Viacheslav, "я").
+    if (current === 'i' && next === 'a' && letter(previous) && !vowel(previous) && !letter(text[index + 2])) {
+      result += 'ия';
+      index += 2;
+      continue;
+    }
+    // "y" between a consonant and a vowel is a soft sign: Tatyana, Natalya, Ilya, Vasilyev; but
+    // "yo" there is "ё" (Fyodor, Pyotr, Semyonov, Alyona), written е as search folds it.
+    if (current === 'y' && letter(previous) && !vowel(previous) && next !== undefined && 'aue'.includes(next)) {
       result += 'ь';
     }
     const rule = LATIN_TO_CYRILLIC.find(([from]) => text.startsWith(from, index));
@@ -147,4 +160,14 @@ export function toCyrillic(latin: string): string {
 export function withSoftSigns(cyrillic: string): string | null {
   const soft = cyrillic.replace(/([лнтдрсз])(?=[бвгджзклмнпрстфхцчшщ])/gu, '$1ь');
   return soft === cyrillic ? null : soft;
+}
+
+/**
+ * The same reading with "й" for an "и" between a vowel and a consonant, which Latin spellings
+ * write alike ("zaitseva" → "заицева" → "зайцева"; Mikhail keeps its "и" in the first reading).
+ * null when there is no such place.
+ */
+export function withShortI(cyrillic: string): string | null {
+  const short = cyrillic.replace(/([аеиоуыэюя])и(?=[бвгджзклмнпрстфхцчшщ])/gu, '$1й');
+  return short === cyrillic ? null : short;
 }

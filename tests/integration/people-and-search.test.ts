@@ -122,6 +122,29 @@ describe('people, companies and search', () => {
     ).toEqual(['Иванов Сергей', 'Ивановская мануфактура']);
   });
 
+  it('finds Russian names in the Latin spellings passports and e-mails use', async () => {
+    const names: Array<[string, string, string]> = [
+      ['Михайлова', 'Юлия', 'yulia'],
+      ['Михайлова', 'Юлия', 'julia mikhailova'],
+      ['Ильин', 'Олег', 'ilyin'],
+      ['Зайцева', 'Анна', 'zaitseva'],
+      ['Фёдоров', 'Иван', 'fyodorov'],
+      ['Смирнов', 'Пётр', 'pyotr'],
+      ['Васильев', 'Глеб', 'vasilyev'],
+    ];
+    const ids = new Map<string, number>();
+    for (const [lastName, firstName] of names) {
+      const key = `${lastName} ${firstName}`;
+      if (!ids.has(key)) ids.set(key, (await createPerson(database.db, { lastName, firstName }, env)).id);
+    }
+    for (const [lastName, firstName, typed] of names) {
+      expect(
+        (await find(typed)).map((hit) => hit.id),
+        typed,
+      ).toContain(ids.get(`${lastName} ${firstName}`));
+    }
+  });
+
   it('finds a Russian name typed in Latin letters, as a business card or an e-mail spells it', async () => {
     const { person } = await seedIvanov();
     for (const typed of ['Soloviev', 'SOLOVEV', 'solovyov']) {

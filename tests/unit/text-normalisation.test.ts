@@ -5,7 +5,7 @@ import { digitsOf, foldText, sortKey } from '../../shared/text/fold';
 import { normaliseEmail } from '../../shared/text/email';
 import { composeDisplayName } from '../../shared/text/person-name';
 import { formatPhone, normalisePhone, phoneQueryDigits, phoneWithoutExtension } from '../../shared/text/phone';
-import { slugKey, toCyrillic, transliterate, withSoftSigns } from '../../shared/text/transliterate';
+import { slugKey, toCyrillic, transliterate, withShortI, withSoftSigns } from '../../shared/text/transliterate';
 import { allowedTypos, editDistance } from '../../main/services/fuzzy';
 
 /** Plain optimal-string-alignment distance, the textbook way: the reference editDistance must agree with. */
@@ -215,12 +215,22 @@ describe('toCyrillic', () => {
       ['Vasily', 'василий'],
       ['Kseniya', 'ксения'],
       ['Mariya', 'мария'],
-      ['Julia', 'юля'],
+      ['Julia', 'юлия'],
+      ['Yulia', 'юлия'],
+      ['Anastasia', 'анастасия'],
+      ['Viacheslav', 'вячеслав'],
       ['Tatyana', 'татьяна'],
       ['Ilya', 'илья'],
+      ['Ilyin', 'ильин'],
+      ['Vasilyev', 'васильев'],
+      ['Fyodorov', 'федоров'],
+      ['Pyotr', 'петр'],
+      ['Alyona', 'алена'],
     ]) {
       expect(toCyrillic(latin!)).toBe(cyrillic);
     }
+    expect(withShortI(toCyrillic('Zaitseva'))).toBe('зайцева');
+    expect(withShortI('иванов')).toBeNull();
     expect(withSoftSigns(toCyrillic('Olga'))).toBe('ольга');
     expect(withSoftSigns('иванов')).toBeNull();
   });

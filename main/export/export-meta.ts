@@ -7,6 +7,7 @@ import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
 import type { ImportEntity } from '../../shared/domain/import-fields';
 import { FileCustomField } from '../../shared/domain/imports';
 import type { CellValue } from '../spreadsheets/cell';
+import { removeFormulaGuard } from '../spreadsheets/formula-guard';
 
 export const META_SHEET = '_kartoteka';
 
@@ -48,7 +49,8 @@ export type WorkbookMeta = {
 export function readMeta(rows: CellValue[][]): WorkbookMeta {
   const meta: WorkbookMeta = { sheets: new Map(), fields: [], databaseId: null };
   for (const row of rows.slice(1)) {
-    const [kind, a, b, c, d, e] = row.map((cell) => (cell === null ? '' : String(cell)));
+    // Written through the formula guard like every cell: a label «-Скидка» is «'-Скидка» here.
+    const [kind, a, b, c, d, e] = row.map((cell) => (cell === null ? '' : removeFormulaGuard(String(cell))));
     if (kind === 'column' && (a === 'person' || a === 'company') && b) {
       const sheet = meta.sheets.get(b) ?? { entity: a, columns: new Map<number, string>() };
       sheet.columns.set(Number(c), d ?? '');

@@ -30,16 +30,11 @@ const SAMPLE_ROWS = 200;
  * What the wizard shows of a column whatever it is mapped to: how its text dates and numbers read
  * (as its sample values show) and the column its header says holds its phones' kinds.
  */
-export function columnReading(
-  headers: readonly string[],
-  samples: readonly CellValue[][],
-  index: number,
-  csvDelimiter: string | null,
-) {
+export function columnReading(headers: readonly string[], samples: readonly CellValue[][], index: number) {
   const values = samples[index] ?? [];
   return {
     ...dateColumnReading(values),
-    ...parseNumberColumn(values, csvDelimiter),
+    ...parseNumberColumn(values),
     headerLabelColumn: labelColumnFor(headers, index),
   };
 }
@@ -171,7 +166,7 @@ export async function previewFile(
         confidence: column.confidence,
         labelColumn: column.labelColumn,
         addressLabel: column.addressLabel,
-        ...columnReading(headers, samples, column.index, source.csv?.delimiter ?? null),
+        ...columnReading(headers, samples, column.index),
       })),
     });
   }

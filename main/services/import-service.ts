@@ -114,7 +114,7 @@ export class ImportSessions {
     const width = Math.max(headers.length, ...body.map((row) => row.length));
     while (headers.length < width) headers.push('');
     const samples = headers.map((_, column) => body.map((row) => row[column] ?? null));
-    const readings = (index: number) => columnReading(headers, samples, index, session.source.csv?.delimiter ?? null);
+    const readings = (index: number) => columnReading(headers, samples, index);
     const saved = (await findTemplatesBySignature(db, templateSignatures(headers))).find(
       (template) => !request.entityChosen || template.entity === request.entity,
     );

@@ -149,13 +149,23 @@ export function createCsvWriter(path: string, options: CsvOptions): TableWriter 
 }
 
 /** One field's text before quoting, following the profile described above. */
+/**
+ * A number as text no reader takes for another: without an exponent (1e-7 is "0.0000001"), and
+ * never with exactly three decimals, which read as thousands in a list of amounts ("2,125" is
+ * 2125 to Excel in English and to our import): 2.125 is written "2.1250".
+ */
+function numberText(value: number): string {
+  const text = /e/i.test(String(value)) ? value.toFixed(20).replace(/\.?0+$/, '') : String(value);
+  return /\.\d{3}$/.test(text) ? `${text}0` : text;
+}
+
 function formatCell(column: ExportColumn | undefined, value: CellValue, european: boolean): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? '1' : '0';
   const decimal = (text: string) => (european ? text.replace('.', ',') : text);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return '';
-    return decimal(column?.type === 'money' ? minorToDecimal(value) : String(value));
+    return decimal(column?.type === 'money' ? minorToDecimal(value) : numberText(value));
   }
   const type = column?.type;
   const kind = type === 'date' || type === 'datetime' ? type : undefined;

@@ -330,6 +330,16 @@ describe('csv writer', () => {
     );
   });
 
+  it('writes numbers no reader takes for others: no exponent, never exactly three decimals', async () => {
+    const file = path.join(tempDir(), 'numbers.csv');
+    const writer = createCsvWriter(file, { encoding: 'windows-1251' });
+    await writer.addSheet('ignored', [{ key: 'n', header: 'Число', type: 'number' }]);
+    for (const value of [2.125, -0.125, 12.5, 1e-7, 1500]) await writer.addRow([value]);
+    await writer.close();
+    const lines = iconv.decode(fs.readFileSync(file), 'win1251').split('\r\n');
+    expect(lines.slice(1, 6)).toEqual(['2,1250', '-0,1250', '12,5', '0,0000001', '1500']);
+  });
+
   it('honours an explicit delimiter and deletes the file on abort', async () => {
     const file = path.join(tempDir(), 'semicolon-utf8.csv');
     await write(file, { encoding: 'utf-8', delimiter: ';' });

@@ -336,13 +336,6 @@ describe('parseNumberColumn', () => {
   it.each(cases)('%j → decimal %s', (samples, decimal) => {
     expect(parseNumberColumn(samples)).toEqual({ decimalSeparator: decimal });
   });
-
-  it('reads a lone separator in a CSV as its delimiter leaves it: "2,125" in a ";" file is 2.125', () => {
-    expect(parseNumberColumn(['80', '2,125', '75'], ';')).toEqual({ decimalSeparator: ',' });
-    expect(parseNumberColumn(['80', '2.125', '75'], ',')).toEqual({ decimalSeparator: '.' });
-    // A value that shows the separator still decides.
-    expect(parseNumberColumn(['1 500,50', '2.125'], ',')).toEqual({ decimalSeparator: ',' });
-  });
 });
 
 describe('parseBooleanCell', () => {

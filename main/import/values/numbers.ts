@@ -62,15 +62,11 @@ export function parseMoneyCell(value: CellValue, decimal?: DecimalSeparator): Mo
 /**
  * The decimal separator of a column, from the values that show it ("1 500,50", "1,500.50",
  * "1.500.000", "0,75"). When none shows it but some read "1,500" (a lone separator and three
- * digits): in a CSV, the one its delimiter leaves (";" files come from Excel set to a decimal comma,
- * our own export's "2,125" among them; "," files use the point), else thousands: nobody writes 1.5
- * as "1,500" in a list of amounts. With no clue at all (whole numbers, number cells, no numbers):
- * null, and each cell is read by itself.
+ * digits), those are thousands: nobody writes 1.5 as "1,500" in a list of amounts (our own CSV
+ * export writes 2.125 as "2,1250" for this). With no clue at all (whole numbers, number cells,
+ * no numbers): null, and each cell is read by itself.
  */
-export function parseNumberColumn(
-  samples: CellValue[],
-  csvDelimiter: string | null = null,
-): { decimalSeparator: DecimalSeparator | null } {
+export function parseNumberColumn(samples: CellValue[]): { decimalSeparator: DecimalSeparator | null } {
   const votes = { ',': 0, '.': 0 };
   const unclear = { ',': 0, '.': 0 };
   for (const sample of samples) {
@@ -82,10 +78,6 @@ export function parseNumberColumn(
     else if (found === null) unclear[scanned.digits.includes(',') ? ',' : '.'] += 1;
   }
   if (votes[','] !== votes['.']) return { decimalSeparator: votes[','] > votes['.'] ? ',' : '.' };
-  if (unclear[','] + unclear['.'] > 0) {
-    if (csvDelimiter === ';') return { decimalSeparator: ',' };
-    if (csvDelimiter === ',') return { decimalSeparator: '.' };
-    return { decimalSeparator: unclear[','] >= unclear['.'] ? '.' : ',' };
-  }
+  if (unclear[','] + unclear['.'] > 0) return { decimalSeparator: unclear[','] >= unclear['.'] ? '.' : ',' };
   return { decimalSeparator: null };
 }

@@ -49,6 +49,14 @@ describe('export for editing', () => {
     await database.close();
   });
 
+  /** What re-importing the file onto the records it names by id would do. */
+  async function dryRunUpdateById(file: string) {
+    const sessions = new ImportSessions();
+    const opened = await sessions.open(database.db, { path: file });
+    const setup = { ...suggestedSetup(opened), options: { mode: 'update' as const, matchKeys: ['id' as const] } };
+    return (await sessions.dryRun(database.db, opened.sessionId, setup, env)).summary;
+  }
+
   it('re-imports edits onto the same records', async () => {
     const file = path.join(dir, 'edit.xlsx');
     const written = await exportRecords(
@@ -130,15 +138,7 @@ describe('export for editing', () => {
       },
       env,
     );
-    const sessions = new ImportSessions();
-    const opened = await sessions.open(database.db, { path: file });
-    const dry = await sessions.dryRun(
-      database.db,
-      opened.sessionId,
-      { ...suggestedSetup(opened), options: { mode: 'update', matchKeys: ['id'] } },
-      env,
-    );
-    expect(dry.summary.people).toMatchObject({ create: 0, update: 0, unchanged: 2, skip: 0 });
+    expect((await dryRunUpdateById(file)).people).toMatchObject({ create: 0, update: 0, unchanged: 2, skip: 0 });
   });
 
   it('writes each protected sheet’s parts in the order Excel requires (protection before the autofilter)', async () => {
@@ -235,15 +235,7 @@ describe('export for editing', () => {
         },
         env,
       );
-      const sessions = new ImportSessions();
-      const opened = await sessions.open(database.db, { path: file });
-      const dry = await sessions.dryRun(
-        database.db,
-        opened.sessionId,
-        { ...suggestedSetup(opened), options: { mode: 'update', matchKeys: ['id'] } },
-        env,
-      );
-      expect(dry.summary.people, encoding).toMatchObject({ update: 0, unchanged: 2 });
+      expect((await dryRunUpdateById(file)).people, encoding).toMatchObject({ update: 0, unchanged: 2 });
     }
   });
 

@@ -128,6 +128,11 @@ describe('headerMeaning', () => {
     ['DOB', 'birthday'],
     ['Date of birth', 'birthday'],
     ['Дата рождения (дд.мм.гггг)', 'birthday'],
+    // A remark naming a phone, an e-mail or its kind says more than the words before it.
+    ['Контакт (телефон)', 'phone.mobile'],
+    ['E-mail (личный)', 'email.personal'],
+    ['Компания (ИНН)', 'company'],
+    ['Клиент (ФИО)', 'fullName'],
     ['Комментарий', 'notes'],
     ['Примечание', 'notes'],
     ['Заметки', 'notes'],

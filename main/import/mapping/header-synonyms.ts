@@ -167,7 +167,12 @@ export function headerMeaning(entity: ImportEntity, header: string): HeaderMeani
   }
   const unbracketed = normaliseHeader(header.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '));
   const bracketed = unbracketed !== key && unbracketed !== '' ? table.get(unbracketed) : undefined;
-  if (bracketed) return bracketed;
+  // A remark that names a phone or an e-mail, or its kind, says more than the words before it:
+  // «Контакт (телефон)», «E-mail (личный)».
+  if (bracketed) {
+    const named = byKeywords(entity, key);
+    return named?.target ? named : bracketed;
+  }
   return compactTables[entity].get(compactKey(key)) ?? byKeywords(entity, key);
 }
 

@@ -114,9 +114,13 @@ export function phoneQueryDigits(query: string, defaultCountry: string): string[
   // Russia and Kazakhstan dial a domestic long-distance number with a leading 8 for +7.
   const trunkEight = (country === 'RU' || country === 'KZ') && digits.startsWith('8');
   if (trunkEight && digits.length > 1) candidates.add(`7${digits.slice(1)}`);
-  // The start of a national number typed without a prefix ("916 123" → "7916123").
+  // The start of a national number typed without a prefix ("916 123" → "7916123"); most other
+  // countries dial theirs with a trunk 0, which E.164 leaves out ("020 7946" → "44207946").
   if (!query.trim().startsWith('+') && !trunkEight && isSupportedCountry(country)) {
-    candidates.add(`${getCountryCallingCode(country)}${digits}`);
+    const code = getCountryCallingCode(country);
+    candidates.add(`${code}${digits}`);
+    if (digits.startsWith('0') && !digits.startsWith('00') && digits.length > 1)
+      candidates.add(`${code}${digits.slice(1)}`);
   }
   const full = normalisePhone(query, defaultCountry);
   if (full.valid) candidates.add(digitsOf(full.value));

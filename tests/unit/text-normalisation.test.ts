@@ -194,6 +194,13 @@ describe('formatPhone and phoneQueryDigits', () => {
     expect(phoneQueryDigits('no digits', 'RU')).toEqual([]);
   });
 
+  it('reads the start of a number typed with a trunk 0 without it, as E.164 stores it', () => {
+    expect(phoneQueryDigits('020 7946', 'GB')).toContain('44207946');
+    expect(phoneQueryDigits('044 123', 'UA')).toContain('38044123');
+    // "00" is the international prefix, not a trunk 0.
+    expect(phoneQueryDigits('0044 20', 'GB')).not.toContain('4404420');
+  });
+
   it('reads a leading 8 as +7 only in countries that dial that way', () => {
     expect(phoneQueryDigits('8 916 123', 'KZ')).toContain('7916123');
     // In Germany 089 is Munich: no +7 reading, only the typed digits and the German one.

@@ -1,5 +1,5 @@
 /**
- * Which cell styles of a workbook show numbers as dates. An .xlsx stores a date as a plain number
+ * Which cell styles of a workbook show numbers as dates (or as percentages). An .xlsx stores a date as a plain number
  * (days since 1900, or 1904) whose style's number format has date or time tokens: styles.xml lists
  * the custom formats (<numFmts>) and, in <cellXfs>, each cell style's format id.
  */
@@ -23,22 +23,54 @@ export function isDateFormat(format: string): boolean {
   return /[ymdhMsb]/.test(bare);
 }
 
-export async function readDateStyles(chunks: AsyncIterable<Buffer>): Promise<DateStyles> {
+/** Excel's built-in percent formats: 0% and 0.00%. */
+const BUILT_IN_PERCENT_FORMATS = new Set([9, 10]);
+
+/** A "%" outside quoted text and [brackets]: the cell shows its number times a hundred. */
+export function isPercentFormat(format: string): boolean {
+  return (
+    !isDateFormat(format) &&
+    format
+      .replace(/\[[^\]]*]/g, '')
+      .replace(/"[^"]*"/g, '')
+      .includes('%')
+  );
+}
+
+/** Style indexes that show numbers as dates, and those that show them as percentages (0.12 as 12%). */
+export type NumberStyles = { dates: DateStyles; percents: ReadonlySet<number> };
+
+export const NO_NUMBER_STYLES: NumberStyles = { dates: NO_DATE_STYLES, percents: new Set() };
+
+export async function readNumberStyles(chunks: AsyncIterable<Buffer>): Promise<NumberStyles> {
   const parser = new SaxesParser();
   // Custom formats, by id; one may also redefine a built-in id.
-  const customIsDate = new Map<number, boolean>();
+  const custom = new Map<number, 'date' | 'percent' | null>();
   const dates = new Set<number>();
+  const percents = new Set<number>();
   let inCellXfs = false;
   let styleIndex = 0;
   parser.on('opentag', (tag) => {
     const name = localName(tag);
     if (name === 'numFmt') {
-      customIsDate.set(Number(tag.attributes.numFmtId), isDateFormat(tag.attributes.formatCode ?? ''));
+      const code = tag.attributes.formatCode ?? '';
+      custom.set(
+        Number(tag.attributes.numFmtId),
+        isDateFormat(code) ? 'date' : isPercentFormat(code) ? 'percent' : null,
+      );
     } else if (name === 'cellXfs') {
       inCellXfs = true;
     } else if (name === 'xf' && inCellXfs) {
       const format = Number(tag.attributes.numFmtId ?? 0);
-      if (customIsDate.get(format) ?? BUILT_IN_DATE_FORMATS.has(format)) dates.add(styleIndex);
+      const kind = custom.has(format)
+        ? custom.get(format)
+        : BUILT_IN_DATE_FORMATS.has(format)
+          ? 'date'
+          : BUILT_IN_PERCENT_FORMATS.has(format)
+            ? 'percent'
+            : null;
+      if (kind === 'date') dates.add(styleIndex);
+      if (kind === 'percent') percents.add(styleIndex);
       styleIndex += 1;
     }
   });
@@ -46,5 +78,9 @@ export async function readDateStyles(chunks: AsyncIterable<Buffer>): Promise<Dat
     if (localName(tag) === 'cellXfs') inCellXfs = false;
   });
   for await (const _ of feedXml(parser, chunks, 'styles'));
-  return dates;
+  return { dates, percents };
+}
+
+export async function readDateStyles(chunks: AsyncIterable<Buffer>): Promise<DateStyles> {
+  return (await readNumberStyles(chunks)).dates;
 }

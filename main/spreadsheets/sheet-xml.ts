@@ -18,6 +18,8 @@ const MAX_COLUMNS = 16_384;
 export type SheetContext = {
   strings: SharedStrings | null;
   dateStyles: DateStyles;
+  /** Styles that show a number as a percentage: 0.12 is read as the 12 Excel shows («12%»). */
+  percentStyles?: ReadonlySet<number>;
   /** The workbook counts days from 1904 (old Mac Excel), not 1900. */
   date1904: boolean;
 };
@@ -148,6 +150,7 @@ function cellValue(type: string, text: string, style: number, context: SheetCont
       if (text.trim() === '') return null;
       const number = Number.parseFloat(text);
       if (!Number.isFinite(number)) return null;
+      if (context.percentStyles?.has(style)) return Number((number * 100).toPrecision(15));
       return (context.dateStyles.has(style) ? excelSerialToDate(number, context.date1904) : null) ?? number;
     }
   }

@@ -6,7 +6,7 @@
 import posix from 'node:path/posix';
 import { AppError } from '../../shared/errors';
 import type { SheetRow } from './cell';
-import { NO_DATE_STYLES, readDateStyles } from './date-styles';
+import { NO_NUMBER_STYLES, readNumberStyles } from './date-styles';
 import { readVerticalMerges, withMergedCells } from './merged-cells';
 import { readSharedStrings } from './shared-strings';
 import { sheetXmlRows } from './sheet-xml';
@@ -168,8 +168,14 @@ export async function* xlsxRows(path: string, sheet: string): AsyncGenerator<She
     const { sharedStrings, styles } = layout;
     const strings =
       sharedStrings && sharedStrings.size > 0 ? await readSharedStrings(zipEntryChunks(path, sharedStrings)) : null;
-    const dateStyles = styles && styles.size > 0 ? await readDateStyles(zipEntryChunks(path, styles)) : NO_DATE_STYLES;
-    const rows = sheetXmlRows(zipEntryChunks(path, target.entry), { strings, dateStyles, date1904: layout.date1904 });
+    const numberStyles =
+      styles && styles.size > 0 ? await readNumberStyles(zipEntryChunks(path, styles)) : NO_NUMBER_STYLES;
+    const rows = sheetXmlRows(zipEntryChunks(path, target.entry), {
+      strings,
+      dateStyles: numberStyles.dates,
+      percentStyles: numberStyles.percents,
+      date1904: layout.date1904,
+    });
     // Merges are for hand-made sheets; a machine export's (big) sheet is not read twice for them.
     const merges =
       target.entry.size <= MERGE_SCAN_MAX_BYTES ? await readVerticalMerges(zipEntryChunks(path, target.entry)) : [];

@@ -419,6 +419,23 @@ const MAIN_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/mai
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 describe('xlsx reader', () => {
+  it('reads a percentage cell as the number Excel shows (12% is 12, as the text «12%» is)', async () => {
+    const file = path.join(tempDir(), 'percent.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Скидки');
+    sheet.addRow(['Клиент', 'Скидка', 'Наценка', 'Балл']);
+    sheet.addRow(['Иванов', 0.12, 0.075, 0.5]);
+    sheet.getCell('B2').numFmt = '0%';
+    sheet.getCell('C2').numFmt = '0.0%';
+    // A "%" in quotes is only a sign after the number, which stays as it is.
+    sheet.getCell('D2').numFmt = '0.0" %"';
+    await workbook.xlsx.writeFile(file);
+    expect(await collect((await openSpreadsheet(file)).rows('Скидки'))).toEqual([
+      { index: 0, cells: ['Клиент', 'Скидка', 'Наценка', 'Балл'] },
+      { index: 1, cells: ['Иванов', 12, 7.5, 0.5] },
+    ]);
+  });
+
   it('lists sheets in workbook order and reads each one, with real row indexes and converted cells', async () => {
     const file = path.join(tempDir(), 'contacts.xlsx');
     await writeWorkbook(file);

@@ -1,6 +1,6 @@
 import type { CellValue } from '../../spreadsheets/cell';
 import { normaliseEmail } from '../../../shared/text/email';
-import { foldText } from '../../../shared/text/fold';
+import { digitsOf, foldText } from '../../../shared/text/fold';
 import { normalisePhone } from '../../../shared/text/phone';
 
 /** "7.91612E+10": Excel shortened a long number and the digits are gone. */
@@ -19,12 +19,6 @@ const MAX_PHONE_DIGITS = 15;
 /** An extension where a remark might start: "доб. 12", "ext 5", "x 7". */
 const EXTENSION_AT = /^(?:доб|ext|вн|внутр|x)\.?\s*\d+/iu;
 const LETTER = /\p{L}/u;
-
-const digitCount = (text: string) => {
-  let count = 0;
-  for (const char of text) if (char >= '0' && char <= '9') count += 1;
-  return count;
-};
 
 /**
  * The number without a remark after it: "+7 916 123-45-67 (после 18:00)" → "+7 916 123-45-67",
@@ -52,7 +46,7 @@ function withoutRemark(piece: string): string {
  * after at least ten digits.
  */
 function splitRun(piece: string): string[] {
-  if (digitCount(piece) <= MAX_PHONE_DIGITS) return [piece];
+  if (digitsOf(piece).length <= MAX_PHONE_DIGITS) return [piece];
   const numbers: string[] = [];
   let current: string[] = [];
   let digits = 0;
@@ -63,7 +57,7 @@ function splitRun(piece: string): string[] {
       digits = 0;
     }
     current.push(token);
-    digits += digitCount(token);
+    digits += digitsOf(token).length;
   }
   numbers.push(current.join(' '));
   return numbers;
@@ -77,7 +71,7 @@ function splitPiece(piece: string): string[] {
 }
 
 /** "звонить после 15:00" after a number: a remark about it, not another number. */
-const isRemark = (piece: string) => LETTER.test(piece) && digitCount(piece) < 7;
+const isRemark = (piece: string) => LETTER.test(piece) && digitsOf(piece).length < 7;
 
 /**
  * The phone numbers in one cell, as typed (the caller normalises them): several numbers split on

@@ -42,9 +42,24 @@ export type ParsedRow = {
 /** Cell text as the user sees it; a guard apostrophe our export added is taken off again. */
 export function cellText(value: CellValue): string {
   if (value === null) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return dateCellText(value);
   // The guard first: text whose leading spaces hid it from the export's guard keeps its apostrophe.
   return removeFormulaGuard(String(value)).trim();
+}
+
+/** Excel's day 0: a time-only cell is a time on this day. */
+const EXCEL_DAY_ZERO = '1899-12-30';
+
+/**
+ * A date cell as text: the day; with its time when it has one (a call at «12.03.2024 10:00»), and the
+ * time alone for a time-only cell («10:00» was «1899-12-30»). Cells carry their wall time as UTC.
+ */
+function dateCellText(value: Date): string {
+  if (Number.isNaN(value.getTime())) return '';
+  const [day = '', clock = ''] = new Date(Math.round(value.getTime() / 1000) * 1000).toISOString().split('T');
+  const time = clock.slice(0, 8).replace(/:00$/, '');
+  if (time === '00:00') return day;
+  return day === EXCEL_DAY_ZERO ? time : `${day} ${time}`;
 }
 
 const MAX_TEXT = 20_000;

@@ -17,24 +17,23 @@ const BUILT_IN_DATE_FORMATS = new Set([
   57, 58,
 ]);
 
-/** Date or time tokens outside quoted text and [brackets] (colours, locales, elapsed-time units). */
+/**
+ * A format's tokens alone: without quoted text, [brackets] (colours, locales, elapsed-time units) and
+ * the characters it escapes (\h), pads with (_h) or fills with (*h) — «0.0\ \h» is hours of work, a number.
+ */
+const formatTokens = (format: string): string => format.replace(/"[^"]*"|\[[^\]]*]|[\\_*]./g, '');
+
+/** Date or time tokens in the format. */
 export function isDateFormat(format: string): boolean {
-  const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]/.test(bare);
+  return /[ymdhMsb]/.test(formatTokens(format));
 }
 
 /** Excel's built-in percent formats: 0% and 0.00%. */
 const BUILT_IN_PERCENT_FORMATS = new Set([9, 10]);
 
-/** A "%" outside quoted text and [brackets]: the cell shows its number times a hundred. */
+/** A "%" token: the cell shows its number times a hundred. */
 export function isPercentFormat(format: string): boolean {
-  return (
-    !isDateFormat(format) &&
-    format
-      .replace(/\[[^\]]*]/g, '')
-      .replace(/"[^"]*"/g, '')
-      .includes('%')
-  );
+  return !isDateFormat(format) && formatTokens(format).includes('%');
 }
 
 /** Style indexes that show numbers as dates, and those that show them as percentages (0.12 as 12%). */

@@ -3,6 +3,7 @@ import type { FilterCondition } from '../../shared/domain/list-query';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { countPeople, listPeoplePage } from '../../main/services/lists/people-list-service';
 import { createPerson } from '../../main/services/people-service';
+import { createCompany, trashCompanies } from '../../main/services/companies-service';
 import { openTestDatabase, testEnv } from '../support/open-test-database';
 import { useTempDir } from '../support/temp-dir';
 
@@ -40,6 +41,20 @@ describe('list filters on e-mails and phones, and field names that are no fields
   it('a phone contains no text without digits', async () => {
     expect(await matching([{ field: 'phone', operator: 'contains', value: 'нет' }])).toEqual([]);
     expect(await matching([{ field: 'phone', operator: 'contains', value: '45-67' }])).toEqual([ids.phone]);
+  });
+
+  it('a person of a trashed company has no company: not that company, and not "is not" it', async () => {
+    const db = database.db;
+    const company = await createCompany(db, { name: 'Временная' }, env);
+    const worker = (await createPerson(db, { firstName: 'Ольга', companyId: company.id }, env)).id;
+    const isCompany: FilterCondition = { field: 'company', operator: 'is', value: [String(company.id)] };
+    const isNotCompany: FilterCondition = { field: 'company', operator: 'isNot', value: [String(company.id)] };
+    expect(await matching([isCompany])).toEqual([worker]);
+
+    await trashCompanies(db, [company.id], env);
+    expect(await matching([isCompany])).toEqual([]);
+    expect(await matching([{ field: 'company', operator: 'isEmpty' }])).toContain(worker);
+    expect(await matching([isNotCompany])).toContain(worker);
   });
 
   it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(

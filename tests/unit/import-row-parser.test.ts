@@ -226,4 +226,12 @@ describe('cellText', () => {
     expect(cellText(new Date('2024-05-01T00:00:00Z'))).toBe('2024-05-01');
     expect(cellText(null)).toBe('');
   });
+
+  it("keeps the time of a date-time cell, and a time-only cell is its time (not Excel's day 0)", () => {
+    expect(cellText(new Date('2024-03-12T10:00:00Z'))).toBe('2024-03-12 10:00');
+    expect(cellText(new Date('2024-03-12T10:00:30Z'))).toBe('2024-03-12 10:00:30');
+    // A serial's fraction comes back a millisecond short of the minute it means.
+    expect(cellText(new Date('1899-12-30T09:59:59.999Z'))).toBe('10:00');
+    expect(cellText(new Date('1899-12-30T18:45:00Z'))).toBe('18:45');
+  });
 });

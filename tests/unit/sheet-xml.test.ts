@@ -126,5 +126,10 @@ describe('date styles', () => {
     expect(isDateFormat('#,##0 "руб."')).toBe(false);
     expect(isDateFormat('[Red]0.00')).toBe(false);
     expect(isDateFormat('General')).toBe(false);
+    // Escaped, padding and fill characters are shown as they are, not read as tokens.
+    expect(isDateFormat('0.0\\ \\h')).toBe(false);
+    expect(isDateFormat('#,##0_m;-#,##0_m')).toBe(false);
+    expect(isDateFormat('*s0.00')).toBe(false);
+    expect(isDateFormat('"\\"dd.mm.yyyy')).toBe(true);
   });
 });

@@ -115,16 +115,21 @@ function textColumn(column: RawBuilder<unknown>, condition: Condition, oneOf: (v
 }
 
 function referenceColumn(column: RawBuilder<unknown>, target: 'users' | 'companies', condition: Condition): Sql {
-  // A link to a trashed company shows as no company, so it filters as none too.
+  // A link to a trashed company shows as no company, so it filters as none too: it is not the company
+  // a saved view names once that is trashed. The chosen ids are narrowed once, not looked up per row.
   const present =
     target === 'companies'
       ? sql<SqlBool>`EXISTS (SELECT 1 FROM companies linked WHERE linked.id = ${column} AND linked.deleted_at IS NULL)`
       : sql<SqlBool>`${column} IS NOT NULL`;
+  const chosen =
+    target === 'companies'
+      ? sql`SELECT id FROM companies WHERE id IN (${inList(ids(condition.value))}) AND deleted_at IS NULL`
+      : inList(ids(condition.value));
   switch (condition.operator) {
     case 'is':
-      return sql<SqlBool>`${column} IN (${inList(ids(condition.value))})`;
+      return sql<SqlBool>`${column} IN (${chosen})`;
     case 'isNot':
-      return sql<SqlBool>`(${column} IS NULL OR ${column} NOT IN (${inList(ids(condition.value))}))`;
+      return sql<SqlBool>`(${column} IS NULL OR ${column} NOT IN (${chosen}))`;
     case 'isEmpty':
       return sql<SqlBool>`NOT ${present}`;
     case 'isNotEmpty':

@@ -7,6 +7,7 @@ import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
 import { ADDRESS_GROUPS, addressGroupOf, type FieldKind } from '../../shared/domain/import-fields';
 import type { DateOrder, RowProblem } from '../../shared/domain/imports';
 import type { CellValue } from '../spreadsheets/cell';
+import { LONG_TEXT_MAX } from '../../shared/domain/common';
 import type { FlatRecord, FlatValue } from './flat-record';
 import { parseBooleanCell } from './values/booleans';
 import { readPhones, splitEmailCell, splitListCell, splitOptionsCell } from './values/contacts';
@@ -62,8 +63,6 @@ function dateCellText(value: Date): string {
   return day === EXCEL_DAY_ZERO ? time : `${day} ${time}`;
 }
 
-const MAX_TEXT = 20_000;
-
 type ParseContext = { defaultCountry: string; choices: ValueChoices };
 
 /** One cell of the row with the column plan that reads it: what a problem with it points at. */
@@ -108,7 +107,7 @@ export function parseRow(
         // another column of the row files under another kind.
         if (column.labelColumn !== null || target.key in row.flat) continue;
         row.flat[target.key] = target.kind === 'fullName' ? null : emptyOf(target);
-      } else if (cell.text.length > MAX_TEXT) report(row, cell, target, 'tooLong', 'error');
+      } else if (cell.text.length > LONG_TEXT_MAX) report(row, cell, target, 'tooLong', 'error');
       else {
         readInto(row, cell, label === '' ? target : labelled(target, label), context);
         if (column.addressLabel !== null) labelAddress(row.flat, target.key, column.addressLabel);

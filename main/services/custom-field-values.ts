@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 import type { CustomFieldDefinition, CustomFieldValue, CustomFieldValues } from '../../shared/domain/custom-fields';
-import { IsoDate } from '../../shared/domain/common';
+import { IsoDate, LONG_TEXT_MAX } from '../../shared/domain/common';
 import type { CustomValueRow } from '../db/repositories/custom-fields';
 
 function invalid(field: CustomFieldDefinition, reason: string): AppError {
@@ -27,6 +27,7 @@ function valueRows(field: CustomFieldDefinition, value: Exclude<CustomFieldValue
       if (typeof value !== 'string') throw invalid(field, 'expected text');
       // Only spaces: no value, as an empty box is (an "is empty" filter finds it).
       const text = value.trim();
+      if (text.length > LONG_TEXT_MAX) throw invalid(field, `longer than ${LONG_TEXT_MAX} characters`);
       return text === '' ? [] : one(text, null);
     }
     case 'number':

@@ -3,6 +3,9 @@ import { z } from 'zod';
 export const RecordId = z.number().int().positive();
 export type RecordId = z.infer<typeof RecordId>;
 
+/** The longest free text a record keeps in one field (notes, a custom text): what one cell can hold, and more. */
+export const LONG_TEXT_MAX = 20_000;
+
 /** Optional free text: trimmed, and empty becomes null so "no value" has one spelling. */
 export const OptionalText = (max = 2000) =>
   z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, OptionalText, RecordId, TagName, Version } from './common';
+import { IsoDateTime, LONG_TEXT_MAX, OptionalText, RecordId, TagName, Version } from './common';
 import {
   Address,
   Email,
@@ -20,7 +20,7 @@ export const CompanyInput = z.object({
   industry: OptionalText(200),
   source: OptionalText(200),
   ownerId: RecordId.nullable().default(null),
-  notes: OptionalText(20_000),
+  notes: OptionalText(LONG_TEXT_MAX),
   phones: z.array(PhoneInput).max(MAX_PHONES).default([]),
   emails: z.array(EmailInput).max(MAX_EMAILS).default([]),
   addresses: z.array(Address).max(MAX_ADDRESSES).default([]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, RecordId } from './common';
+import { IsoDateTime, LONG_TEXT_MAX, RecordId } from './common';
 import { BulkTarget } from './bulk';
 import { SortOrder } from './list-query';
 import { importEntities } from './import-fields';
@@ -115,7 +115,7 @@ export const CellFix = z.object({
   sheet: z.string(),
   row: z.number().int().nonnegative(),
   column: z.number().int().nonnegative(),
-  value: z.string().max(20_000),
+  value: z.string().max(LONG_TEXT_MAX),
 });
 export type CellFix = z.infer<typeof CellFix>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, OptionalText, RecordId, TagName, Version } from './common';
+import { IsoDate, IsoDateTime, LONG_TEXT_MAX, OptionalText, RecordId, TagName, Version } from './common';
 import {
   Address,
   Email,
@@ -52,7 +52,7 @@ export const PersonInput = z.object({
   ownerId: RecordId.nullable().default(null),
   preferredChannel: ContactChannel.nullable().default(null),
   language: OptionalText(20),
-  notes: OptionalText(20_000),
+  notes: OptionalText(LONG_TEXT_MAX),
   phones: z.array(PhoneInput).max(MAX_PHONES).default([]),
   emails: z.array(EmailInput).max(MAX_EMAILS).default([]),
   addresses: z.array(Address).max(MAX_ADDRESSES).default([]),

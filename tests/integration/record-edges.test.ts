@@ -6,6 +6,7 @@ import { createCustomField, updateCustomField } from '../../main/services/custom
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { countPeople } from '../../main/services/lists/people-list-service';
 import { createPerson, getPerson } from '../../main/services/people-service';
+import { LONG_TEXT_MAX } from '../../shared/domain/common';
 import { openTestDatabase, testEnv } from '../support/open-test-database';
 import { useTempDir } from '../support/temp-dir';
 
@@ -42,6 +43,16 @@ describe('record edges', () => {
     expect(blank.customFields).toEqual({});
     const conditions = [{ field: `custom.${field.key}`, operator: 'isEmpty' as const }];
     expect(await countPeople(database.db, { conditions }, { defaultCountry: 'RU' })).toBe(1);
+  });
+
+  it('keeps a custom text no longer than a note or a spreadsheet cell the import takes', async () => {
+    const field = await createCustomField(database.db, { entity: 'person', label: 'История', type: 'text' }, env);
+    const longest = 'я'.repeat(LONG_TEXT_MAX);
+    const kept = await createPerson(database.db, { lastName: 'Длинов', customFields: { [field.key]: longest } }, env);
+    expect(kept.customFields[field.key]).toBe(longest);
+    await expect(
+      createPerson(database.db, { lastName: 'Длинов', customFields: { [field.key]: `${longest}я` } }, env),
+    ).rejects.toMatchObject({ code: 'InvalidInput' });
   });
 
   it('refuses to take every option away from a list field, as creating one without options is', async () => {

@@ -1,4 +1,5 @@
 import { Checkbox, MultiSelect, NumberInput, Select, TextInput } from '@mantine/core';
+import { LONG_TEXT_MAX } from '../../../shared/domain/common';
 import type { CustomFieldDefinition, CustomFieldValues } from '../../../shared/domain/custom-fields';
 
 type CustomFieldInputProps = {
@@ -68,6 +69,7 @@ export function CustomFieldInput({ definition, value, onChange, inline = false }
       return (
         <TextInput
           {...common}
+          maxLength={LONG_TEXT_MAX}
           value={typeof value === 'string' ? value : ''}
           onChange={(event) => onChange(event.currentTarget.value || null)}
         />

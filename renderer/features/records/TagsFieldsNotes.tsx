@@ -1,6 +1,6 @@
 import { TagsInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { TAG_SEPARATORS } from '../../../shared/domain/common';
+import { LONG_TEXT_MAX, TAG_SEPARATORS } from '../../../shared/domain/common';
 import type { CustomFieldEntity, CustomFieldValues } from '../../../shared/domain/custom-fields';
 import { useChannelQuery } from '../../api/queries';
 import { CustomFieldsEditor } from './CustomFieldsEditor';
@@ -37,6 +37,7 @@ export function TagsFieldsNotes({ entity, tags, customFields, notes, onChange }:
       <Textarea
         label={t('records.fields.notes')}
         name="notes"
+        maxLength={LONG_TEXT_MAX}
         autosize
         minRows={3}
         value={notes}

@@ -51,6 +51,7 @@ import { cellText } from '../import/row-parser';
 import { openSpreadsheet, type SpreadsheetSource } from '../spreadsheets/source';
 import { createXlsxWriter } from '../spreadsheets/xlsx-writer';
 import type { ServiceEnv } from './service-env';
+import { releaseMergesOf } from './merge-service';
 
 type ImportSession = {
   id: string;
@@ -377,6 +378,8 @@ export async function undoImport(
     for (const entity of ['person', 'company'] as const) {
       const items = planned.filter((item) => item.entity === entity);
       const created = items.filter((item) => item.action === 'created').map((item) => item.id);
+      // A record merged into one of them since must not go with it, nor keep pointing at it.
+      await releaseMergesOf(trx, entity, created, env);
       await deleteRecords(trx, entity, created, env.now().toISOString());
       removed += created.length;
       for (const item of items) {

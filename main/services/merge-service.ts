@@ -13,6 +13,7 @@ import { laterConsent, type Person, type PersonValues } from '../../shared/domai
 import { composeDisplayName } from '../../shared/text/person-name';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
+import { idList } from '../db/id-list';
 import { restoreRecordSnapshot, takeRecordSnapshot, type RecordSnapshot } from '../db/repositories/record-snapshot';
 import { reindexCompanies, reindexPeople } from '../db/search-index';
 import { getCompany, writeCompanyUpdate } from './companies-service';
@@ -38,8 +39,11 @@ type MergeSnapshot = {
   survivorVersionAfter: number;
 };
 
+/** What a merge needs of every kind of record. */
+type KindRecord = { id: number; version: number; deletedAt: string | null };
+
 /** How one kind of record is read, combined, written and reindexed by a merge. */
-type MergeKind<R extends { id: number; version: number; deletedAt: string | null }, V> = {
+type MergeKind<R extends KindRecord, V> = {
   entity: MergeEntity;
   table: 'people' | 'companies';
   nameColumn: 'display_name' | 'name';
@@ -221,7 +225,7 @@ async function moveRows(trx: Executor, move: Move, from: number, to: number, ids
   return rows.map((row) => row.id);
 }
 
-async function mergeInside<R extends { id: number; version: number; deletedAt: string | null }, V>(
+async function mergeInside<R extends KindRecord, V>(
   kind: MergeKind<R, V>,
   trx: Executor,
   request: MergeRequest,
@@ -275,7 +279,7 @@ async function mergeInside<R extends { id: number; version: number; deletedAt: s
  * one. If the survivor was edited after the merge, those edits would be lost: that is refused
  * with Conflict unless `force` is given.
  */
-async function unmergeInside<R extends { id: number; version: number; deletedAt: string | null }, V>(
+async function unmergeInside<R extends KindRecord, V>(
   kind: MergeKind<R, V>,
   trx: Executor,
   mergeId: number,
@@ -305,6 +309,13 @@ async function unmergeInside<R extends { id: number; version: number; deletedAt:
       laterMergeId: later.id,
     });
   }
+  // The copy must still be the one this merge hid: an import undo or an erase may have removed it.
+  const copy = await sql<{ id: number }>`
+    SELECT id FROM ${sql.table(kind.table)}
+     WHERE id = ${merge.merged_id} AND merged_into_id = ${merge.survivor_id} AND erased_at IS NULL`.execute(trx);
+  if (copy.rows.length === 0) {
+    throw new AppError('NotFound', 'The record merged here no longer exists', { mergeId });
+  }
   const snapshot = JSON.parse(merge.snapshot) as MergeSnapshot;
   const survivor = await kind.get(trx, merge.survivor_id).catch(() => undefined);
   if (!survivor || survivor.deletedAt !== null) {
@@ -331,12 +342,24 @@ async function unmergeInside<R extends { id: number; version: number; deletedAt:
     .execute();
   await kind.reindex(trx, [merge.survivor_id, merge.merged_id]);
   const restored = await kind.get(trx, merge.survivor_id);
-  // The survivor is back as the earlier merge left it (if nothing happened in between): that merge
-  // is cleanly reversible again, at the version the restore gave.
-  await sql`UPDATE merges SET snapshot = json_set(snapshot, '$.survivorVersionAfter', ${restored.version})
-             WHERE entity = ${kind.entity} AND survivor_id = ${merge.survivor_id} AND undone_at IS NULL
-               AND snapshot ->> '$.survivorVersionAfter' = ${snapshot.survivor.row['version'] as number}`.execute(trx);
+  await stillReversible(trx, kind.entity, restored, snapshot.survivor);
+  await stillReversible(trx, kind.entity, await kind.get(trx, merge.merged_id), snapshot.merged);
   return restored;
+}
+
+/**
+ * Both records are back as earlier merges into them left them (if nothing happened in between):
+ * those merges are cleanly reversible again, at the version the restore gave.
+ */
+async function stillReversible(
+  trx: Executor,
+  entity: MergeEntity,
+  restored: { id: number; version: number },
+  before: RecordSnapshot,
+): Promise<void> {
+  await sql`UPDATE merges SET snapshot = json_set(snapshot, '$.survivorVersionAfter', ${restored.version})
+             WHERE entity = ${entity} AND survivor_id = ${restored.id} AND undone_at IS NULL
+               AND snapshot ->> '$.survivorVersionAfter' = ${before.row['version'] as number}`.execute(trx);
 }
 
 /**
@@ -407,6 +430,78 @@ export async function unmergePeople(db: AppDb, mergeId: number, force: boolean, 
 
 export async function unmergeCompanies(db: AppDb, mergeId: number, force: boolean, env: ServiceEnv): Promise<Company> {
   return db.transaction().execute((trx) => unmergeInside(companyKind, trx, mergeId, force, env));
+}
+
+const unmergedByForce = <R extends KindRecord, V>(
+  kind: MergeKind<R, V>,
+  trx: Executor,
+  mergeId: number,
+  env: ServiceEnv,
+): Promise<boolean> =>
+  unmergeInside(kind, trx, mergeId, true, env).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof AppError) return false;
+      throw error;
+    },
+  );
+
+/** The record merged in goes to the trash as itself, with the timeline the merge moved. */
+async function letOutOfMerge<R extends KindRecord, V>(
+  kind: MergeKind<R, V>,
+  trx: Executor,
+  merge: { survivor_id: number; merged_id: number; snapshot: string },
+): Promise<void> {
+  const { rows } = await sql<{ id: number }>`
+    UPDATE ${sql.table(kind.table)} SET merged_into_id = NULL, version = version + 1
+     WHERE id = ${merge.merged_id} AND merged_into_id = ${merge.survivor_id} AND erased_at IS NULL
+    RETURNING id`.execute(trx);
+  if (rows.length === 0) return;
+  const moved = (JSON.parse(merge.snapshot) as MergeSnapshot).moved ?? {};
+  for (const move of kind.moves) {
+    await moveRows(trx, move, merge.survivor_id, merge.merged_id, moved[moveKey(move)] ?? []);
+  }
+  await kind.reindex(trx, [merge.merged_id]);
+}
+
+/**
+ * Before records are removed for good by an import's undo: the merges they take part in are undone
+ * or let go, so nothing that was never the import's goes with them. A merge into one of them is
+ * undone, newest first (the record merged in comes back with its timeline); where that can't be
+ * (the survivor is in the trash), the record merged in is let out of the merge into the trash,
+ * with its timeline. A merge of one of them into another record is forgotten: that record keeps
+ * what it took, as the user chose it.
+ */
+export async function releaseMergesOf(
+  trx: Executor,
+  entity: MergeEntity,
+  ids: readonly number[],
+  env: ServiceEnv,
+): Promise<void> {
+  if (ids.length === 0) return;
+  if (entity === 'person') await releaseMerges(personKind, trx, ids, env);
+  else await releaseMerges(companyKind, trx, ids, env);
+}
+
+async function releaseMerges<R extends KindRecord, V>(
+  kind: MergeKind<R, V>,
+  trx: Executor,
+  ids: readonly number[],
+  env: ServiceEnv,
+): Promise<void> {
+  const entity = kind.entity;
+  const removed = new Set(ids);
+  const { rows } = await sql<{ id: number; survivor_id: number; merged_id: number; snapshot: string }>`
+    SELECT id, survivor_id, merged_id, snapshot FROM merges
+     WHERE entity = ${entity} AND undone_at IS NULL
+       AND (survivor_id IN (${idList(ids)}) OR merged_id IN (${idList(ids)}))
+     ORDER BY id DESC`.execute(trx);
+  for (const merge of rows) {
+    if (!removed.has(merge.merged_id) && !(await unmergedByForce(kind, trx, merge.id, env))) {
+      await letOutOfMerge(kind, trx, merge);
+    }
+    await sql`DELETE FROM merges WHERE id = ${merge.id}`.execute(trx);
+  }
 }
 
 /** Merges into this person or company that can still be undone, newest first. */

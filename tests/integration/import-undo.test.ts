@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../shared/domain/imports';
 import type { Person } from '../../shared/domain/people';
 import { AppError } from '../../shared/errors';
-import { takeRecordSnapshot, type RecordSnapshot } from '../../main/db/repositories/record-snapshot';
-import { logActivity } from '../../main/services/activities-service';
+import { deleteRecords, takeRecordSnapshot, type RecordSnapshot } from '../../main/db/repositories/record-snapshot';
+import { logActivity, timeline } from '../../main/services/activities-service';
+import { listMerges, mergePeople, unmergePeople } from '../../main/services/merge-service';
 import { createCompany } from '../../main/services/companies-service';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { ImportSessions, importHistory, undoImport } from '../../main/services/import-service';
@@ -292,6 +293,57 @@ describe('undoing an import', () => {
     );
     await undoImport(database.db, { importId: report.importId, force: [], check: false }, env);
     expect(await tagNames()).toEqual(['VIP', 'Новые']);
+  });
+
+  describe('a merge with a person the import created', () => {
+    /** Undoes the import, forcing every record it reports as changed since. */
+    async function undoForcingAll() {
+      const check = await undoImport(database.db, { importId: report.importId, force: [], check: true }, env);
+      const force = check.conflicts.map(({ entity, id }) => ({ entity, id }));
+      return undoImport(database.db, { importId: report.importId, force, check: false }, env);
+    }
+
+    it('gives back a person merged into the created one, with the timeline, when the undo removes it', async () => {
+      const petrov = created.get('Петров Пётр')!;
+      await logActivity(
+        database.db,
+        { kind: 'note', occurredAt: '2026-02-01T10:00:00.000Z', subject: 'Записка Павлу', personId: bystander.id },
+        env,
+      );
+      const bystanderBefore = await takeRecordSnapshot(database.db, 'person', bystander.id);
+      await mergePeople(database.db, { survivorId: petrov, mergedId: bystander.id }, env);
+
+      const result = await undoForcingAll();
+      expect(result).toMatchObject({ removed: 4, restored: 1, done: true });
+      expect(await livePeopleIds()).toEqual([existing.id, bystander.id]);
+      expect((await getPerson(database.db, bystander.id)).deletedAt).toBeNull();
+      expect(comparable(await takeRecordSnapshot(database.db, 'person', bystander.id))).toEqual(
+        comparable(bystanderBefore),
+      );
+      const notes = await timeline(database.db, { personId: bystander.id }, 10, null);
+      expect(notes.activities.map((item) => item.subject)).toEqual(['Записка Павлу']);
+      expect(await database.db.selectFrom('merges').select('id').execute()).toEqual([]);
+    });
+
+    it('lets a person keep what it took from a created one merged into it, and forgets that merge', async () => {
+      const sidorov = created.get('Сидоров Сидор')!;
+      await mergePeople(database.db, { survivorId: bystander.id, mergedId: sidorov }, env);
+
+      const result = await undoForcingAll();
+      expect(result).toMatchObject({ removed: 4, restored: 1, done: true });
+      expect(await livePeopleIds()).toEqual([existing.id, bystander.id]);
+      const kept = await getPerson(database.db, bystander.id);
+      expect(kept.emails.map((email) => email.value)).toEqual(['sidorov@example.ru']);
+      expect(await listMerges(database.db, 'person', bystander.id)).toEqual([]);
+      expect(await database.db.selectFrom('merges').select('id').execute()).toEqual([]);
+    });
+
+    it('refuses to unmerge a merge whose copy is gone, with a typed error', async () => {
+      const sidorov = created.get('Сидоров Сидор')!;
+      const { mergeId } = await mergePeople(database.db, { survivorId: bystander.id, mergedId: sidorov }, env);
+      await deleteRecords(database.db, 'person', [sidorov], env.now().toISOString());
+      await expect(unmergePeople(database.db, mergeId, true, env)).rejects.toMatchObject({ code: 'NotFound' });
+    });
   });
 
   it('keeps a company the import created when a person outside the import joined it', async () => {

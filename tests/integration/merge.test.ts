@@ -236,6 +236,18 @@ describe('duplicates, merge and unmerge', () => {
     expect((await getPerson(database.db, c.id)).mergedIntoId).toBeNull();
   });
 
+  it('a merged record merged again and given back can be unmerged in turn, as nothing was edited', async () => {
+    const c = await createPerson(database.db, { lastName: 'Иванов', firstName: 'Иван' }, env);
+    const inner = await mergePeople(database.db, { survivorId: a.id, mergedId: b.id }, env);
+    const outer = await mergePeople(database.db, { survivorId: c.id, mergedId: a.id }, env);
+    await unmergePeople(database.db, outer.mergeId, false, env);
+    expect((await listMerges(database.db, 'person', a.id)).map((merge) => merge.cleanlyReversible)).toEqual([true]);
+
+    await unmergePeople(database.db, inner.mergeId, false, env);
+    expect((await getPerson(database.db, b.id)).mergedIntoId).toBeNull();
+    expect((await getPerson(database.db, a.id)).phones.map((phone) => phone.value)).toEqual(['+79161111111']);
+  });
+
   it('unmerging people after their company was merged away links them to the company it went into', async () => {
     const other = await createCompany(database.db, { name: 'Ромашка' }, env);
     const { mergeId } = await mergePeople(database.db, { survivorId: a.id, mergedId: b.id }, env);

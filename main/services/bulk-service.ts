@@ -7,6 +7,7 @@ import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
 import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import { ensureTags } from '../db/repositories/tags';
+import { purgeSearchIndex } from '../db/repositories/privacy';
 import { deleteRecordsForever } from '../db/repositories/trash';
 import { userExists } from '../db/repositories/users';
 import { reindexCompanies, reindexPeople } from '../db/search-index';
@@ -129,6 +130,11 @@ export async function runBulk(db: AppDb, entity: BulkEntity, input: BulkRequest,
       // A company's tags are not in its people's documents; its trashing and restoring are.
       const withPeople = action.type !== 'tag' && action.type !== 'untag';
       await (entity === 'person' ? reindexPeople(trx, ids) : reindexCompanies(trx, ids, { withPeople }));
+    }
+    // Deleted for good: their words leave the index's pages too, not only its lists.
+    if (action.type === 'deleteForever' && ids.length > 0) {
+      await purgeSearchIndex(trx, entity);
+      if (entity === 'company') await purgeSearchIndex(trx, 'person');
     }
     return ids;
   });

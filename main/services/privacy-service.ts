@@ -22,7 +22,7 @@ import {
   forgetCopiesHoldingMergedData,
   listAllActivitiesOfPerson,
   listStoredCustomValues,
-  purgePeopleIndex,
+  purgeSearchIndex,
   tagsOnlyOf,
   type PrivacyActivityRow,
   type PrivacyPersonRow,
@@ -242,6 +242,6 @@ async function eraseLeavingNoTrace(db: AppDb, id: number, confirmation: string, 
     for (const erased of ids) await forgetImportSnapshots(trx, 'person', erased);
     // Deleted people are not re-added, so this only removes them; the optimize then drops their words.
     await reindexPeople(trx, ids);
-    await purgePeopleIndex(trx);
+    await purgeSearchIndex(trx, 'person');
   });
 }

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteConnection } from '../../main/db/open';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { logActivity, timeline } from '../../main/services/activities-service';
-import { createCompany } from '../../main/services/companies-service';
+import { createCompany, trashCompanies } from '../../main/services/companies-service';
+import { runBulk } from '../../main/services/bulk-service';
 import { archiveCustomField, createCustomField } from '../../main/services/custom-fields-service';
 import { listPeoplePage } from '../../main/services/lists/people-list-service';
 import { ImportSessions, suggestedSetup, undoImport } from '../../main/services/import-service';
@@ -511,6 +512,34 @@ describe('personal data: export and erasure', () => {
     expect(afterBytes.includes(Buffer.from('Иванов'))).toBe(true);
   });
 
+  it('empties the trash leaving none of the deleted records’ words in the file, the search index’s pages included', async () => {
+    const db = database.db;
+    const doomed = await createPerson(
+      db,
+      { lastName: 'Мусорофамилов', firstName: 'Зиновий', emails: [{ value: 'trashmarker991@example.ru' }] },
+      env,
+    );
+    await createPerson(db, { lastName: 'Иванов', firstName: 'Иван' }, env);
+    const company = await createCompany(
+      db,
+      { name: 'Секретпром', emails: [{ value: 'corpmarker77@example.ru' }] },
+      env,
+    );
+    const needles = ['мусорофамилов', 'trashmarker991', 'секретпром', 'corpmarker77'];
+    expect(needles.filter((word) => !decryptWholeFile(database.path, TEST_PASSPHRASE).includes(word))).toEqual([]);
+
+    await trashPeople(db, [doomed.id], env);
+    await trashCompanies(db, [company.id], env);
+    const wholeTrash = { filter: { conditions: [], text: '', trash: true } };
+    await runBulk(db, 'person', { target: wholeTrash, action: { type: 'deleteForever' } }, env);
+    await runBulk(db, 'company', { target: wholeTrash, action: { type: 'deleteForever' } }, env);
+
+    const bytes = decryptWholeFile(database.path, TEST_PASSPHRASE);
+    expect(needles.filter((word) => bytes.includes(Buffer.from(word)))).toEqual([]);
+    expect(bytes.includes(Buffer.from('иванов'))).toBe(true);
+    database.connection.exec(`INSERT INTO people_search (people_search, rank) VALUES ('integrity-check', 0)`);
+  });
+
   /** Imports a CSV of people the way the wizard does, with every column mapped as suggested. */
   async function importCsv(dir: string, name: string, rows: string[][], mode: 'update' | 'upsert') {
     const sessions = new ImportSessions();
@@ -527,65 +556,73 @@ describe('personal data: export and erasure', () => {
     );
   }
 
-  it('erases what a merge copied onto another record from that record’s undo copies too', async () => {
-    const db = database.db;
-    const survivor = await createPerson(
-      db,
-      { lastName: 'Сидоров', firstName: 'Семён', phones: [{ value: '8 916 111-22-33' }] },
-      env,
-    );
-    const person = await createPerson(
-      db,
-      {
-        lastName: MARKERS.lastName,
-        firstName: 'Пётр',
-        phones: [{ value: '8 916 777-31-31' }],
-        emails: [{ value: MARKERS.email }],
-      },
-      env,
-    );
-    const third = await createPerson(
-      db,
-      { lastName: 'Сидоров', firstName: 'С.', emails: [{ value: 's@example.ru' }] },
-      env,
-    );
-    // Merged in, then a second merge and an import while the survivor holds the person's phone and e-mail.
-    const first = await mergePeople(db, { survivorId: survivor.id, mergedId: person.id }, env);
-    const second = await mergePeople(db, { survivorId: survivor.id, mergedId: third.id }, env);
-    const report = await importCsv(
-      tempDir(),
-      'обновление.csv',
-      [
-        ['Телефон', 'Должность'],
-        ['8 916 111-22-33', 'Снабженец'],
-      ],
-      'update',
-    );
-    expect(report.summary.people.update).toBe(1);
-    const holding = (table: string, column: string) =>
-      database.connection
-        .prepare(`SELECT count(*) FROM ${table} WHERE instr(${column}, ?) > 0 OR instr(${column}, ?) > 0`)
-        .pluck()
-        .get(MARKERS.phone, MARKERS.email) as number;
-    expect(holding('import_records', 'before')).toBe(1);
-    await unmergePeople(db, second.mergeId, true, env);
-    await unmergePeople(db, first.mergeId, true, env);
-    // An undone merge keeps no copy.
-    expect(holding('merges', 'snapshot')).toBe(0);
+  it.each(['erased', 'deleted for good from the trash'])(
+    'a person %s leaves no copy of what a merge put on another record in that record’s undo copies',
+    async (how) => {
+      const db = database.db;
+      const survivor = await createPerson(
+        db,
+        { lastName: 'Сидоров', firstName: 'Семён', phones: [{ value: '8 916 111-22-33' }] },
+        env,
+      );
+      const person = await createPerson(
+        db,
+        {
+          lastName: MARKERS.lastName,
+          firstName: 'Пётр',
+          phones: [{ value: '8 916 777-31-31' }],
+          emails: [{ value: MARKERS.email }],
+        },
+        env,
+      );
+      const third = await createPerson(
+        db,
+        { lastName: 'Сидоров', firstName: 'С.', emails: [{ value: 's@example.ru' }] },
+        env,
+      );
+      // Merged in, then a second merge and an import while the survivor holds the person's phone and e-mail.
+      const first = await mergePeople(db, { survivorId: survivor.id, mergedId: person.id }, env);
+      const second = await mergePeople(db, { survivorId: survivor.id, mergedId: third.id }, env);
+      const report = await importCsv(
+        tempDir(),
+        'обновление.csv',
+        [
+          ['Телефон', 'Должность'],
+          ['8 916 111-22-33', 'Снабженец'],
+        ],
+        'update',
+      );
+      expect(report.summary.people.update).toBe(1);
+      const holding = (table: string, column: string) =>
+        database.connection
+          .prepare(`SELECT count(*) FROM ${table} WHERE instr(${column}, ?) > 0 OR instr(${column}, ?) > 0`)
+          .pluck()
+          .get(MARKERS.phone, MARKERS.email) as number;
+      expect(holding('import_records', 'before')).toBe(1);
+      await unmergePeople(db, second.mergeId, true, env);
+      await unmergePeople(db, first.mergeId, true, env);
+      // An undone merge keeps no copy.
+      expect(holding('merges', 'snapshot')).toBe(0);
 
-    await erasePerson(db, person.id, `${MARKERS.lastName} Пётр`, env);
-    expect(holding('import_records', 'before')).toBe(0);
-    expect(tablesContaining(database.connection, [MARKERS.phone, MARKERS.email, MARKERS.lastName])).toEqual([]);
-    // The import's undo can't bring the person's phone back onto the survivor.
-    await undoImport(
-      db,
-      { importId: report.importId, force: [{ entity: 'person', id: survivor.id }], check: false },
-      env,
-    );
-    const after = await getPerson(db, survivor.id);
-    expect(after.phones.map((phone) => phone.value)).toEqual(['+79161112233']);
-    expect(after.emails).toEqual([]);
-  });
+      if (how === 'erased') {
+        await erasePerson(db, person.id, `${MARKERS.lastName} Пётр`, env);
+      } else {
+        await trashPeople(db, [person.id], env);
+        await runBulk(db, 'person', { target: { ids: [person.id] }, action: { type: 'deleteForever' } }, env);
+      }
+      expect(holding('import_records', 'before')).toBe(0);
+      expect(tablesContaining(database.connection, [MARKERS.phone, MARKERS.email, MARKERS.lastName])).toEqual([]);
+      // The import's undo can't bring the person's phone back onto the survivor.
+      await undoImport(
+        db,
+        { importId: report.importId, force: [{ entity: 'person', id: survivor.id }], check: false },
+        env,
+      );
+      const after = await getPerson(db, survivor.id);
+      expect(after.phones.map((phone) => phone.value)).toEqual(['+79161112233']);
+      expect(after.emails).toEqual([]);
+    },
+  );
 
   it('erases the tags only the person carried, keeps shared ones, and their name in the import history', async () => {
     const db = database.db;

@@ -224,13 +224,14 @@ export async function deleteMergeSnapshots(db: Executor, ids: readonly number[])
 }
 
 /**
- * Rewrites the people index without deleted entries. A contentless_delete FTS5 table deletes by
+ * Rewrites a search index without deleted entries. A contentless_delete FTS5 table deletes by
  * leaving a tombstone: the words stay in its segments until they are merged, and 'optimize' merges
  * them all now. It rewrites the whole index (about a second for 100,000 people), fine for a rare,
- * deliberate operation; with secure_delete on, the pages it frees are zeroed.
+ * deliberate operation (an erase, emptying the trash); with secure_delete on, the pages it frees are zeroed.
  */
-export async function purgePeopleIndex(db: Executor): Promise<void> {
-  await sql`INSERT INTO people_search (people_search) VALUES ('optimize')`.execute(db);
+export async function purgeSearchIndex(db: Executor, entity: 'person' | 'company'): Promise<void> {
+  const index = sql.table(entity === 'person' ? 'people_search' : 'companies_search');
+  await sql`INSERT INTO ${index} (${index}) VALUES ('optimize')`.execute(db);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

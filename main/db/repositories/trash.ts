@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { idList } from '../id-list';
 import type { Executor } from './executor';
+import { forgetCopiesHoldingMergedData } from './privacy';
 import { deleteRecords, recordTables, type SnapshotEntity } from './record-snapshot';
 
 /** Records merged into these (and into those, and so on): kept hidden only so the merges can be undone. */
@@ -52,6 +53,8 @@ export async function deleteRecordsForever(
       RETURNING id`.execute(db);
     unlinkedPeople = rows.map((row) => row.id);
   }
+  // Records they were merged into and given back by an unmerge still hold copies of their data.
+  if (entity === 'person') await forgetCopiesHoldingMergedData(db, doomed);
   await sql`DELETE FROM merges
              WHERE entity = ${entity} AND (survivor_id IN (${list}) OR merged_id IN (${list}))`.execute(db);
   await sql`DELETE FROM import_records WHERE entity = ${entity} AND record_id IN (${list})`.execute(db);

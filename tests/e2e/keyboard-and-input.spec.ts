@@ -122,3 +122,29 @@ test('a saved view filtering on a field archived since still opens, without that
   expect(badgeBox!.x + badgeBox!.width).toBeLessThanOrEqual(chipBox!.x + chipBox!.width);
   await saveScreenshot('127-saved-view-long-name-ru');
 });
+
+test('a number field takes a decimal comma and spaces between thousands, as Russian users write them', async ({
+  app,
+  dataDir,
+}) => {
+  const { page } = app;
+  await new StartPage(app).createDatabase({
+    name: 'Числа',
+    path: path.join(dataDir, 'crm.kartoteka'),
+    passphrase: 'Пароль-для-чисел-2026',
+  });
+  await invokeHost(page, 'customFields:create', { entity: 'person', label: 'Сумма договора', type: 'number' });
+  const records = new RecordsPages(page);
+  await records.createPerson({ lastName: 'Суммова', firstName: 'Дина' });
+
+  await page.getByRole('button', { name: 'Добавить: Сумма договора' }).click();
+  const box = page.getByRole('textbox', { name: 'Сумма договора' });
+  // Typed key by key: the box went blank at the comma and kept only what came after it.
+  await box.pressSequentially('1250000,50');
+  await expect(box).toHaveValue('1 250 000,50');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/^1\s250\s000,5$/)).toBeVisible();
+  const id = Number(/people\/(\d+)/.exec(page.url())?.[1]);
+  const person = await invokeHost<{ customFields: Record<string, unknown> }>(page, 'people:get', { id });
+  expect(Object.values(person.customFields)).toEqual([1250000.5]);
+});

@@ -1,4 +1,5 @@
-import { Checkbox, MultiSelect, NumberInput, Select, TextInput } from '@mantine/core';
+import { Checkbox, MultiSelect, Select, TextInput } from '@mantine/core';
+import { DecimalInput } from '../../components/DecimalInput';
 import { LONG_TEXT_MAX } from '../../../shared/domain/common';
 import type { CustomFieldDefinition, CustomFieldValues } from '../../../shared/domain/custom-fields';
 
@@ -20,13 +21,7 @@ export function CustomFieldInput({ definition, value, onChange, inline = false }
   };
   switch (definition.type) {
     case 'number':
-      return (
-        <NumberInput
-          {...common}
-          value={typeof value === 'number' ? value : ''}
-          onChange={(n) => onChange(typeof n === 'number' ? n : null)}
-        />
-      );
+      return <DecimalInput {...common} value={typeof value === 'number' ? value : null} onChange={onChange} />;
     case 'date':
       return (
         <TextInput

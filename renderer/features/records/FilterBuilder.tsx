@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   MultiSelect,
-  NumberInput,
   Popover,
   Select,
   Stack,
@@ -20,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import type { FilterCondition, FilterOperator } from '../../../shared/domain/list-query';
 import { call } from '../../api/client';
 import { useChannelQuery } from '../../api/queries';
+import { DecimalInput } from '../../components/DecimalInput';
 import { valuelessOperators, type FilterField } from './filter-fields';
 
 type FilterBuilderProps = {
@@ -215,13 +215,7 @@ function ValueInput({
         />
       );
     case 'number':
-      return (
-        <NumberInput
-          {...common}
-          value={typeof value === 'number' ? value : ''}
-          onChange={(n) => onChange(typeof n === 'number' ? n : null)}
-        />
-      );
+      return <DecimalInput {...common} value={typeof value === 'number' ? value : null} onChange={onChange} />;
     case 'date':
       return (
         <TextInput

@@ -5,7 +5,13 @@ export const phoneLabels = ['mobile', 'work', 'home', 'fax', 'other'] as const;
 export const emailLabels = ['work', 'personal', 'other'] as const;
 
 export const PhoneInput = z.object({
-  value: z.string().trim().min(1).max(64),
+  // Text without a digit («позвонить вечером») is no number: stored, it read as an empty phone.
+  value: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .refine((value) => /\d/.test(value), 'A phone number has digits'),
   label: z.enum(phoneLabels).default('mobile'),
 });
 export type PhoneInput = z.input<typeof PhoneInput>;

@@ -73,8 +73,18 @@ export function normalisePhone(input: string, defaultCountry: string): Normalise
 /** Russian ways of writing an extension libphonenumber doesn't know: "вн. 12", "внутр. 12", "д. 12". */
 const RUSSIAN_EXTENSION = /(?<=[\d)\s])\s*,?\s*(?:внутр(?:енний)?\.?|вн\.?|д\.)\s*(\d{1,6})\s*$/iu;
 
+/**
+ * «8 (916) 123-45-6», «8-916-…»: the 8 set apart is the trunk prefix, so ten digits are a number one
+ * digit short. Read whole, they made a plausible +7 891 612-34-56. «812 123-45-67» (St Petersburg
+ * without the 8) keeps its reading.
+ */
+const TRUNK_EIGHT_APART = /^8[\s(.-]/;
+
 function readPhone(input: string, country: CountryCode): NormalisedPhone {
   const trimmed = input.replace(RUSSIAN_EXTENSION, ' доб. $1');
+  if ((country === 'RU' || country === 'KZ') && TRUNK_EIGHT_APART.test(trimmed) && digitsOf(trimmed).length === 10) {
+    return { value: digitsOf(trimmed), valid: false };
+  }
   const direct = parsePhoneNumberFromString(trimmed, country);
   if (direct?.isValid())
     return { value: direct.ext ? `${direct.number}${EXTENSION}${direct.ext}` : direct.number, valid: true };

@@ -55,6 +55,12 @@ describe('record edges', () => {
     ).rejects.toMatchObject({ code: 'InvalidInput' });
   });
 
+  it('refuses a phone of text without a digit, which was stored as an empty number', async () => {
+    await expect(
+      createPerson(database.db, { lastName: 'Звонков', phones: [{ value: 'позвонить вечером' }] }, env),
+    ).rejects.toThrow('A phone number has digits');
+  });
+
   it('refuses to take every option away from a list field, as creating one without options is', async () => {
     const field = await createCustomField(
       database.db,

@@ -121,6 +121,14 @@ describe('normalisePhone (default country RU)', () => {
     expect(normalisePhone('тел. 1-2-3', 'RU')).toEqual({ value: '123', valid: false });
   });
 
+  it('takes an 8 set apart for the trunk prefix: ten digits after it are a number a digit short', () => {
+    expect(normalisePhone('8 (916) 123-45-6', 'RU')).toEqual({ value: '8916123456', valid: false });
+    expect(normalisePhone('8-916-123-45-6', 'RU')).toEqual({ value: '8916123456', valid: false });
+    // Ten digits that begin with a city code starting with 8 are a whole number.
+    expect(normalisePhone('812 555-12-34', 'RU')).toEqual({ value: '+78125551234', valid: true });
+    expect(normalisePhone('8 800 555-35-35', 'RU')).toEqual({ value: '+78005553535', valid: true });
+  });
+
   it('keeps the extension of an office number', () => {
     // "доб." is the Russian "ext."; the extension is part of what the user typed and must survive.
     const office = normalisePhone('8 495 123-45-67 доб. 345', 'RU');

@@ -6,7 +6,7 @@ import type { Company } from '../../../shared/domain/companies';
 import { useChannelMutation, useRecordToEdit } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
-import { emailErrors } from '../records/contact-form';
+import { contactErrors, invalidContact } from '../records/contact-form';
 import { ContactsFormCard } from '../records/ContactsFormCard';
 import { FormActions } from '../records/FormActions';
 import { TagsFieldsNotes } from '../records/TagsFieldsNotes';
@@ -40,7 +40,7 @@ function CompanyFormBody({ company: asOpened }: { company: Company | null }) {
   function submit(event: React.FormEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (form.name.trim() === '' || Object.keys(emailErrors(form.emails)).length > 0) return;
+    if (form.name.trim() === '' || invalidContact(form) !== null) return;
     const values = companyInputFromForm(form);
     const opened = (saved: Company) => navigate(`/companies/${saved.id}`);
     if (company) update.mutate({ id: company.id, version: company.version, values }, { onSuccess: opened });
@@ -76,11 +76,7 @@ function CompanyFormBody({ company: asOpened }: { company: Company | null }) {
           addresses={form.addresses}
           onChange={set}
           // Said before anything is sent, as on the person form.
-          emailErrors={
-            submitted
-              ? Object.fromEntries(Object.entries(emailErrors(form.emails)).map(([index, key]) => [index, t(key)]))
-              : undefined
-          }
+          errors={submitted ? contactErrors(form) : undefined}
         />
         <Card withBorder>
           <Stack gap="sm">

@@ -66,7 +66,7 @@ function PersonFormBody({
     event.preventDefault();
     setSubmitted(true);
     const found = validatePersonForm(form);
-    if (found.name || found.emails) return;
+    if (found.name || found.contacts) return;
     const values = personInputFromForm(form, person);
     const opened = (saved: Person) => navigate(`/people/${saved.id}`);
     if (person) update.mutate({ id: person.id, version: person.version, values }, { onSuccess: opened });
@@ -98,7 +98,7 @@ function PersonFormBody({
           emails={form.emails}
           addresses={form.addresses}
           onChange={set}
-          emailErrors={Object.fromEntries(Object.entries(errors.emails ?? {}).map(([index, key]) => [index, t(key)]))}
+          errors={errors.contacts}
         />
         <Card withBorder>
           <Stack gap="sm">

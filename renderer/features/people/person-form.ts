@@ -2,7 +2,7 @@ import type { Address } from '../../../shared/domain/contact-points';
 import type { CustomFieldValues } from '../../../shared/domain/custom-fields';
 import { MANUAL_CONSENT_SOURCE, type Consent, type Person, type PersonInput } from '../../../shared/domain/people';
 import { composeDisplayName } from '../../../shared/text/person-name';
-import { emailErrors, filledContacts } from '../records/contact-form';
+import { contactErrors, filledContacts, invalidContact, type ContactErrors } from '../records/contact-form';
 
 /** The person form's state: strings where the inputs hold strings. */
 export type PersonForm = {
@@ -113,7 +113,7 @@ export function formFromPerson(person: Person): PersonForm {
   };
 }
 
-export type PersonFormErrors = Partial<Record<'name' | 'birthday', string>> & { emails?: Record<number, string> };
+export type PersonFormErrors = Partial<Record<'name' | 'birthday', string>> & { contacts?: ContactErrors };
 
 /** Checks what the user can fix before anything is sent; returns i18n keys. */
 export function validatePersonForm(form: PersonForm): PersonFormErrors {
@@ -121,8 +121,7 @@ export function validatePersonForm(form: PersonForm): PersonFormErrors {
   if (![form.lastName, form.firstName, form.middleName, form.displayName].some((part) => part.trim() !== '')) {
     errors.name = 'people.form.nameRequired';
   }
-  const invalid = emailErrors(form.emails);
-  if (Object.keys(invalid).length > 0) errors.emails = invalid;
+  if (invalidContact(form) !== null) errors.contacts = contactErrors(form);
   return errors;
 }
 

@@ -24,16 +24,31 @@ export function filledContacts(form: ContactsForm): {
   };
 }
 
-/** The i18n key of the error of each e-mail typed that can't be one, by its row. */
-export function emailErrors(emails: readonly Entry[]): Record<number, string> {
+/** The i18n keys of the errors of the phones and e-mails typed that can't be ones, by row. */
+export type ContactErrors = { phones: Record<number, string>; emails: Record<number, string> };
+
+/** The i18n key of the error of each entry `isWrong` finds, by its row; empty rows are not sent. */
+function errorsOf(entries: readonly Entry[], isWrong: (value: string) => boolean, key: string) {
   const errors: Record<number, string> = {};
-  emails.forEach((email, index) => {
-    if (email.value.trim() !== '' && normaliseEmail(email.value) === null) errors[index] = 'records.form.invalidEmail';
+  entries.forEach((entry, index) => {
+    if (entry.value.trim() !== '' && isWrong(entry.value)) errors[index] = key;
   });
   return errors;
 }
 
-/** The i18n key of the error when an e-mail typed can't be one; null when all can. */
-export function invalidEmail(contacts: ContactsForm): string | null {
-  return Object.values(emailErrors(contacts.emails))[0] ?? null;
+/**
+ * Phones without a digit («позвонить вечером») and e-mails that can't be addresses: said before
+ * anything is sent. A phone of text was saved as nothing and vanished on the next edit.
+ */
+export function contactErrors(contacts: Pick<ContactsForm, 'phones' | 'emails'>): ContactErrors {
+  return {
+    phones: errorsOf(contacts.phones, (value) => !/\d/.test(value), 'records.form.invalidPhone'),
+    emails: errorsOf(contacts.emails, (value) => normaliseEmail(value) === null, 'records.form.invalidEmail'),
+  };
+}
+
+/** The i18n key of the first error of the contacts typed; null when there is none. */
+export function invalidContact(contacts: Pick<ContactsForm, 'phones' | 'emails'>): string | null {
+  const { phones, emails } = contactErrors(contacts);
+  return Object.values(phones)[0] ?? Object.values(emails)[0] ?? null;
 }

@@ -9,7 +9,7 @@ import { contactRows, customValueText, DetailTable, type DetailRow } from './Con
 import { ContactsEditor } from './ContactsFormCard';
 import { CustomFieldInput } from './CustomFieldInput';
 import { changedFields, InlineEdit, inlineRow } from './InlineEdit';
-import { invalidEmail, type ContactsForm } from './contact-form';
+import { invalidContact, type ContactsForm } from './contact-form';
 import { OwnerSelect } from './OwnerSelect';
 import { TagBadges } from './TagBadges';
 
@@ -120,7 +120,7 @@ export function ContactsBlock({ record, editable, initial, save }: ContactsBlock
       input={(value, onChange) => (
         <ContactsEditor narrow {...value} onChange={(patch) => onChange({ ...value, ...patch })} />
       )}
-      validate={invalidEmail}
+      validate={invalidContact}
       save={(value, started) => save(changedFields(value, started))}
     />
   );

@@ -5,7 +5,7 @@
  */
 import { readMeta as readAppMeta } from '../db/repositories/app-meta';
 import { sql } from 'kysely';
-import { ExportRequest, type ExportRequestInput } from '../../shared/domain/imports';
+import { DatabaseExportRequest, ExportRequest, type ExportRequestInput } from '../../shared/domain/imports';
 import type { CustomFieldDefinition } from '../../shared/domain/custom-fields';
 import { contactChannels } from '../../shared/domain/people';
 import {
@@ -26,6 +26,7 @@ import type { ServiceEnv } from '../services/service-env';
 import { recordAdapters } from '../import/entities/record-adapters';
 import type { FlatValue } from '../import/flat-record';
 import { createCsvWriter } from '../spreadsheets/csv-writer';
+import { checkOutputTarget } from '../spreadsheets/output-file';
 import type { ExportColumn, TableWriter } from '../spreadsheets/table-writer';
 import { createXlsxWriter } from '../spreadsheets/xlsx-writer';
 import { addressKindLabel, addressKindLabels, fieldLabel } from './field-labels';
@@ -178,6 +179,7 @@ export async function exportRecords(
   const columns =
     request.columns?.filter((key) => fields.includes(key)) ?? (await exportedFields(db, request.entity, definitions));
   if (request.forEditing && !columns.includes('id')) columns.unshift('id');
+  checkOutputTarget(request.path, request.format.kind === 'xlsx' ? ['.xlsx'] : ['.csv', '.txt'], request.replace);
   const writer = openWriter(request);
   try {
     const rows = await writeSheet(db, writer, request.entity, ids, columns, definitions, request);
@@ -200,8 +202,10 @@ export async function exportRecords(
 /** Companies, then people, then the sheet that tells the importer what every column is. */
 export async function exportDatabase(
   db: Executor,
-  request: { path: string; language: 'ru' | 'en' },
+  input: DatabaseExportRequest,
 ): Promise<{ rows: number; unencodable: number }> {
+  const request = DatabaseExportRequest.parse(input);
+  checkOutputTarget(request.path, ['.xlsx'], request.replace);
   const writer = createXlsxWriter(request.path, { protectIdColumn: false });
   const options = { forEditing: false, language: request.language };
   try {

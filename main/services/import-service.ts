@@ -49,6 +49,7 @@ import { OutcomeStore } from '../import/outcome-store';
 import { problemLabel, skipCauses } from '../import/problem-labels';
 import { cellText } from '../import/row-parser';
 import { openSpreadsheet, type SpreadsheetSource } from '../spreadsheets/source';
+import { checkOutputTarget } from '../spreadsheets/output-file';
 import { createXlsxWriter } from '../spreadsheets/xlsx-writer';
 import type { ServiceEnv } from './service-env';
 import { releaseMergesOf } from './merge-service';
@@ -236,10 +237,14 @@ export class ImportSessions {
   }
 
   /** The skipped rows of the last run (or dry run) with the reason per row, as .xlsx. */
-  async saveSkippedRows(sessionId: string, outPath: string, language: 'ru' | 'en'): Promise<{ rows: number }> {
+  async saveSkippedRows(
+    sessionId: string,
+    { path, replace = false, language }: { path: string; replace?: boolean; language: 'ru' | 'en' },
+  ): Promise<{ rows: number }> {
     const session = this.#get(sessionId);
     const skipped = session.outcomes?.skipped ?? [];
-    const writer = createXlsxWriter(outPath);
+    checkOutputTarget(path, ['.xlsx'], replace);
+    const writer = createXlsxWriter(path);
     try {
       const bySheet = new Map<string, typeof skipped>();
       for (const outcome of skipped) bySheet.set(outcome.sheet, [...(bySheet.get(outcome.sheet) ?? []), outcome]);

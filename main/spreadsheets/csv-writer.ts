@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import type { CellValue } from './cell';
 import { neutraliseFormula } from './formula-guard';
+import { openOutputFile } from './output-file';
 import {
   formatWallClock,
   isUtcMidnight,
@@ -32,7 +32,8 @@ const CHUNK_CHARS = 64 * 1024;
 export function createCsvWriter(path: string, options: CsvOptions): TableWriter {
   const delimiter = options.delimiter ?? (options.encoding === 'utf-8' ? ',' : ';');
   const european = delimiter === ';';
-  const file = fs.createWriteStream(path);
+  const output = openOutputFile(path);
+  const file = output.stream;
   let failure: Error | null = null;
   file.on('error', (error) => (failure ??= error));
 
@@ -95,7 +96,7 @@ export function createCsvWriter(path: string, options: CsvOptions): TableWriter 
       file.destroy();
       await closed;
     }
-    await fs.promises.rm(path, { force: true });
+    await output.discard();
   };
 
   return {
@@ -131,6 +132,7 @@ export function createCsvWriter(path: string, options: CsvOptions): TableWriter 
         });
         if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
         if (failure) throw failure;
+        await output.commit();
         state = 'closed';
       } catch (error) {
         state = 'aborted';

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import type { CellValue } from './cell';
 import { neutraliseXlsxText } from './formula-guard';
+import { openOutputFile } from './output-file';
 import { isUtcMidnight, toWallClock, type ExportColumn, type TableWriter } from './table-writer';
 
 const WIDTH_SAMPLE_ROWS = 100;
@@ -82,7 +82,8 @@ function withExcelElementOrder(ws: SheetWriter): void {
 
 export function createXlsxWriter(path: string, options: { protectIdColumn?: boolean } = {}): TableWriter {
   const protect = options.protectIdColumn === true;
-  const file = fs.createWriteStream(path);
+  const output = openOutputFile(path);
+  const file = output.stream;
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: file,
     useSharedStrings: false,
@@ -221,7 +222,7 @@ export function createXlsxWriter(path: string, options: { protectIdColumn?: bool
       file.destroy();
       await closed;
     }
-    await fs.promises.rm(path, { force: true });
+    await output.discard();
   };
 
   return {
@@ -262,6 +263,7 @@ export function createXlsxWriter(path: string, options: { protectIdColumn?: bool
         if (!file.closed)
           await Promise.race([new Promise<void>((resolve) => file.once('close', () => resolve())), aborted]);
         if (failure) throw failure;
+        await output.commit();
         state = 'closed';
       } catch (error) {
         state = 'aborted';

@@ -410,6 +410,17 @@ export const SaveTemplateRequest = z.object({
 
 export const Language = z.enum(['ru', 'en']);
 
+/**
+ * The file an export writes, and whether a file already there may be replaced: a save dialog asked
+ * the user; a typed path doesn't, and is refused with FileExists.
+ */
+const OutputFile = { path: z.string().min(1).max(4096), replace: z.boolean().default(false) };
+
+export const DatabaseExportRequest = z.object({ ...OutputFile, language: Language });
+export type DatabaseExportRequest = z.input<typeof DatabaseExportRequest>;
+
+export const SaveSkippedRequest = z.object({ sessionId: z.string(), ...OutputFile, language: Language });
+
 export const ExportRequest = z.object({
   entity: ImportEntity,
   /** Picked records or a filter; null: every live record. */
@@ -423,7 +434,7 @@ export const ExportRequest = z.object({
     z.object({ kind: z.literal('csv'), encoding: z.enum(['utf-8', 'windows-1251']) }),
   ]),
   forEditing: z.boolean().default(false),
-  path: z.string().min(1),
+  ...OutputFile,
   language: Language,
 });
 export type ExportRequest = z.infer<typeof ExportRequest>;

@@ -33,6 +33,7 @@ import { SearchQuery, SearchResult } from '../domain/search';
 import { TimelinePage, TimelineQuery } from '../domain/timeline';
 import { User, UserInput } from '../domain/users';
 import {
+  DatabaseExportRequest,
   DryRunResult,
   DryRunRows,
   DryRunRowsQuery,
@@ -44,6 +45,7 @@ import {
   ImportReport,
   ImportSetup,
   Language,
+  SaveSkippedRequest,
   SaveTemplateRequest,
   SuggestColumnsRequest,
   SuggestColumnsResult,
@@ -155,17 +157,14 @@ export const contract = {
   'import:rows': { input: DryRunRowsQuery, output: DryRunRows },
   'import:run': { input: z.object({ sessionId: z.string(), setup: ImportSetup }), output: ImportReport },
   'import:cancel': { input: z.object({ sessionId: z.string() }), output: Done },
-  'import:saveSkipped': {
-    input: z.object({ sessionId: z.string(), path: z.string().min(1), language: Language }),
-    output: ExportResult,
-  },
+  'import:saveSkipped': { input: SaveSkippedRequest, output: ExportResult },
   'import:close': { input: z.object({ sessionId: z.string() }), output: Done },
   'import:history': { input: Empty, output: z.array(ImportHistoryItem) },
   'import:undo': { input: UndoImportRequest, output: UndoImportResult },
   'import:saveTemplate': { input: SaveTemplateRequest, output: z.object({ id: RecordId }) },
   'import:suggest': { input: SuggestColumnsRequest, output: SuggestColumnsResult },
   'export:records': { input: ExportRequest, output: ExportResult },
-  'export:database': { input: z.object({ path: z.string().min(1), language: Language }), output: ExportResult },
+  'export:database': { input: DatabaseExportRequest, output: ExportResult },
 } as const satisfies { [C in Channel]: { input: z.ZodType; output: z.ZodType } };
 
 export type Contract = typeof contract;

@@ -108,6 +108,20 @@ describe('command line', () => {
     expect(lastJsonLine(again)).toMatchObject({ ok: false, error: { code: 'FileExists' } });
   });
 
+  it('exports to a file it never replaces unless told to with --replace', async () => {
+    const file = await existingDatabase();
+    const target = path.join(path.dirname(file), 'база.xlsx');
+    fs.writeFileSync(target, 'чужой файл');
+    const refused = cli(['export', '--db', file, '--entity', 'all', '--out', target, '--json']);
+    expect(refused.status).toBe(1);
+    expect(lastJsonLine(refused)).toMatchObject({ ok: false, error: { code: 'FileExists' } });
+    expect(fs.readFileSync(target, 'utf8')).toBe('чужой файл');
+
+    const replaced = cli(['export', '--db', file, '--entity', 'all', '--out', target, '--replace', '--json']);
+    expect(replaced.status).toBe(0);
+    expect(fs.readFileSync(target).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('rekeys: afterwards only the new passphrase opens the file', async () => {
     const file = await existingDatabase();
     const rekeyed = cli(['rekey', '--db', file, '--json'], {

@@ -759,7 +759,7 @@ describe('spreadsheet import engine', () => {
     const file = await sessions.open(database.db, { path: await writeMessyWorkbook(dir) });
     await sessions.dryRun(database.db, file.sessionId, acceptSuggestions(file, { inFileDuplicates: 'report' }), env);
     const out = path.join(dir, 'пропущено.xlsx');
-    expect(await sessions.saveSkippedRows(file.sessionId, out, 'ru')).toEqual({ rows: 2 });
+    expect(await sessions.saveSkippedRows(file.sessionId, { path: out, language: 'ru' })).toEqual({ rows: 2 });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const sheet = workbook.getWorksheet(MESSY_SHEET)!;

@@ -107,7 +107,7 @@ describe('import matching', () => {
     );
     expect(report.summary.skippedByReason).toEqual({ exists: 1 });
     const out = path.join(dir, 'пропущено.xlsx');
-    await sessions.saveSkippedRows(opened.sessionId, out, 'ru');
+    await sessions.saveSkippedRows(opened.sessionId, { path: out, language: 'ru' });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const row = workbook.worksheets[0]!.getRow(2);

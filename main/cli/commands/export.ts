@@ -9,7 +9,7 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'Export people, companies or the whole database to .xlsx or .csv',
   usage:
-    '--db FILE --entity people|companies|all --out FILE.xlsx|.csv [--encoding utf-8|windows-1251] [--lang ru|en] [--for-editing]',
+    '--db FILE --entity people|companies|all --out FILE.xlsx|.csv [--encoding utf-8|windows-1251] [--lang ru|en] [--for-editing] [--replace]',
   options: {
     ...dbOption,
     entity: { type: 'string' },
@@ -17,6 +17,7 @@ export const exportCommand: Command = {
     encoding: { type: 'string' },
     lang: { type: 'string' },
     'for-editing': { type: 'boolean' },
+    replace: { type: 'boolean' },
   },
   async run(args) {
     const file = args.path('db');
@@ -31,6 +32,11 @@ export const exportCommand: Command = {
       throw new AppError('InvalidInput', '--out must end in .xlsx or .csv');
     const csv = extension === '.csv';
     if (entity === 'all' && csv) throw new AppError('InvalidInput', 'A whole-database export is one .xlsx workbook');
+    if (entity === 'all' && (args.flag('for-editing') || args.string('encoding') !== undefined)) {
+      throw new AppError('InvalidInput', '--for-editing and --encoding are for one list, not the whole database');
+    }
+    // An existing file is replaced only when asked: a mistyped --out must not destroy one.
+    const replace = args.flag('replace');
     const encoding = args.string('encoding') ?? 'utf-8';
     if (encoding !== 'utf-8' && encoding !== 'windows-1251')
       throw new AppError('InvalidInput', '--encoding must be utf-8 or windows-1251');
@@ -41,7 +47,7 @@ export const exportCommand: Command = {
       const started = performance.now();
       const { rows, unencodable = 0 } =
         entity === 'all'
-          ? await exportDatabase(database.db, { path: out, language })
+          ? await exportDatabase(database.db, { path: out, replace, language })
           : await exportRecords(
               database.db,
               {
@@ -51,6 +57,7 @@ export const exportCommand: Command = {
                 format: csv ? { kind: 'csv', encoding } : { kind: 'xlsx' },
                 forEditing: args.flag('for-editing'),
                 path: out,
+                replace,
                 language,
               },
               { now: () => new Date(), defaultCountry: 'RU' },

@@ -46,9 +46,9 @@ export function importHandlers(context: AppContext): ImportHandlers {
       imports.cancel(sessionId);
       return null;
     },
-    'import:saveSkipped': async ({ sessionId, path, language }) => ({
-      ...(await imports.saveSkippedRows(sessionId, path, language)),
-      path,
+    'import:saveSkipped': async (request) => ({
+      ...(await imports.saveSkippedRows(request.sessionId, request)),
+      path: request.path,
     }),
     'import:close': ({ sessionId }) => {
       imports.close(sessionId);

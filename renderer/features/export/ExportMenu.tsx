@@ -56,7 +56,7 @@ export function ExportMenu({ entity, target, columns, sort, suggestedName, size,
     exporter.start({
       suggestedName,
       extension: fileFormat.kind,
-      run: (path) =>
+      run: (path, replace) =>
         call('export:records', {
           entity,
           target,
@@ -65,6 +65,7 @@ export function ExportMenu({ entity, target, columns, sort, suggestedName, size,
           format: fileFormat,
           forEditing,
           path,
+          replace,
           language: i18n.language === 'en' ? 'en' : 'ru',
         }),
     });

@@ -15,7 +15,8 @@ export type ExportJob = {
   /** File name without extension, e.g. "Контакты 2026-11-23". */
   suggestedName: string;
   extension: 'xlsx' | 'csv';
-  run: (path: string) => Promise<ExportResult>;
+  /** `replace`: a file there may be replaced (the save dialog asked, or the user chose to). */
+  run: (path: string, replace: boolean) => Promise<ExportResult>;
 };
 
 const FORBIDDEN_IN_FILE_NAMES = new Set(['<', '>', ':', '"', '/', '\\', '|', '?', '*']);
@@ -59,11 +60,11 @@ export function useExportToFile(): { start: (job: ExportJob) => void; busy: bool
     });
   }
 
-  async function execute(current: ExportJob, target: string): Promise<boolean> {
+  async function execute(current: ExportJob, target: string, replace: boolean): Promise<boolean> {
     setBusy(true);
     setError(null);
     try {
-      notifyDone(await current.run(target));
+      notifyDone(await current.run(target, replace));
       return true;
     } catch (caught) {
       setError(caught);
@@ -83,7 +84,8 @@ export function useExportToFile(): { start: (job: ExportJob) => void; busy: bool
           });
           if (!picked.path) return;
           setBusy(true);
-          notifyDone(await next.run(picked.path));
+          // The native dialog has asked whether to replace a file already there.
+          notifyDone(await next.run(picked.path, true));
         } catch (caught) {
           notifications.show({ color: 'red', title: t('export.failed'), message: errorText(caught) });
         } finally {
@@ -97,13 +99,15 @@ export function useExportToFile(): { start: (job: ExportJob) => void; busy: bool
     setJob(next);
   }
 
+  const fileExists = error instanceof ApiError && error.code === 'FileExists';
+
   const modal = (
     <Modal opened={job !== null} onClose={() => !busy && setJob(null)} title={t('export.pathTitle')}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
           if (!job || path.trim() === '') return;
-          void execute(job, path.trim()).then((ok) => ok && setJob(null));
+          void execute(job, path.trim(), false).then((ok) => ok && setJob(null));
         }}
       >
         <Stack>
@@ -127,6 +131,16 @@ export function useExportToFile(): { start: (job: ExportJob) => void; busy: bool
             <Button variant="default" onClick={() => setJob(null)} disabled={busy}>
               {t('export.cancel')}
             </Button>
+            {fileExists && (
+              <Button
+                color="orange"
+                variant="light"
+                loading={busy}
+                onClick={() => job && void execute(job, path.trim(), true).then((ok) => ok && setJob(null))}
+              >
+                {t('export.replace')}
+              </Button>
+            )}
             <Button type="submit" loading={busy} disabled={path.trim() === ''}>
               {t('export.save')}
             </Button>

@@ -16,7 +16,8 @@ export function SaveSkippedButton({ sessionId }: { sessionId: string }) {
 
   async function saveNative() {
     const picked = await call('dialogs:chooseExportPath', { suggestedName: 'skipped', extension: 'xlsx' });
-    if (picked.path) save.mutate({ sessionId, path: picked.path, language });
+    // The native dialog has asked whether to replace a file already there.
+    if (picked.path) save.mutate({ sessionId, path: picked.path, replace: true, language });
   }
 
   const button = (onClick: () => void) => (

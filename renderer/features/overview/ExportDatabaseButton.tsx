@@ -19,7 +19,8 @@ export function ExportDatabaseButton({ databaseName }: { databaseName: string })
           exporter.start({
             suggestedName: suggestedFileName(databaseName),
             extension: 'xlsx',
-            run: (path) => call('export:database', { path, language: i18n.language === 'en' ? 'en' : 'ru' }),
+            run: (path, replace) =>
+              call('export:database', { path, replace, language: i18n.language === 'en' ? 'en' : 'ru' }),
           })
         }
       >

@@ -1,4 +1,5 @@
-import { AppError, type AppErrorJson } from '../../shared/errors';
+import type { AppErrorJson } from '../../shared/errors';
+import { knownFailure } from '../db/sqlite-errors';
 import type { CommandResult } from './command';
 
 const USAGE_EXIT_CODE = 2;
@@ -14,10 +15,10 @@ export function printResult(command: string, result: CommandResult, elapsedMs: n
 
 /** Prints the error (stderr always, plus the JSON line with --json) and returns the exit code. */
 export function printError(error: unknown, json: boolean): number {
-  const appError: AppErrorJson =
-    error instanceof AppError
-      ? error.toJSON()
-      : { code: 'Internal', message: error instanceof Error ? error.message : String(error) };
+  const appError: AppErrorJson = knownFailure(error)?.toJSON() ?? {
+    code: 'Internal',
+    message: error instanceof Error ? error.message : String(error),
+  };
   console.error(`Error: ${appError.message}`);
   if (json) console.log(JSON.stringify({ ok: false, error: appError }));
   return appError.code === 'InvalidInput' ? USAGE_EXIT_CODE : 1;

@@ -38,10 +38,15 @@ function connect(
   options: ConnectionOptions,
   mustExist: boolean,
 ): SqliteConnection {
-  const connection = new Sqlite(filePath, {
-    fileMustExist: mustExist,
-    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
-  });
+  let connection: SqliteConnection;
+  try {
+    connection = new Sqlite(filePath, {
+      fileMustExist: mustExist,
+      ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+    });
+  } catch (error) {
+    throw toAppError(error, { path: filePath });
+  }
   try {
     connection.pragma(`cipher = '${SQLCIPHER_V4.cipher}'`);
     connection.pragma(`legacy = ${SQLCIPHER_V4.legacy}`);
@@ -100,8 +105,14 @@ export function openEncryptedFile(
   passphrase: string,
   options: ConnectionOptions = {},
 ): SqliteConnection {
-  if (!fs.existsSync(filePath)) {
-    throw new AppError('FileNotFound', 'The database file does not exist', { path: filePath });
+  const stat = fs.statSync(filePath, { throwIfNoEntry: false });
+  if (!stat) throw new AppError('FileNotFound', 'The database file does not exist', { path: filePath });
+  if (stat.isDirectory()) {
+    throw new AppError('InvalidInput', 'This is a folder, not a database file', { path: filePath, reason: 'folder' });
+  }
+  // SQLite would make an empty file a new database under any passphrase, however short.
+  if (stat.size === 0) {
+    throw new AppError('DatabaseCorrupt', 'The database file is empty', { path: filePath, reason: 'emptyFile' });
   }
   if (isPlaintextSqliteFile(filePath)) {
     throw new AppError('NotEncrypted', 'This SQLite file is not encrypted; Kartoteka opens only encrypted databases', {

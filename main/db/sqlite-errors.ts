@@ -34,3 +34,18 @@ export function toAppError(error: unknown, context: { path?: string } = {}): unk
       return error;
   }
 }
+
+/**
+ * An error the app has a code for: its own, or SQLite's met after the open (another computer holds
+ * the file, the file is damaged, the disk is full). SQLite names extended codes
+ * (SQLITE_BUSY_RECOVERY); the primary one decides. Anything else is a fault: null.
+ */
+export function knownFailure(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  const code = (error as SqliteLikeError | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  const primary = code.split('_').slice(0, 2).join('_');
+  if (primary === 'SQLITE_CANTOPEN' || primary === 'SQLITE_NOTADB') return null;
+  const mapped = toAppError({ code: primary });
+  return mapped instanceof AppError ? mapped : null;
+}

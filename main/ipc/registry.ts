@@ -1,7 +1,8 @@
-import { AppError, isAppError } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
 import { isChannel, type Channel } from '../../shared/ipc/channels';
 import { contract, type ChannelOutput, type ChannelParsedInput } from '../../shared/ipc/contract';
 import { fail, ok, type IpcResult } from '../../shared/ipc/result';
+import { knownFailure } from '../db/sqlite-errors';
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 
@@ -42,7 +43,8 @@ export function createDispatch(handlers: HandlerMap, options: DispatchOptions = 
       const value = await handler(parsed.data);
       return ok(schemas.output.parse(value));
     } catch (error) {
-      if (isAppError(error)) return fail(error.toJSON());
+      const known = knownFailure(error);
+      if (known) return fail(known.toJSON());
       options.logError?.(error, channel);
       return fail(new AppError('Internal', 'Something went wrong; the details are in the log').toJSON());
     }

@@ -201,6 +201,64 @@ describe('command line', () => {
     });
   });
 
+  it('keeps the mode a mapping file sets unless --mode is given, and names what is wrong in a bad one', async () => {
+    const dir = tempDir();
+    const book = await writeWorkbookSheets(dir, 'клиенты.xlsx', [
+      {
+        name: 'Клиенты',
+        rows: [
+          ['ФИО', 'E-mail'],
+          ['Иванов Иван', 'ivanov@example.ru'],
+        ],
+      },
+    ]);
+    const updateOnly = path.join(dir, 'обновить.json');
+    fs.writeFileSync(
+      updateOnly,
+      JSON.stringify({
+        sheets: [
+          {
+            sheet: 'Клиенты',
+            entity: 'person',
+            headerRow: 0,
+            columns: [
+              { index: 0, targets: ['fullName'] },
+              { index: 1, targets: ['email'] },
+            ],
+          },
+        ],
+        options: { mode: 'update' },
+      }),
+    );
+    const database = await existingDatabase();
+    const updated = cli(['import', '--db', database, book, '--mapping', updateOnly, '--dry-run', '--json']);
+    expect(updated.status, updated.stderr).toBe(0);
+    expect(lastJsonLine(updated)).toMatchObject({ ok: true, created: 0, skipped: 1 });
+    const upserted = cli([
+      'import',
+      '--db',
+      database,
+      book,
+      '--mapping',
+      updateOnly,
+      '--mode',
+      'upsert',
+      '--dry-run',
+      '--json',
+    ]);
+    expect(lastJsonLine(upserted)).toMatchObject({ ok: true, created: 1 });
+
+    const broken = path.join(dir, 'сломан.json');
+    for (const content of ['{bad', 'null', '{"columns":"x"}', '{"sheets":[]}']) {
+      fs.writeFileSync(broken, content);
+      const run = cli(['import', '--db', database, book, '--mapping', broken, '--json']);
+      expect(run.status, content).toBe(2);
+      expect(lastJsonLine(run), content).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
+    }
+    const two = cli(['import', '--db', database, book, book, '--json']);
+    expect(two.status).toBe(2);
+  });
+
   it('init refuses an existing file', async () => {
     const file = await existingDatabase();
     const run = cli(['init', '--db', file, '--json']);

@@ -216,4 +216,15 @@ describe('encrypted database file', () => {
     await expectAppError(createDatabase(path.join(dir, 'weak.kartoteka'), 'x', 'short'), 'PassphraseTooShort');
     expect(fs.existsSync(path.join(dir, 'weak.kartoteka'))).toBe(false);
   });
+
+  it('refuses an empty file (it would open as a new database under any passphrase) and a folder', async () => {
+    const dir = tempDir();
+    const empty = path.join(dir, 'пустая.kartoteka');
+    fs.writeFileSync(empty, '');
+    await expectAppError(openDatabase(empty, 'x'), 'DatabaseCorrupt');
+    expect(fs.statSync(empty).size).toBe(0);
+    const folder = path.join(dir, 'папка.kartoteka');
+    fs.mkdirSync(folder);
+    await expectAppError(openDatabase(folder, PASSPHRASE), 'InvalidInput');
+  });
 });

@@ -170,6 +170,26 @@ describe('createDispatch', () => {
     expect(logError).toHaveBeenCalledExactlyOnceWith(secret, 'database:info');
   });
 
+  it.each([
+    ['SQLITE_BUSY', 'DatabaseBusy'],
+    ['SQLITE_BUSY_RECOVERY', 'DatabaseBusy'],
+    ['SQLITE_CORRUPT_VTAB', 'DatabaseCorrupt'],
+    ['SQLITE_FULL', 'DiskFull'],
+  ])('sends SQLite’s %s met after the open as %s, a code the screen can explain', async (sqliteCode, code) => {
+    const { handlers, dispatch, logError } = setup();
+    handlers['database:info'].mockRejectedValue(Object.assign(new Error('database is locked'), { code: sqliteCode }));
+    expect(await dispatch('database:info', {})).toMatchObject({ ok: false, error: { code } });
+    expect(logError).not.toHaveBeenCalled();
+  });
+
+  it('keeps a broken constraint a fault: Internal, logged', async () => {
+    const { handlers, dispatch, logError } = setup();
+    const fault = Object.assign(new Error('FOREIGN KEY constraint failed'), { code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
+    handlers['database:info'].mockRejectedValue(fault);
+    expect(await dispatch('database:info', {})).toMatchObject({ ok: false, error: { code: 'Internal' } });
+    expect(logError).toHaveBeenCalledExactlyOnceWith(fault, 'database:info');
+  });
+
   it('turns a thrown non-Error into Internal too', async () => {
     const { handlers, dispatch, logError } = setup();
     handlers['database:close'].mockRejectedValue('a string');

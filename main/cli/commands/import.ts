@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { ImportMode, type ImportSetupInput, type SheetSetupInput } from '../../../shared/domain/imports';
+import { z } from 'zod';
+import {
+  ColumnMapping,
+  ImportMode,
+  ImportSetup,
+  type ImportSetupInput,
+  type SheetSetupInput,
+} from '../../../shared/domain/imports';
+import { fileError } from '../../spreadsheets/sniff';
 import { problemLabel, skipCauses } from '../../import/problem-labels';
 import { ImportSessions, suggestedSetup } from '../../services/import-service';
 import { dbOption, type Command } from '../command';
@@ -9,11 +17,34 @@ import { withDatabase } from '../database';
 import { alignRows } from '../output';
 import { readPassphrase } from '../passphrase';
 
+/** The mapping file's JSON, checked: a wrong file is named with what is wrong in it, not a crash. */
+async function readMappingFile(file: string): Promise<Partial<ImportSetupInput> & { columns?: ColumnMapping[] }> {
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    throw fileError(error, file);
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new AppError('InvalidInput', `The mapping file is not JSON: ${(error as Error).message}`, { file });
+  }
+  const checked = MappingFile.safeParse(json);
+  if (!checked.success) {
+    const issues = checked.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`);
+    throw new AppError('InvalidInput', `The mapping file ${file} is not a mapping: ${issues.join('; ')}`, { file });
+  }
+  return json as Partial<ImportSetupInput> & { columns?: ColumnMapping[] };
+}
+
+/** A whole setup's sheets and options, or one sheet's columns. */
+const MappingFile = z.union([
+  ImportSetup.partial().required({ sheets: true }),
+  z.object({ columns: z.array(ColumnMapping).min(1) }),
+]);
+
 /** A mapping file is an import setup (sheets, options...) or one sheet's `columns`. */
 async function mappingSetup(file: string, suggested: SheetSetupInput[]): Promise<Partial<ImportSetupInput>> {
-  const json = JSON.parse(await readFile(file, 'utf8')) as Partial<ImportSetupInput> & {
-    columns?: SheetSetupInput['columns'];
-  };
+  const json = await readMappingFile(file);
   if (json.sheets) return json;
   if (json.columns) {
     // The file says which fields; how the file's dates and numbers read is still what the values showed,
@@ -52,13 +83,15 @@ export const importCommand: Command = {
   positionals: 'INPUT',
   async run(args) {
     const file = args.path('db');
-    const [input] = args.positionals;
+    const [input, ...more] = args.positionals;
     if (!input) throw new AppError('InvalidInput', 'Give the file to import, e.g. import --db FILE clients.xlsx');
+    if (more.length > 0) throw new AppError('InvalidInput', 'Import one file at a time');
     const inputPath = path.resolve(process.env.INIT_CWD ?? process.cwd(), input);
-    const modeText = args.string('mode') ?? 'upsert';
-    const parsedMode = ImportMode.safeParse(modeText);
+    const modeText = args.string('mode');
+    const parsedMode = ImportMode.optional().safeParse(modeText);
     if (!parsedMode.success) throw new AppError('InvalidInput', '--mode must be create, update or upsert');
-    const mode = parsedMode.data;
+    // --mode wins; without it, the mapping file's mode; without that, upsert.
+    const modeFlag = parsedMode.data;
     const dryRun = args.flag('dry-run');
     const mapping = args.string('mapping') ?? 'auto';
     const env = { now: () => new Date(), defaultCountry: (args.string('country') ?? 'RU').toUpperCase() };
@@ -79,7 +112,12 @@ export const importCommand: Command = {
         ...fromFile,
         // Rows Excel hides (a filter, or by hand) come in unless asked otherwise, as in the wizard.
         sheets: args.flag('skip-hidden-rows') ? sheets.map((sheet) => ({ ...sheet, skipHiddenRows: true })) : sheets,
-        options: { ...suggested.options, createMissingOwners: true, ...fromFile.options, mode },
+        options: {
+          ...suggested.options,
+          createMissingOwners: true,
+          ...fromFile.options,
+          mode: modeFlag ?? fromFile.options?.mode ?? 'upsert',
+        },
       };
       const progress = (report: { done: number }) => {
         if (!process.argv.includes('--json')) process.stderr.write(`\r${report.done} rows…`);

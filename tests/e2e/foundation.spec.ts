@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, test } from './support/fixtures';
+import { RecordsPages } from './pages/records-pages';
 import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
 import { dismissNotifications } from './support/notifications';
@@ -99,4 +100,25 @@ test('reopen a database from the recent list; change its passphrase', async ({ a
   await expect(shell.errorAlert()).toContainText('Неверный пароль');
   await start.openDatabase({ passphrase: 'новый-пароль-2027' });
   await expect(shell.databaseName()).toHaveText('Клиенты');
+});
+
+test('another database opens on its overview, not on the record the last one had open', async ({ app, dataDir }) => {
+  const start = new StartPage(app);
+  const shell = new ShellPage(app.page);
+  await start.createDatabase({ name: 'Первая', path: path.join(dataDir, 'first.kartoteka'), passphrase: PASSPHRASE });
+  await new RecordsPages(app.page).createPerson({ lastName: 'Первова', firstName: 'Анна' });
+  await expect(app.page).toHaveURL(/#\/people\/\d+/);
+
+  // Unlocking the same base comes back to the same record.
+  await shell.lock();
+  await shell.unlock(PASSPHRASE);
+  await expect(app.page.getByRole('heading', { name: /Первова Анна/ })).toBeVisible();
+  await expect(app.page).toHaveURL(/#\/people\/\d+/);
+
+  await shell.lock();
+  await app.page.getByRole('button', { name: 'Открыть другую базу' }).click();
+  await start.createDatabase({ name: 'Вторая', path: path.join(dataDir, 'second.kartoteka'), passphrase: PASSPHRASE });
+  await expect(shell.databaseName()).toHaveText('Вторая');
+  await expect(app.page).not.toHaveURL(/people/);
+  await expect(app.page.getByText('Запись не найдена')).toHaveCount(0);
 });

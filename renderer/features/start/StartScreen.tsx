@@ -1,5 +1,5 @@
 import { SimpleGrid, Stack, Tabs, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useResetAfterDatabaseChange, useSettings } from '../../api/queries';
 import { CreateDatabaseForm } from './CreateDatabaseForm';
@@ -18,6 +18,12 @@ export function StartScreen({ requestedTab }: { requestedTab: StartTab | null })
   const [tab, setTab] = useState<StartTab>(requestedTab ?? (recent.length > 0 ? 'open' : 'create'));
   const [openPath, setOpenPath] = useState<string | null>(null);
   const selectedPath = openPath ?? recent[0]?.path ?? '';
+  // Whatever database opens next starts on its overview: the page the last one left open (a
+  // record's) means nothing there, or shows an unrelated record under the same id.
+  useEffect(() => {
+    if (window.location.hash !== '')
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }, []);
 
   return (
     <StartLayout>

@@ -216,3 +216,35 @@ test('person and company fields are edited where they stand, in both languages',
   await page.keyboard.press('Enter');
   await expect(row(page, 'Source')).toHaveText(/Trade show/);
 });
+
+test('the full form that meets a colleague’s save takes the new version and keeps the user’s own changes', async ({
+  app,
+  dataDir,
+  saveScreenshot,
+}) => {
+  const { page } = app;
+  await new StartPage(app).createDatabase({
+    name: 'Правки',
+    path: path.join(dataDir, 'crm.kartoteka'),
+    passphrase: 'Пароль-для-правок-2026',
+  });
+  const records = new RecordsPages(page);
+  await records.createPerson({ lastName: 'Конфликтова', firstName: 'Ольга' });
+  await page.getByRole('button', { name: 'Изменить', exact: true }).click();
+  await records.fill('position', 'Директор по развитию');
+
+  const release = await changeElsewhere(page, { notes: 'Заметка коллеги' });
+  await release();
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('save-conflict')).toContainText('Запись изменили на другом компьютере');
+  await saveScreenshot('130-form-conflict-ru');
+  await page.getByRole('button', { name: 'Взять новую версию, оставив мои правки' }).click();
+  await expect(page.locator('textarea[name="notes"]')).toHaveValue('Заметка коллеги');
+  await expect(page.locator('input[name="position"]')).toHaveValue('Директор по развитию');
+  await expect(page.getByTestId('save-conflict')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByTestId('person-name')).toHaveText('Конфликтова Ольга');
+  await expect(row(page, 'Должность')).toHaveText(/Директор по развитию/);
+  await expect(page.getByText('Заметка коллеги')).toBeVisible();
+});

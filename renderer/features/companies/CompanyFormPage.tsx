@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { Company } from '../../../shared/domain/companies';
 import { useChannelMutation, useRecordToEdit } from '../../api/queries';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { call } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { contactErrors, invalidContact } from '../records/contact-form';
 import { ContactsFormCard } from '../records/ContactsFormCard';
 import { FormActions } from '../records/FormActions';
 import { TagsFieldsNotes } from '../records/TagsFieldsNotes';
 import { OwnerSelect } from '../records/OwnerSelect';
+import { SaveError, useEditedRecord } from '../records/useEditedRecord';
 import { companyInputFromForm, formFromCompany, type CompanyForm } from './company-form';
 
 export function CompanyFormPage({ companyId }: { companyId: number | null }) {
@@ -20,14 +21,20 @@ export function CompanyFormPage({ companyId }: { companyId: number | null }) {
 }
 
 function CompanyFormBody({ company: asOpened }: { company: Company | null }) {
-  // The record as the form opened it: a later refetch must not change the version it sends back.
-  const [company] = useState(asOpened);
-  const { t } = useTranslation();
-  const [, navigate] = useLocation();
-  const [form, setForm] = useState<CompanyForm>(() => formFromCompany(company));
-  const [submitted, setSubmitted] = useState(false);
   const create = useChannelMutation('companies:create', ['companies:get']);
   const update = useChannelMutation('companies:update', ['companies:get']);
+  const {
+    record: company,
+    form,
+    setForm,
+    takeLatest,
+  } = useEditedRecord(asOpened, formFromCompany, async (opened) => {
+    update.reset();
+    return call('companies:get', { id: opened.id });
+  });
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [submitted, setSubmitted] = useState(false);
   const save = company ? update : create;
   const set = (patch: Partial<CompanyForm>) => setForm((current) => ({ ...current, ...patch }));
   const text = (field: 'name' | 'legalName' | 'website' | 'industry' | 'source') => ({
@@ -89,7 +96,7 @@ function CompanyFormBody({ company: asOpened }: { company: Company | null }) {
             />
           </Stack>
         </Card>
-        <ErrorAlert error={save.error} />
+        <SaveError error={save.error} onTakeLatest={takeLatest} />
         <FormActions
           saving={save.isPending}
           onCancel={() => navigate(company ? `/companies/${company.id}` : '/companies')}

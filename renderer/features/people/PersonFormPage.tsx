@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { contactChannels, type Person } from '../../../shared/domain/people';
 import { useChannelMutation, useChannelQuery, useRecordToEdit } from '../../api/queries';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { call } from '../../api/client';
 import { QueryState } from '../../components/QueryState';
 import { CompanyPicker } from '../records/CompanyPicker';
 import { ContactsFormCard } from '../records/ContactsFormCard';
 import { FormActions } from '../records/FormActions';
 import { TagsFieldsNotes } from '../records/TagsFieldsNotes';
 import { OwnerSelect } from '../records/OwnerSelect';
+import { SaveError, useEditedRecord } from '../records/useEditedRecord';
 import {
   emptyPersonForm,
   formFromPerson,
@@ -40,16 +41,24 @@ function PersonFormBody({
   person: Person | null;
   company?: PersonForm['company'];
 }) {
-  // The record as the form opened it: a later refetch must not change the version it sends back.
-  const [person] = useState(asOpened);
-  const { t } = useTranslation();
-  const [, navigate] = useLocation();
-  const [form, setForm] = useState<PersonForm>(() =>
-    person ? formFromPerson(person) : { ...emptyPersonForm, company },
-  );
-  const [submitted, setSubmitted] = useState(false);
   const create = useChannelMutation('people:create', ['people:get']);
   const update = useChannelMutation('people:update', ['people:get']);
+  const {
+    record: person,
+    form,
+    setForm,
+    takeLatest,
+  } = useEditedRecord(
+    asOpened,
+    (opened) => (opened ? formFromPerson(opened) : { ...emptyPersonForm, company }),
+    async (opened) => {
+      update.reset();
+      return call('people:get', { id: opened.id });
+    },
+  );
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [submitted, setSubmitted] = useState(false);
   const save = person ? update : create;
   const errors = submitted ? validatePersonForm(form) : {};
   const set = (patch: Partial<PersonForm>) => setForm((current) => ({ ...current, ...patch }));
@@ -141,7 +150,7 @@ function PersonFormBody({
             />
           </Stack>
         </Card>
-        <ErrorAlert error={save.error} />
+        <SaveError error={save.error} onTakeLatest={takeLatest} />
         <FormActions saving={save.isPending} onCancel={() => navigate(person ? `/people/${person.id}` : '/people')} />
       </Stack>
     </form>

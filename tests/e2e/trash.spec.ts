@@ -109,6 +109,7 @@ test('trash a person, undo it, restore from the trash, delete for good and empty
   await emptyDialog.getByRole('button', { name: 'Empty the trash' }).click();
   await expect(page.getByText('Deleted forever: 1')).toBeVisible();
   await expect(page.getByTestId('record-count')).toHaveText('0');
+  await expect(page.getByText('The trash is empty.')).toBeVisible();
   await page.getByRole('radiogroup').getByText('All', { exact: true }).click();
   await expect(page.getByTestId('record-count')).toHaveText('1');
   await expect(page.getByRole('row').filter({ hasText: LONG_NAME })).toBeVisible();

@@ -244,7 +244,13 @@ export function RecordListScreen<Row extends { id: number; customFields: CustomF
           empty={
             <Stack align="center" gap="xs">
               <config.icon size={40} stroke={1.3} opacity={0.5} />
-              <Text c="dimmed">{filtered ? t('records.list.noMatches') : t(config.emptyKey)}</Text>
+              <Text c="dimmed">
+                {list.trash && list.filter.conditions.length === 0 && list.filter.text === ''
+                  ? t('records.list.trashEmpty')
+                  : filtered
+                    ? t('records.list.noMatches')
+                    : t(config.emptyKey)}
+              </Text>
             </Stack>
           }
         />

@@ -70,6 +70,8 @@ export function GlobalSearch() {
           placeholder={t('search.placeholder')}
           leftSection={<IconSearch size={18} />}
           aria-label={t('search.placeholder')}
+          // The search takes at most 200 characters: more showed a blank panel.
+          maxLength={200}
           onKeyDown={openFirstOnEnter}
         />
         <Spotlight.ActionsList>

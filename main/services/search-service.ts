@@ -1,6 +1,6 @@
 import type { SearchHit, SearchHitType } from '../../shared/domain/search';
 import { digitsOf, foldText } from '../../shared/text/fold';
-import { phoneQueryDigits } from '../../shared/text/phone';
+import { formatPhone, phoneQueryDigits } from '../../shared/text/phone';
 import { toCyrillic, withShortI, withSoftSigns } from '../../shared/text/transliterate';
 import type { Executor } from '../db/repositories/executor';
 import { findContactPointsByKey, type ContactPointMatch } from '../db/repositories/contact-points';
@@ -210,24 +210,12 @@ export async function search(db: Executor, query: string, options: SearchOptions
   };
 
   if (PHONE_LIKE.test(query.trim())) {
-    const matches = await phoneCandidates(db, query, options);
-    add(
-      matches.map((match) =>
-        match.personId !== null
-          ? { type: 'person' as const, id: match.personId, matched: match.value }
-          : { type: 'company' as const, id: match.companyId!, matched: match.value },
-      ),
-    );
+    // Shown as the record's card shows it: «+7 916 123-45-67», not the stored +79161234567.
+    add(contactCandidates(await phoneCandidates(db, query, options), formatPhone));
   }
   if (folded.includes('@')) {
     const matches = await findContactPointsByKey(db, 'email', [folded], [], options.limit * OVERFETCH);
-    add(
-      matches.map((match) =>
-        match.personId !== null
-          ? { type: 'person' as const, id: match.personId, matched: match.value }
-          : { type: 'company' as const, id: match.companyId!, matched: match.value },
-      ),
-    );
+    add(contactCandidates(matches, (value) => value));
   }
   add(await ftsCandidates(db, folded, options, options.limit * OVERFETCH));
   if (candidates.length === 0) add(await fuzzyCandidates(db, folded, options));
@@ -248,4 +236,16 @@ export async function search(db: Executor, query: string, options: SearchOptions
     .map((entry, order) => ({ ...entry, order, score: entry.byContact ? -1 : relevance(entry.hit, folded) }))
     .sort((a, b) => a.score - b.score || a.order - b.order);
   return ranked.slice(0, options.limit).map((entry) => entry.hit);
+}
+
+/** The records of matching phones or e-mails, each with the value it matched, as `show` writes it. */
+function contactCandidates(
+  matches: ReadonlyArray<{ personId: number | null; companyId: number | null; value: string }>,
+  show: (value: string) => string,
+): Candidate[] {
+  return matches.map((match) =>
+    match.personId !== null
+      ? { type: 'person', id: match.personId, matched: show(match.value) }
+      : { type: 'company', id: match.companyId!, matched: show(match.value) },
+  );
 }

@@ -74,7 +74,7 @@ describe('cli search', () => {
     const hits = hitsOf(output);
     expect(hits[0]).toMatchObject({ type: 'person', id: ids.person, displayName: 'Соловьёв Пётр' });
     // A phone match names the number it matched.
-    expect(hits[0]!.detail).toBe('+79161234567');
+    expect(hits[0]!.detail).toBe('+7 916 123-45-67');
     expect(hits.map((hit) => hit.id)).not.toContain(ids.namesake);
   });
 

@@ -163,7 +163,8 @@ test('a long import shows its progress and can be cancelled', async ({ app, data
   test.setTimeout(180_000);
   const page = app.page;
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kartoteka-import-'));
-  const file = writeManyPeopleCsv(filesDir, 30_000);
+  // Long enough that the run is still going when «Прервать» is pressed on a quiet machine.
+  const file = writeManyPeopleCsv(filesDir, 60_000);
   await new StartPage(app).createDatabase({
     name: 'Клиенты',
     path: path.join(dataDir, 'crm.kartoteka'),
@@ -181,11 +182,11 @@ test('a long import shows its progress and can be cancelled', async ({ app, data
   await wizard.next();
   await wizard.next();
   await wizard.next();
-  await expect(wizard.summary()).toContainText('Будет добавлено 30\u00a0000', { timeout: 60_000 });
+  await expect(wizard.summary()).toContainText('Будет добавлено 60\u00a0000', { timeout: 90_000 });
   await wizard.next();
   await wizard.run();
   await expect(page.getByTestId('run-progress')).toBeVisible();
-  await expect(page.getByTestId('run-progress')).toContainText(/[1-9][\d\s]* из 30\s000 строк/, { timeout: 30_000 });
+  await expect(page.getByTestId('run-progress')).toContainText(/[1-9][\d\s]* из 60\s000 строк/, { timeout: 30_000 });
   await saveScreenshot('80-import-progress-ru');
   await page.getByRole('button', { name: 'Прервать' }).click();
   await expect(page.getByTestId('error-alert')).toContainText('Операция отменена');

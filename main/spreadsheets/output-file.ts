@@ -52,14 +52,21 @@ export function checkOutputTarget(target: string, extensions: readonly string[],
       reason: 'fileExtension',
     });
   }
-  let stat: fs.Stats | undefined;
-  try {
-    stat = fs.statSync(target, { throwIfNoEntry: false });
-    if (!stat && !fs.statSync(nodePath.dirname(target)).isDirectory())
-      throw Object.assign(new Error(), { code: 'ENOTDIR' });
-  } catch (error) {
-    throw fileError(error, target);
+  const stat = statOf(target);
+  if (stat?.isDirectory()) {
+    throw new AppError('InvalidInput', `This is a folder, not a file: ${target}`, { path: target });
   }
-  if (stat?.isDirectory()) throw fileError(Object.assign(new Error(), { code: 'EISDIR' }), target);
   if (stat && !replace) throw new AppError('FileExists', `The file exists already: ${target}`, { path: target });
+  if (!stat && statOf(nodePath.dirname(target))?.isDirectory() !== true) {
+    throw new AppError('FileNotFound', `No such folder: ${nodePath.dirname(target)}`, { path: target });
+  }
+}
+
+/** The file's stat, undefined when there is none; other failures in the codes the UI translates. */
+function statOf(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    throw fileError(error, file);
+  }
 }

@@ -92,7 +92,7 @@ test('person and company fields are edited where they stand, in both languages',
 
   // A second field right after the first: the page already holds the saved version (no conflict).
   await pencil(page, 'День рождения').click();
-  await page.locator('input[name="birthday"]').fill('1986-04-17');
+  await page.locator('input[data-name="birthday"]').fill('17.04.1986');
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(row(page, 'День рождения')).toContainText('17.04.1986');
   await pencil(page, 'Теги').click();
@@ -168,7 +168,7 @@ test('person and company fields are edited where they stand, in both languages',
     'Главный специалист по работе с ключевыми клиентами',
   );
   await expect(page.locator('input[name="firstName"]')).toHaveValue(app.target === 'browser' ? 'Мария' : 'Мариам');
-  await expect(page.locator('input[name="birthday"]')).toHaveValue('1986-04-17');
+  await expect(page.locator('input[data-name="birthday"]')).toHaveValue('17.04.1986');
   await page.getByRole('button', { name: 'Отмена' }).click();
 
   // The company's name, in place; its people show the new name.

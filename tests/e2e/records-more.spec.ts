@@ -26,7 +26,10 @@ test('a person added from a company, a deleted call, a list that keeps its filte
   await records.fill('firstName', 'Алексей');
   // A consent with its day and where it came from.
   await page.getByRole('checkbox', { name: 'Согласен на связь' }).check();
-  await records.fill('contactConsent-date', '2025-03-14');
+  await page.locator('input[data-name="contactConsent-date"]').fill('14.03.2025');
+  // Typed as Russians write it, whatever the computer's locale; the calendar starts on Monday.
+  await expect(page.getByRole('button', { name: '14 марта 2025' })).toHaveAttribute('data-selected', 'true');
+  await saveScreenshot('131-date-box-calendar-ru');
   await records.fill('contactConsent-source', 'Подписанная анкета на выставке');
   await page.locator('input[name="contactConsent-source"]').scrollIntoViewIfNeeded();
   await saveScreenshot('69-person-form-consent-ru');
@@ -39,8 +42,12 @@ test('a person added from a company, a deleted call, a list that keeps its filte
   // A call logged by mistake is deleted after a confirmation.
   await page.getByRole('button', { name: 'Добавить событие' }).click();
   await page.locator('input[name="activity-subject"]').fill('Ошибочный звонок');
+  // Its time typed day first, 24-hour.
+  await page.locator('input[data-name="activity-occurredAt"]').fill('03.11.2025 18:05');
+  await saveScreenshot('132-activity-time-ru');
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByTestId('activity')).toContainText('Ошибочный звонок');
+  await expect(page.getByTestId('activity')).toContainText('3 нояб. 2025 г., 18:05');
   await page.getByTestId('activity').getByRole('button', { name: 'Удалить' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('«Ошибочный звонок» исчезнет из истории');

@@ -2,6 +2,7 @@ import { Button, Group, NumberInput, SegmentedControl, Select, Stack, TextInput,
 import { useTranslation } from 'react-i18next';
 import { activityKinds } from '../../../shared/domain/activities';
 import type { ActivityDraft } from './activity-form';
+import { DateField } from '../../components/DateField';
 
 type ActivityEditorProps = {
   draft: ActivityDraft;
@@ -33,11 +34,12 @@ export function ActivityEditor({ draft, onChange, onSubmit, onCancel, submitLabe
           aria-label={t('activities.kind')}
         />
         <Group grow align="flex-start">
-          <TextInput
-            type="datetime-local"
+          <DateField
+            withTime
+            name="activity-occurredAt"
             label={t('activities.occurredAt')}
             value={draft.occurredAt}
-            onChange={(event) => set({ occurredAt: event.currentTarget.value })}
+            onChange={(occurredAt) => set({ occurredAt })}
             required
           />
           {timed && (

@@ -8,6 +8,7 @@ import { changedFields, InlineEdit, inlineRow } from '../records/InlineEdit';
 import { ownerRow, textFieldRows } from '../records/inline-rows';
 import { RecordDetailsCard } from '../records/RecordDetailsCard';
 import { formFromPerson, personInputFromForm, type PersonForm } from './person-form';
+import { DateField } from '../../components/DateField';
 
 type TextField = 'position' | 'source' | 'language' | 'website';
 type NameForm = Pick<PersonForm, 'lastName' | 'firstName' | 'middleName' | 'displayName'>;
@@ -107,14 +108,7 @@ export function PersonDetails({ person, editable }: { person: Person; editable: 
           display: person.birthday && formatDate(person.birthday, i18n.language),
           initial: () => form().birthday,
           input: (value, onChange) => (
-            <TextInput
-              aria-label={label('birthday')}
-              name="birthday"
-              type="date"
-              autoFocus
-              value={value}
-              onChange={(event) => onChange(event.currentTarget.value)}
-            />
+            <DateField aria-label={label('birthday')} name="birthday" autoFocus value={value} onChange={onChange} />
           ),
           save: (birthday) => saveFields({ birthday }),
         }),

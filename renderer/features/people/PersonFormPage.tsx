@@ -21,6 +21,7 @@ import {
   type ConsentForm,
   type PersonForm,
 } from './person-form';
+import { DateField } from '../../components/DateField';
 
 /** Create (personId null; in a company when `companyId` is given) or edit a person. */
 export function PersonFormPage({ personId, companyId = null }: { personId: number | null; companyId?: number | null }) {
@@ -112,12 +113,11 @@ function PersonFormBody({
         <Card withBorder>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <TextInput
+              <DateField
                 label={t('records.fields.birthday')}
                 name="birthday"
-                type="date"
                 value={form.birthday}
-                onChange={(event) => set({ birthday: event.currentTarget.value })}
+                onChange={(birthday) => set({ birthday })}
               />
               <TextInput {...text('source')} />
               <OwnerSelect value={form.ownerId} onChange={(ownerId) => set({ ownerId })} />
@@ -181,12 +181,11 @@ function ConsentInputs({
       />
       {decided && (
         <>
-          <TextInput
+          <DateField
             label={t('people.form.consentDate')}
             name={`${kind}-date`}
-            type="date"
             value={value.date}
-            onChange={(event) => onChange({ ...value, date: event.currentTarget.value })}
+            onChange={(date) => onChange({ ...value, date })}
           />
           <TextInput
             label={t('people.form.consentSource')}

@@ -2,6 +2,7 @@ import { Checkbox, MultiSelect, Select, TextInput } from '@mantine/core';
 import { DecimalInput } from '../../components/DecimalInput';
 import { LONG_TEXT_MAX } from '../../../shared/domain/common';
 import type { CustomFieldDefinition, CustomFieldValues } from '../../../shared/domain/custom-fields';
+import { DateField } from '../../components/DateField';
 
 type CustomFieldInputProps = {
   definition: CustomFieldDefinition;
@@ -24,11 +25,10 @@ export function CustomFieldInput({ definition, value, onChange, inline = false }
       return <DecimalInput {...common} value={typeof value === 'number' ? value : null} onChange={onChange} />;
     case 'date':
       return (
-        <TextInput
+        <DateField
           {...common}
-          type="date"
           value={typeof value === 'string' ? value : ''}
-          onChange={(event) => onChange(event.currentTarget.value || null)}
+          onChange={(date) => onChange(date || null)}
         />
       );
     case 'checkbox':

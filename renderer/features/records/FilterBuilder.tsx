@@ -21,6 +21,7 @@ import { call } from '../../api/client';
 import { useChannelQuery } from '../../api/queries';
 import { DecimalInput } from '../../components/DecimalInput';
 import { valuelessOperators, type FilterField } from './filter-fields';
+import { DateField } from '../../components/DateField';
 
 type FilterBuilderProps = {
   fields: FilterField[];
@@ -218,11 +219,11 @@ function ValueInput({
       return <DecimalInput {...common} value={typeof value === 'number' ? value : null} onChange={onChange} />;
     case 'date':
       return (
-        <TextInput
+        <DateField
           {...common}
-          type="date"
+          popoverProps={{ withinPortal: false }}
           value={typeof value === 'string' ? value : ''}
-          onChange={(event) => onChange(event.currentTarget.value)}
+          onChange={onChange}
         />
       );
     default:

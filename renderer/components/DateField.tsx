@@ -1,0 +1,42 @@
+import { DateInput, DatesProvider, type DateInputProps } from '@mantine/dates';
+import { useTranslation } from 'react-i18next';
+import { dateBoxFormat, parseTypedDate } from './typed-date';
+
+type DateFieldProps = Omit<
+  DateInputProps,
+  'value' | 'onChange' | 'valueFormat' | 'dateParser' | 'withTime' | 'name' | 'defaultValue'
+> & {
+  /** "YYYY-MM-DD", or with `withTime` local "YYYY-MM-DDTHH:mm"; '' for none. */
+  value: string;
+  onChange: (value: string) => void;
+  withTime?: boolean;
+  /** Set on the box a person types in (the hidden form value keeps none), for tests and autofill. */
+  name?: string;
+};
+
+/**
+ * A date box that reads and writes dates the app's way, whatever the computer's locale (a native
+ * date input follows the operating system: mm/dd/yyyy in a Russian UI on an English Windows):
+ * 14.03.1985 typed or picked from a calendar that starts on Monday in Russian. A date that can't
+ * be (31.02) is not taken; the box shows the last good one again when left.
+ */
+export function DateField({ value, onChange, withTime = false, name, ...props }: DateFieldProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const russian = language.startsWith('ru');
+  return (
+    <DatesProvider settings={{ locale: russian ? 'ru' : 'en', firstDayOfWeek: russian ? 1 : 0 }}>
+      <DateInput
+        placeholder={t(withTime ? 'common.dateTimePlaceholder' : 'common.datePlaceholder')}
+        clearable={!props.required}
+        {...props}
+        data-name={name}
+        withTime={withTime}
+        valueFormat={dateBoxFormat(language, withTime)}
+        dateParser={(text) => parseTypedDate(text, language, withTime)}
+        value={value === '' ? null : withTime ? `${value.replace('T', ' ')}:00` : value}
+        onChange={(next) => onChange(next === null ? '' : withTime ? next.slice(0, 16).replace(' ', 'T') : next)}
+      />
+    </DatesProvider>
+  );
+}

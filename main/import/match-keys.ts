@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { ImportEntity } from '../../shared/domain/import-fields';
 import type { MatchKey } from '../../shared/domain/imports';
 import { sortKey } from '../../shared/text/fold';
+import { textHash } from '../../shared/text/text-hash';
 import { contactPointSearchKey } from '../db/contact-point-keys';
 import type { Executor } from '../db/repositories/executor';
 import { isEmptyValue, type FlatRecord } from './flat-record';
@@ -43,17 +44,9 @@ export function rowKeys(flat: FlatRecord, entity: ImportEntity, name: string, ke
   return found;
 }
 
-/** FNV-1a and djb2 over the key, folded into one safe integer. */
+/** The key's 53-bit hash (textHash), its kind included. */
 export function keyHash(key: MatchKey, value: string): number {
-  const text = `${key}:${value}`;
-  let fnv = 0x811c9dc5;
-  let djb = 5381;
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    fnv = Math.imul(fnv ^ code, 0x01000193) >>> 0;
-    djb = (Math.imul(djb, 33) + code) >>> 0;
-  }
-  return fnv * 0x200000 + (djb & 0x1fffff);
+  return textHash(`${key}:${value}`);
 }
 
 const ids = (values: Iterable<string>) => JSON.stringify([...new Set(values)]);

@@ -1,5 +1,6 @@
 import { sortKey } from '../../shared/text/fold';
 import { longLegalForms, shortLegalForms } from '../../shared/text/legal-forms';
+import { isPatronymic } from '../import/values/name-words';
 import { allowedTypos, editDistance } from './fuzzy';
 
 /**
@@ -19,6 +20,24 @@ export function companyNameKeyOfSortKey(folded: string): string {
     .split(/[\s,.;]+/)
     .filter((word) => word !== '' && !shortLegalForms.has(word));
   return words.length === 0 ? folded : words.join(' ');
+}
+
+/** A name's folded words in one order: «иванов иван» and «иван иванов» are one key (lists write both). */
+export function orderFreeKey(folded: string): string {
+  return folded
+    .split(' ')
+    .filter((word) => word !== '')
+    .sort()
+    .join(' ');
+}
+
+/**
+ * orderFreeKey without a patronymic, for one person's name stored whole on one record and in parts
+ * (surname and first name only) on another: «Иванов Иван Иванович» / «Иванов» + «Иван».
+ */
+export function surnameAndNameKey(folded: string): string {
+  const words = folded.split(' ').filter((word) => word !== '');
+  return orderFreeKey((words.length > 2 ? words.filter((word) => !isPatronymic(word)) : words).join(' '));
 }
 
 const BAG_SIZE = 32;

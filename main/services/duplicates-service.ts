@@ -10,9 +10,10 @@ import {
 import { foldText } from '../../shared/text/fold';
 import { namesAgree } from '../../shared/text/name-words';
 import { formatPhone } from '../../shared/text/phone';
+import { textHash } from '../../shared/text/text-hash';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
-import { companyNameKeyOfSortKey, similarKeyClusters } from './duplicate-keys';
+import { companyNameKeyOfSortKey, orderFreeKey, similarKeyClusters, surnameAndNameKey } from './duplicate-keys';
 import { mergeMany } from './merge-service';
 import type { ServiceEnv } from './service-env';
 
@@ -90,8 +91,8 @@ type CompanyPersonRow = {
 };
 
 /**
- * Same surname and first name at the same company (a patronymic filled on one record only doesn't
- * hide the pair). Read from the people_of_company index alone (it holds the names), company after
+ * Same surname and first name at the same company, in either order (a patronymic filled on one
+ * record only doesn't hide the pair). Read from the people_of_company index alone (it holds the names), company after
  * company, window after window, stopping at `limit` groups: one GROUP BY over a folded name key
  * read every person of a million-row base from the table and sorted them all (10 s) first.
  */
@@ -113,10 +114,12 @@ async function sameNameAndCompanyGroups(db: Executor, limit: number): Promise<Ra
 function sameNameGroupsOf(rows: CompanyPersonRow[]): number[][] {
   const byKey = new Map<string, { companyId: number; nameKey: string; ids: number[] }>();
   for (const row of rows) {
-    const nameKey =
+    // In any order, patronymic aside: «Иван Иванов» typed as one name is «Иванов Иван» in parts.
+    const nameKey = surnameAndNameKey(
       row.last_name === null || row.first_name === null
         ? row.sort_key
-        : `${foldText(row.last_name)} ${foldText(row.first_name)}`;
+        : `${foldText(row.last_name)} ${foldText(row.first_name)}`,
+    );
     const key = `${row.company_id}\u0000${nameKey}`;
     const group = byKey.get(key);
     if (group === undefined) byKey.set(key, { companyId: row.company_id, nameKey, ids: [row.id] });
@@ -157,6 +160,8 @@ const namePrefix = (key: string) => Array.from(key.slice(0, 8)).slice(0, 4).join
  */
 async function similarPersonNameGroups(db: Executor, limit: number): Promise<RawGroup[]> {
   const groups: RawGroup[] = [];
+  const reordered = new ReorderedNames();
+  const found = () => joinOverlapping([...groups, ...reordered.groups()]).slice(0, limit);
   let block: NameBlock | null = null;
   const close = (done: NameBlock | null) => {
     if (done === null || done.keys.length < 2) return;
@@ -179,18 +184,75 @@ async function similarPersonNameGroups(db: Executor, limit: number): Promise<Raw
       const prefix = namePrefix(row.sort_key);
       if (block === null || prefix !== block.prefix) {
         close(block);
-        if (groups.length >= limit) return groups.slice(0, limit);
+        if (groups.length + reordered.count >= limit) return found();
         block = { prefix, ids: [], keys: [] };
       }
       block.ids.push(row.id);
       block.keys.push(row.sort_key);
+      reordered.note(row.id, row.sort_key);
     }
     const last = rows.at(-1);
     if (last === undefined || rows.length < NAME_WINDOW) break;
     after = { key: last.sort_key, id: last.id };
   }
   close(block);
-  return groups.slice(0, limit);
+  return found();
+}
+
+/** Room for a tag of a name's own sort key beside its id in one safe integer. */
+const SORT_TAG = 0x200000;
+
+/**
+ * Names of the same words in another order («Иванов Иван» / «Иван Иванов»), which the name index
+ * keeps far apart. Each order-free key is kept as its hash, holding the first id and a tag of that
+ * name's own sort key: numbers, not strings (a whole million-row base read keeps ~60 MB for the
+ * call). The same name twice is the blocks' to find.
+ */
+class ReorderedNames {
+  readonly #first = new Map<number, number>();
+  readonly #groups = new Map<number, number[]>();
+
+  get count(): number {
+    return this.#groups.size;
+  }
+
+  note(id: number, sortKey: string): void {
+    if (!sortKey.includes(' ')) return;
+    const key = textHash(orderFreeKey(sortKey));
+    const tag = textHash(sortKey) % SORT_TAG;
+    const first = this.#first.get(key);
+    if (first === undefined) this.#first.set(key, id * SORT_TAG + tag);
+    else if (first % SORT_TAG !== tag) {
+      const group = this.#groups.get(key);
+      if (group) group.push(id);
+      else this.#groups.set(key, [Math.floor(first / SORT_TAG), id]);
+    }
+  }
+
+  groups(): RawGroup[] {
+    return [...this.#groups.values()].map((ids) => ({ reason: 'similarName', key: null, ids }));
+  }
+}
+
+/** Groups that share a record are one: a name found in its block and in another word order. */
+function joinOverlapping(groups: RawGroup[]): RawGroup[] {
+  const parent = groups.map((_, index) => index);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const groupOf = new Map<number, number>();
+  groups.forEach((group, index) => {
+    for (const id of group.ids) {
+      const other = groupOf.get(id);
+      if (other === undefined) groupOf.set(id, index);
+      else parent[root(index)] = root(other);
+    }
+  });
+  const joined = new Map<number, { group: RawGroup; ids: Set<number> }>();
+  groups.forEach((group, index) => {
+    const into = joined.get(root(index));
+    if (into) for (const id of group.ids) into.ids.add(id);
+    else joined.set(root(index), { group, ids: new Set(group.ids) });
+  });
+  return [...joined.values()].map(({ group, ids }) => ({ ...group, ids: [...ids] }));
 }
 
 /**

@@ -291,6 +291,21 @@ describe('duplicates, merge and unmerge', () => {
     expect((await getPerson(database.db, colleague.id)).mergedIntoId).toBeNull();
   });
 
+  it('bulk-merges one name written the other way round at the same company', async () => {
+    const company = await createCompany(database.db, { name: 'Вектор' }, env);
+    const parts = await createPerson(
+      database.db,
+      { lastName: 'Кузнецов', firstName: 'Олег', companyId: company.id },
+      env,
+    );
+    const whole = await createPerson(database.db, { displayName: 'Олег Кузнецов', companyId: company.id }, env);
+    const namesake = await createPerson(database.db, { displayName: 'Кузнецова Ольга', companyId: company.id }, env);
+    // This pair and the two Ивановы every test starts with.
+    expect(await mergeExactDuplicates(database.db, { reasons: ['nameAndCompany'] }, env)).toBe(2);
+    expect((await getPerson(database.db, whole.id)).mergedIntoId).toBe(parts.id);
+    expect((await getPerson(database.db, namesake.id)).mergedIntoId).toBeNull();
+  });
+
   it('never bulk-merges two people through a shorter name both agree with', async () => {
     const reception = '+7 495 123-45-67';
     const bare = await createPerson(database.db, { firstName: 'Анна', phones: [{ value: reception }] }, env);

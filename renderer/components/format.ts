@@ -34,3 +34,8 @@ export function formatDate(isoDate: string, language: string): string {
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(language).format(value);
 }
+
+/** A phone as main formats it, its extension named in the UI language («+7 495 123-45-67 доб. 345»). */
+export function shownPhone(display: string, t: (key: string) => string): string {
+  return display.replace(' ext. ', ` ${t('records.phoneExtension')} `);
+}

@@ -5,7 +5,7 @@ import { useLocation } from 'wouter';
 import type { Company } from '../../../shared/domain/companies';
 import type { FilterCondition } from '../../../shared/domain/list-query';
 import { useChannelQuery } from '../../api/queries';
-import { formatNumber } from '../../components/format';
+import { formatNumber, shownPhone } from '../../components/format';
 import { useOpenFilteredList } from '../records/useListState';
 
 /** The people shown on a company's page; all of them are a click away in the people list. */
@@ -56,7 +56,7 @@ export function CompanyPeopleCard({ company }: { company: Company }) {
                 <Anchor href={`#/people/${person.id}`}>{person.displayName}</Anchor>
               </Table.Td>
               <Table.Td c="dimmed">{person.position}</Table.Td>
-              <Table.Td>{person.phone}</Table.Td>
+              <Table.Td>{person.phone && shownPhone(person.phone, t)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -14,7 +14,7 @@ import {
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime, shownPhone } from '../../components/format';
 import { mergeScreens } from './merge-screens';
 
 /** Groups of likely duplicate people or companies, each one click away from the side-by-side merge. */
@@ -120,7 +120,7 @@ export function DuplicatesPage({ entity }: { entity: MergeEntity }) {
                           <Table.Td c="dimmed" style={{ wordBreak: 'break-word' }}>
                             {member.company}
                           </Table.Td>
-                          <Table.Td w={170}>{member.phone}</Table.Td>
+                          <Table.Td w={170}>{member.phone && shownPhone(member.phone, t)}</Table.Td>
                           <Table.Td style={{ wordBreak: 'break-word' }}>{member.email}</Table.Td>
                           <Table.Td c="dimmed" w={170}>
                             {formatDateTime(member.createdAt, i18n.language)}

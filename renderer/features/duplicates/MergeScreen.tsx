@@ -13,6 +13,7 @@ import { showUndoNotice } from '../../components/undo-notice';
 import { QueryState } from '../../components/QueryState';
 import { TagBadges } from '../records/TagBadges';
 import { mergeScreens } from './merge-screens';
+import { shownPhone } from '../../components/format';
 
 type Side = 'survivor' | 'merged';
 
@@ -201,7 +202,7 @@ function MergeBody<R extends MergeSide>({
           <Text size="sm">
             {t('records.fields.phones')}:{' '}
             {union(survivor.phones, merged.phones, (p) => p.value)
-              .map((p) => p.display)
+              .map((p) => shownPhone(p.display, t))
               .join(', ') || '—'}
           </Text>
           <Text size="sm" style={{ wordBreak: 'break-word' }}>

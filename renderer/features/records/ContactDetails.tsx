@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from '../../components/format';
+import { formatDate, formatNumber, shownPhone } from '../../components/format';
 import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +38,7 @@ export function contactRows(
       label: `${t(`records.phoneLabels.${phone.label}`)}${index > 0 ? ` ${index + 1}` : ''}`,
       value: (
         <Anchor href={`tel:${phone.value}`} data-testid="phone">
-          {phone.display}
+          {shownPhone(phone.display, t)}
         </Anchor>
       ),
     })),

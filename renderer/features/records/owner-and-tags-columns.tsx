@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { RecordColumn } from './RecordTable';
 import { TagBadges } from './TagBadges';
+import { shownPhone } from '../../components/format';
 
 type WithOwnerAndTags = { id: number; owner: { name: string } | null; tags: string[] };
 type WithContacts = { id: number; phone: string | null; email: string | null };
@@ -14,7 +15,7 @@ export function phoneAndEmailColumns<Row extends WithContacts>(t: TFunction, ema
       grow: 0,
       minWidth: 170,
       sortField: 'phone',
-      render: (row) => row.phone,
+      render: (row) => row.phone && shownPhone(row.phone, t),
     },
     {
       id: 'email',

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { useChannelQuery } from '../../api/queries';
 import classes from './GlobalSearch.module.css';
+import { shownPhone } from '../../components/format';
 
 /** "mod" is Cmd on a Mac, Ctrl elsewhere. */
 const SHORTCUT_LABEL = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘K' : 'Ctrl+K';
@@ -85,7 +86,7 @@ export function GlobalSearch() {
                   </Text>
                   {hit.detail && (
                     <Text size="xs" c="dimmed" truncate="end">
-                      {hit.detail}
+                      {shownPhone(hit.detail, t)}
                     </Text>
                   )}
                 </div>

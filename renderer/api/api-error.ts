@@ -16,3 +16,9 @@ export class ApiError extends Error {
 export function errorCodeOf(error: unknown): ErrorCode {
   return error instanceof ApiError ? error.code : 'Internal';
 }
+
+/** Why main refused (`details.reason`, e.g. 'taken'): such an error is shown at the field it concerns. */
+export function errorReason(error: unknown): string | undefined {
+  const reason = error instanceof ApiError ? error.details?.['reason'] : undefined;
+  return typeof reason === 'string' ? reason : undefined;
+}

@@ -4,7 +4,7 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserInput } from '../../../shared/domain/users';
-import { ApiError } from '../../api/api-error';
+import { errorReason } from '../../api/api-error';
 import { useChannelMutation } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
@@ -20,7 +20,7 @@ export function AddOwnerForm() {
   const nameMissing = name.trim() === '';
   const emailInvalid = email.trim() !== '' && !isValidEmail(email);
   // Main refuses a second owner of one name (they'd be one in every picker and workbook).
-  const nameTaken = create.error instanceof ApiError && create.error.details?.['reason'] === 'taken';
+  const nameTaken = errorReason(create.error) === 'taken';
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { SavedViewInput, type SavedView, type ViewEntity } from '../../shared/domain/saved-views';
 import { CUSTOM_FIELD_PREFIX } from '../../shared/domain/import-fields';
+import { foldText } from '../../shared/text/fold';
 import type { AppDb } from '../db/kysely';
 import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import type { Executor } from '../db/repositories/executor';
@@ -47,10 +48,23 @@ export async function listViews(db: Executor, entity: ViewEntity): Promise<Saved
   return rows.map(toView);
 }
 
+/**
+ * Views are told apart by name only (the chips above the list): two of one name, or of names
+ * differing in case or ё, would look like one.
+ */
+async function refuseTakenName(db: Executor, entity: ViewEntity, name: string): Promise<void> {
+  const key = foldText(name);
+  const names = await db.selectFrom('saved_views').select('name').where('entity', '=', entity).execute();
+  if (names.some((row) => foldText(row.name) === key)) {
+    throw new AppError('InvalidInput', `A view named "${name}" exists already`, { field: 'name', reason: 'taken' });
+  }
+}
+
 export async function createView(db: AppDb, input: SavedViewInput, env: ServiceEnv): Promise<SavedView> {
   const values = SavedViewInput.parse(input);
   const now = env.now().toISOString();
   return db.transaction().execute(async (trx) => {
+    await refuseTakenName(trx, values.entity, values.name);
     const { max } = await trx
       .selectFrom('saved_views')
       .select((eb) => eb.fn.max('position').as('max'))
@@ -82,25 +96,31 @@ export async function updateView(
   env: ServiceEnv,
 ): Promise<SavedView> {
   const values = SavedViewInput.parse(input);
-  const row = await db
-    .updateTable('saved_views')
-    .set((eb) => ({
-      name: values.name,
-      filter: JSON.stringify(values.filter),
-      sort: JSON.stringify(values.sort),
-      columns: JSON.stringify(values.columns),
-      updated_at: env.now().toISOString(),
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returning(columns)
-    .executeTakeFirst();
-  if (row) return toView(row);
-  const exists = await db.selectFrom('saved_views').select('id').where('id', '=', id).executeTakeFirst();
-  throw exists
-    ? new AppError('Conflict', 'The view was changed elsewhere', { id })
-    : new AppError('NotFound', 'The view does not exist', { id });
+  return db.transaction().execute(async (trx) => {
+    const stored = await trx
+      .selectFrom('saved_views')
+      .select(['entity', 'name', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!stored) throw new AppError('NotFound', 'The view does not exist', { id });
+    if (stored.version !== version) throw new AppError('Conflict', 'The view was changed elsewhere', { id });
+    // Only a new name is checked: views named alike before names had to differ can still be updated.
+    if (foldText(stored.name) !== foldText(values.name)) await refuseTakenName(trx, stored.entity, values.name);
+    const row = await trx
+      .updateTable('saved_views')
+      .set((eb) => ({
+        name: values.name,
+        filter: JSON.stringify(values.filter),
+        sort: JSON.stringify(values.sort),
+        columns: JSON.stringify(values.columns),
+        updated_at: env.now().toISOString(),
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    return toView(row);
+  });
 }
 
 export async function deleteView(db: AppDb, id: number): Promise<void> {

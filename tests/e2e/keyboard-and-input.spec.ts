@@ -81,12 +81,13 @@ test('e-mails are kept as typed and checked before sending; Esc closes a drop-do
   await expect(page.getByRole('link', { name: 'info@почта.рф' })).toBeVisible();
 });
 
-test('a saved view filtering on a field archived since still opens, without that condition', async ({
+test('a saved view filtering on a field archived since still opens, without that condition; names differ; deleting one asks first', async ({
   app,
   dataDir,
   saveScreenshot,
 }) => {
   const { page } = app;
+  const VIEW_NAME = 'Москвичи из Санкт-Петербурга и Ленинградской области без ответственного';
   await new StartPage(app).createDatabase({
     name: 'Виды',
     path: path.join(dataDir, 'crm.kartoteka'),
@@ -102,7 +103,7 @@ test('a saved view filtering on a field archived since still opens, without that
   });
   await invokeHost(page, 'views:create', {
     entity: 'person',
-    name: 'Москвичи из Санкт-Петербурга и Ленинградской области без ответственного',
+    name: VIEW_NAME,
     filter: { conditions: [{ field: `custom.${field.key}`, operator: 'is', value: 'Москва' }], text: '', trash: false },
     sort: { field: 'name', direction: 'asc' },
     columns: [],
@@ -121,6 +122,28 @@ test('a saved view filtering on a field archived since still opens, without that
   const [chipBox, badgeBox] = [await chip.boundingBox(), await badge.boundingBox()];
   expect(badgeBox!.x + badgeBox!.width).toBeLessThanOrEqual(chipBox!.x + chipBox!.width);
   await saveScreenshot('127-saved-view-long-name-ru');
+
+  // A second view of the same name (case and ё aside) is refused at the name box.
+  await page.getByRole('textbox', { name: 'Найти в списке…' }).fill('Моск');
+  await page.getByRole('button', { name: 'Сохранить как вид' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('input[name="view-name"]').fill(VIEW_NAME.toUpperCase().replaceAll('Е', 'Ё'));
+  await dialog.getByRole('button', { name: 'Сохранить', exact: true }).click();
+  await expect(dialog.getByText('Вид с таким названием уже есть')).toBeVisible();
+  await saveScreenshot('128-saved-view-name-taken-ru');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Москвичи/ })).toHaveCount(1);
+
+  // Deleting a view asks first, naming it; «Отмена» keeps it.
+  await page.getByRole('button', { name: /^Москвичи/ }).click();
+  await page.getByRole('button', { name: 'Удалить вид' }).click();
+  await expect(dialog).toContainText(`Удалить вид «${VIEW_NAME}»?`);
+  await dialog.getByRole('button', { name: 'Отмена' }).click();
+  await expect(page.getByRole('button', { name: /^Москвичи/ })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Удалить вид' }).click();
+  await dialog.getByRole('button', { name: 'Удалить вид' }).click();
+  await expect(page.getByRole('button', { name: /^Москвичи/ })).toHaveCount(0);
 });
 
 test('a number field takes a decimal comma and spaces between thousands, as Russian users write them', async ({

@@ -182,6 +182,53 @@ describe('bulk actions and saved views', () => {
     await expect(deleteView(database.db, view.id)).rejects.toMatchObject({ code: 'NotFound' });
   });
 
+  it('refuses a second view of one name in a list, case and ё aside; the other list may have it', async () => {
+    const sort = { field: 'name', direction: 'asc' } as const;
+    const moscow = await createView(
+      database.db,
+      { entity: 'person', name: 'Ёлки Москвы', filter: inMoscow, sort },
+      env,
+    );
+    const other = await createView(database.db, { entity: 'person', name: 'Прочие', filter: {}, sort }, env);
+    const taken = { code: 'InvalidInput', details: { field: 'name', reason: 'taken' } };
+    await expect(
+      createView(database.db, { entity: 'person', name: '  елки   москвы ', filter: {}, sort }, env),
+    ).rejects.toMatchObject(taken);
+    await expect(
+      updateView(
+        database.db,
+        other.id,
+        other.version,
+        { entity: 'person', name: 'ЁЛКИ МОСКВЫ', filter: {}, sort },
+        env,
+      ),
+    ).rejects.toMatchObject(taken);
+    expect((await listViews(database.db, 'person')).map((view) => view.name)).toEqual(['Ёлки Москвы', 'Прочие']);
+
+    // A view keeps its own name when updated (its case may change); a company view may share it.
+    const updated = await updateView(
+      database.db,
+      moscow.id,
+      moscow.version,
+      { entity: 'person', name: 'ёлки москвы', filter: inMoscow, sort, columns: ['name'] },
+      env,
+    );
+    expect(updated).toMatchObject({ name: 'ёлки москвы', columns: ['name'] });
+    await createView(database.db, { entity: 'company', name: 'Ёлки Москвы', filter: {}, sort }, env);
+
+    // Views named alike before names had to differ can still be updated.
+    await database.db.updateTable('saved_views').set({ name: 'Ёлки Москвы' }).where('id', '=', other.id).execute();
+    await expect(
+      updateView(
+        database.db,
+        other.id,
+        other.version,
+        { entity: 'person', name: 'Ёлки Москвы', filter: {}, sort },
+        env,
+      ),
+    ).resolves.toMatchObject({ name: 'Ёлки Москвы', version: other.version + 1 });
+  });
+
   it("finds people in the list's search box by a phone typed any way, or by its ending", async () => {
     const person = await getPerson(database.db, ids[1]!);
     await updatePerson(

@@ -1,9 +1,11 @@
-import { Badge, Button, Group, Modal, Stack, TextInput, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListFilter, SortOrder } from '../../../shared/domain/list-query';
 import type { SavedView, ViewEntity } from '../../../shared/domain/saved-views';
+import { errorReason } from '../../api/api-error';
 import { useChannelMutation, useChannelQuery } from '../../api/queries';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../components/format';
@@ -47,6 +49,23 @@ export function SavedViewsBar({ entity, current, defaultColumns, activeViewId, o
       !!current.filter.text ||
       JSON.stringify(current.columns) !== JSON.stringify(defaultColumns);
   const countOf = (id: number) => counts.data?.find((entry) => entry.id === id)?.count;
+  // Main refuses a second view of one name in the list: said at the name box.
+  const nameTaken = errorReason(create.error) === 'taken';
+
+  function closeNaming() {
+    setNaming(false);
+    create.reset();
+  }
+
+  function confirmDelete(view: SavedView) {
+    modals.openConfirmModal({
+      title: t('records.views.deleteTitle', { name: view.name }),
+      children: <Text size="sm">{t('records.views.deleteText')}</Text>,
+      labels: { confirm: t('records.views.delete'), cancel: t('records.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () => remove.mutate({ id: view.id }, { onSuccess: () => onApply(null) }),
+    });
+  }
 
   return (
     <Group gap="xs" wrap="wrap" data-testid="saved-views">
@@ -102,13 +121,13 @@ export function SavedViewsBar({ entity, current, defaultColumns, activeViewId, o
           variant="subtle"
           color="red"
           leftSection={<IconTrash size={14} />}
-          onClick={() => remove.mutate({ id: active.id }, { onSuccess: () => onApply(null) })}
+          onClick={() => confirmDelete(active)}
         >
           {t('records.views.delete')}
         </Button>
       )}
       <ErrorAlert error={update.error ?? remove.error} />
-      <Modal opened={naming} onClose={() => setNaming(false)} title={t('records.views.saveTitle')}>
+      <Modal opened={naming} onClose={closeNaming} title={t('records.views.saveTitle')}>
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -117,7 +136,7 @@ export function SavedViewsBar({ entity, current, defaultColumns, activeViewId, o
               { entity, name: name.trim(), ...current },
               {
                 onSuccess: (view) => {
-                  setNaming(false);
+                  closeNaming();
                   setName('');
                   onApply(view);
                 },
@@ -130,10 +149,14 @@ export function SavedViewsBar({ entity, current, defaultColumns, activeViewId, o
               label={t('records.views.name')}
               name="view-name"
               value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
+              onChange={(event) => {
+                setName(event.currentTarget.value);
+                if (nameTaken) create.reset();
+              }}
+              error={nameTaken ? t('records.views.nameTaken') : undefined}
               data-autofocus
             />
-            <ErrorAlert error={create.error} />
+            <ErrorAlert error={nameTaken ? null : create.error} />
             <Button type="submit" loading={create.isPending} disabled={name.trim() === ''}>
               {t('records.save')}
             </Button>

@@ -1,10 +1,11 @@
 import { DateInput, DatesProvider, type DateInputProps } from '@mantine/dates';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateBoxFormat, parseTypedDate } from './typed-date';
 
 type DateFieldProps = Omit<
   DateInputProps,
-  'value' | 'onChange' | 'valueFormat' | 'dateParser' | 'withTime' | 'name' | 'defaultValue'
+  'value' | 'onChange' | 'valueFormat' | 'dateParser' | 'withTime' | 'name' | 'defaultValue' | 'popoverProps'
 > & {
   /** "YYYY-MM-DD", or with `withTime` local "YYYY-MM-DDTHH:mm"; '' for none. */
   value: string;
@@ -12,6 +13,8 @@ type DateFieldProps = Omit<
   withTime?: boolean;
   /** Set on the box a person types in (the hidden form value keeps none), for tests and autofill. */
   name?: string;
+  /** Where the calendar goes (inside a popover, say); its opening and closing are the field's own. */
+  popoverProps?: { withinPortal?: boolean };
 };
 
 /**
@@ -24,12 +27,23 @@ export function DateField({ value, onChange, withTime = false, name, ...props }:
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const russian = language.startsWith('ru');
+  const [calendarOpen, setCalendarOpen] = useState(false);
   return (
     <DatesProvider settings={{ locale: russian ? 'ru' : 'en', firstDayOfWeek: russian ? 1 : 0 }}>
       <DateInput
         placeholder={t(withTime ? 'common.dateTimePlaceholder' : 'common.datePlaceholder')}
         clearable={!props.required}
         {...props}
+        popoverProps={{
+          ...props.popoverProps,
+          onOpen: () => setCalendarOpen(true),
+          onClose: () => setCalendarOpen(false),
+        }}
+        onKeyDown={(event) => {
+          // An Esc with the calendar open closes the calendar only, not the editor or popover around.
+          if (event.key === 'Escape' && calendarOpen) event.stopPropagation();
+          props.onKeyDown?.(event);
+        }}
         data-name={name}
         withTime={withTime}
         valueFormat={dateBoxFormat(language, withTime)}

@@ -81,15 +81,18 @@ test('companies, people, a logged call and search by a phone typed differently',
   await app.page.getByTestId('search-hit').first().click();
   await expect(app.page.getByTestId('person-name')).toHaveText('Соловьёв-Седой Константин Вениаминович');
 
-  // Filter the list by tag.
+  // Filter the list by tag. Esc closes the tags drop-down only, the condition stays; Enter applies it.
   await records.openSection(/^Контакты$/);
   await app.page.getByRole('button', { name: 'Фильтр' }).click();
   await app.page.getByRole('combobox', { name: 'Поле' }).click();
   await app.page.getByRole('option', { name: 'Теги' }).click();
   await app.page.getByRole('combobox', { name: 'Значение' }).click();
   await app.page.getByRole('option', { name: 'VIP' }).click();
-  await app.page.keyboard.press('Tab');
-  await app.page.getByRole('button', { name: 'Применить' }).click();
+  await app.page.keyboard.press('Escape');
+  await expect(app.page.getByRole('listbox')).toBeHidden();
+  await expect(app.page.getByTestId('filter-condition')).toContainText('VIP');
+  await app.page.keyboard.press('Enter');
+  await expect(app.page.getByTestId('filter-condition')).toHaveCount(0);
   await expect(app.page.getByTestId('record-count')).toHaveText('1');
   await saveScreenshot('25-people-filtered-ru');
 

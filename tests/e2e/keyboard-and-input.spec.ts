@@ -4,7 +4,7 @@ import { invokeHost } from './support/host-api';
 import { RecordsPages } from './pages/records-pages';
 import { StartPage } from './pages/start-page';
 
-test('e-mails are kept as typed and checked before sending; Esc closes a drop-down, not the edit; Enter sorts and opens search hits', async ({
+test('e-mails are kept as typed and checked before sending; Esc closes a drop-down, not the edit or the filter; Enter sorts, filters and opens search hits', async ({
   app,
   dataDir,
 }) => {
@@ -54,6 +54,23 @@ test('e-mails are kept as typed and checked before sending; Esc closes a drop-do
   await expect(header).toHaveAttribute('aria-sort', 'descending');
   await expect(page.getByRole('row').nth(1)).toContainText('Ёлкина');
   expect(page.url()).toBe(listUrl);
+
+  // In the filter, Esc in a date box closes its calendar, not the filter; Enter in a value box applies.
+  await page.getByRole('button', { name: 'Фильтр' }).click();
+  const condition = page.getByTestId('filter-condition');
+  await condition.getByRole('combobox', { name: 'Поле' }).fill('День');
+  await page.getByRole('option', { name: 'День рождения' }).click();
+  await condition.getByRole('textbox', { name: 'Значение' }).click();
+  const calendar = page.locator('[data-dates-dropdown]');
+  await expect(calendar).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(calendar).toBeHidden();
+  await condition.getByRole('combobox', { name: 'Поле' }).fill('Имя');
+  await page.getByRole('option', { name: 'Имя', exact: true }).click();
+  await condition.getByRole('textbox', { name: 'Значение' }).fill('Ёлк');
+  await page.keyboard.press('Enter');
+  await expect(condition).toHaveCount(0);
+  await expect(page.getByTestId('record-count')).toHaveText('1');
 
   // Ctrl+K: ↓ after the hits arrive selects the first; Enter right after typing opens the first hit.
   const box = page.getByRole('textbox', { name: /Поиск/ });

@@ -20,6 +20,7 @@ import type { FilterCondition, FilterOperator } from '../../../shared/domain/lis
 import { call } from '../../api/client';
 import { useChannelQuery } from '../../api/queries';
 import { DecimalInput } from '../../components/DecimalInput';
+import { dropDownOpen } from '../../components/drop-down';
 import { valuelessOperators, type FilterField } from './filter-fields';
 import { DateField } from '../../components/DateField';
 
@@ -53,7 +54,17 @@ export function FilterBuilder({ fields, conditions, onChange }: FilterBuilderPro
   }
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-start" width={720} shadow="md" trapFocus>
+    // Esc is handled on the dropdown, after the boxes in it: the popover's own handler runs first,
+    // and an Esc meant for a drop-down closed the whole popover, losing the conditions being edited.
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-start"
+      width={720}
+      shadow="md"
+      trapFocus
+      closeOnEscape={false}
+    >
       <Popover.Target>
         <Button
           variant={conditions.length > 0 ? 'light' : 'default'}
@@ -64,8 +75,20 @@ export function FilterBuilder({ fields, conditions, onChange }: FilterBuilderPro
           {t('records.filter.button')}
         </Button>
       </Popover.Target>
-      <Popover.Dropdown>
-        <Stack gap="sm">
+      <Popover.Dropdown
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && !dropDownOpen(event.target)) setOpened(false);
+        }}
+      >
+        {/* A form: Enter in a value box applies the filter, as the button does. */}
+        <Stack
+          component="form"
+          gap="sm"
+          onSubmit={(event) => {
+            event.preventDefault();
+            apply();
+          }}
+        >
           <Text size="sm" c="dimmed">
             {t('records.filter.hint')}
           </Text>
@@ -140,7 +163,7 @@ export function FilterBuilder({ fields, conditions, onChange }: FilterBuilderPro
               >
                 {t('records.filter.clear')}
               </Button>
-              <Button onClick={apply}>{t('records.filter.apply')}</Button>
+              <Button type="submit">{t('records.filter.apply')}</Button>
             </Group>
           </Group>
         </Stack>

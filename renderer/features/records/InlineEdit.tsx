@@ -3,6 +3,7 @@ import { IconCheck, IconPencil, IconX } from '@tabler/icons-react';
 import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
+import { dropDownOpen } from '../../components/drop-down';
 import { errorText } from '../../components/ErrorAlert';
 import type { DetailRow } from './ContactDetails';
 import classes from './InlineEdit.module.css';
@@ -82,7 +83,7 @@ export function InlineEdit<V>({
     if (event.key === 'Escape') {
       event.stopPropagation();
       // That Esc closed an open drop-down (a label, the company, tags): the edit goes on.
-      if ((event.target as HTMLElement).getAttribute('aria-expanded') === 'true') return;
+      if (dropDownOpen(event.target)) return;
       // Not while saving: the save goes on, and its error would be lost with the editor.
       if (!saving) cancel();
     } else if (multiline && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors';
 import type { CustomFieldValue } from '../../shared/domain/custom-fields';
 import type { PersonalDataExport } from '../../shared/domain/privacy';
 import { sortKey } from '../../shared/text/fold';
+import { transliterate } from '../../shared/text/transliterate';
 import { forgetImportSnapshots } from '../db/repositories/imports';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
@@ -22,6 +23,7 @@ import {
   forgetCopiesHoldingMergedData,
   listAllActivitiesOfPerson,
   listStoredCustomValues,
+  nameWordsOf,
   purgeSearchIndex,
   tagsOnlyOf,
   type PrivacyActivityRow,
@@ -230,8 +232,9 @@ async function eraseLeavingNoTrace(db: AppDb, id: number, confirmation: string, 
     const now = env.now().toISOString();
     // Read before the rows they come from go.
     const ownTags = await tagsOnlyOf(trx, ids);
-    const names = [row.display_name, row.last_name, row.first_name, row.middle_name].join(' ');
-    await blankNameInImportFiles(trx, ids, names.split(/[^\p{L}\p{N}]+/u));
+    // As written, and in Latin letters as file names often are («Ivanov_clients.xlsx»).
+    const words = await nameWordsOf(trx, ids);
+    await blankNameInImportFiles(trx, ids, [...new Set([...words, ...words.map(transliterate)])]);
     await forgetCopiesHoldingMergedData(trx, ids);
     await anonymisePeople(trx, ids, { displayName: ERASED_PERSON_LABEL, sortKey: sortKey(ERASED_PERSON_LABEL) }, now);
     await deletePersonalRows(trx, ids);

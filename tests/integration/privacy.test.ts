@@ -19,6 +19,7 @@ import {
   safeFileName,
 } from '../../main/services/privacy-service';
 import { search } from '../../main/services/search-service';
+import { transliterate } from '../../shared/text/transliterate';
 import { createUser } from '../../main/services/users-service';
 import { openTestDatabase, TEST_PASSPHRASE, testEnv } from '../support/open-test-database';
 import { expectAppError } from '../support/shared-test-database';
@@ -644,6 +645,30 @@ describe('personal data: export and erasure', () => {
     expect(tags).toEqual(['VIP']);
     const files = database.connection.prepare('SELECT file_name FROM imports').pluck().all();
     expect(files).toEqual(['визитка.csv']);
+  });
+
+  it('cuts the name out of a file name in Latin letters and by the e-mail, and from the consents it stamped', async () => {
+    const db = database.db;
+    const latin = transliterate(MARKERS.lastName);
+    const report = await importCsv(
+      tempDir(),
+      `Клиенты ${latin} zz.marker7731.csv`,
+      [
+        ['Фамилия', 'Имя', 'E-mail', 'Согласие на связь'],
+        [MARKERS.lastName, 'Пётр', MARKERS.email, 'да'],
+        ['Иванов', 'Иван', 'ivanov@example.ru', 'да'],
+      ],
+      'upsert',
+    );
+    expect(report.summary.people.create).toBe(2);
+    const person = (await find(MARKERS.lastName)).find((hit) => hit.type === 'person')!;
+    const colleague = (await find('Иванов')).find((hit) => hit.type === 'person')!;
+    expect((await getPerson(db, colleague.id)).contactConsent?.source).toContain(latin);
+    await erasePerson(db, person.id, `${MARKERS.lastName} Пётр`, env);
+
+    expect(database.connection.prepare('SELECT file_name FROM imports').pluck().all()).toEqual(['Клиенты.csv']);
+    expect((await getPerson(db, colleague.id)).contactConsent?.source).toBe('Клиенты.csv');
+    expect(tablesContaining(database.connection, [latin, 'marker7731'])).toEqual([]);
   });
 
   it('dates a consent an import withdraws or grants without a date, and names the file as its source', async () => {

@@ -194,6 +194,27 @@ export async function deleteTags(db: Executor, tagIds: readonly number[]): Promi
  * names of the imports that touched these people lose every word of theirs. Run before their
  * import journal rows go.
  */
+/**
+ * The words a person's name is written with on any of these records (merged copies too) and in
+ * their e-mail addresses' local parts («ivan.ivanov@…»): what an import's file name may hold.
+ */
+export async function nameWordsOf(db: Executor, ids: readonly number[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const list = JSON.stringify(ids);
+  const { rows } = await sql<{ text: string | null }>`
+    SELECT display_name || ' ' || coalesce(last_name, '') || ' ' || coalesce(first_name, '') || ' ' ||
+           coalesce(middle_name, '') AS text
+      FROM people WHERE id IN (SELECT value FROM json_each(${list}))
+    UNION ALL
+    SELECT substr(value, 1, instr(value, '@') - 1) FROM contact_points
+     WHERE kind = 'email' AND person_id IN (SELECT value FROM json_each(${list}))`.execute(db);
+  return rows.flatMap((row) => (row.text ?? '').split(/[^\p{L}\p{N}]+/u)).filter((word) => word !== '');
+}
+
+/**
+ * Cuts `words` out of the file names of the imports that brought these people in, and out of the
+ * consent sources the same imports stamped on other people with that file name.
+ */
 export async function blankNameInImportFiles(
   db: Executor,
   ids: readonly number[],
@@ -208,8 +229,14 @@ export async function blankNameInImportFiles(
   );
   for (const row of rows) {
     const blanked = withoutWords(row.file_name, words);
-    if (blanked !== row.file_name) {
-      await db.updateTable('imports').set({ file_name: blanked }).where('id', '=', row.id).execute();
+    if (blanked === row.file_name) continue;
+    await db.updateTable('imports').set({ file_name: blanked }).where('id', '=', row.id).execute();
+    for (const column of ['contact_consent_source', 'marketing_consent_source'] as const) {
+      await db
+        .updateTable('people')
+        .set({ [column]: blanked })
+        .where(column, '=', row.file_name)
+        .execute();
     }
   }
 }

@@ -27,6 +27,23 @@ async function checkReferences(
   }
 }
 
+/** A day of clock difference between the computers sharing a file. */
+const CLOCK_SLACK_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A consent given or withdrawn later than today is a mistyped year: refused, unless it is the
+ * date already stored (an import may have brought it; an edit of another field keeps it).
+ */
+function checkConsentDates(values: PersonValues, now: Date, stored: ReadonlyArray<string | null> = [null, null]): void {
+  const latest = now.getTime() + CLOCK_SLACK_MS;
+  (['contactConsent', 'marketingConsent'] as const).forEach((field, index) => {
+    const at = values[field]?.at ?? null;
+    if (at !== null && at !== stored[index] && Date.parse(at) > latest) {
+      throw new AppError('InvalidInput', 'A consent cannot be dated in the future', { field, reason: 'futureConsent' });
+    }
+  });
+}
+
 /** The people row of these values (display name and sort key derived). */
 export function personRow(values: PersonValues, updatedAt: string): PersonWrite {
   const displayName = values.displayName ?? composeDisplayName(values);
@@ -104,6 +121,7 @@ export async function createPerson(db: AppDb, input: PersonInput, env: ServiceEn
   const values = PersonInput.parse(input);
   return db.transaction().execute(async (trx) => {
     await checkReferences(trx, values);
+    checkConsentDates(values, env.now());
     const now = env.now().toISOString();
     const id = await insertPerson(trx, personRow(values, now), now);
     await writeRelations(trx, { personId: id }, values, env.defaultCountry);
@@ -123,8 +141,13 @@ export async function writePersonUpdate(
   values: PersonValues,
   env: ServiceEnv,
 ): Promise<void> {
-  const linked = await trx.selectFrom('people').select('company_id').where('id', '=', id).executeTakeFirst();
+  const linked = await trx
+    .selectFrom('people')
+    .select(['company_id', 'contact_consent_at', 'marketing_consent_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   await checkReferences(trx, values, linked?.company_id ?? null);
+  checkConsentDates(values, env.now(), [linked?.contact_consent_at ?? null, linked?.marketing_consent_at ?? null]);
   const outcome = await updateVersioned(trx, 'people', id, version, personRow(values, env.now().toISOString()));
   if (outcome === 'missing') throw new AppError('NotFound', 'The person does not exist', { id });
   if (outcome === 'conflict') throw new AppError('Conflict', 'The person was changed elsewhere', { id });

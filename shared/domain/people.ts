@@ -21,7 +21,13 @@ export const Consent = z.object({
   /** When consent was given or withdrawn. */
   at: IsoDateTime.nullable(),
   /** Where it came from: "web form", "signed contract"... */
-  source: z.string().trim().max(200).nullable(),
+  source: z
+    .string()
+    .trim()
+    .max(200)
+    .nullable()
+    // A blank source is none, not an empty text that reads as a source.
+    .transform((source) => (source === '' ? null : source)),
 });
 export type Consent = z.infer<typeof Consent>;
 

@@ -10,12 +10,15 @@ import {
   type PersonForm,
 } from '../../renderer/features/people/person-form';
 import { openTestDatabase, testEnv } from '../support/open-test-database';
+import { expectAppError } from '../support/shared-test-database';
 import { useTempDir } from '../support/temp-dir';
 
 /** What the edit form sends when the user changes `patch` and saves. */
 async function editInForm(database: OpenDatabase, person: Person, patch: Partial<PersonForm>): Promise<Person> {
   const form = { ...formFromPerson(person), ...patch };
-  return updatePerson(database.db, person.id, person.version, personInputFromForm(form, person), testEnv());
+  // The form dates what the user decides today by the computer's clock, as main does.
+  const env = { ...testEnv(), now: () => new Date() };
+  return updatePerson(database.db, person.id, person.version, personInputFromForm(form, person), env);
 }
 
 describe('editing a person through the form', () => {
@@ -91,6 +94,43 @@ describe('editing a person through the form', () => {
     });
     expect(withdrawn.contactConsent).toMatchObject({ granted: false, source: 'manual' });
     expect(Date.now() - Date.parse(withdrawn.contactConsent!.at!)).toBeLessThan(60_000);
+  });
+
+  it('refuses a consent dated after today, keeps one already stored so, and stores a blank source as none', async () => {
+    const future = new Date(Date.parse(env.now().toISOString()) + 3 * 24 * 3600 * 1000).toISOString();
+    const error = await expectAppError(
+      createPerson(
+        database.db,
+        { lastName: 'Завтрашний', contactConsent: { granted: true, at: future, source: 'анкета' } },
+        env,
+      ),
+      'InvalidInput',
+    );
+    expect(error.details).toMatchObject({ field: 'contactConsent', reason: 'futureConsent' });
+
+    const person = await createPerson(
+      database.db,
+      { lastName: 'Пустоисточников', marketingConsent: { granted: true, at: null, source: '   ' } },
+      env,
+    );
+    expect(person.marketingConsent).toEqual({ granted: true, at: null, source: null });
+    // A date an import stored stands when another field is edited.
+    database.connection
+      .prepare('UPDATE people SET contact_consent = 1, contact_consent_at = ? WHERE id = ?')
+      .run(future, person.id);
+    const stored = await getPerson(database.db, person.id);
+    const edited = await editInForm(database, stored, { position: 'Директор' });
+    expect(edited.contactConsent?.at).toBe(future);
+    await expectAppError(
+      updatePerson(
+        database.db,
+        person.id,
+        edited.version,
+        { lastName: 'Пустоисточников', marketingConsent: { granted: false, at: future, source: null } },
+        env,
+      ),
+      'InvalidInput',
+    );
   });
 
   it('keeps the link to a company in the trash, so the company comes back with its people', async () => {

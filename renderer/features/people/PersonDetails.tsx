@@ -108,7 +108,14 @@ export function PersonDetails({ person, editable }: { person: Person; editable: 
           display: person.birthday && formatDate(person.birthday, i18n.language),
           initial: () => form().birthday,
           input: (value, onChange) => (
-            <DateField aria-label={label('birthday')} name="birthday" autoFocus value={value} onChange={onChange} />
+            <DateField
+              aria-label={label('birthday')}
+              name="birthday"
+              autoFocus
+              maxDate={new Date()}
+              value={value}
+              onChange={onChange}
+            />
           ),
           save: (birthday) => saveFields({ birthday }),
         }),

@@ -116,6 +116,7 @@ function PersonFormBody({
               <DateField
                 label={t('records.fields.birthday')}
                 name="birthday"
+                maxDate={new Date()}
                 value={form.birthday}
                 onChange={(birthday) => set({ birthday })}
               />
@@ -184,6 +185,7 @@ function ConsentInputs({
           <DateField
             label={t('people.form.consentDate')}
             name={`${kind}-date`}
+            maxDate={new Date()}
             value={value.date}
             onChange={(date) => onChange({ ...value, date })}
           />

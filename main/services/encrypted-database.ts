@@ -24,6 +24,7 @@ import {
   type SqliteConnection,
 } from '../db/open';
 import { readMeta, writeMeta } from '../db/repositories/app-meta';
+import { knownFailure } from '../db/sqlite-errors';
 
 /** An unlocked database: the raw connection stays inside main/, services use `db`. */
 export type OpenDatabase = {
@@ -200,6 +201,20 @@ export async function readDatabaseName(database: OpenDatabase): Promise<string> 
   return (await readMeta(database.db)).name ?? path.basename(database.path);
 }
 
-export function integrityProblems(database: OpenDatabase): string[] {
-  return checkIntegrity(database.connection);
+/**
+ * What is damaged in the file, read before anything writes to it (no migration, no pragma): the
+ * integrity check's findings, or the damage that stopped the reading. A wrong passphrase still throws.
+ */
+export function fileIntegrityProblems(filePath: string, passphrase: string, options: ConnectionOptions = {}): string[] {
+  let connection: SqliteConnection | undefined;
+  try {
+    connection = openEncryptedFile(path.resolve(filePath), passphrase, options);
+    return checkIntegrity(connection);
+  } catch (error) {
+    const failure = knownFailure(error);
+    if (failure?.code === 'DatabaseCorrupt') return [failure.message];
+    throw error;
+  } finally {
+    connection?.close();
+  }
 }

@@ -259,6 +259,42 @@ describe('command line', () => {
     expect(two.status).toBe(2);
   });
 
+  it('check reports a damaged file as failed integrity (with --json too) and writes nothing to it', async () => {
+    const dir = tempDir();
+    const intact = await existingDatabase();
+    const page = SQLCIPHER_V4.pageSize;
+    const middle = Math.floor(fs.statSync(intact).size / page / 2) * page;
+    const garbled = path.join(dir, 'garbled.kartoteka');
+    fs.copyFileSync(intact, garbled);
+    const handle = fs.openSync(garbled, 'r+');
+    fs.writeSync(handle, Buffer.alloc(4 * page, 0xa5), 0, 4 * page, middle);
+    fs.closeSync(handle);
+    const truncated = path.join(dir, 'truncated.kartoteka');
+    fs.copyFileSync(intact, truncated);
+    fs.truncateSync(truncated, middle);
+    // A file of an older schema would be migrated on open: a damaged one must not be.
+    const older = path.join(dir, 'older.kartoteka');
+    const olderMigrations = Object.fromEntries(Object.entries(migrations).slice(0, 5));
+    await (await createDatabase(older, 'Older', PASSPHRASE, { migrations: olderMigrations })).close();
+    const olderHandle = fs.openSync(older, 'r+');
+    fs.writeSync(olderHandle, Buffer.alloc(page, 0xa5), 0, page, 5 * page);
+    fs.closeSync(olderHandle);
+    const before = fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name)).toString('hex')]);
+
+    for (const damaged of [truncated, older]) {
+      const run = cli(['check', '--db', damaged, '--json']);
+      expect(run.status, run.stderr).toBe(1);
+      const report = lastJsonLine(run);
+      expect(report).toMatchObject({ ok: true, command: 'check', path: damaged, integrity: { ok: false } });
+      expect((report['integrity'] as { problems: string[] }).problems.length).toBeGreaterThan(0);
+    }
+    const readable = cli(['check', '--db', garbled]);
+    expect(readable.status, readable.stderr).toBe(1);
+    expect(readable.stdout).toMatch(/^Integrity: +\d+ problem\(s\)$/m);
+    const after = fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name)).toString('hex')]);
+    expect(after).toEqual(before);
+  });
+
   it('init refuses an existing file', async () => {
     const file = await existingDatabase();
     const run = cli(['init', '--db', file, '--json']);

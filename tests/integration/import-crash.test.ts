@@ -12,9 +12,9 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { listUserTables } from '../../main/db/open';
+import { checkIntegrity, listUserTables } from '../../main/db/open';
 import { createCompany } from '../../main/services/companies-service';
-import { createDatabase, integrityProblems, openDatabase } from '../../main/services/encrypted-database';
+import { createDatabase, openDatabase } from '../../main/services/encrypted-database';
 import { createPerson } from '../../main/services/people-service';
 import { lastJsonLine, ROOT, runCli } from '../support/cli-runner';
 import { TEST_PASSPHRASE, testEnv } from '../support/open-test-database';
@@ -93,7 +93,7 @@ async function snapshot(file: string): Promise<Snapshot> {
           .map((row) => JSON.stringify(row)),
       ),
       imports: count('imports'),
-      problems: integrityProblems(database),
+      problems: checkIntegrity(connection),
     };
   } finally {
     await database.close();

@@ -170,9 +170,15 @@ export function rekeyConnection(connection: SqliteConnection, newPassphrase: str
   connection.rekey(Buffer.from(newPassphrase, 'utf8'));
 }
 
+/** SQLite joins a database's findings into one row under this header; each of its lines is one problem. */
+const INTEGRITY_HEADER = /^\*\*\* in database \S+ \*\*\*$/;
+
+/** One problem a line (an empty list when the file is intact). */
 export function checkIntegrity(connection: SqliteConnection): string[] {
   const rows = connection.pragma('integrity_check') as Array<{ integrity_check: string }>;
-  return rows.map((row) => row.integrity_check).filter((message) => message !== 'ok');
+  return rows
+    .flatMap((row) => row.integrity_check.split('\n'))
+    .filter((line) => line !== 'ok' && line !== '' && !INTEGRITY_HEADER.test(line));
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   createDatabase,
   countTableRows,
   describeDatabase,
+  fileIntegrityProblems,
   openDatabase,
 } from '../../main/services/encrypted-database';
 import { openEncryptedFile, SQLCIPHER_V4 } from '../../main/db/open';
@@ -215,6 +216,27 @@ describe('encrypted database file', () => {
     await expectAppError(createDatabase(plain, 'x', PASSPHRASE), 'FileExists');
     await expectAppError(createDatabase(path.join(dir, 'weak.kartoteka'), 'x', 'short'), 'PassphraseTooShort');
     expect(fs.existsSync(path.join(dir, 'weak.kartoteka'))).toBe(false);
+  });
+
+  it('lists each integrity problem of a damaged file on its own line, and writes nothing to it', async () => {
+    const file = path.join(tempDir(), 'clients.kartoteka');
+    const database = await createDatabase(file, 'Clients', PASSPHRASE);
+    // A table of a few hundred pages at the end of the file: its tree can be damaged while the schema still reads.
+    database.connection.exec(`CREATE TABLE notes (body TEXT);
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+      INSERT INTO notes SELECT printf('%.300c', 'x') || i FROM n`);
+    await database.close();
+    expect(fileIntegrityProblems(file, PASSPHRASE)).toEqual([]);
+
+    const page = SQLCIPHER_V4.pageSize;
+    const handle = fs.openSync(file, 'r+');
+    fs.writeSync(handle, Buffer.alloc(4 * page, 0xa5), 0, 4 * page, fs.statSync(file).size - 50 * page);
+    fs.closeSync(handle);
+    const before = sha256OfFile(file);
+    const problems = fileIntegrityProblems(file, PASSPHRASE);
+    expect(problems.length).toBeGreaterThan(1);
+    for (const problem of problems) expect(problem).toMatch(/^[^\n*]+$/);
+    expect(sha256OfFile(file)).toBe(before);
   });
 
   it('refuses an empty file (it would open as a new database under any passphrase) and a folder', async () => {

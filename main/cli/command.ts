@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { AppError } from '../../shared/errors';
+import { CountryCode, DEFAULT_COUNTRY } from '../../shared/domain/settings';
 
 export type CommandOptions = NonNullable<ParseArgsConfig['options']>;
 export type OptionValues = Record<string, string | boolean | Array<string | boolean> | undefined>;
@@ -55,6 +56,17 @@ export class CommandArgs {
       throw new AppError('InvalidInput', `--${name} must be a whole number from ${min} to ${max}`);
     }
     return number;
+  }
+
+  /** The country national phone numbers are read in: a code the phone library knows, in any case; RU if not given. */
+  country(name: string): string {
+    const value = this.string(name);
+    if (value === undefined) return DEFAULT_COUNTRY;
+    const parsed = CountryCode.safeParse(value.toUpperCase());
+    if (!parsed.success) {
+      throw new AppError('InvalidInput', `--${name} must be a two-letter country code like RU or KZ, not "${value}"`);
+    }
+    return parsed.data;
   }
 
   /** A file path, resolved against the folder the user ran `npm run cli` from (npm itself runs in the package root). */

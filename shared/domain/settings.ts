@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPhoneCountry } from '../text/phone';
 
 export const languages = ['ru', 'en'] as const;
 export const Language = z.enum(languages);
@@ -23,8 +24,11 @@ export const RecentDatabase = z.object({
 });
 export type RecentDatabase = z.infer<typeof RecentDatabase>;
 
-/** ISO 3166 country used to read national phone numbers ("8 916 …" in RU). */
-export const CountryCode = z.string().regex(/^[A-Z]{2}$/);
+/** ISO 3166-1 alpha-2 country used to read national phone numbers ("8 916 …" in RU): one the phone library knows. */
+export const CountryCode = z.string().refine(isPhoneCountry, 'Not a country code the phone library knows, like RU');
+
+/** Where national numbers are read when no setting or option says otherwise. */
+export const DEFAULT_COUNTRY = 'RU';
 
 /** 0 means "never lock automatically". */
 export const AutoLockMinutes = z
@@ -41,7 +45,7 @@ export const StoredSettings = z.object({
   windowBounds: WindowBounds.nullable().default(null),
   backupFolder: z.string().nullable().default(null),
   autoLockMinutes: AutoLockMinutes.default(15),
-  defaultCountry: CountryCode.default('RU'),
+  defaultCountry: CountryCode.default(DEFAULT_COUNTRY),
   /** Passphrases wrapped by the OS keychain (Electron safeStorage), base64, keyed by file path. */
   wrappedPassphrases: z.record(z.string(), z.string()).default({}),
 });

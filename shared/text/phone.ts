@@ -8,6 +8,11 @@ import {
 } from 'libphonenumber-js/min/es6';
 import { digitsOf } from './fold';
 
+/** A country libphonenumber's metadata has: one whose national numbers a default country can read. */
+export function isPhoneCountry(code: string): code is CountryCode {
+  return isSupportedCountry(code);
+}
+
 /** How an extension follows the number in a stored value; libphonenumber reads it back. */
 const EXTENSION = ' ext. ';
 
@@ -126,7 +131,7 @@ export function phoneQueryDigits(query: string, defaultCountry: string): string[
   if (trunkEight && digits.length > 1) candidates.add(`7${digits.slice(1)}`);
   // The start of a national number typed without a prefix ("916 123" → "7916123"); most other
   // countries dial theirs with a trunk 0, which E.164 leaves out ("020 7946" → "44207946").
-  if (!query.trim().startsWith('+') && !trunkEight && isSupportedCountry(country)) {
+  if (!query.trim().startsWith('+') && !trunkEight && isPhoneCountry(country)) {
     const code = getCountryCallingCode(country);
     candidates.add(`${code}${digits}`);
     if (digits.startsWith('0') && !digits.startsWith('00') && digits.length > 1)

@@ -161,17 +161,20 @@ describe('command line', () => {
     expect(missingDb.stderr).toContain('--db');
   });
 
-  it('treats a bad --mode, --encoding, --lang or --out extension as a usage error (exit 2), before opening anything', () => {
+  it('treats a bad --mode, --encoding, --lang, --out extension or --country as a usage error (exit 2), before opening anything', () => {
     const runs = [
       cli(['import', '--db', 'none.kartoteka', 'none.csv', '--mode', 'merge', '--json']),
       cli(['export', '--db', 'none.kartoteka', '--out', 'x.csv', '--entity', 'people', '--encoding', 'cp1251']),
       cli(['export', '--db', 'none.kartoteka', '--out', 'x.xlsx', '--entity', 'people', '--lang', 'de']),
       cli(['export', '--db', 'none.kartoteka', '--out', 'x.txt', '--entity', 'people']),
+      cli(['import', '--db', 'none.kartoteka', 'none.csv', '--country', 'XX', '--json']),
+      cli(['search', '--db', 'none.kartoteka', 'Иванов', '--country=']),
     ];
-    expect(runs.map((run) => run.status)).toEqual([2, 2, 2, 2]);
+    expect(runs.map((run) => run.status)).toEqual([2, 2, 2, 2, 2, 2]);
     expect(lastJsonLine(runs[0]!)).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
+    expect(lastJsonLine(runs[4]!)).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
     expect(runs.map((run) => run.stderr).join('\n')).toMatch(
-      /--mode must be[\s\S]*--encoding must be[\s\S]*--lang must be[\s\S]*--out must end in/,
+      /--mode must be[\s\S]*--encoding must be[\s\S]*--lang must be[\s\S]*--out must end in[\s\S]*--country must be[^\n]*"XX"[\s\S]*--country must be[^\n]*""/,
     );
   });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_RECENT_DATABASES } from '../../shared/constants';
-import { Settings } from '../../shared/domain/settings';
+import { Settings, SettingsPatch } from '../../shared/domain/settings';
 import { createFileSettingsStore, SettingsStore } from '../../main/settings/settings-store';
 import { useTempDir } from '../support/temp-dir';
 
@@ -92,6 +92,16 @@ describe('file settings store', () => {
       recentDatabases: [],
       wrappedPassphrases: { '/data/a.kartoteka': 'd3JhcHBlZA==' },
     });
+  });
+
+  it('takes as the default country only a code the phone library knows', () => {
+    for (const bad of ['XX', 'russia', '', 'ru']) {
+      expect(SettingsPatch.safeParse({ defaultCountry: bad }).success, bad).toBe(false);
+    }
+    const folder = tempDir();
+    writeRaw(folder, { language: 'en', defaultCountry: 'XX' });
+    expect(createFileSettingsStore(folder).read()).toMatchObject({ language: 'en', defaultCountry: 'RU' });
+    expect(createFileSettingsStore(folder).applyPatch({ defaultCountry: 'KZ' }).defaultCountry).toBe('KZ');
   });
 
   it('drops unknown keys and keeps everything valid', () => {

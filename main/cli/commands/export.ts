@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { DEFAULT_COUNTRY } from '../../../shared/domain/settings';
 import { exportDatabase, exportRecords } from '../../export/export-service';
 import { dbOption, type Command } from '../command';
 import { withDatabase } from '../database';
@@ -60,7 +61,7 @@ export const exportCommand: Command = {
                 replace,
                 language,
               },
-              { now: () => new Date(), defaultCountry: 'RU' },
+              { now: () => new Date(), defaultCountry: DEFAULT_COUNTRY },
             );
       const exportMs = Math.round(performance.now() - started);
       const lost = unencodable > 0 ? ` (${unencodable} characters Windows-1251 lacks written as "?")` : '';

@@ -70,7 +70,7 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import people and companies from .xlsx, .csv or .vcf (all-or-nothing; --dry-run writes nothing)',
   usage:
-    '--db FILE INPUT [--sheet NAME] [--mapping FILE.json|auto] [--mode create|update|upsert] [--skip-hidden-rows] [--dry-run]',
+    '--db FILE INPUT [--sheet NAME] [--mapping FILE.json|auto] [--mode create|update|upsert] [--country RU] [--skip-hidden-rows] [--dry-run]',
   options: {
     ...dbOption,
     sheet: { type: 'string' },
@@ -94,7 +94,7 @@ export const importCommand: Command = {
     const modeFlag = parsedMode.data;
     const dryRun = args.flag('dry-run');
     const mapping = args.string('mapping') ?? 'auto';
-    const env = { now: () => new Date(), defaultCountry: (args.string('country') ?? 'RU').toUpperCase() };
+    const env = { now: () => new Date(), defaultCountry: args.country('country') };
     const passphrase = await readPassphrase();
     return withDatabase(file, passphrase, async (database) => {
       const sessions = new ImportSessions();

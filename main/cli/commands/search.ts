@@ -16,7 +16,7 @@ export const search: Command = {
     const query = args.positionals.join(' ').trim();
     if (query === '') throw new AppError('InvalidInput', 'Give the text to search for, e.g. search --db FILE "Иванов"');
     const limit = args.integer('limit', 20, 1, 100);
-    const defaultCountry = (args.string('country') ?? 'RU').toUpperCase();
+    const defaultCountry = args.country('country');
     const passphrase = await readPassphrase();
     return withDatabase(file, passphrase, async (database) => {
       const started = performance.now();

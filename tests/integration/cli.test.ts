@@ -298,6 +298,17 @@ describe('command line', () => {
     expect(after).toEqual(before);
   });
 
+  it('init names the database after a file name longer than a name allows, cut at a word', () => {
+    // 240 bytes with the extension: as long as file names get.
+    const base = `${'sales department clients '.repeat(10)}archive`.slice(0, 230);
+    const run = cli(['init', '--db', path.join(tempDir(), `${base}.kartoteka`), '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const { name } = lastJsonLine(run) as { name: string };
+    expect(name).toBe(base.slice(0, name.length));
+    expect(name.length).toBeLessThanOrEqual(200);
+    expect(name).toMatch(/clients$/);
+  });
+
   it('init refuses an existing file', async () => {
     const file = await existingDatabase();
     const run = cli(['init', '--db', file, '--json']);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { CreateDatabaseRequest } from '../../../shared/domain/database';
 import { createDatabase, describeDatabase } from '../../services/encrypted-database';
 import { dbOption, type Command } from '../command';
+import { databaseNameFromFile } from '../database';
 import { alignRows } from '../output';
 import { PASSPHRASE_ENV, readNewPassphrase } from '../passphrase';
 
@@ -14,9 +14,7 @@ export const init: Command = {
   options: { ...dbOption, name: { type: 'string' } },
   async run(args) {
     const file = args.path('db');
-    const parsedName = CreateDatabaseRequest.shape.name.safeParse(
-      args.string('name') ?? path.basename(file, path.extname(file)),
-    );
+    const parsedName = CreateDatabaseRequest.shape.name.safeParse(args.string('name') ?? databaseNameFromFile(file));
     if (!parsedName.success) throw new AppError('InvalidInput', 'The name must have 1 to 200 characters');
     // createDatabase refuses too, but only after the passphrase was typed twice.
     if (fs.existsSync(file)) throw new AppError('FileExists', 'A file with this name already exists', { path: file });

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { createDatabase, openDatabase, type OpenDatabase } from '../../services/encrypted-database';
 import type { SeedProgress } from '../../seed/progress';
 import { planSeed, seedDatabase, type SeedPlan } from '../../seed/seed-database';
 import { dbOption, type CommandArgs, type Command } from '../command';
+import { databaseNameFromFile } from '../database';
 import { alignRows, formatBytes } from '../output';
 import { PASSPHRASE_ENV, readNewPassphrase, readPassphrase } from '../passphrase';
 
@@ -40,7 +40,7 @@ function seconds(ms: number | undefined): string {
 async function openOrCreate(file: string): Promise<OpenDatabase> {
   if (fs.existsSync(file)) return openDatabase(file, await readPassphrase());
   const passphrase = await readNewPassphrase(PASSPHRASE_ENV, 'New passphrase');
-  return createDatabase(file, path.basename(file, path.extname(file)), passphrase);
+  return createDatabase(file, databaseNameFromFile(file), passphrase);
 }
 
 export const seed: Command = {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { AppError } from '../../shared/errors';
-import type { ImportEntity } from '../../shared/domain/import-fields';
+import { customFieldTarget, importFieldsOf, type ImportEntity } from '../../shared/domain/import-fields';
 import { sheetHeaders } from '../../shared/domain/sheet-headers';
 import {
   ImportSetup,
@@ -307,6 +307,33 @@ export function suggestedSetup(file: ImportFile, sheet?: string): ImportSetupInp
     createFields: file.createFields,
     options: file.ownWorkbook ? ownWorkbookOptions(file) : {},
   };
+}
+
+export type UnknownTargets = { sheet: string; column: number; targets: string[] };
+
+/**
+ * The targets a setup maps columns to that its sheet's record type has no field for: the import
+ * leaves them out, so a mistyped one ("fullname") would skip every row as nameless.
+ */
+export async function unknownTargets(db: Executor, input: ImportSetupInput): Promise<UnknownTargets[]> {
+  const setup = ImportSetup.parse(input);
+  const known = async (entity: ImportEntity) =>
+    new Set([
+      ...importFieldsOf[entity].map((field) => field.key),
+      ...(await listCustomFieldDefinitions(db, entity)).map((field) => customFieldTarget(field.key)),
+      ...setup.createFields.filter((field) => field.entity === entity).map((field) => customFieldTarget(field.key)),
+    ]);
+  const found: UnknownTargets[] = [];
+  for (const sheet of setup.sheets) {
+    if (sheet.entity === null) continue;
+    const keys = await known(sheet.entity);
+    for (const column of sheet.columns) {
+      // A column making a new field is mapped to it whatever its targets say.
+      const targets = column.newField ? [] : column.targets.filter((target) => !keys.has(target));
+      if (targets.length > 0) found.push({ sheet: sheet.sheet, column: column.index, targets });
+    }
+  }
+  return found;
 }
 
 export async function saveImportTemplate(

@@ -226,7 +226,7 @@ describe('command line', () => {
             headerRow: 0,
             columns: [
               { index: 0, targets: ['fullName'] },
-              { index: 1, targets: ['email'] },
+              { index: 1, targets: ['email.work'] },
             ],
           },
         ],
@@ -260,6 +260,25 @@ describe('command line', () => {
     }
     const two = cli(['import', '--db', database, book, book, '--json']);
     expect(two.status).toBe(2);
+  });
+
+  it('refuses a mapping file naming a field that does not exist, with the field and its column', async () => {
+    const book = await writeWorkbookSheets(tempDir(), 'клиенты.xlsx', [
+      { name: 'Клиенты', rows: [['ФИО'], ['Иванов Иван']] },
+    ]);
+    // A mistyped field was left out, and every row skipped as nameless.
+    const mapping = path.join(tempDir(), 'опечатка.json');
+    fs.writeFileSync(mapping, JSON.stringify({ columns: [{ index: 0, targets: ['fullname'] }] }));
+    const run = cli(['import', '--db', await existingDatabase(), book, '--mapping', mapping, '--json']);
+    expect(run.status, run.stderr).toBe(2);
+    expect(lastJsonLine(run)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'InvalidInput',
+        details: { unknownTargets: [{ sheet: 'Клиенты', column: 0, targets: ['fullname'] }] },
+      },
+    });
+    expect(run.stderr).toContain('"fullname" in column 0 ("ФИО") of sheet "Клиенты"');
   });
 
   it('check reports a damaged file as failed integrity (with --json too) and writes nothing to it', async () => {

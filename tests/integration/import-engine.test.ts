@@ -7,7 +7,7 @@ import type { Person } from '../../shared/domain/people';
 import { getCompany } from '../../main/services/companies-service';
 import { createCustomField } from '../../main/services/custom-fields-service';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
-import { ImportSessions, saveImportTemplate, undoImport } from '../../main/services/import-service';
+import { ImportSessions, saveImportTemplate, undoImport, unknownTargets } from '../../main/services/import-service';
 import { createPerson, getPerson } from '../../main/services/people-service';
 import { search } from '../../main/services/search-service';
 import { rebuildSearchIndex } from '../../main/db/search-index';
@@ -920,6 +920,32 @@ describe('spreadsheet import engine', () => {
     expect(searchTokens(database, 'companies_search')).toEqual(written.companies);
     const hits = await search(database.db, 'елка орел', { limit: 5, types: ['person'], defaultCountry: 'RU' });
     expect(hits.map((hit) => hit.displayName)).toEqual(['Ёлкина Алёна']);
+  });
+
+  it('names the targets a setup maps to that its sheet has no field for', async () => {
+    await createCustomField(database.db, { entity: 'person', label: 'Регион', type: 'select', options: ['Юг'] }, env);
+    const setup: ImportSetupInput = {
+      sheets: [
+        {
+          sheet: 'Контакты',
+          entity: 'person',
+          headerRow: 0,
+          columns: [
+            { index: 0, targets: ['fullName', 'fullname'] },
+            // "name" is a company's field; "custom.segment" is one the setup creates.
+            { index: 1, targets: ['custom.region', 'custom.budget', 'name', 'custom.segment'] },
+            { index: 2, targets: ['email'], newField: { label: 'Бюджет', type: 'number' } },
+          ],
+        },
+        { sheet: 'Компании', entity: 'company', headerRow: 0, columns: [{ index: 0, targets: ['name'] }] },
+        { sheet: 'Прочее', entity: null, headerRow: 0, columns: [{ index: 0, targets: ['nonsense'] }] },
+      ],
+      createFields: [{ entity: 'person', key: 'segment', label: 'Сегмент', type: 'text', options: [] }],
+    };
+    expect(await unknownTargets(database.db, setup)).toEqual([
+      { sheet: 'Контакты', column: 0, targets: ['fullname'] },
+      { sheet: 'Контакты', column: 1, targets: ['custom.budget', 'name'] },
+    ]);
   });
 
   it('imports a companies sheet and a people sheet together, with custom fields and value mappings', async () => {

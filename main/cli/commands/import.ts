@@ -6,12 +6,15 @@ import {
   ColumnMapping,
   ImportMode,
   ImportSetup,
+  type ImportFile,
   type ImportSetupInput,
   type SheetSetupInput,
 } from '../../../shared/domain/imports';
+import { sheetHeaders } from '../../../shared/domain/sheet-headers';
+import type { AppDb } from '../../db/kysely';
 import { fileError } from '../../spreadsheets/sniff';
 import { problemLabel, skipCauses } from '../../import/problem-labels';
-import { ImportSessions, suggestedSetup } from '../../services/import-service';
+import { ImportSessions, suggestedSetup, unknownTargets } from '../../services/import-service';
 import { dbOption, type Command } from '../command';
 import { withDatabase } from '../database';
 import { alignRows } from '../output';
@@ -41,6 +44,24 @@ const MappingFile = z.union([
   ImportSetup.partial().required({ sheets: true }),
   z.object({ columns: z.array(ColumnMapping).min(1) }),
 ]);
+
+/** A mapping file's fields must exist: the import would leave a mistyped one out and skip the rows it named. */
+async function assertKnownTargets(db: AppDb, setup: ImportSetupInput, preview: ImportFile): Promise<void> {
+  const unknown = await unknownTargets(db, setup);
+  if (unknown.length === 0) return;
+  const named = unknown.map(({ sheet, column, targets }) => {
+    const rows = preview.sheets.find((item) => item.name === sheet)?.rows ?? [];
+    const headerRow = setup.sheets.find((item) => item.sheet === sheet)?.headerRow ?? 0;
+    const header = sheetHeaders(rows, headerRow)[column];
+    const where = `column ${column}${header ? ` ("${header}")` : ''} of sheet "${sheet}"`;
+    return `${targets.map((target) => `"${target}"`).join(', ')} in ${where}`;
+  });
+  throw new AppError(
+    'InvalidInput',
+    `The mapping file names fields that don't exist: ${named.join('; ')} (the field keys are in shared/domain/import-fields.ts)`,
+    { unknownTargets: unknown },
+  );
+}
 
 /** A mapping file is an import setup (sheets, options...) or one sheet's `columns`. */
 async function mappingSetup(file: string, suggested: SheetSetupInput[]): Promise<Partial<ImportSetupInput>> {
@@ -119,6 +140,7 @@ export const importCommand: Command = {
           mode: modeFlag ?? fromFile.options?.mode ?? 'upsert',
         },
       };
+      if (mapping !== 'auto') await assertKnownTargets(database.db, setup, preview);
       const progress = (report: { done: number }) => {
         if (!process.argv.includes('--json')) process.stderr.write(`\r${report.done} rows…`);
       };

@@ -261,11 +261,15 @@ class ImportPass {
       for (const column of sheet.columns) {
         if (!column.newField) continue;
         const values = { entity, label: column.newField.label, type: column.newField.type, options: [] };
+        // A field of that label (case and ё aside) is the one meant: a second would be its twin.
+        const sameLabel = definitions.find((field) => foldText(field.label) === foldText(values.label));
         // The dry run only pretends: the field is made when the import really runs.
-        const definition: CustomFieldDefinition = this.#writing
-          ? await addCustomField(db, values, env.now().toISOString())
-          : { ...values, id: fakeId--, key: `new_${-fakeId}`, position: definitions.length };
-        definitions.push(definition);
+        const definition: CustomFieldDefinition =
+          sameLabel ??
+          (this.#writing
+            ? await addCustomField(db, values, env.now().toISOString())
+            : { ...values, id: fakeId--, key: `new_${-fakeId}`, position: definitions.length });
+        if (sameLabel === undefined) definitions.push(definition);
         column.targets = [customFieldTarget(definition.key)];
         column.newField = null;
       }

@@ -5,6 +5,7 @@ import {
   type CustomFieldEntity,
   type CustomFieldType,
 } from '../../shared/domain/custom-fields';
+import { foldText } from '../../shared/text/fold';
 import { slugKey } from '../../shared/text/transliterate';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
@@ -22,6 +23,27 @@ export function listCustomFields(db: AppDb, entity: CustomFieldEntity): Promise<
   return listCustomFieldDefinitions(db, entity);
 }
 
+/**
+ * A field is told apart by its label (the form, the list's column, the filter, the export's
+ * header): two of one label, case and ё aside, would be two columns of one name that an export
+ * can't bring back apart.
+ */
+async function refuseTakenLabel(
+  db: Executor,
+  entity: CustomFieldEntity,
+  label: string,
+  exceptId: number | null = null,
+): Promise<void> {
+  const key = foldText(label);
+  const live = await listCustomFieldDefinitions(db, entity);
+  if (live.some((field) => field.id !== exceptId && foldText(field.label) === key)) {
+    throw new AppError('InvalidInput', `A field labelled "${label}" exists already`, {
+      field: 'label',
+      reason: 'labelTaken',
+    });
+  }
+}
+
 /** Adds a field; its key is made from the label and kept unique ("region", "region_2"...). */
 export async function createCustomField(
   db: AppDb,
@@ -32,7 +54,10 @@ export async function createCustomField(
   if (CHOICE_TYPES.has(values.type) && values.options.length === 0) {
     throw new AppError('InvalidInput', 'A list field needs at least one option', { field: 'options' });
   }
-  return db.transaction().execute((trx) => addCustomField(trx, values, env.now().toISOString()));
+  return db.transaction().execute(async (trx) => {
+    await refuseTakenLabel(trx, values.entity, values.label);
+    return addCustomField(trx, values, env.now().toISOString());
+  });
 }
 
 /** Inserts a field in the caller's transaction, with a unique key made from its label. */
@@ -72,9 +97,10 @@ export async function updateCustomField(
       .execute();
     const definition = await trx
       .selectFrom('custom_field_definitions')
-      .select('type')
+      .select(['type', 'entity'])
       .where('id', '=', id)
       .executeTakeFirst();
+    if (definition) await refuseTakenLabel(trx, definition.entity, label, id);
     if (definition && CHOICE_TYPES.has(definition.type)) {
       if (options.length === 0) {
         throw new AppError('InvalidInput', 'A list field needs at least one option', { field: 'options' });

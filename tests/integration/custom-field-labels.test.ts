@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  archiveCustomField,
+  createCustomField,
+  listCustomFields,
+  updateCustomField,
+} from '../../main/services/custom-fields-service';
+import type { OpenDatabase } from '../../main/services/encrypted-database';
+import { ImportSessions, suggestedSetup } from '../../main/services/import-service';
+import { getPerson } from '../../main/services/people-service';
+import { writeCsv } from '../support/import-fixtures';
+import { openTestDatabase, testEnv } from '../support/open-test-database';
+import { expectAppError } from '../support/shared-test-database';
+import { useTempDir } from '../support/temp-dir';
+
+describe('custom field labels', () => {
+  const tempDir = useTempDir();
+  const env = testEnv();
+  let database: OpenDatabase;
+
+  beforeEach(async () => {
+    database = await openTestDatabase(tempDir());
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  const field = (label: string, entity: 'person' | 'company' = 'person') =>
+    createCustomField(database.db, { entity, label, type: 'text' }, env);
+
+  it('are told apart, case and ё aside, within a record type', async () => {
+    const region = await field('Регион');
+    const error = await expectAppError(field('  РЕГИОН '), 'InvalidInput');
+    expect(error.details).toMatchObject({ field: 'label', reason: 'labelTaken' });
+    await field('Счет');
+    await expectAppError(field('счёт'), 'InvalidInput');
+    // A company's field may share a person's label; an archived field's label is free again.
+    await field('Регион', 'company');
+    const budget = await field('Бюджет');
+    await archiveCustomField(database.db, budget.id, env);
+    await field('Бюджет');
+
+    // Renaming onto another field's label is refused; a field's own label in other case is fine.
+    await expectAppError(updateCustomField(database.db, budget.id + 1, 'регион', []), 'InvalidInput');
+    expect((await updateCustomField(database.db, region.id, 'РЕГИОН', [])).label).toBe('РЕГИОН');
+  });
+
+  it('an import asked to make a field of a label that exists fills that field instead', async () => {
+    await field('Регион');
+    const sessions = new ImportSessions();
+    const file = writeCsv(tempDir(), 'клиенты.csv', [
+      ['ФИО', 'регион'],
+      ['Иванов Иван', 'Юг'],
+    ]);
+    const opened = await sessions.open(database.db, { path: file });
+    const { sheets } = suggestedSetup(opened);
+    const columns = sheets[0]!.columns.map((column) =>
+      column.index === 1 ? { ...column, targets: [], newField: { label: 'регион', type: 'text' as const } } : column,
+    );
+    const report = await sessions.run(
+      database.db,
+      opened.sessionId,
+      { sheets: [{ ...sheets[0]!, entity: 'person', columns }], options: { mode: 'upsert', matchKeys: ['name'] } },
+      env,
+    );
+    expect(report.summary.people.create).toBe(1);
+    const fields = await listCustomFields(database.db, 'person');
+    expect(fields.map((definition) => definition.label)).toEqual(['Регион']);
+    const id = database.connection.prepare('SELECT id FROM people').pluck().get() as number;
+    const person = await getPerson(database.db, id);
+    expect(person.customFields).toEqual({ [fields[0]!.key]: 'Юг' });
+  });
+});

@@ -45,9 +45,21 @@ test('a person added from a company, a deleted call, a list that keeps its filte
   // Its time typed day first, 24-hour.
   await page.locator('input[data-name="activity-occurredAt"]').fill('03.11.2025 18:05');
   await saveScreenshot('132-activity-time-ru');
+  await page
+    .locator('input[name="activity-outcome"]')
+    .fill('Перезвонить после согласования бюджета с финансовым директором');
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByTestId('activity')).toContainText('Ошибочный звонок');
   await expect(page.getByTestId('activity')).toContainText('3 нояб. 2025 г., 18:05');
+  // The outcome as typed, whole.
+  await expect(page.getByText('Перезвонить после согласования бюджета с финансовым директором')).toBeVisible();
+  await saveScreenshot('133-activity-outcome-ru');
+  // Esc leaves an edit without saving it.
+  await page.getByTestId('activity').getByRole('button', { name: 'Изменить' }).click();
+  await page.locator('input[name="activity-subject"]').fill('Не то');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('input[name="activity-subject"]')).toHaveCount(0);
+  await expect(page.getByTestId('activity')).toContainText('Ошибочный звонок');
   await page.getByTestId('activity').getByRole('button', { name: 'Удалить' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('«Ошибочный звонок» исчезнет из истории');

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { activityKinds } from '../../../shared/domain/activities';
 import type { ActivityDraft } from './activity-form';
 import { DateField } from '../../components/DateField';
+import { dropDownOpen } from '../../components/drop-down';
 
 type ActivityEditorProps = {
   draft: ActivityDraft;
@@ -24,6 +25,12 @@ export function ActivityEditor({ draft, onChange, onSubmit, onCancel, submitLabe
       onSubmit={(event) => {
         event.preventDefault();
         onSubmit();
+      }}
+      onKeyDown={(event) => {
+        // Esc leaves the edit, as in the other in-place editors; an open drop-down's Esc closes only it.
+        if (event.key !== 'Escape' || !onCancel || dropDownOpen(event.target) || busy) return;
+        event.stopPropagation();
+        onCancel();
       }}
     >
       <Stack gap="xs">

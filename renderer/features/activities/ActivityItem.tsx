@@ -70,7 +70,15 @@ export function ActivityItem({ activity, person, readOnly = false }: ActivityIte
             <Group gap="xs">
               <Text fw={600}>{activity.subject ?? t(`activities.kinds.${activity.kind}`)}</Text>
               {activity.outcome && (
-                <Badge size="sm" variant="light">
+                // As typed (no capitals), and whole on as many lines as it takes.
+                <Badge
+                  size="sm"
+                  variant="light"
+                  tt="none"
+                  h="auto"
+                  maw="100%"
+                  styles={{ label: { whiteSpace: 'normal', overflowWrap: 'anywhere', lineHeight: 1.4 } }}
+                >
                   {activity.outcome}
                 </Badge>
               )}

@@ -893,6 +893,17 @@ describe('detectHeaderRow', () => {
     expect(detectHeaderRow(rows)).toBe(2);
   });
 
+  it('keeps the header above data rows whose values are header words', () => {
+    const rows: CellValue[][] = [
+      ['Имя', 'Фамилия', 'Должность', 'Источник'],
+      ['Анна', 'Иванова', 'Менеджер', 'Сайт'],
+      ['Олег', 'Петров', 'Директор', 'Звонок'],
+    ];
+    expect(detectHeaderRow(rows)).toBe(0);
+    // Under a title row too.
+    expect(detectHeaderRow([['Клиенты отдела продаж'], [], ...rows])).toBe(2);
+  });
+
   it('takes a header whose data rows are all text', () => {
     const rows: CellValue[][] = [
       ['Клиент', 'Город', 'Статус'],

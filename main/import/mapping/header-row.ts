@@ -51,6 +51,18 @@ function isDataLike(shape: RowShape): boolean {
   return known < shape.labels.length / 2;
 }
 
+const knownHeaders = (shape: RowShape) => shape.labels.filter((label) => isKnownHeader(label)).length;
+
+/**
+ * A row of text under a header, filled in every column the header fills (as data is, and a
+ * two-row header's lower part is not) with fewer header words than it: data whose values happen
+ * to be header words («Менеджер», «Сайт»), which must not pass for a second header.
+ */
+function isTextDataUnder(header: readonly CellValue[], row: readonly CellValue[]): boolean {
+  const aligned = header.every((cell, column) => isBlank(cell) || !isBlank(row[column] ?? null));
+  return aligned && knownHeaders(shapeOf(row)) < knownHeaders(shapeOf(header));
+}
+
 function nextFilledRow(rows: readonly CellValue[][], after: number): number | null {
   for (let index = after + 1; index < rows.length; index += 1) {
     if (!(rows[index] ?? []).every(isBlank)) return index;
@@ -77,6 +89,7 @@ export function detectHeaderRow(rows: CellValue[][]): number {
       continue;
     }
     const below = shapeOf(rows[next] ?? []);
+    if (isTextDataUnder(rows[index] ?? [], rows[next] ?? [])) return index;
     // A row of labels below: this one is a title or group row when the one below is fuller or reads as headers.
     if (below.values === 0 && isHeaderLike(below) && (below.filled > shape.filled || !isDataLike(below))) continue;
     if (isDataLike(below)) return index;

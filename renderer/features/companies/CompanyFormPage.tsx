@@ -13,6 +13,7 @@ import { TagsFieldsNotes } from '../records/TagsFieldsNotes';
 import { OwnerSelect } from '../records/OwnerSelect';
 import { SaveError, useEditedRecord } from '../records/useEditedRecord';
 import { companyInputFromForm, formFromCompany, type CompanyForm } from './company-form';
+import { liveCustomValues } from '../records/live-custom-values';
 
 export function CompanyFormPage({ companyId }: { companyId: number | null }) {
   const record = useRecordToEdit('companies:get', { id: companyId ?? 0 }, companyId !== null);
@@ -44,18 +45,19 @@ function CompanyFormBody({ company: asOpened }: { company: Company | null }) {
     onChange: (event: React.ChangeEvent<HTMLInputElement>) => set({ [field]: event.currentTarget.value }),
   });
 
-  function submit(event: React.FormEvent) {
+  async function submit(event: React.FormEvent) {
     event.preventDefault();
     setSubmitted(true);
     if (form.name.trim() === '' || invalidContact(form) !== null) return;
-    const values = companyInputFromForm(form);
+    const input = companyInputFromForm(form);
+    const values = { ...input, customFields: await liveCustomValues('company', input.customFields ?? {}) };
     const opened = (saved: Company) => navigate(`/companies/${saved.id}`);
     if (company) update.mutate({ id: company.id, version: company.version, values }, { onSuccess: opened });
     else create.mutate(values, { onSuccess: opened });
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="lg" maw={960}>
         <Title order={2}>
           {company ? t('companies.form.editTitle', { name: company.name }) : t('companies.form.newTitle')}
@@ -66,7 +68,7 @@ function CompanyFormBody({ company: asOpened }: { company: Company | null }) {
               {...text('name')}
               required
               error={submitted && form.name.trim() === '' ? t('companies.form.nameRequired') : undefined}
-              data-autofocus
+              autoFocus
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <TextInput {...text('legalName')} />

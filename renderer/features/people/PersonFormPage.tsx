@@ -10,6 +10,7 @@ import { CompanyPicker } from '../records/CompanyPicker';
 import { ContactsFormCard } from '../records/ContactsFormCard';
 import { FormActions } from '../records/FormActions';
 import { TagsFieldsNotes } from '../records/TagsFieldsNotes';
+import { liveCustomValues } from '../records/live-custom-values';
 import { OwnerSelect } from '../records/OwnerSelect';
 import { SaveError, useEditedRecord } from '../records/useEditedRecord';
 import {
@@ -72,19 +73,20 @@ function PersonFormBody({
     onChange: (event: React.ChangeEvent<HTMLInputElement>) => set({ [field]: event.currentTarget.value }),
   });
 
-  function submit(event: React.FormEvent) {
+  async function submit(event: React.FormEvent) {
     event.preventDefault();
     setSubmitted(true);
     const found = validatePersonForm(form);
     if (found.name || found.contacts) return;
-    const values = personInputFromForm(form, person);
+    const input = personInputFromForm(form, person);
+    const values = { ...input, customFields: await liveCustomValues('person', input.customFields ?? {}) };
     const opened = (saved: Person) => navigate(`/people/${saved.id}`);
     if (person) update.mutate({ id: person.id, version: person.version, values }, { onSuccess: opened });
     else create.mutate(values, { onSuccess: opened });
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="lg" maw={960}>
         <Title order={2}>
           {person ? t('people.form.editTitle', { name: person.displayName }) : t('people.form.newTitle')}
@@ -92,7 +94,7 @@ function PersonFormBody({
         <Card withBorder>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <TextInput {...text('lastName')} error={errors.name && t(errors.name)} data-autofocus />
+              <TextInput {...text('lastName')} error={errors.name && t(errors.name)} autoFocus />
               <TextInput {...text('firstName')} />
               <TextInput {...text('middleName')} />
             </SimpleGrid>

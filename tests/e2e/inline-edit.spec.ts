@@ -86,12 +86,15 @@ test('person and company fields are edited where they stand, in both languages',
   await page.keyboard.press('Enter');
   await expect(row(page, 'Должность')).toHaveText(/Главный специалист по работе с ключевыми клиентами/);
   await expect(page.getByRole('textbox', { name: 'Должность' })).toHaveCount(0);
+  // The keyboard goes on from the field's pencil, not from the top of the page.
+  await expect(pencil(page, 'Должность')).toBeFocused();
 
   // Esc puts a field back as it was, nothing saved.
   await pencil(page, 'Источник').click();
   await page.getByRole('textbox', { name: 'Источник' }).fill('Не то');
   await page.keyboard.press('Escape');
   await expect(row(page, 'Источник')).toHaveText(/—/);
+  await expect(pencil(page, 'Источник')).toBeFocused();
 
   // A second field right after the first: the page already holds the saved version (no conflict).
   await pencil(page, 'День рождения').click();

@@ -75,6 +75,7 @@ export function ActivityEditor({ draft, onChange, onSubmit, onCancel, submitLabe
           <TextInput
             label={t('activities.subject')}
             name="activity-subject"
+            autoFocus
             value={draft.subject}
             onChange={(event) => set({ subject: event.currentTarget.value })}
           />

@@ -1,6 +1,6 @@
 import { ActionIcon, Group, Stack, Text } from '@mantine/core';
 import { IconCheck, IconPencil, IconX } from '@tabler/icons-react';
-import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
 import { dropDownOpen } from '../../components/drop-down';
@@ -48,12 +48,22 @@ export function InlineEdit<V>({
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  const pencilRef = useRef<HTMLButtonElement>(null);
+  // Set when the editor closes: the keyboard goes on from the pencil, not from the page's top.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (draft !== null || !refocus.current) return;
+    refocus.current = false;
+    pencilRef.current?.focus();
+  }, [draft]);
+
   const start = () => {
     setError(null);
     const started = initial();
     setDraft({ value: started, started });
   };
-  const cancel = () => {
+  const close = () => {
+    refocus.current = true;
     setDraft(null);
     setError(null);
   };
@@ -68,8 +78,7 @@ export function InlineEdit<V>({
     setSaving(true);
     try {
       await save(draft.value, draft.started);
-      setDraft(null);
-      setError(null);
+      close();
     } catch (caught) {
       // The page reads the record again (useRecordSave): saving once more changes only this field.
       setError(
@@ -85,7 +94,7 @@ export function InlineEdit<V>({
       // That Esc closed an open drop-down (a label, the company, tags): the edit goes on.
       if (dropDownOpen(event.target)) return;
       // Not while saving: the save goes on, and its error would be lost with the editor.
-      if (!saving) cancel();
+      if (!saving) close();
     } else if (multiline && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       void submit(event);
     }
@@ -93,6 +102,7 @@ export function InlineEdit<V>({
 
   const pencil = (
     <ActionIcon
+      ref={pencilRef}
       variant="subtle"
       color="gray"
       size="sm"
@@ -126,7 +136,7 @@ export function InlineEdit<V>({
               variant="default"
               aria-label={t('records.inline.cancelField', { field: label })}
               title={t('records.inline.cancel')}
-              onClick={cancel}
+              onClick={close}
               disabled={saving}
             >
               <IconX size={16} />

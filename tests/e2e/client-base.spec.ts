@@ -73,6 +73,13 @@ test('companies, people, a logged call and search by a phone typed differently',
       .or(app.page.getByRole('row').filter({ hasText: 'Anna Smith' })),
   ).toBeVisible();
   await saveScreenshot('23-people-list-ru');
+  // A company name cut off in its cell shows whole when hovered; a name that fits shows no title.
+  const companyCell = app.page.getByRole('gridcell').filter({ hasText: 'Общество с ограниченной' }).first();
+  await companyCell.hover();
+  await expect(companyCell).toHaveAttribute('title', LONG_COMPANY);
+  const shortCell = app.page.getByRole('gridcell', { name: /^(Smith Anna|Anna Smith)$/ });
+  await shortCell.hover();
+  await expect(shortCell).not.toHaveAttribute('title');
 
   // The same number written another way finds the person.
   await records.search('+7 (916) 123 45 67');

@@ -179,7 +179,7 @@ export function RecordTable<Row extends { id: number }>(props: RecordTableProps<
                 </div>
               )}
               {columns.map((column) => (
-                <div key={column.id} role="gridcell" className={classes.cell}>
+                <div key={column.id} role="gridcell" className={classes.cell} onMouseEnter={titleClippedText}>
                   {row ? column.render(row) : <Skeleton height={12} width="70%" />}
                 </div>
               ))}
@@ -189,6 +189,20 @@ export function RecordTable<Row extends { id: number }>(props: RecordTableProps<
       </Box>
     </div>
   );
+}
+
+/**
+ * A cell whose text is cut off at its end («Константинопольская-Заду…») shows the whole text when
+ * hovered; one that fits shows none. Measured on hover: columns change width with the window.
+ */
+function titleClippedText(event: React.MouseEvent<HTMLElement>) {
+  const cell = event.currentTarget;
+  const clipped = [cell, ...cell.querySelectorAll<HTMLElement>('*')].some(
+    (element) => element.scrollWidth > element.clientWidth,
+  );
+  const text = cell.textContent?.trim() ?? '';
+  if (clipped && text !== '') cell.title = text;
+  else cell.removeAttribute('title');
 }
 
 function HeaderCell<Row>({

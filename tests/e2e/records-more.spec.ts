@@ -40,6 +40,14 @@ test('a person added from a company, a deleted call, a list that keeps its filte
   await expect(page.getByRole('link', { name: 'ООО «Ромашка»' })).toBeVisible();
   await expect(page.getByText('источник: Подписанная анкета на выставке')).toBeVisible();
   await expect(page.getByText('14 мар. 2025 г.')).toBeVisible();
+  // On a small laptop screen the labels leave the values room.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const ownerLabel = page.locator('th', { hasText: /^Ответственный$/ });
+  const [labelBox, valueBox] = [await ownerLabel.boundingBox(), await ownerLabel.locator('+ td').boundingBox()];
+  // The label sits above its value, not squeezed beside it.
+  expect(labelBox!.y + labelBox!.height).toBeLessThanOrEqual(valueBox!.y + 1);
+  await saveScreenshot('134-person-detail-1024-ru');
+  await page.setViewportSize({ width: 1280, height: 820 });
 
   // A call logged by mistake is deleted after a confirmation.
   await page.getByRole('button', { name: 'Добавить событие' }).click();

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Address, Email, Phone } from '../../../shared/domain/contact-points';
 import type { CustomFieldDefinition, CustomFieldValues } from '../../../shared/domain/custom-fields';
+import classes from './ContactDetails.module.css';
 
 export type DetailRow = { label: string; value: ReactNode };
 
@@ -12,18 +13,20 @@ export function DetailTable({ rows }: { rows: DetailRow[] }) {
   const visible = rows.filter((row) => row.value !== null && row.value !== undefined && row.value !== '');
   if (visible.length === 0) return null;
   return (
-    <Table variant="vertical" layout="fixed">
-      <Table.Tbody>
-        {visible.map((row) => (
-          <Table.Tr key={row.label}>
-            <Table.Th w={180} fw={500} c="dimmed">
-              {row.label}
-            </Table.Th>
-            <Table.Td style={{ wordBreak: 'break-word' }}>{row.value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <div className={classes.detailTable}>
+      <Table variant="vertical" layout="fixed">
+        <Table.Tbody>
+          {visible.map((row) => (
+            <Table.Tr key={row.label}>
+              <Table.Th w={180} fw={500} c="dimmed">
+                {row.label}
+              </Table.Th>
+              <Table.Td style={{ wordBreak: 'break-word' }}>{row.value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
   );
 }
 

@@ -262,7 +262,15 @@ class ImportPass {
         if (!column.newField) continue;
         const values = { entity, label: column.newField.label, type: column.newField.type, options: [] };
         // A field of that label (case and ё aside) is the one meant: a second would be its twin.
+        // Of another type it is not: its values would be read wrongly or dropped.
         const sameLabel = definitions.find((field) => foldText(field.label) === foldText(values.label));
+        if (sameLabel && sameLabel.type !== values.type) {
+          throw new AppError('InvalidInput', `A field labelled "${values.label}" exists already`, {
+            field: 'label',
+            reason: 'labelTaken',
+            column: column.index,
+          });
+        }
         // The dry run only pretends: the field is made when the import really runs.
         const definition: CustomFieldDefinition =
           sameLabel ??

@@ -37,7 +37,11 @@ export function orderFreeKey(folded: string): string {
  */
 export function surnameAndNameKey(folded: string): string {
   const words = folded.split(' ').filter((word) => word !== '');
-  return orderFreeKey((words.length > 2 ? words.filter((word) => !isPatronymic(word)) : words).join(' '));
+  // One patronymic, last («Иванов Иван Иванович») or second («Иван Иванович Иванов»), never the
+  // first word: surnames end so too (Лукашевич, Богданович).
+  const patronymic =
+    words.length < 3 ? -1 : isPatronymic(words.at(-1)!) ? words.length - 1 : isPatronymic(words[1]!) ? 1 : -1;
+  return orderFreeKey(words.filter((_, index) => index !== patronymic).join(' '));
 }
 
 const BAG_SIZE = 32;

@@ -141,13 +141,8 @@ export async function writePersonUpdate(
   values: PersonValues,
   env: ServiceEnv,
 ): Promise<void> {
-  const linked = await trx
-    .selectFrom('people')
-    .select(['company_id', 'contact_consent_at', 'marketing_consent_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const linked = await trx.selectFrom('people').select('company_id').where('id', '=', id).executeTakeFirst();
   await checkReferences(trx, values, linked?.company_id ?? null);
-  checkConsentDates(values, env.now(), [linked?.contact_consent_at ?? null, linked?.marketing_consent_at ?? null]);
   const outcome = await updateVersioned(trx, 'people', id, version, personRow(values, env.now().toISOString()));
   if (outcome === 'missing') throw new AppError('NotFound', 'The person does not exist', { id });
   if (outcome === 'conflict') throw new AppError('Conflict', 'The person was changed elsewhere', { id });
@@ -164,6 +159,13 @@ export async function updatePerson(
 ): Promise<Person> {
   const values = PersonInput.parse(input);
   return db.transaction().execute(async (trx) => {
+    // Here, not in writePersonUpdate: a merge or an import carries a date already stored.
+    const stored = await trx
+      .selectFrom('people')
+      .select(['contact_consent_at', 'marketing_consent_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    checkConsentDates(values, env.now(), [stored?.contact_consent_at ?? null, stored?.marketing_consent_at ?? null]);
     await writePersonUpdate(trx, id, version, values, env);
     await reindexPeople(trx, [id]);
     return getPerson(trx, id);

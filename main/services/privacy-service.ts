@@ -232,9 +232,10 @@ async function eraseLeavingNoTrace(db: AppDb, id: number, confirmation: string, 
     const now = env.now().toISOString();
     // Read before the rows they come from go.
     const ownTags = await tagsOnlyOf(trx, ids);
-    // As written, and in Latin letters as file names often are («Ivanov_clients.xlsx»).
     const words = await nameWordsOf(trx, ids);
-    await blankNameInImportFiles(trx, ids, [...new Set([...words, ...words.map(transliterate)])]);
+    // In Latin letters too («unikalnofamilnyy.vcf»); two-letter ones («li») would cut too much.
+    const latin = words.map(transliterate).filter((word) => word.length >= 3);
+    await blankNameInImportFiles(trx, ids, [...new Set([...words, ...latin])]);
     await forgetCopiesHoldingMergedData(trx, ids);
     await anonymisePeople(trx, ids, { displayName: ERASED_PERSON_LABEL, sortKey: sortKey(ERASED_PERSON_LABEL) }, now);
     await deletePersonalRows(trx, ids);

@@ -49,8 +49,17 @@ export function DateField({ value, onChange, withTime = false, name, ...props }:
         valueFormat={dateBoxFormat(language, withTime)}
         dateParser={(text) => parseTypedDate(text, language, withTime)}
         value={value === '' ? null : withTime ? `${value.replace('T', ' ')}:00` : value}
-        onChange={(next) => onChange(next === null ? '' : withTime ? next.slice(0, 16).replace(' ', 'T') : next)}
+        onChange={(next) => onChange(next === null ? '' : withTime ? withTimeOf(next, value) : next)}
       />
     </DatesProvider>
   );
+}
+
+/**
+ * The box's value as local "YYYY-MM-DDTHH:mm". A day picked in the calendar comes without a time
+ * ("2025-11-03"): the time held before stays (read alone, that day was UTC midnight, 03:00 in Moscow).
+ */
+function withTimeOf(next: string, previous: string): string {
+  const time = next.length > 10 ? next.slice(11, 16) : previous.slice(11, 16) || '00:00';
+  return `${next.slice(0, 10)}T${time}`;
 }

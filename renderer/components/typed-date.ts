@@ -16,7 +16,17 @@ export function dateBoxFormat(language: string, withTime: boolean): string {
 // What a person types, day first in Russian, month first in English (as their systems write
 // it); ISO and the box's own format in both. Two-digit years: 00–68 are 20xx, 69–99 19xx.
 const typedDates = {
-  ru: ['DD.MM.YYYY', 'D.M.YYYY', 'DD.MM.YY', 'D.M.YY', 'DD/MM/YYYY', 'D/M/YYYY', 'YYYY-MM-DD'],
+  ru: [
+    'DD.MM.YYYY',
+    'D.M.YYYY',
+    'D.MM.YYYY',
+    'DD.M.YYYY',
+    'DD.MM.YY',
+    'D.M.YY',
+    'DD/MM/YYYY',
+    'D/M/YYYY',
+    'YYYY-MM-DD',
+  ],
   en: [
     'MMM D, YYYY',
     'MMMM D, YYYY',

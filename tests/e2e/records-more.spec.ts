@@ -56,12 +56,15 @@ test('a person added from a company, a deleted call, a list that keeps its filte
   // Its time typed day first, 24-hour.
   await page.locator('input[data-name="activity-occurredAt"]').fill('03.11.2025 18:05');
   await saveScreenshot('132-activity-time-ru');
+  // A day picked in the calendar keeps the time typed.
+  await page.getByRole('button', { name: '5 ноября 2025', exact: true }).click();
+  await expect(page.locator('input[data-name="activity-occurredAt"]')).toHaveValue('05.11.2025 18:05');
   await page
     .locator('input[name="activity-outcome"]')
     .fill('Перезвонить после согласования бюджета с финансовым директором');
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByTestId('activity')).toContainText('Ошибочный звонок');
-  await expect(page.getByTestId('activity')).toContainText('3 нояб. 2025 г., 18:05');
+  await expect(page.getByTestId('activity')).toContainText('5 нояб. 2025 г., 18:05');
   // The outcome as typed, whole.
   await expect(page.getByText('Перезвонить после согласования бюджета с финансовым директором')).toBeVisible();
   await saveScreenshot('133-activity-outcome-ru');

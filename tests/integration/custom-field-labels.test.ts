@@ -69,5 +69,22 @@ describe('custom field labels', () => {
     const id = database.connection.prepare('SELECT id FROM people').pluck().get() as number;
     const person = await getPerson(database.db, id);
     expect(person.customFields).toEqual({ [fields[0]!.key]: 'Юг' });
+
+    // Of another type, that field is not the one meant: the import says so instead of dropping values.
+    const numbers = await sessions.open(database.db, { path: file });
+    const numbersSetup = suggestedSetup(numbers).sheets[0]!;
+    const asNumber = numbersSetup.columns.map((column) =>
+      column.index === 1 ? { ...column, targets: [], newField: { label: 'Регион', type: 'number' as const } } : column,
+    );
+    const refused = await expectAppError(
+      sessions.dryRun(
+        database.db,
+        numbers.sessionId,
+        { sheets: [{ ...numbersSetup, entity: 'person', columns: asNumber }] },
+        env,
+      ),
+      'InvalidInput',
+    );
+    expect(refused.details).toMatchObject({ reason: 'labelTaken' });
   });
 });

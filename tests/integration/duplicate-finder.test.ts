@@ -47,6 +47,12 @@ describe('duplicate finder: same name at the same company', () => {
     await person('kuznetsovParts', { lastName: 'Кузнецов', firstName: 'Олег', companyId: romashka.id });
     await person('kuznetsovWhole', { displayName: 'Олег Кузнецов', companyId: romashka.id });
     await person('kuznetsovFull', { displayName: 'Кузнецов Олег Петрович', companyId: romashka.id });
+    // A surname ending like a patronymic stays a surname: no pair with a bare «Роман», and one
+    // with the same person in parts.
+    await person('lukashevichWhole', { displayName: 'Лукашевич Роман Ильич', companyId: acme.id });
+    await person('lukashevichParts', { lastName: 'Лукашевич', firstName: 'Роман', companyId: acme.id });
+    await person('bogdanovich', { displayName: 'Богданович Роман Петрович', companyId: acme.id });
+    await person('roman', { firstName: 'Роман', companyId: acme.id });
     // The same words of two people's names are no pair: Иван Петров and Пётр Иванов.
     await person('ivanPetrov', { lastName: 'Петров', firstName: 'Иван', companyId: acme.id });
     await person('petrIvanov', { lastName: 'Иванов', firstName: 'Пётр', companyId: acme.id });
@@ -69,6 +75,7 @@ describe('duplicate finder: same name at the same company', () => {
       ['Соловьёв Пётр · ООО «Ромашка»', [ids.solovyov1, ids.solovyov2]],
       ['ПЕТРОВ · ООО «Ромашка»', [ids.petrov1, ids.petrov2]],
       ['John Q. Smith · Acme Ltd', [ids.smith1, ids.smith2]],
+      ['Лукашевич Роман · Acme Ltd', [ids.lukashevichWhole, ids.lukashevichParts]],
     ]);
     expect(groups.every((group) => group.reason === 'nameAndCompany')).toBe(true);
   });

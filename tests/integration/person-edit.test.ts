@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../shared/domain/people';
 import { createCompany, restoreCompanies, trashCompanies } from '../../main/services/companies-service';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
+import { mergePeople } from '../../main/services/merge-service';
 import { createPerson, getPerson, updatePerson } from '../../main/services/people-service';
 import {
   formFromPerson,
@@ -97,7 +98,8 @@ describe('editing a person through the form', () => {
   });
 
   it('refuses a consent dated after today, keeps one already stored so, and stores a blank source as none', async () => {
-    const future = new Date(Date.parse(env.now().toISOString()) + 3 * 24 * 3600 * 1000).toISOString();
+    // A year ahead of both clocks: the test's own and the one the form dates by.
+    const future = new Date(Math.max(Date.now(), env.now().getTime()) + 365 * 24 * 3600 * 1000).toISOString();
     const error = await expectAppError(
       createPerson(
         database.db,
@@ -131,6 +133,21 @@ describe('editing a person through the form', () => {
       ),
       'InvalidInput',
     );
+  });
+
+  it('merges a person whose imported consent is dated ahead: the merge carries a stored date', async () => {
+    const future = new Date(Math.max(Date.now(), env.now().getTime()) + 365 * 24 * 3600 * 1000).toISOString();
+    const survivor = await createPerson(database.db, { lastName: 'Слияев', firstName: 'Олег' }, env);
+    const copy = await createPerson(database.db, { lastName: 'Слияев', firstName: 'Олег' }, env);
+    database.connection
+      .prepare('UPDATE people SET contact_consent = 1, contact_consent_at = ? WHERE id = ?')
+      .run(future, copy.id);
+    const { person } = await mergePeople(
+      database.db,
+      { survivorId: survivor.id, mergedId: copy.id, choices: { contactConsent: 'merged' } },
+      env,
+    );
+    expect(person.contactConsent?.at).toBe(future);
   });
 
   it('keeps the link to a company in the trash, so the company comes back with its people', async () => {

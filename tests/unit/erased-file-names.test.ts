@@ -13,4 +13,9 @@ describe('a file name without an erased person’s name', () => {
     expect(withoutWords('a.b.csv', ['a', ''])).toBe('a.b.csv');
     expect(withoutWords('Иванов', ['Иванов'])).toBe('…');
   });
+
+  it('cuts whole words only: a name inside another word stays', () => {
+    expect(withoutWords('clients_list_li.csv', ['li'])).toBe('clients list.csv');
+    expect(withoutWords('Ивановка_Иванов.xlsx', ['Иванов'])).toBe('Ивановка.xlsx');
+  });
 });

@@ -904,6 +904,15 @@ describe('detectHeaderRow', () => {
     expect(detectHeaderRow([['Клиенты отдела продаж'], [], ...rows])).toBe(2);
   });
 
+  it('takes the lower row under a group row repeated across its columns', () => {
+    const rows: CellValue[][] = [
+      ['Адрес', 'Адрес', 'Адрес', 'Телефон'],
+      ['Город', 'Улица', 'Дом', 'Мобильный'],
+      ['Москва', 'Тверская', '7', '+79161234567'],
+    ];
+    expect(detectHeaderRow(rows)).toBe(1);
+  });
+
   it('takes a header whose data rows are all text', () => {
     const rows: CellValue[][] = [
       ['Клиент', 'Город', 'Статус'],

@@ -6,6 +6,8 @@ describe('a typed date', () => {
   it('is read day first in Russian, whatever the computer writes', () => {
     expect(parseTypedDate('14.03.1985', 'ru', false)).toBe('1985-03-14');
     expect(parseTypedDate(' 1.2.1985 ', 'ru', false)).toBe('1985-02-01');
+    expect(parseTypedDate('1.03.1985', 'ru', false)).toBe('1985-03-01');
+    expect(parseTypedDate('01.3.1985', 'ru', false)).toBe('1985-03-01');
     expect(parseTypedDate('01.02.85', 'ru', false)).toBe('1985-02-01');
     expect(parseTypedDate('01/02/1985', 'ru', false)).toBe('1985-02-01');
     expect(parseTypedDate('1985-03-14', 'ru', false)).toBe('1985-03-14');

@@ -172,16 +172,19 @@ export async function forgetCopiesHoldingMergedData(db: Executor, ids: readonly 
   }
 }
 
-/** The tags only these people carry: once they are erased, such a tag is their data, not vocabulary. */
+/**
+ * The tags no one but these people carries: once they are erased, such a tag is their data, not
+ * vocabulary. Tags nobody carries go too: one the person carried once («Жена Петрова») and lost
+ * since is theirs as likely as anyone's, and a tag on no record names nothing.
+ */
 export async function tagsOnlyOf(db: Executor, ids: readonly number[]): Promise<number[]> {
   if (ids.length === 0) return [];
   const people = JSON.stringify(ids);
-  const { rows } = await sql<{ tag_id: number }>`
-    SELECT DISTINCT tag_id FROM person_tags
-     WHERE person_id IN (SELECT value FROM json_each(${people}))
-       AND tag_id NOT IN (SELECT tag_id FROM person_tags WHERE person_id NOT IN (SELECT value FROM json_each(${people})))
-       AND tag_id NOT IN (SELECT tag_id FROM company_tags)`.execute(db);
-  return rows.map((row) => row.tag_id);
+  const { rows } = await sql<{ id: number }>`
+    SELECT id FROM tags
+     WHERE id NOT IN (SELECT tag_id FROM person_tags WHERE person_id NOT IN (SELECT value FROM json_each(${people})))
+       AND id NOT IN (SELECT tag_id FROM company_tags)`.execute(db);
+  return rows.map((row) => row.id);
 }
 
 export async function deleteTags(db: Executor, tagIds: readonly number[]): Promise<void> {
@@ -189,31 +192,21 @@ export async function deleteTags(db: Executor, tagIds: readonly number[]): Promi
   await db.deleteFrom('tags').where('id', 'in', tagIds).execute();
 }
 
-/**
- * Import history names the file, and a one-person file (a vCard) is often named after them: the
- * names of the imports that touched these people lose every word of theirs. Run before their
- * import journal rows go.
- */
-/**
- * The words a person's name is written with on any of these records (merged copies too) and in
- * their e-mail addresses' local parts («ivan.ivanov@…»): what an import's file name may hold.
- */
+/** The words a person's name is written with on any of these records, merged copies too. */
 export async function nameWordsOf(db: Executor, ids: readonly number[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const list = JSON.stringify(ids);
-  const { rows } = await sql<{ text: string | null }>`
+  const { rows } = await sql<{ text: string }>`
     SELECT display_name || ' ' || coalesce(last_name, '') || ' ' || coalesce(first_name, '') || ' ' ||
            coalesce(middle_name, '') AS text
-      FROM people WHERE id IN (SELECT value FROM json_each(${list}))
-    UNION ALL
-    SELECT substr(value, 1, instr(value, '@') - 1) FROM contact_points
-     WHERE kind = 'email' AND person_id IN (SELECT value FROM json_each(${list}))`.execute(db);
-  return rows.flatMap((row) => (row.text ?? '').split(/[^\p{L}\p{N}]+/u)).filter((word) => word !== '');
+      FROM people WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db);
+  return rows.flatMap((row) => row.text.split(/[^\p{L}\p{N}]+/u)).filter((word) => word !== '');
 }
 
 /**
- * Cuts `words` out of the file names of the imports that brought these people in, and out of the
- * consent sources the same imports stamped on other people with that file name.
+ * Import history names the file, and a one-person file (a vCard) is often named after them: the
+ * names of the imports that touched these people lose every word of theirs, and so do the consent
+ * sources those imports stamped on other people (the file's name). Run before their import
+ * journal rows go.
  */
 export async function blankNameInImportFiles(
   db: Executor,
@@ -263,7 +256,7 @@ export async function purgeSearchIndex(db: Executor, entity: 'person' | 'company
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** `fileName` with every one of `words` cut out (case and ё folded), its extension kept. */
+/** `fileName` with every one of `words` cut out where it stands as a word (case and ё folded), its extension kept. */
 export function withoutWords(fileName: string, words: readonly string[]): string {
   const dot = fileName.lastIndexOf('.');
   const base = dot > 0 ? fileName.slice(0, dot) : fileName;
@@ -272,7 +265,8 @@ export function withoutWords(fileName: string, words: readonly string[]): string
   for (const word of words) {
     if (word.length < 2) continue;
     const pattern = [...word].map((char) => (/[её]/iu.test(char) ? '[ЕЁеё]' : escapeRegExp(char))).join('');
-    left = left.replace(new RegExp(pattern, 'giu'), '');
+    // Whole words only: «li» is no part of «clients_list».
+    left = left.replace(new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu'), '');
   }
   if (left === base) return fileName;
   const rest = left.replace(/[\s_.,()-]+/g, ' ').trim();

@@ -55,12 +55,16 @@ const knownHeaders = (shape: RowShape) => shape.labels.filter((label) => isKnown
 
 /**
  * A row of text under a header, filled in every column the header fills (as data is, and a
- * two-row header's lower part is not) with fewer header words than it: data whose values happen
- * to be header words («Менеджер», «Сайт»), which must not pass for a second header.
+ * two-row header's lower part is not), at most half of it header words and fewer than the header
+ * has: data whose values happen to be header words («Менеджер», «Сайт»), which must not pass for
+ * a second header. A lower header row under a group row repeated across («Адрес | Адрес») is
+ * mostly header words.
  */
 function isTextDataUnder(header: readonly CellValue[], row: readonly CellValue[]): boolean {
   const aligned = header.every((cell, column) => isBlank(cell) || !isBlank(row[column] ?? null));
-  return aligned && knownHeaders(shapeOf(row)) < knownHeaders(shapeOf(header));
+  const below = shapeOf(row);
+  const known = knownHeaders(below);
+  return aligned && known * 2 <= below.labels.length && known < knownHeaders(shapeOf(header));
 }
 
 function nextFilledRow(rows: readonly CellValue[][], after: number): number | null {

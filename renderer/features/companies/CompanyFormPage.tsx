@@ -13,7 +13,7 @@ import { TagsFieldsNotes } from '../records/TagsFieldsNotes';
 import { OwnerSelect } from '../records/OwnerSelect';
 import { SaveError, useEditedRecord } from '../records/useEditedRecord';
 import { companyInputFromForm, formFromCompany, type CompanyForm } from './company-form';
-import { liveCustomValues } from '../records/live-custom-values';
+import { useLiveCustomValues } from '../records/live-custom-values';
 
 export function CompanyFormPage({ companyId }: { companyId: number | null }) {
   const record = useRecordToEdit('companies:get', { id: companyId ?? 0 }, companyId !== null);
@@ -37,6 +37,7 @@ function CompanyFormBody({ company: asOpened }: { company: Company | null }) {
   const [, navigate] = useLocation();
   const [submitted, setSubmitted] = useState(false);
   const save = company ? update : create;
+  const liveFields = useLiveCustomValues('company');
   const set = (patch: Partial<CompanyForm>) => setForm((current) => ({ ...current, ...patch }));
   const text = (field: 'name' | 'legalName' | 'website' | 'industry' | 'source') => ({
     label: field === 'name' ? t('companies.nameField') : t(`records.fields.${field}`),
@@ -50,7 +51,10 @@ function CompanyFormBody({ company: asOpened }: { company: Company | null }) {
     setSubmitted(true);
     if (form.name.trim() === '' || invalidContact(form) !== null) return;
     const input = companyInputFromForm(form);
-    const values = { ...input, customFields: await liveCustomValues('company', input.customFields ?? {}) };
+    if (save.isPending) return;
+    const customFields = await liveFields.live(input.customFields ?? {});
+    if (customFields === null) return;
+    const values = { ...input, customFields };
     const opened = (saved: Company) => navigate(`/companies/${saved.id}`);
     if (company) update.mutate({ id: company.id, version: company.version, values }, { onSuccess: opened });
     else create.mutate(values, { onSuccess: opened });
@@ -100,7 +104,7 @@ function CompanyFormBody({ company: asOpened }: { company: Company | null }) {
         </Card>
         <SaveError error={save.error} onTakeLatest={takeLatest} />
         <FormActions
-          saving={save.isPending}
+          saving={save.isPending || liveFields.checking}
           onCancel={() => navigate(company ? `/companies/${company.id}` : '/companies')}
         />
       </Stack>

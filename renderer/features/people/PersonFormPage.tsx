@@ -10,7 +10,7 @@ import { CompanyPicker } from '../records/CompanyPicker';
 import { ContactsFormCard } from '../records/ContactsFormCard';
 import { FormActions } from '../records/FormActions';
 import { TagsFieldsNotes } from '../records/TagsFieldsNotes';
-import { liveCustomValues } from '../records/live-custom-values';
+import { useLiveCustomValues } from '../records/live-custom-values';
 import { OwnerSelect } from '../records/OwnerSelect';
 import { SaveError, useEditedRecord } from '../records/useEditedRecord';
 import {
@@ -62,6 +62,7 @@ function PersonFormBody({
   const [, navigate] = useLocation();
   const [submitted, setSubmitted] = useState(false);
   const save = person ? update : create;
+  const liveFields = useLiveCustomValues('person');
   const errors = submitted ? validatePersonForm(form) : {};
   const set = (patch: Partial<PersonForm>) => setForm((current) => ({ ...current, ...patch }));
   const text = (
@@ -79,7 +80,10 @@ function PersonFormBody({
     const found = validatePersonForm(form);
     if (found.name || found.contacts) return;
     const input = personInputFromForm(form, person);
-    const values = { ...input, customFields: await liveCustomValues('person', input.customFields ?? {}) };
+    if (save.isPending) return;
+    const customFields = await liveFields.live(input.customFields ?? {});
+    if (customFields === null) return;
+    const values = { ...input, customFields };
     const opened = (saved: Person) => navigate(`/people/${saved.id}`);
     if (person) update.mutate({ id: person.id, version: person.version, values }, { onSuccess: opened });
     else create.mutate(values, { onSuccess: opened });
@@ -154,7 +158,10 @@ function PersonFormBody({
           </Stack>
         </Card>
         <SaveError error={save.error} onTakeLatest={takeLatest} />
-        <FormActions saving={save.isPending} onCancel={() => navigate(person ? `/people/${person.id}` : '/people')} />
+        <FormActions
+          saving={save.isPending || liveFields.checking}
+          onCancel={() => navigate(person ? `/people/${person.id}` : '/people')}
+        />
       </Stack>
     </form>
   );

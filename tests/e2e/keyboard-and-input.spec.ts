@@ -191,3 +191,29 @@ test('a number field takes a decimal comma and spaces between thousands, as Russ
   const person = await invokeHost<{ customFields: Record<string, unknown> }>(page, 'people:get', { id });
   expect(Object.values(person.customFields)).toEqual([1250000.5]);
 });
+
+test('back from a record opened far down a long list, the list is where it was left', async ({ app, dataDir }) => {
+  test.skip(app.target !== 'browser', 'makes its eighty people over the browser host’s API');
+  const { page } = app;
+  await new StartPage(app).createDatabase({
+    name: 'Длинный список',
+    path: path.join(dataDir, 'long.kartoteka'),
+    passphrase: 'Пароль-для-списка-2026',
+  });
+  for (let n = 1; n <= 80; n += 1) {
+    await invokeHost(page, 'people:create', { lastName: `Строков ${String(n).padStart(3, '0')}` });
+  }
+  const records = new RecordsPages(page);
+  await records.openSection(/^Контакты$/);
+  await expect(page.getByTestId('record-count')).toHaveText('80');
+  // The last row, by the keyboard, opened; then back to the list.
+  await page.getByRole('grid', { name: 'Контакты' }).focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('person-name')).toHaveText('Строков 080');
+  await page.getByRole('button', { name: 'К списку' }).click();
+  const last = page.getByRole('row').filter({ hasText: 'Строков 080' });
+  await expect(last).toBeInViewport();
+  await expect(last).toHaveAttribute('data-active', 'true');
+  await expect(page.getByRole('row').filter({ hasText: 'Строков 001' })).toHaveCount(0);
+});

@@ -212,6 +212,8 @@ export function RecordListScreen<Row extends { id: number; customFields: CustomF
       {count.isSuccess && (
         <RecordTable
           queryKey={[config.channels.list, list.filter, sort]}
+          position={list.position}
+          onLeave={list.rememberPosition}
           total={total}
           fetchPage={async (offset, limit) =>
             (

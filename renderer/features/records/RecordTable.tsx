@@ -2,10 +2,11 @@ import { Box, Center, Checkbox, Group, Skeleton, Text, UnstyledButton } from '@m
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SortOrder } from '../../../shared/domain/list-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import classes from './RecordTable.module.css';
+import type { ListPosition } from './useListState';
 
 export type RecordColumn<Row> = {
   id: string;
@@ -30,6 +31,10 @@ type RecordTableProps<Row extends { id: number }> = {
   sort: SortOrder;
   onSortChange: (sort: SortOrder) => void;
   onOpen: (row: Row) => void;
+  /** Where the table was left for this query (scroll and active row), to show it there again. */
+  position?: ListPosition | undefined;
+  /** Told where the table is when it goes. */
+  onLeave?: (position: ListPosition) => void;
   /** Shown instead of the table when there are no rows. */
   empty: ReactNode;
   ariaLabel: string;
@@ -56,13 +61,25 @@ const PAGE_SIZE = 100;
 export function RecordTable<Row extends { id: number }>(props: RecordTableProps<Row>) {
   const { total, columns, sort, selectAllLabel, selectRowLabel } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
+  const query = JSON.stringify(props.queryKey);
+  // A position left on another filter or sort means nothing here.
+  const [resumed] = useState(() => (props.position?.query === query ? props.position : undefined));
+  const [active, setActive] = useState(resumed?.active ?? 0);
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    initialOffset: resumed?.offset ?? 0,
   });
+  const leaving = useRef<ListPosition>({ query, offset: 0, active: 0 });
+  leaving.current = { query, offset: virtualizer.scrollOffset ?? 0, active };
+  const onLeave = useRef(props.onLeave);
+  onLeave.current = props.onLeave;
+  useEffect(() => {
+    if (resumed) scrollRef.current?.scrollTo({ top: resumed.offset });
+    return () => onLeave.current?.(leaving.current);
+  }, [resumed]);
   const items = virtualizer.getVirtualItems();
   const pages = [...new Set(items.map((item) => Math.floor(item.index / PAGE_SIZE)))];
   const results = useQueries({

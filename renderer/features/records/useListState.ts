@@ -5,6 +5,9 @@ import { useLocation } from 'wouter';
 import type { FilterCondition, SortOrder } from '../../../shared/domain/list-query';
 import type { SavedView } from '../../../shared/domain/saved-views';
 
+/** Where the list was scrolled to and which row was active, for the query it showed. */
+export type ListPosition = { query: string; offset: number; active: number };
+
 type ListSnapshot = {
   text: string;
   conditions: FilterCondition[];
@@ -14,6 +17,7 @@ type ListSnapshot = {
   activeViewId: number | null;
   selected: ReadonlySet<number>;
   allMatching: boolean;
+  position?: ListPosition;
 };
 
 /**
@@ -70,7 +74,17 @@ export function useListState(listId: string, defaultSort: SortOrder, defaultColu
     });
   }
 
+  /** Kept when the table goes (a record opened from it): coming back finds the same rows in view. */
+  function rememberPosition(position: ListPosition) {
+    queryClient.setQueryData<Partial<ListSnapshot>>([LIST_STATE_KEY, listId], (snapshot) => ({
+      ...snapshot,
+      position,
+    }));
+  }
+
   return {
+    position: remembered?.position,
+    rememberPosition,
     text,
     setText: (next: string) => {
       setText(next);

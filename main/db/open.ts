@@ -191,6 +191,10 @@ export function copyDatabaseFile(connection: SqliteConnection, sourcePath: strin
   connection.exec('BEGIN IMMEDIATE');
   try {
     fs.copyFileSync(sourcePath, targetPath, fs.constants.COPYFILE_EXCL);
+  } catch (error) {
+    // A half-written copy of ours goes; a file someone else put there (EEXIST) is theirs to keep.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') fs.rmSync(targetPath, { force: true });
+    throw error;
   } finally {
     connection.exec('COMMIT');
   }

@@ -168,7 +168,10 @@ export function backupDatabase(database: OpenDatabase, targetPath: string): Back
   try {
     copyDatabaseFile(database.connection, database.path, resolved);
   } catch (error) {
-    fs.rmSync(resolved, { force: true });
+    // Made meanwhile by someone else (another computer's backup): left alone, and said so.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new AppError('FileExists', 'The backup file already exists', { path: resolved });
+    }
     throw error;
   }
   return { path: resolved, sizeBytes: fs.statSync(resolved).size };

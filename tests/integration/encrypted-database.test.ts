@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { sql } from 'kysely';
 import { AppError } from '../../shared/errors';
@@ -183,6 +183,25 @@ describe('encrypted database file', () => {
     const copy = await openDatabase(target, PASSPHRASE);
     expect((await describeDatabase(copy)).name).toBe(SECRET_NAME);
     await copy.close();
+  });
+
+  it('leaves a backup file someone else made meanwhile as it is, and says it exists', async () => {
+    const file = await newDatabaseFile();
+    const database = await openDatabase(file, PASSPHRASE);
+    const target = path.join(path.dirname(file), 'theirs.kartoteka');
+    fs.writeFileSync(target, 'another computer’s backup');
+    // The file appears between the check for it and the copy.
+    const exists = vi.spyOn(fs, 'existsSync').mockReturnValueOnce(false);
+    try {
+      await expectAppError(
+        Promise.resolve().then(() => backupDatabase(database, target)),
+        'FileExists',
+      );
+    } finally {
+      exists.mockRestore();
+      await database.close();
+    }
+    expect(fs.readFileSync(target, 'utf8')).toBe('another computer’s backup');
   });
 
   it('starts every Kysely transaction with BEGIN IMMEDIATE', async () => {

@@ -23,6 +23,8 @@ import {
   forgetCopiesHoldingMergedData,
   listAllActivitiesOfPerson,
   listStoredCustomValues,
+  importHistoryOf,
+  mergeHistoryOf,
   nameWordsOf,
   purgeSearchIndex,
   tagsOnlyOf,
@@ -171,10 +173,32 @@ export async function exportPersonalData(
   if (!row || row.erased_at !== null) throw notFound(id);
   const main = await describePerson(db, row);
   const merged = [];
-  for (const mergedId of await mergedAwayIds(db, 'person', [id])) {
+  const mergedIds = await mergedAwayIds(db, 'person', [id]);
+  for (const mergedId of mergedIds) {
     const mergedRow = await findPersonForPrivacy(db, mergedId);
     if (mergedRow && mergedRow.erased_at === null) merged.push(await describePerson(db, mergedRow));
   }
+  const everyone = [id, ...mergedIds];
+  const parsed = (json: string | null): unknown => (json === null || json === '' ? null : JSON.parse(json));
+  const history = {
+    /** Imports that created or updated the person; an update keeps the values it replaced. */
+    imports: (await importHistoryOf(db, everyone)).map((entry) => ({
+      recordId: entry.record_id,
+      file: entry.file_name,
+      at: entry.started_at,
+      undoneAt: entry.undone_at,
+      action: entry.action,
+      earlierValues: parsed(entry.before),
+    })),
+    /** Merges the person took part in, with the copies of both records kept for undoing them. */
+    merges: (await mergeHistoryOf(db, everyone)).map((entry) => ({
+      survivorId: entry.survivor_id,
+      mergedId: entry.merged_id,
+      at: entry.merged_at,
+      undoneAt: entry.undone_at,
+      earlierValues: parsed(entry.snapshot),
+    })),
+  };
   const now = env.now();
   const document = {
     application: 'Kartoteka',
@@ -185,6 +209,7 @@ export async function exportPersonalData(
     ...main,
     /** Duplicates that were merged into this person: kept so the merge can be undone. */
     mergedRecords: merged,
+    history,
   };
   return {
     fileName: safeFileName(`${row.display_name} — ${language === 'ru' ? 'данные' : 'data'} ${localDate(now)}`, 'json'),

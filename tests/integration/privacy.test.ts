@@ -447,6 +447,14 @@ describe('personal data: export and erasure', () => {
     const exported = JSON.parse((await exportPersonalData(db, survivor.id, env)).content);
     expect(exported.mergedRecords).toHaveLength(1);
     expect(exported.mergedRecords[0].person).toMatchObject({ id: duplicate.id, notes: 'заметка дубля 3391' });
+    // The merge itself, with the copies it keeps for its undo: stored data about the person too.
+    expect(exported.history.merges).toHaveLength(1);
+    expect(exported.history.merges[0]).toMatchObject({
+      survivorId: survivor.id,
+      mergedId: duplicate.id,
+      undoneAt: null,
+    });
+    expect(JSON.stringify(exported.history.merges[0].earlierValues)).toContain('merged.marker3391');
 
     // Erasing from the trash works the same.
     await trashPeople(db, [survivor.id], env);
@@ -671,6 +679,30 @@ describe('personal data: export and erasure', () => {
     expect(database.connection.prepare('SELECT file_name FROM imports').pluck().all()).toEqual([left]);
     expect((await getPerson(db, colleague.id)).contactConsent?.source).toBe(left);
     expect(tablesContaining(database.connection, [latin])).toEqual([]);
+  });
+
+  it('exports the imports that created or updated the person, with the values an update replaced', async () => {
+    const db = database.db;
+    const person = await createPerson(
+      db,
+      { lastName: 'Историев', firstName: 'Глеб', position: 'Кладовщик', phones: [{ value: '8 916 444-55-66' }] },
+      env,
+    );
+    await importCsv(
+      tempDir(),
+      'должности.csv',
+      [
+        ['Телефон', 'Должность'],
+        ['8 916 444-55-66', 'Снабженец'],
+      ],
+      'update',
+    );
+    const exported = JSON.parse((await exportPersonalData(db, person.id, env)).content);
+    expect(exported.history.imports).toEqual([
+      expect.objectContaining({ recordId: person.id, file: 'должности.csv', action: 'updated', undoneAt: null }),
+    ]);
+    expect(JSON.stringify(exported.history.imports[0].earlierValues)).toContain('Кладовщик');
+    expect(exported.history.merges).toEqual([]);
   });
 
   it('dates a consent an import withdraws or grants without a date, and names the file as its source', async () => {

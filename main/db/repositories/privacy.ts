@@ -192,6 +192,38 @@ export async function deleteTags(db: Executor, tagIds: readonly number[]): Promi
   await db.deleteFrom('tags').where('id', 'in', tagIds).execute();
 }
 
+/** The imports that created or updated these people, with the values an update replaced. */
+export async function importHistoryOf(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return sql<{
+    record_id: number;
+    file_name: string;
+    started_at: string;
+    undone_at: string | null;
+    action: 'created' | 'updated';
+    before: string | null;
+  }>`
+    SELECT r.record_id, i.file_name, i.started_at, i.undone_at, r.action, r.before
+      FROM import_records r JOIN imports i ON i.id = r.import_id
+     WHERE r.entity = 'person' AND r.record_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))
+     ORDER BY i.started_at, i.id`
+    .execute(db)
+    .then((result) => result.rows);
+}
+
+/** The merges these people took part in, with the copies of both records each keeps for its undo. */
+export async function mergeHistoryOf(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  const list = JSON.stringify(ids);
+  return sql<{ survivor_id: number; merged_id: number; merged_at: string; undone_at: string | null; snapshot: string }>`
+    SELECT survivor_id, merged_id, merged_at, undone_at, snapshot FROM merges
+     WHERE entity = 'person'
+       AND (survivor_id IN (SELECT value FROM json_each(${list})) OR merged_id IN (SELECT value FROM json_each(${list})))
+     ORDER BY merged_at, id`
+    .execute(db)
+    .then((result) => result.rows);
+}
+
 /** The words a person's name is written with on any of these records, merged copies too. */
 export async function nameWordsOf(db: Executor, ids: readonly number[]): Promise<string[]> {
   if (ids.length === 0) return [];

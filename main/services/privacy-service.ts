@@ -179,16 +179,17 @@ export async function exportPersonalData(
     if (mergedRow && mergedRow.erased_at === null) merged.push(await describePerson(db, mergedRow));
   }
   const everyone = [id, ...mergedIds];
-  const parsed = (json: string | null): unknown => (json === null || json === '' ? null : JSON.parse(json));
   const history = {
-    /** Imports that created or updated the person; an update keeps the values it replaced. */
+    /**
+     * Imports that created or updated the person. The copy an update keeps for its undo is left
+     * out: taken while another record was merged into this one, it holds that person's data too.
+     */
     imports: (await importHistoryOf(db, everyone)).map((entry) => ({
       recordId: entry.record_id,
       file: entry.file_name,
       at: entry.started_at,
       undoneAt: entry.undone_at,
       action: entry.action,
-      earlierValues: parsed(entry.before),
     })),
     /** Merges the person took part in, with the copies of both records kept for undoing them. */
     merges: (await mergeHistoryOf(db, everyone)).map((entry) => ({
@@ -196,7 +197,7 @@ export async function exportPersonalData(
       mergedId: entry.merged_id,
       at: entry.merged_at,
       undoneAt: entry.undone_at,
-      earlierValues: parsed(entry.snapshot),
+      earlierValues: entry.snapshot === '' ? null : (JSON.parse(entry.snapshot) as unknown),
     })),
   };
   const now = env.now();

@@ -216,4 +216,9 @@ test('back from a record opened far down a long list, the list is where it was l
   await expect(last).toBeInViewport();
   await expect(last).toHaveAttribute('data-active', 'true');
   await expect(page.getByRole('row').filter({ hasText: 'Строков 001' })).toHaveCount(0);
+  // A row opened by a click is the active one on return.
+  await page.getByRole('row').filter({ hasText: 'Строков 075' }).click();
+  await expect(page.getByTestId('person-name')).toHaveText('Строков 075');
+  await page.getByRole('button', { name: 'К списку' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Строков 075' })).toHaveAttribute('data-active', 'true');
 });

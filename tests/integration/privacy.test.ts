@@ -681,7 +681,7 @@ describe('personal data: export and erasure', () => {
     expect(tablesContaining(database.connection, [latin])).toEqual([]);
   });
 
-  it('exports the imports that created or updated the person, with the values an update replaced', async () => {
+  it('exports the imports that created or updated the person, and no copy an import kept', async () => {
     const db = database.db;
     const person = await createPerson(
       db,
@@ -701,7 +701,8 @@ describe('personal data: export and erasure', () => {
     expect(exported.history.imports).toEqual([
       expect.objectContaining({ recordId: person.id, file: 'должности.csv', action: 'updated', undoneAt: null }),
     ]);
-    expect(JSON.stringify(exported.history.imports[0].earlierValues)).toContain('Кладовщик');
+    // An import's undo copy may hold another person merged in at the time: not this person's to take.
+    expect(exported.history.imports[0]).not.toHaveProperty('earlierValues');
     expect(exported.history.merges).toEqual([]);
   });
 

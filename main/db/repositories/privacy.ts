@@ -192,7 +192,7 @@ export async function deleteTags(db: Executor, tagIds: readonly number[]): Promi
   await db.deleteFrom('tags').where('id', 'in', tagIds).execute();
 }
 
-/** The imports that created or updated these people, with the values an update replaced. */
+/** The imports that created or updated these people. */
 export async function importHistoryOf(db: Executor, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return sql<{
@@ -201,9 +201,8 @@ export async function importHistoryOf(db: Executor, ids: readonly number[]) {
     started_at: string;
     undone_at: string | null;
     action: 'created' | 'updated';
-    before: string | null;
   }>`
-    SELECT r.record_id, i.file_name, i.started_at, i.undone_at, r.action, r.before
+    SELECT r.record_id, i.file_name, i.started_at, i.undone_at, r.action
       FROM import_records r JOIN imports i ON i.id = r.import_id
      WHERE r.entity = 'person' AND r.record_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))
      ORDER BY i.started_at, i.id`

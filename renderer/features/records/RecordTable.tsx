@@ -64,7 +64,8 @@ export function RecordTable<Row extends { id: number }>(props: RecordTableProps<
   const query = JSON.stringify(props.queryKey);
   // A position left on another filter or sort means nothing here.
   const [resumed] = useState(() => (props.position?.query === query ? props.position : undefined));
-  const [active, setActive] = useState(resumed?.active ?? 0);
+  // Rows may have gone meanwhile (the one opened, deleted): the active one stays within the list.
+  const [active, setActive] = useState(Math.max(0, Math.min(resumed?.active ?? 0, total - 1)));
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
@@ -180,6 +181,8 @@ export function RecordTable<Row extends { id: number }>(props: RecordTableProps<
               }}
               onClick={() => {
                 setActive(item.index);
+                // Opening unmounts the table before it renders again: the row it left from, said now.
+                leaving.current = { ...leaving.current, active: item.index };
                 if (row) props.onOpen(row);
               }}
             >

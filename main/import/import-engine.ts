@@ -30,7 +30,7 @@ import { foldText, sortKey } from '../../shared/text/fold';
 import { nameWordHashes, nameWords, wordsAgree } from '../../shared/text/name-words';
 import { rememberValidReadings } from '../../shared/text/phone';
 import { insertCustomFieldDefinition, listCustomFieldDefinitions } from '../db/repositories/custom-fields';
-import { addCustomField } from '../services/custom-fields-service';
+import { addCustomField, fieldLabelled, labelTaken } from '../services/custom-fields-service';
 import type { Executor } from '../db/repositories/executor';
 import { journal, journalEveryPersonCreated, type JournalEntry } from '../db/repositories/imports';
 import { takeRecordSnapshot } from '../db/repositories/record-snapshot';
@@ -263,14 +263,8 @@ class ImportPass {
         const values = { entity, label: column.newField.label, type: column.newField.type, options: [] };
         // A field of that label (case and ё aside) is the one meant: a second would be its twin.
         // Of another type it is not: its values would be read wrongly or dropped.
-        const sameLabel = definitions.find((field) => foldText(field.label) === foldText(values.label));
-        if (sameLabel && sameLabel.type !== values.type) {
-          throw new AppError('InvalidInput', `A field labelled "${values.label}" exists already`, {
-            field: 'label',
-            reason: 'labelTaken',
-            column: column.index,
-          });
-        }
+        const sameLabel = fieldLabelled(definitions, values.label);
+        if (sameLabel && sameLabel.type !== values.type) throw labelTaken(values.label, { column: column.index });
         // The dry run only pretends: the field is made when the import really runs.
         const definition: CustomFieldDefinition =
           sameLabel ??

@@ -34,14 +34,29 @@ async function refuseTakenLabel(
   label: string,
   exceptId: number | null = null,
 ): Promise<void> {
-  const key = foldText(label);
   const live = await listCustomFieldDefinitions(db, entity);
-  if (live.some((field) => field.id !== exceptId && foldText(field.label) === key)) {
-    throw new AppError('InvalidInput', `A field labelled "${label}" exists already`, {
-      field: 'label',
-      reason: 'labelTaken',
-    });
-  }
+  if (
+    fieldLabelled(
+      live.filter((field) => field.id !== exceptId),
+      label,
+    )
+  )
+    throw labelTaken(label);
+}
+
+/** The field of this label among `fields`, case and ё aside. */
+export function fieldLabelled<F extends { label: string }>(fields: readonly F[], label: string): F | undefined {
+  const key = foldText(label);
+  return fields.find((field) => foldText(field.label) === key);
+}
+
+/** The refusal of a second field of one label (`details`: where it was asked for). */
+export function labelTaken(label: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError('InvalidInput', `A field labelled "${label}" exists already`, {
+    field: 'label',
+    reason: 'labelTaken',
+    ...details,
+  });
 }
 
 /** Adds a field; its key is made from the label and kept unique ("region", "region_2"...). */

@@ -84,6 +84,13 @@ function columnFor(
 
 const cellOf = (value: FlatValue) => (Array.isArray(value) ? (value.length === 0 ? null : value.join(', ')) : value);
 
+/** What a sheet of records came out as: its rows, and the sheets they fill (more than one past Excel's limit). */
+type WrittenSheet = { rows: number; sheets: string[] };
+
+/**
+ * Writes the records as one sheet; past the rows a sheet holds (1,048,575 in Excel), the rest go
+ * on into «Люди (2)», «Люди (3)»... with the same header, so a base of any size exports whole.
+ */
 async function writeSheet(
   db: Executor,
   writer: TableWriter,
@@ -92,10 +99,11 @@ async function writeSheet(
   columns: string[],
   definitions: CustomFieldDefinition[],
   request: Pick<ExportRequest, 'forEditing' | 'language'>,
-): Promise<number> {
+): Promise<WrittenSheet> {
   const owners = (await listUsers(db)).map((user) => user.display_name);
   const exportColumns = columns.map((key) => columnFor(key, entity, definitions, { owners }, request));
-  await writer.addSheet(sheetNames[entity][request.language], exportColumns);
+  const name = sheetNames[entity][request.language];
+  const sheets = [await writer.addSheet(name, exportColumns)];
   // An address's kind in the workbook's language ("Домашний"), not its key.
   const kinds = new Set(
     columns.flatMap((key, index) =>
@@ -105,16 +113,22 @@ async function writeSheet(
   const cellAt = (value: FlatValue, index: number) =>
     kinds.has(index) && typeof value === 'string' ? addressKindLabel(value, request.language) : cellOf(value);
   let rows = 0;
+  let rowsInSheet = 0;
   for await (const chunk of idBatches) {
     const loaded = await recordAdapters[entity].loadColumns(db, chunk, columns, definitions);
     for (const id of chunk) {
       const values = loaded.get(id);
       if (!values) continue;
+      if (rowsInSheet === writer.rowsPerSheet) {
+        sheets.push(await writer.addSheet(name, exportColumns));
+        rowsInSheet = 0;
+      }
       await writer.addRow(values.map(cellAt));
       rows += 1;
+      rowsInSheet += 1;
     }
   }
-  return rows;
+  return { rows, sheets };
 }
 
 function openWriter(request: Pick<ExportRequest, 'format' | 'forEditing' | 'path'>): TableWriter {
@@ -182,13 +196,14 @@ export async function exportRecords(
   checkOutputTarget(request.path, request.format.kind === 'xlsx' ? ['.xlsx'] : ['.csv', '.txt'], request.replace);
   const writer = openWriter(request);
   try {
-    const rows = await writeSheet(db, writer, request.entity, ids, columns, definitions, request);
+    const { rows, sheets } = await writeSheet(db, writer, request.entity, ids, columns, definitions, request);
     if (request.forEditing && request.format.kind === 'xlsx') {
+      const entity = request.entity;
       await writeMeta(
         db,
         writer,
-        [{ entity: request.entity, sheet: sheetNames[request.entity][request.language], columns }],
-        { [request.entity]: definitions },
+        sheets.map((sheet) => ({ entity, sheet, columns })),
+        { [entity]: definitions },
       );
     }
     const { unencodable = 0 } = await writer.close();
@@ -215,8 +230,17 @@ export async function exportDatabase(
     for (const entity of ['company', 'person'] as const) {
       definitions[entity] = await listCustomFieldDefinitions(db, entity);
       const columns = await exportedFields(db, entity, definitions[entity]);
-      rows += await writeSheet(db, writer, entity, liveIdBatches(db, entity), columns, definitions[entity], options);
-      sheets.push({ entity, sheet: sheetNames[entity][request.language], columns });
+      const written = await writeSheet(
+        db,
+        writer,
+        entity,
+        liveIdBatches(db, entity),
+        columns,
+        definitions[entity],
+        options,
+      );
+      rows += written.rows;
+      sheets.push(...written.sheets.map((sheet) => ({ entity, sheet, columns })));
     }
     await writeMeta(db, writer, sheets, definitions);
     await writer.close();

@@ -100,7 +100,9 @@ export function createCsvWriter(path: string, options: CsvOptions): TableWriter 
   };
 
   return {
-    async addSheet(_name, sheetColumns) {
+    rowsPerSheet: Number.POSITIVE_INFINITY,
+
+    async addSheet(name, sheetColumns) {
       assertWritable();
       if (columns) throw new Error('A CSV file holds exactly one sheet');
       columns = sheetColumns;
@@ -110,6 +112,7 @@ export function createCsvWriter(path: string, options: CsvOptions): TableWriter 
         sheetColumns.map((c) => ({ ...c, type: 'text' })),
       );
       await flush();
+      return name;
     },
 
     async addRow(cells) {

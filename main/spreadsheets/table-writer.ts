@@ -22,11 +22,14 @@ export type ExportColumn = {
  * date/datetime columns ISO strings become dates.
  */
 export type TableWriter = {
+  /** How many rows below its header one sheet holds (xlsx: Excel's limit; csv: no limit). */
+  readonly rowsPerSheet: number;
   /**
    * Starts a sheet; xlsx may have several, csv exactly one. `hidden`: a sheet the user has no
    * business editing (what the importer reads back), hidden in Excel; csv has no such thing.
+   * Returns the name it was given (xlsx shortens and numbers names Excel would refuse).
    */
-  addSheet(name: string, columns: ExportColumn[], options?: { hidden?: boolean }): Promise<void>;
+  addSheet(name: string, columns: ExportColumn[], options?: { hidden?: boolean }): Promise<string>;
   /** money cells are given in integer minor units; dates as 'YYYY-MM-DD' or Date; datetimes as ISO strings or Date; booleans as boolean. */
   addRow(cells: CellValue[]): Promise<void>;
   /**

@@ -80,8 +80,16 @@ function withExcelElementOrder(ws: SheetWriter): void {
   ws._writeSheetProtection = () => undefined;
 }
 
-export function createXlsxWriter(path: string, options: { protectIdColumn?: boolean } = {}): TableWriter {
+/**
+ * `rowsPerSheet`: the rows below a header callers should put on one sheet before starting the next;
+ * fewer than Excel's limit only in tests of what fills a sheet, never more.
+ */
+export function createXlsxWriter(
+  path: string,
+  options: { protectIdColumn?: boolean; rowsPerSheet?: number } = {},
+): TableWriter {
   const protect = options.protectIdColumn === true;
+  const rowsPerSheet = Math.min(options.rowsPerSheet ?? MAX_ROWS - 1, MAX_ROWS - 1);
   const output = openOutputFile(path);
   const file = output.stream;
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -226,16 +234,20 @@ export function createXlsxWriter(path: string, options: { protectIdColumn?: bool
   };
 
   return {
+    rowsPerSheet,
+
     async addSheet(name, columns, options = {}) {
       assertWritable();
       if (columns.length > MAX_COLUMNS) throw new RangeError(`An xlsx sheet holds at most ${MAX_COLUMNS} columns`);
       if (sheet) await finishSheet(sheet);
-      const ws = book.addWorksheet(safeSheetName(name, takenNames), {
+      const given = safeSheetName(name, takenNames);
+      const ws = book.addWorksheet(given, {
         views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
         ...(options.hidden ? { state: 'hidden' } : {}),
       }) as SheetWriter;
       sheet = { ws, plans: columns.map(planColumn), buffered: [], lastRow: 0 };
       sheetCount++;
+      return given;
     },
 
     async addRow(cells) {

@@ -21,16 +21,22 @@ type DateFieldProps = Omit<
  * A date box that reads and writes dates the app's way, whatever the computer's locale (a native
  * date input follows the operating system: mm/dd/yyyy in a Russian UI on an English Windows):
  * 14.03.1985 typed or picked from a calendar that starts on Monday in Russian. A date that can't
- * be (31.02) is not taken; the box shows the last good one again when left.
+ * be (31.02) is not taken. Left with text that reads as no date, the box goes back to the date it
+ * held before this edit: the box reads dates as they are typed, and «14.03.198» left half-typed
+ * had already been read as 14.03.2019 on its way through «14.03.19».
  */
 export function DateField({ value, onChange, withTime = false, name, ...props }: DateFieldProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const russian = language.startsWith('ru');
   const [calendarOpen, setCalendarOpen] = useState(false);
+  const [valueBeforeEdit, setValueBeforeEdit] = useState(value);
+  // A new box shows the date put back (the library keeps the typed text until the next blur).
+  const [revision, setRevision] = useState(0);
   return (
     <DatesProvider settings={{ locale: russian ? 'ru' : 'en', firstDayOfWeek: russian ? 1 : 0 }}>
       <DateInput
+        key={revision}
         placeholder={t(withTime ? 'common.dateTimePlaceholder' : 'common.datePlaceholder')}
         clearable={!props.required}
         {...props}
@@ -43,6 +49,18 @@ export function DateField({ value, onChange, withTime = false, name, ...props }:
           // An Esc with the calendar open closes the calendar only, not the editor or popover around.
           if (event.key === 'Escape' && calendarOpen) event.stopPropagation();
           props.onKeyDown?.(event);
+        }}
+        onFocus={(event) => {
+          setValueBeforeEdit(value);
+          props.onFocus?.(event);
+        }}
+        onBlur={(event) => {
+          const text = event.currentTarget.value;
+          if (text.trim() !== '' && parseTypedDate(text, language, withTime) === null && value !== valueBeforeEdit) {
+            onChange(valueBeforeEdit);
+            setRevision((current) => current + 1);
+          }
+          props.onBlur?.(event);
         }}
         data-name={name}
         withTime={withTime}

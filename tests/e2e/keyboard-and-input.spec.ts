@@ -65,6 +65,13 @@ test('e-mails are kept as typed and checked before sending; Esc closes a drop-do
   await expect(calendar).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(calendar).toBeHidden();
+  // Nor from a day button of the calendar (the filter being edited stays).
+  await condition.getByRole('textbox', { name: 'Значение' }).click();
+  await calendar.locator('table button').first().focus();
+  await page.keyboard.press('Escape');
+  await expect(condition).toBeVisible();
+  await condition.getByRole('textbox', { name: 'Значение' }).press('Escape');
+  await expect(calendar).toBeHidden();
   await condition.getByRole('combobox', { name: 'Поле' }).fill('Имя');
   await page.getByRole('option', { name: 'Имя', exact: true }).click();
   await condition.getByRole('textbox', { name: 'Значение' }).fill('Ёлк');

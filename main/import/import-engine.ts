@@ -109,25 +109,34 @@ type PendingRow = {
   merged: PendingRow[];
   /** What later rows of the file find by this row's keys, once it is remembered. */
   entry?: FileEntry;
-  /** Hashes of the first words of a person's name (none for companies): see phoneNamesAgree. */
+  /** Hashes of the first words of the record's name: see namesAgree. */
   nameWords: number[];
   /**
-   * Per key (null but for a named person's phones): the hash of the phone with the name, so the
-   * second colleague on an office number finds the earlier row of the same colleague, not the first's.
+   * Per key (null but for a named record's phones and e-mails): the hash of the contact with the
+   * name, so the second colleague on an office number finds the earlier row of the same colleague,
+   * not the first's.
    */
-  phoneNameHashes: Array<number | null>;
+  contactNameHashes: Array<number | null>;
   /**
-   * The phone-with-name hashes this row claims: only where its phone's first row was a colleague's
-   * (a hash per phone of every row would cost a million-row import tens of MB).
+   * The contact-with-name hashes this row claims: only where its contact's first row was a
+   * colleague's (a hash per contact of every row would cost a million-row import tens of MB).
    */
-  phoneNameClaims: number[];
+  contactNameClaims: number[];
+  /** The first phone or e-mail this row shares with a record of another name (a warning if created). */
+  sharedContact: SharedContact | null;
 };
 
+/** Keys an office may share: colleagues behind one phone, one «info@» mailbox, or a group's companies. */
+type SharedContact = 'phone' | 'email';
+const isSharedContact = (key: string | undefined): key is SharedContact => key === 'phone' || key === 'email';
+
+const SHARED_CONTACT_PROBLEM = { phone: 'sharedPhone', email: 'sharedEmail' } as const;
+
 /**
- * Whether a phone may join two people: their names agree (see name-words.ts), or one has none to
- * tell. Colleagues behind one office number have different names and stay apart.
+ * Whether a phone or an e-mail may join two records: their names agree (see name-words.ts), or one
+ * has none to tell. Colleagues behind one office phone or mailbox have different names and stay apart.
  */
-function phoneNamesAgree(first: readonly number[], second: readonly number[]): boolean {
+function namesAgree(first: readonly number[], second: readonly number[]): boolean {
   return first.length === 0 || second.length === 0 || wordsAgree(first, second);
 }
 
@@ -358,7 +367,7 @@ class ImportPass {
         : setup.options.matchKeys;
     const pending: PendingRow[] = rows.map(({ row, cells, flat, problems }) => {
       const name = adapter.nameOf(flat);
-      const words = entity === 'person' ? nameWords(name) : [];
+      const words = nameWords(name);
       const allKeys = rowKeys(flat, entity, name, matchKeys);
       // A company with our id is that company, not any of its name (two may share one).
       const keys =
@@ -386,13 +395,14 @@ class ImportPass {
         fileMerge: false,
         joinsFileRow: false,
         merged: [],
-        nameWords: entity === 'person' ? nameWordHashes(name) : [],
-        phoneNameHashes: keys.map((key) =>
-          key.key === 'phone' && words.length > 0
-            ? keyHash('phone', `${entity}|${key.value}|${[...words].sort().join(' ')}`)
+        nameWords: nameWordHashes(name),
+        contactNameHashes: keys.map((key) =>
+          isSharedContact(key.key) && words.length > 0
+            ? keyHash(key.key, `${entity}|${key.value}|${[...words].sort().join(' ')}`)
             : null,
         ),
-        phoneNameClaims: [],
+        contactNameClaims: [],
+        sharedContact: null,
       };
     });
     const existing: ExistingMatches =
@@ -527,7 +537,8 @@ class ImportPass {
       return;
     } else {
       item.action = 'create';
-      if (own.sharedPhone) item.problems.push(problem('sharedPhone', 'warning'));
+      if (item.sharedContact !== null)
+        item.problems.push(problem(SHARED_CONTACT_PROBLEM[item.sharedContact], 'warning'));
     }
     this.#remember(item, entity);
   }
@@ -538,12 +549,13 @@ class ImportPass {
       let earlier = this.#fileKeys.find(hash);
       if (earlier === undefined) continue;
       const key = item.keys[index]?.key;
-      if (key === 'phone' && !phoneNamesAgree(item.nameWords, this.#fileKeys.nameWords(earlier))) {
-        // The phone's first row is a colleague's; an earlier row of this same person may follow it.
-        const samePerson = item.phoneNameHashes[index] ?? null;
-        earlier = samePerson === null ? undefined : this.#fileKeys.find(samePerson);
+      if (isSharedContact(key) && !namesAgree(item.nameWords, this.#fileKeys.nameWords(earlier))) {
+        // The contact's first row is a colleague's; an earlier row of this same record may follow it.
+        const sameRecord = item.contactNameHashes[index] ?? null;
+        earlier = sameRecord === null ? undefined : this.#fileKeys.find(sameRecord);
         if (earlier === undefined) {
-          if (samePerson !== null) item.phoneNameClaims.push(samePerson);
+          if (sameRecord !== null) item.contactNameClaims.push(sameRecord);
+          item.sharedContact ??= key;
           continue;
         }
       }
@@ -562,25 +574,18 @@ class ImportPass {
   }
 
   /** The existing record the row's keys find: the first key that finds any decides. */
-  #existingMatch(
-    item: PendingRow,
-    existing: ExistingMatches,
-  ): { match: number | undefined; ambiguous: boolean; sharedPhone: boolean } {
-    let sharedPhone = false;
+  #existingMatch(item: PendingRow, existing: ExistingMatches): { match: number | undefined; ambiguous: boolean } {
     for (const key of item.keys) {
       let ids = existing.byKey.get(`${key.key}:${key.value}`);
-      if (ids && key.key === 'phone') {
-        const agreeing = ids.filter((id) =>
-          phoneNamesAgree(item.nameWords, nameWordHashes(existing.names.get(id) ?? '')),
-        );
-        if (agreeing.length < ids.length) sharedPhone = true;
+      if (ids && isSharedContact(key.key)) {
+        const agreeing = ids.filter((id) => namesAgree(item.nameWords, nameWordHashes(existing.names.get(id) ?? '')));
+        if (agreeing.length < ids.length) item.sharedContact ??= key.key;
         ids = agreeing;
       }
       if (!ids || ids.length === 0) continue;
-      return { match: ids.length === 1 ? ids[0] : undefined, ambiguous: ids.length > 1, sharedPhone };
+      return { match: ids.length === 1 ? ids[0] : undefined, ambiguous: ids.length > 1 };
     }
-    // A phone an earlier row of another name has is shared too (see #earlierRow).
-    return { match: undefined, ambiguous: false, sharedPhone: sharedPhone || item.phoneNameClaims.length > 0 };
+    return { match: undefined, ambiguous: false };
   }
 
   /** This row repeats an earlier one: merged into its draft, or an update of what it became. */
@@ -640,11 +645,11 @@ class ImportPass {
     const draft = this.#fileKeys.pending(earlier);
     if (!draft || draft.action !== 'create' || draft.recordId !== null) return;
     // The earlier row must be that person too, not a colleague sharing the office phone with them.
-    if (!phoneNamesAgree(draft.nameWords, nameWordHashes(existing.names.get(recordId) ?? ''))) return;
+    if (!namesAgree(draft.nameWords, nameWordHashes(existing.names.get(recordId) ?? ''))) return;
     if (this.#fileKeys.find(recordHash(entity, recordId)) !== undefined) return;
     draft.action = 'update';
     draft.recordId = recordId;
-    draft.problems = draft.problems.filter((found) => found.code !== 'sharedPhone');
+    draft.problems = draft.problems.filter((found) => found.code !== 'sharedPhone' && found.code !== 'sharedEmail');
     this.#fileKeys.claim(recordHash(entity, recordId), earlier);
   }
 
@@ -657,7 +662,7 @@ class ImportPass {
   /** A merged row's other keys (a new phone) lead later rows to the same record. */
   #alias(item: PendingRow, entry: FileEntry): void {
     for (const hash of item.hashes) this.#fileKeys.claim(hash, entry);
-    for (const hash of item.phoneNameClaims) this.#fileKeys.claim(hash, entry);
+    for (const hash of item.contactNameClaims) this.#fileKeys.claim(hash, entry);
   }
 
   #merged(before: LoadedRecord, item: PendingRow): FlatRecord {

@@ -23,8 +23,12 @@ const labels: Record<ProblemCode, { en: string; ru: string }> = {
   },
   repeatedId: { en: 'the same id as an earlier row', ru: 'тот же id, что в строке выше' },
   sharedPhone: {
-    en: 'the phone of someone with another name: added as a new person',
-    ru: 'телефон другого человека (имя не совпадает): добавлен как новый контакт',
+    en: 'the phone of a record with another name: added as a new record',
+    ru: 'телефон записи с другим именем: добавлена новая запись',
+  },
+  sharedEmail: {
+    en: 'the e-mail of a record with another name (a shared mailbox): added as a new record',
+    ru: 'e-mail записи с другим именем (общий ящик): добавлена новая запись',
   },
   ambiguousMatch: { en: 'matches several records', ru: 'совпадает с несколькими записями' },
   noMatch: { en: 'no matching record to update', ru: 'нет записи для обновления' },

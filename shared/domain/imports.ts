@@ -242,6 +242,7 @@ export const problemCodes = [
   'joinedSkippedRow',
   'repeatedId',
   'sharedPhone',
+  'sharedEmail',
   'ambiguousMatch',
   'noMatch',
   'exists',

@@ -165,6 +165,79 @@ describe('import matching', () => {
     expect(petrov).toEqual([{ display_name: 'Петров Пётр', position: 'Инженер' }]);
   });
 
+  it('keeps people behind one «info@» mailbox apart, in the file and against the base, and joins a repeat of one', async () => {
+    const existing = await createPerson(
+      database.db,
+      { lastName: 'Иванов', firstName: 'Иван', position: 'Директор', emails: [{ value: 'info@romashka.ru' }] },
+      env,
+    );
+    const { rows, report } = await importFile(
+      writeCsv(
+        dir,
+        'ящик.csv',
+        [
+          ['ФИО', 'Компания', 'Email', 'Телефон', 'Должность'],
+          ['Петрова Анна', 'ООО Ромашка', 'info@romashka.ru', '+7 916 222-22-22', 'Бухгалтер'],
+          ['Сидоров Пётр', 'ООО Ромашка', 'INFO@romashka.ru', '', 'Менеджер'],
+          ['Петрова Анна Сергеевна', 'ООО Ромашка', 'info@romashka.ru', '', ''],
+          ['Иванов Иван', 'ООО Ромашка', 'info@romashka.ru', '+7 916 111-11-11', ''],
+        ],
+        ';',
+      ),
+    );
+    expect(rows.map((row) => [row.action, row.problems.map((problem) => problem.code)])).toEqual([
+      ['create', ['sharedEmail']],
+      ['create', ['sharedEmail']],
+      ['merge', []],
+      ['update', []],
+    ]);
+    expect(report.summary.people).toMatchObject({ create: 2, merge: 1, update: 1, skip: 0 });
+    const people = await database.db
+      .selectFrom('people')
+      .select(['display_name', 'position'])
+      .where('deleted_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    expect(people).toEqual([
+      { display_name: 'Иванов Иван', position: 'Директор' },
+      { display_name: 'Петрова Анна Сергеевна', position: 'Бухгалтер' },
+      { display_name: 'Сидоров Пётр', position: 'Менеджер' },
+    ]);
+    expect((await getPerson(database.db, existing.id)).phones.map((phone) => phone.value)).toEqual(['+79161111111']);
+  });
+
+  it('keeps companies of a group sharing one phone and mailbox apart, and joins a company written with its legal form', async () => {
+    const alpha = await createCompany(
+      database.db,
+      { name: 'ООО Альфа', phones: [{ value: '+7 495 100-00-00' }], emails: [{ value: 'office@group.ru' }] },
+      env,
+    );
+    const opened = await sessions.open(database.db, {
+      path: writeCsv(dir, 'компании.csv', [
+        ['Название', 'Телефон', 'Email', 'Отрасль'],
+        ['ООО Бета', '+7 495 100-00-00', '', 'Стройка'],
+        ['Гамма', '', 'office@group.ru', 'Логистика'],
+        ['Альфа', '8 495 100 00 00', 'office@group.ru', 'Опт'],
+      ]),
+    });
+    const setup = suggestedSetup(opened);
+    setup.sheets = setup.sheets.map((sheet) => ({ ...sheet, entity: 'company' as const }));
+    const report = await sessions.run(database.db, opened.sessionId, setup, env);
+    expect(report.summary.companies).toMatchObject({ create: 2, update: 1, skip: 0 });
+    const companies = await database.db
+      .selectFrom('companies')
+      .select(['name', 'industry'])
+      .where('deleted_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    expect(companies).toEqual([
+      { name: 'Альфа', industry: 'Опт' },
+      { name: 'ООО Бета', industry: 'Стройка' },
+      { name: 'Гамма', industry: 'Логистика' },
+    ]);
+    expect((await getCompany(database.db, alpha.id)).emails.map((email) => email.value)).toEqual(['office@group.ru']);
+  });
+
   it('creates no company for a row that is skipped', async () => {
     await createPerson(database.db, { lastName: 'Есть', emails: [{ value: 'est@romashka.ru' }] }, env);
     const { report } = await importFile(

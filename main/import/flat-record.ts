@@ -35,7 +35,8 @@ function listGroup(record: FlatRecord, key: string, listFields: ReadonlySet<stri
  * What an update writes: the file's non-empty values replace single fields and join list fields
  * (phones, e-mails, tags: nothing the record had is lost) or, with `replaceLists`, replace them too;
  * empty cells leave the field alone unless `overwriteWithEmpty` is on, and then only for the fields
- * the file maps.
+ * the file maps. `joinedTexts`: free text several rows of one record each add to (notes), joined a
+ * line each rather than the last row's kept; a text already there is not added again.
  */
 export function mergeFlat(
   existing: FlatRecord,
@@ -45,6 +46,7 @@ export function mergeFlat(
     listFields: ReadonlySet<string>;
     mappedFields: Iterable<string>;
     replaceLists?: boolean;
+    joinedTexts?: ReadonlySet<string>;
   },
 ): FlatRecord {
   const merged: FlatRecord = { ...existing };
@@ -60,6 +62,8 @@ export function mergeFlat(
     if (list && options.replaceLists) {
       merged[key] = value;
       moveToKind(merged, key, value, options.listFields, mapped);
+    } else if (options.joinedTexts?.has(key) && typeof before === 'string' && typeof value === 'string') {
+      merged[key] = before.includes(value) ? before : value.includes(before) ? value : `${before}\n${value}`;
     } else if (list && Array.isArray(before)) {
       // A number the record has under another label ("phone.work") is not added again as "phone.mobile".
       const seen = new Set(listGroup(merged, key, options.listFields).map(sameKey));

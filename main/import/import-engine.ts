@@ -602,6 +602,7 @@ class ImportPass {
         overwriteWithEmpty: false,
         listFields: LIST_FIELDS,
         mappedFields: Object.keys(item.flat),
+        joinedTexts: JOINED_TEXTS,
       });
       item.action = 'merge';
       draft.merged.push(item);
@@ -679,6 +680,8 @@ class ImportPass {
       listFields: LIST_FIELDS,
       mappedFields,
       replaceLists,
+      // An update replaces the note (an edited workbook's fix of a typo); a repeat adds its own.
+      ...(item.joinsFileRow ? { joinedTexts: JOINED_TEXTS } : {}),
     });
   }
 
@@ -878,6 +881,9 @@ class ImportPass {
 }
 
 /** Fields an update joins rather than replaces: nothing the record had is lost. */
+/** Each row of one record in the file adds its note, the first row's is not replaced. */
+const JOINED_TEXTS: ReadonlySet<string> = new Set(['notes']);
+
 const LIST_FIELDS: ReadonlySet<string> = new Set([
   'tags',
   ...phoneLabels.map((label) => `phone.${label}`),

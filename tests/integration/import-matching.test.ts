@@ -238,6 +238,25 @@ describe('import matching', () => {
     expect((await getCompany(database.db, alpha.id)).emails.map((email) => email.value)).toEqual(['office@group.ru']);
   });
 
+  it("joins the notes of a person's repeated rows instead of keeping the last row's", async () => {
+    const { report } = await importFile(
+      writeCsv(
+        dir,
+        'заметки.csv',
+        [
+          ['ФИО', 'Телефон', 'Email', 'Примечание', 'Должность'],
+          ['Петров Пётр', '8 916 111-22-33', 'petrov@mail.ru', 'Заказал 10 шт, скидка 5%', 'Директор'],
+          ['Петров Пётр', '+7 916 111-22-33', '', 'Просил перезвонить в мае', ''],
+          ['Петров Пётр', '', 'petrov@mail.ru', 'Просил перезвонить в мае', ''],
+        ],
+        ';',
+      ),
+    );
+    expect(report.summary.people).toMatchObject({ create: 1, merge: 2 });
+    const [petrov] = await database.db.selectFrom('people').select(['notes', 'position']).execute();
+    expect(petrov).toEqual({ notes: 'Заказал 10 шт, скидка 5%\nПросил перезвонить в мае', position: 'Директор' });
+  });
+
   it('creates no company for a row that is skipped', async () => {
     await createPerson(database.db, { lastName: 'Есть', emails: [{ value: 'est@romashka.ru' }] }, env);
     const { report } = await importFile(

@@ -10,7 +10,7 @@ import type { CellValue } from '../spreadsheets/cell';
 import { LONG_TEXT_MAX } from '../../shared/domain/common';
 import type { FlatRecord, FlatValue } from './flat-record';
 import { parseBooleanCell } from './values/booleans';
-import { readPhones, splitEmailCell, splitListCell, splitOptionsCell } from './values/contacts';
+import { isScientificNotation, readPhones, splitEmailCell, splitListCell, splitOptionsCell } from './values/contacts';
 import { addressLabelFromText, emailLabelFromText, phoneLabelFromText } from './values/contact-labels';
 import type { AddressLabel } from '../../shared/domain/contact-points';
 import { isNoDate, parseDateCell, parseDateTimeCell } from './values/dates';
@@ -159,7 +159,8 @@ function readInto(row: ParsedRow, cell: Cell, target: FieldTarget, context: Pars
     case 'phone': {
       const read = readPhones(value, context.defaultCountry);
       // "-", "нет", "n/a": no number, said so; other text without a digit is flagged, not stored.
-      const phones = read.filter((phone) => /\d/.test(phone.value));
+      // Nor is «7,92E+10»: Excel cut the number short, the digits left make no number.
+      const phones = read.filter((phone) => /\d/.test(phone.value) && !isScientificNotation(phone.raw));
       if (!NO_NUMBER.test(text.trim()) && read.some((phone) => !phone.valid && !NO_NUMBER.test(phone.raw)))
         report(row, cell, target, 'invalidPhone');
       for (const phone of phones) if (phone.valid) row.phones.push({ value: phone.value, valid: true });

@@ -373,7 +373,9 @@ function addProperty(card: Card, property: VcardProperty): void {
     case 'BDAY': {
       const birthday = nonEmpty(unescapeValue(text));
       const date = birthday?.match(/^(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?$/);
-      card.birthday ??= date ? `${date[1]}-${date[2]}-${date[3]}` : birthday;
+      // Apple writes a birthday without a year as that year (1604): a day and month, as «--0520» is.
+      const yearless = date !== undefined && date !== null && property.params.get('X-APPLE-OMIT-YEAR')?.[0] === date[1];
+      card.birthday ??= date ? (yearless ? `--${date[2]}${date[3]}` : `${date[1]}-${date[2]}-${date[3]}`) : birthday;
       break;
     }
     case 'ADR': {

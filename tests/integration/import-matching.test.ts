@@ -257,6 +257,24 @@ describe('import matching', () => {
     expect(petrov).toEqual({ notes: 'Заказал 10 шт, скидка 5%\nПросил перезвонить в мае', position: 'Директор' });
   });
 
+  it('stores no phone Excel cut short to «7,92E+10», and reads a float-written «79161234567.0»', async () => {
+    const { rows } = await importFile(
+      writeCsv(
+        dir,
+        'числа.csv',
+        [
+          ['ФИО', 'Телефон'],
+          ['Кузнецов Олег', '7,92E+10'],
+          ['Кузнецова Ольга', '79161234567.0'],
+        ],
+        ';',
+      ),
+    );
+    expect(rows.map((row) => row.problems.map((problem) => problem.code))).toEqual([['invalidPhone'], []]);
+    const phones = await database.db.selectFrom('contact_points').select('value').where('kind', '=', 'phone').execute();
+    expect(phones).toEqual([{ value: '+79161234567' }]);
+  });
+
   it('creates no company for a row that is skipped', async () => {
     await createPerson(database.db, { lastName: 'Есть', emails: [{ value: 'est@romashka.ru' }] }, env);
     const { report } = await importFile(

@@ -756,6 +756,26 @@ describe('vCard reader', () => {
     });
   });
 
+  it("reads an iPhone's birthday without a year as a day and month, not as the year 1604", async () => {
+    const vcf = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'N:Орлова;Ольга;;;',
+      'BDAY;X-APPLE-OMIT-YEAR=1604:1604-05-20',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'N:Орлов;Олег;;;',
+      'BDAY;X-APPLE-OMIT-YEAR=1604:1985-05-20',
+      'END:VCARD',
+    ].join('\r\n');
+    const rows = await rowsOf(write('iphone.vcf', vcf));
+    expect(rows.slice(1).map((read) => read.cells[VCARD_COLUMNS.indexOf('Birthday')])).toEqual([
+      '--0520',
+      '1985-05-20',
+    ]);
+  });
+
   it('reads Google/Apple 3.0 with folded lines (even mid-character), escapes and groups, and 4.0', async () => {
     const folded = Buffer.from('NOTE:Первая строка\\nВторая\\, с запятой', 'utf8');
     // Fold between the two bytes of "з": folding works on octets, decoding comes after.

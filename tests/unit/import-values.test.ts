@@ -381,6 +381,9 @@ describe('splitPhoneCell and readPhones', () => {
     ['89161234567 +79167654321', ['89161234567', '+79167654321']],
     [79161234567, ['79161234567']],
     ['7.91612E+10', ['7.91612E+10']],
+    // A number a script wrote out as a float.
+    ['79161234567.0', ['79161234567']],
+    ['+79161234567.00', ['+79161234567']],
     ['  ', []],
     [null, []],
     [', ;', []],
@@ -421,6 +424,11 @@ describe('splitEmailCell', () => {
         { value: 'bad@', valid: false },
       ],
     ],
+    // "/" or "|" between two addresses, no spaces.
+    [
+      'ivan@mail.ru/ivan2@mail.ru|ivan3@mail.ru',
+      ['ivan@mail.ru', 'ivan2@mail.ru', 'ivan3@mail.ru'].map((value) => ({ value, valid: true })),
+    ],
     ['нет почты', [{ value: 'нет почты', valid: false }]],
     ['', []],
     [null, []],
@@ -435,6 +443,8 @@ describe('splitListCell', () => {
     ['VIP, Партнёры; Москва', ['VIP', 'Партнёры', 'Москва']],
     ['VIP ::: * myContacts ::: Друзья', ['VIP', 'Друзья']],
     ['* My Contacts ::: Work', ['Work']],
+    // Google's vCard names the group without the star.
+    ['myContacts, starred', ['starred']],
     ['VIP\nvip\n  Vip  ', ['VIP']],
     ['Партнёры, партнеры', ['Партнёры']],
     ['a,,  ,b;', ['a', 'b']],

@@ -14,6 +14,9 @@ const BARE_NUMBERS = /^\d{10,}(?:\s+\d{10,})+$/;
 
 export const isScientificNotation = (text: string) => SCIENTIFIC.test(text.trim());
 
+/** "79161234567.0": a number a script wrote out as a float; the ".0" is no part of it. */
+const FLOAT_WRITTEN = /^(\+?\d{5,15})\.0+$/;
+
 /** More digits than any phone number has (E.164: 15). */
 const MAX_PHONE_DIGITS = 15;
 /** An extension where a remark might start: "доб. 12", "ext 5", "x 7". */
@@ -86,6 +89,8 @@ export function splitPhoneCell(value: CellValue): string[] {
   const text = String(value).trim();
   if (text === '') return [];
   if (isScientificNotation(text)) return [text];
+  const float = FLOAT_WRITTEN.exec(text);
+  if (float) return [float[1]!];
   const numbers: string[] = [];
   for (const part of text.split(PHONE_SEPARATORS)) {
     for (const piece of splitPiece(part.trim())) {
@@ -122,15 +127,23 @@ function cleanEmail(token: string): string {
 }
 
 /**
- * The e-mail addresses in one cell: split on "," ";" spaces and new lines; names and labels next to
- * the addresses ("Иван Петров <ivan@x.ru>", "ivan@x.ru (личный)") are dropped. A cell without any
- * "@" comes back whole, marked invalid, so the caller can show it.
+ * The e-mail addresses in one cell: split on "," ";" spaces and new lines, and on "/" or "|" between
+ * two addresses ("ivan@x.ru/ivan2@x.ru"); names and labels next to the addresses ("Иван Петров
+ * <ivan@x.ru>", "ivan@x.ru (личный)") are dropped. A cell without any "@" comes back whole, marked
+ * invalid, so the caller can show it.
  */
 export function splitEmailCell(value: CellValue): ReadEmail[] {
   if (value === null) return [];
   const text = value instanceof Date ? value.toISOString() : String(value).trim();
   if (text === '') return [];
-  const tokens = text.split(/[,;\s]+/).filter((token) => token !== '');
+  const tokens = text
+    .split(/[,;\s]+/)
+    .flatMap((token) => {
+      // An address may hold "/" or "|" itself: split only where every piece is an address.
+      const pieces = token.split(/[/|]/);
+      return pieces.length > 1 && pieces.every((piece) => piece.includes('@')) ? pieces : [token];
+    })
+    .filter((token) => token !== '');
   const addresses = tokens.filter((token) => token.includes('@'));
   if (addresses.length === 0) return [{ value: text.toLowerCase(), valid: false }];
   const seen = new Set<string>();
@@ -146,8 +159,11 @@ export function splitEmailCell(value: CellValue): ReadEmail[] {
   return emails;
 }
 
-/** Google Contacts puts everyone in this system group; it is not a tag anyone chose. */
-const GOOGLE_SYSTEM_GROUP = /^\*\s*my\s*contacts$/i;
+/**
+ * Google Contacts puts everyone in this system group («* myContacts» in its CSV, «myContacts» in
+ * its vCard); it is not a tag anyone chose.
+ */
+const GOOGLE_SYSTEM_GROUP = /^\*?\s*my\s*contacts$/i;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -412,6 +412,35 @@ describe('autoMap: contact exports', () => {
     expect(mapping('person', headersOf(pairs))).toEqual(expected(pairs));
   });
 
+  it("maps the other Russian Outlook export's addresses, «Город (раб. адрес)», each as an address of its kind", () => {
+    const pairs: Array<[string, string]> = [
+      ['Имя', 'firstName'],
+      ['Фамилия', 'lastName'],
+      ['Улица (раб. адрес)', 'address.street'],
+      ['Улица 2 (раб. адрес)', '-'],
+      ['Город (раб. адрес)', 'address.city'],
+      ['Область (раб. адрес)', 'address.region'],
+      ['Почтовый код (раб.)', 'address.postalCode'],
+      ['Страна или регион (раб. адрес)', 'address.country'],
+      ['Улица (дом. адрес)', 'address2.street'],
+      ['Город (дом. адрес)', 'address2.city'],
+      ['Почтовый код (дом.)', 'address2.postalCode'],
+      ['Страна или регион (дом. адрес)', 'address2.country'],
+      ['Улица (другой адрес)', 'address3.street'],
+      ['Город (другой адрес)', 'address3.city'],
+    ];
+    expect(mapping('person', headersOf(pairs))).toEqual(expected(pairs));
+    const labels = autoMap({ entity: 'person', headers: headersOf(pairs), samples: [], customFields: [] }).map(
+      (column) => column.addressLabel,
+    );
+    expect(labels).toEqual([
+      ...[null, null],
+      ...['work', null, 'work', 'work', 'work', 'work'],
+      ...['home', 'home', 'home', 'home'],
+      ...['other', 'other'],
+    ]);
+  });
+
   it('maps each address group to an address of its own, in the order of their first columns', () => {
     expect(mapping('person', ['Home City', 'Business City', 'Business Postal Code', 'Home Postal Code'])).toEqual(
       expected([

@@ -105,6 +105,16 @@ export function commonHeaders(entity: ImportEntity): Synonyms {
   ];
 }
 
+/** «Город (раб. адрес)», «Город (раб.)»; «другой» has no dot: «Город (другой адрес)». */
+function outlookRu(part: string, kind: 'раб' | 'дом' | 'другой'): string[] {
+  const short = kind === 'другой' ? kind : `${kind}.`;
+  return [`${part} (${short} адрес)`, `${part} (${short})`];
+}
+const outlookRuPostal = (kind: 'раб' | 'дом' | 'другой') =>
+  ['Индекс', 'Почтовый индекс', 'Почтовый код'].flatMap((part) => outlookRu(part, kind));
+const outlookRuCountry = (kind: 'раб' | 'дом' | 'другой') =>
+  ['Страна', 'Страна или регион', 'Страна/регион'].flatMap((part) => outlookRu(part, kind));
+
 /** One address's parts in one group's headers. */
 function group(name: string | undefined, parts: Record<string, readonly string[]>, weak = false): Synonyms {
   return Object.entries(parts).map(([part, headers]) => ({
@@ -134,26 +144,27 @@ export const addressHeaders: Synonyms = [
   ...group('legal', { street: ['Юридический адрес', 'Юр. адрес', 'Адрес регистрации'] }),
   ...group('actual', { street: ['Фактический адрес', 'Факт. адрес', 'Адрес офиса'] }),
   ...group('postal', { street: ['Почтовый адрес', 'Адрес доставки', 'Адрес для корреспонденции'] }),
+  // Outlook in Russian names them two ways by version: «Рабочий адрес, город», «Город (раб. адрес)».
   ...group('work', {
-    street: ['Business Street', 'Рабочий адрес, улица'],
-    city: ['Business City', 'Рабочий адрес, город'],
-    region: ['Business State', 'Рабочий адрес, область'],
-    postalCode: ['Business Postal Code', 'Рабочий адрес, индекс'],
-    country: ['Business Country/Region', 'Рабочий адрес, страна или регион'],
+    street: ['Business Street', 'Рабочий адрес, улица', ...outlookRu('Улица', 'раб')],
+    city: ['Business City', 'Рабочий адрес, город', ...outlookRu('Город', 'раб')],
+    region: ['Business State', 'Рабочий адрес, область', ...outlookRu('Область', 'раб')],
+    postalCode: ['Business Postal Code', 'Рабочий адрес, индекс', ...outlookRuPostal('раб')],
+    country: ['Business Country/Region', 'Рабочий адрес, страна или регион', ...outlookRuCountry('раб')],
   }),
   ...group('home', {
-    street: ['Home Street', 'Домашний адрес, улица'],
-    city: ['Home City', 'Домашний адрес, город'],
-    region: ['Home State', 'Домашний адрес, область'],
-    postalCode: ['Home Postal Code', 'Домашний адрес, индекс'],
-    country: ['Home Country/Region', 'Домашний адрес, страна или регион'],
+    street: ['Home Street', 'Домашний адрес, улица', ...outlookRu('Улица', 'дом')],
+    city: ['Home City', 'Домашний адрес, город', ...outlookRu('Город', 'дом')],
+    region: ['Home State', 'Домашний адрес, область', ...outlookRu('Область', 'дом')],
+    postalCode: ['Home Postal Code', 'Домашний адрес, индекс', ...outlookRuPostal('дом')],
+    country: ['Home Country/Region', 'Домашний адрес, страна или регион', ...outlookRuCountry('дом')],
   }),
   ...group('other', {
-    street: ['Other Street', 'Другой адрес, улица'],
-    city: ['Other City', 'Другой адрес, город'],
-    region: ['Other State', 'Другой адрес, область'],
-    postalCode: ['Other Postal Code', 'Другой адрес, индекс'],
-    country: ['Other Country/Region', 'Другой адрес, страна или регион'],
+    street: ['Other Street', 'Другой адрес, улица', ...outlookRu('Улица', 'другой')],
+    city: ['Other City', 'Другой адрес, город', ...outlookRu('Город', 'другой')],
+    region: ['Other State', 'Другой адрес, область', ...outlookRu('Область', 'другой')],
+    postalCode: ['Other Postal Code', 'Другой адрес, индекс', ...outlookRuPostal('другой')],
+    country: ['Other Country/Region', 'Другой адрес, страна или регион', ...outlookRuCountry('другой')],
   }),
   ...group('google-N', {
     street: ['Address N - Street'],

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { AppError } from '../../shared/errors';
 import { BulkRequest, type BulkResult, type BulkTarget } from '../../shared/domain/bulk';
+import { MAX_TAGS } from '../../shared/domain/contact-points';
 import { ListFilter } from '../../shared/domain/list-query';
 import { foldText } from '../../shared/text/fold';
 import type { AppDb } from '../db/kysely';
@@ -11,7 +12,7 @@ import { purgeSearchIndex } from '../db/repositories/privacy';
 import { deleteRecordsForever } from '../db/repositories/trash';
 import { userExists } from '../db/repositories/users';
 import { reindexCompanies, reindexPeople } from '../db/search-index';
-import { companiesTables, peopleTables, recordWhere } from './lists/record-filter';
+import { companiesTables, peopleTables, recordWhere, type EntityTables } from './lists/record-filter';
 import type { ServiceEnv } from './service-env';
 
 export type BulkEntity = 'person' | 'company';
@@ -69,6 +70,26 @@ async function idList(db: Executor, query: RawBuilder<unknown>): Promise<number[
 }
 
 /**
+ * Refuses a tagging that left some records with more tags than a record may hold (their forms and
+ * import updates would fail their check); thrown inside the transaction, it undoes the whole action.
+ * The result has no room for skipped records, and tagging only some of the picked ones would surprise.
+ */
+async function refuseOverTagged(trx: Executor, tables: EntityTables, idSet: RawBuilder<unknown>): Promise<void> {
+  const owner = sql.ref(tables.ownerColumn);
+  const overFull = sql`SELECT ${owner} FROM ${sql.table(tables.tagTable)}
+                        WHERE ${owner} IN (${idSet}) GROUP BY ${owner} HAVING count(*) > ${MAX_TAGS}`;
+  const { rows } = await sql<{ count: number }>`SELECT count(*) AS count FROM (${overFull})`.execute(trx);
+  const count = rows[0]?.count ?? 0;
+  if (count > 0) {
+    throw new AppError('InvalidInput', `${count} records would have more than ${MAX_TAGS} tags`, {
+      reason: 'bulkTooManyTags',
+      count,
+      limit: MAX_TAGS,
+    });
+  }
+}
+
+/**
  * Tags, untags, re-assigns or trashes many records in one transaction, or restores or deletes for
  * good records in the trash, with set-based SQL (the ids travel as one JSON parameter), then
  * refreshes their search documents.
@@ -92,6 +113,7 @@ export async function runBulk(db: AppDb, entity: BulkEntity, input: BulkRequest,
                   SELECT tags.value, records.value FROM json_each(${JSON.stringify(tagIds)}) tags, (${idSet}) records
                   -- "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint.
                   WHERE true ON CONFLICT DO NOTHING`.execute(trx);
+        await refuseOverTagged(trx, tables, idSet);
         break;
       }
       case 'untag': {

@@ -116,6 +116,20 @@ describe('bulk actions and saved views', () => {
     }
   });
 
+  it('refuses tagging that would give a record more tags than it may hold, and tags no one', async () => {
+    const full = Array.from({ length: 100 }, (_, i) => `Тег ${i}`);
+    await updatePerson(database.db, ids[0]!, 1, { lastName: 'Иванов', firstName: 'Тест', tags: full }, env);
+    const target = { ids: [ids[0]!, ids[1]!] };
+    await expect(
+      runBulk(database.db, 'person', { target, action: { type: 'tag', tags: ['VIP'] } }, env),
+    ).rejects.toMatchObject({ code: 'InvalidInput', details: { reason: 'bulkTooManyTags', count: 1, limit: 100 } });
+    expect((await getPerson(database.db, ids[0]!)).tags).toHaveLength(100);
+    expect((await getPerson(database.db, ids[1]!)).tags).toEqual([]);
+    // A tag the record holds already (in any case) adds nothing, so it is no reason to refuse.
+    await runBulk(database.db, 'person', { target, action: { type: 'tag', tags: ['тег 7'] } }, env);
+    expect((await getPerson(database.db, ids[1]!)).tags).toEqual(['Тег 7']);
+  });
+
   it('changes the owner of picked people and bumps their version', async () => {
     const owner = await createUser(database.db, { displayName: 'Мария Иванова' }, env);
     const before = await getPerson(database.db, ids[1]!);

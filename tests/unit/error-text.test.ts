@@ -22,6 +22,13 @@ describe('the text of an error from main', () => {
     expect(errorText(t, tooMany)).toBe(
       'Вместе у записей больше 20 телефонов — столько у одной записи быть не может. Уберите лишние в одной из них и объедините снова.',
     );
+    const bulk = new ApiError({
+      code: 'InvalidInput',
+      message: 'too many tags',
+      details: { reason: 'bulkTooManyTags', count: 3, limit: 100 },
+    });
+    expect(errorText(t, bulk)).toMatch(/^У 3 записей стало бы больше 100 тегов/);
+    expect(errorText(i18n.getFixedT('en'), bulk)).toMatch(/^3 of the records would have more than 100 tags/);
     const other = new ApiError({ code: 'InvalidInput', message: 'bad', details: { reason: 'somethingElse' } });
     expect(errorText(t, other)).toBe('Проверьте введённые данные.');
     expect(errorText(i18n.getFixedT('en'), tooMany)).toMatch(/^Together the records have more than 20 phones/);

@@ -23,10 +23,17 @@ const FUZZY_POOL = 300;
 async function phoneCandidates(db: Executor, query: string, options: SearchOptions): Promise<ContactPointMatch[]> {
   const digits = digitsOf(query);
   if (digits.length < 3) return [];
-  const prefixes = phoneQueryDigits(query, options.defaultCountry);
+  const prefixes = phoneQueryDigits(query, options.defaultCountry).map((prefix) => ({
+    column: 'search_key' as const,
+    prefix,
+  }));
   // A number typed without its area code is found by its ending.
-  const endings = digits.length >= 4 ? [[...digits].reverse().join('')] : [];
-  return findContactPointsByKey(db, 'phone', prefixes, endings, options.limit * OVERFETCH);
+  const endings =
+    digits.length >= 4 ? [{ column: 'reversed_key' as const, prefix: [...digits].reverse().join('') }] : [];
+  // Four digits or more are more often a number's ending than the start of a prefix shared by
+  // thousands ("9657" starts every +7 965 7…), so endings go first; one typed with + is a start.
+  const lookups = query.trim().startsWith('+') ? [...prefixes, ...endings] : [...endings, ...prefixes];
+  return findContactPointsByKey(db, 'phone', lookups, options.limit * OVERFETCH);
 }
 
 async function ftsCandidates(
@@ -214,7 +221,12 @@ export async function search(db: Executor, query: string, options: SearchOptions
     add(contactCandidates(await phoneCandidates(db, query, options), formatPhone));
   }
   if (folded.includes('@')) {
-    const matches = await findContactPointsByKey(db, 'email', [folded], [], options.limit * OVERFETCH);
+    const matches = await findContactPointsByKey(
+      db,
+      'email',
+      [{ column: 'search_key', prefix: folded }],
+      options.limit * OVERFETCH,
+    );
     add(contactCandidates(matches, (value) => value));
   }
   add(await ftsCandidates(db, folded, options, options.limit * OVERFETCH));

@@ -68,6 +68,24 @@ describe('people, companies and search', () => {
     expect(hits[0]).toMatchObject({ type: 'person', id: person.id });
   });
 
+  it('finds a phone by its last digits before the many numbers those digits could start', async () => {
+    // «9657» also reads as the start of +7 965 7…: twenty such numbers fill what a box of 5 fetches.
+    for (let n = 0; n < 25; n += 1) {
+      const phone = `+7 965 7${String(n).padStart(2, '0')}-11-22`;
+      await createPerson(database.db, { lastName: `Шумов${n}`, phones: [{ value: phone }] }, env);
+    }
+    const target = await createPerson(
+      database.db,
+      { lastName: 'Нужный', phones: [{ value: '+7 942 287-96-57' }] },
+      env,
+    );
+    expect((await find('9657', 5))[0]).toMatchObject({ id: target.id, detail: '+7 942 287-96-57' });
+    expect((await find('96-57', 5))[0]).toMatchObject({ id: target.id });
+    // Typed with +, the digits are a number's start, though this one ends in them too.
+    const started = await find('+7 965 7', 5);
+    expect(started.map((hit) => hit.displayName)).toEqual(Array.from({ length: 5 }, (_, n) => `Шумов${n}`));
+  });
+
   it.each([
     ['соловьев'],
     ['СОЛОВЬЁВ'],

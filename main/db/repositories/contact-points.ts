@@ -71,23 +71,21 @@ export type ContactPointMatch = {
   value: string;
 };
 
+/** Keys starting with `prefix`, or (`reversed_key`) keys ending with the reversed `prefix`. */
+export type ContactKeyLookup = { column: 'search_key' | 'reversed_key'; prefix: string };
+
 /**
- * Phones or e-mails whose key starts with one of `prefixes`, or whose reversed key starts with one
- * of `reversedPrefixes` (a typed ending). Both are range scans on an index.
+ * Phones or e-mails found by the lookups, each a range scan on an index, in the order given: the
+ * first ones fill the `limit` before the later ones are run.
  */
 export async function findContactPointsByKey(
   db: Executor,
   kind: 'phone' | 'email',
-  prefixes: readonly string[],
-  reversedPrefixes: readonly string[],
+  lookups: readonly ContactKeyLookup[],
   limit: number,
 ): Promise<ContactPointMatch[]> {
   const matches: ContactPointMatch[] = [];
   const seen = new Set<number>();
-  const lookups = [
-    ...prefixes.map((prefix) => ({ column: 'search_key' as const, prefix })),
-    ...reversedPrefixes.map((prefix) => ({ column: 'reversed_key' as const, prefix })),
-  ];
   for (const { column, prefix } of lookups) {
     if (matches.length >= limit) break;
     const rows = await db

@@ -1,6 +1,6 @@
 import type { SearchHit, SearchHitType } from '../../shared/domain/search';
 import { digitsOf, foldText } from '../../shared/text/fold';
-import { formatPhone, phoneQueryDigits } from '../../shared/text/phone';
+import { formatPhone, phoneQueryDigits, phoneQueryNumber } from '../../shared/text/phone';
 import { toCyrillic, withShortI, withSoftSigns } from '../../shared/text/transliterate';
 import type { Executor } from '../db/repositories/executor';
 import { findContactPointsByKey, type ContactPointMatch } from '../db/repositories/contact-points';
@@ -12,7 +12,6 @@ export type SearchOptions = { limit: number; types: readonly SearchHitType[]; de
 
 type Candidate = { type: SearchHitType; id: number; matched: string | null };
 
-const PHONE_LIKE = /^[\d\s()+\-.]+$/;
 /** Latin letters only, three or more: a name that may be a Russian one transliterated. */
 const LATIN_NAME = /^[a-z][a-z' -]{2,}$/;
 /** Fetch more than asked, so the best matches can be put first without ranking the whole index. */
@@ -216,9 +215,10 @@ export async function search(db: Executor, query: string, options: SearchOptions
     }
   };
 
-  if (PHONE_LIKE.test(query.trim())) {
+  const phoneNumber = phoneQueryNumber(query);
+  if (phoneNumber !== null) {
     // Shown as the record's card shows it: «+7 916 123-45-67», not the stored +79161234567.
-    add(contactCandidates(await phoneCandidates(db, query, options), formatPhone));
+    add(contactCandidates(await phoneCandidates(db, phoneNumber, options), formatPhone));
   }
   if (folded.includes('@')) {
     const matches = await findContactPointsByKey(

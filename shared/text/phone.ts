@@ -116,6 +116,19 @@ export function formatPhone(value: string): string {
   return parsed.formatInternational();
 }
 
+/** Dashes, the minus sign and slashes put between a number's digit groups: read as hyphens. */
+const GROUP_SEPARATORS = /[\u2010-\u2015\u2212/]/g;
+const PHONE_QUERY = /^\+?[\d\s().-]+$/;
+
+/**
+ * The phone number a search text may be, separators read as hyphens («8 (916) 765–43–21»,
+ * «916/765.43.21»): for the search box and a list's search text alike. null for other text.
+ */
+export function phoneQueryNumber(text: string): string | null {
+  const number = text.trim().replace(GROUP_SEPARATORS, '-');
+  return PHONE_QUERY.test(number) ? number : null;
+}
+
 /**
  * The digit strings a typed query may match: its own digits, and the E.164 digits of its national
  * reading ("8 916 123" → "8916123" and "7916123"; "916 123" → "7916123"), so any common way of

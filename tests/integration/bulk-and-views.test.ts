@@ -253,7 +253,8 @@ describe('bulk actions and saved views', () => {
       env,
     );
     const options = { defaultCountry: 'RU' };
-    for (const typed of ['8 916 123-45', '+7 (916) 123', '45-67', '79161234567']) {
+    const otherSeparators = ['8 (916) 123–45–67', '916—123—45', '916\u2011123', '45\u221267', '916/123/45/67'];
+    for (const typed of ['8 916 123-45', '+7 (916) 123', '45-67', '79161234567', ...otherSeparators]) {
       const page = await listPeoplePage(database.db, { filter: { conditions: [], text: typed } }, options);
       expect(page.map((row) => row.id)).toEqual([person.id]);
       expect(await countPeople(database.db, { text: typed }, options)).toBe(1);

@@ -62,6 +62,13 @@ describe('people, companies and search', () => {
     ['916 123'],
     ['916 123-45'],
     ['9161234'],
+    // Dashes, minus signs, slashes and dots between the groups, as word processors and sites write them.
+    ['8 (916) 123–45–67'],
+    ['916—123—45—67'],
+    ['916\u2011123\u201145\u201167'],
+    ['123\u221245\u221267'],
+    ['916/123/45/67'],
+    ['916.123.45.67'],
   ])('finds a person by phone typed as %s', async (query) => {
     const { person } = await seedIvanov();
     const hits = await find(query);

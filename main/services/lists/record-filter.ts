@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/errors';
 import type { CustomFieldDefinition } from '../../../shared/domain/custom-fields';
 import type { FilterCondition, FilterOperator } from '../../../shared/domain/list-query';
 import { digitsOf, foldText, sortKey } from '../../../shared/text/fold';
-import { phoneQueryDigits } from '../../../shared/text/phone';
+import { phoneQueryDigits, phoneQueryNumber } from '../../../shared/text/phone';
 import { prefixMatchQuery } from '../../db/search-index';
 import { likeContains, prefixUpperBound } from './like-pattern';
 
@@ -321,8 +321,6 @@ function ownColumn<T>(columns: Readonly<Record<string, T>>, field: string): T | 
   return Object.hasOwn(columns, field) ? columns[field] : undefined;
 }
 
-const PHONE_LIKE = /^\+?[\d\s()\-.]+$/;
-
 /**
  * The ids of records with a phone matching a list's search text that could be a phone number
  * ("8 916 123-45", "45-67"): starting with any reading of it, or ending with it, as the search box
@@ -331,14 +329,15 @@ const PHONE_LIKE = /^\+?[\d\s()\-.]+$/;
  * any other text.
  */
 function phoneRanges(tables: EntityTables, typed: string, defaultCountry: string): RawBuilder<unknown> | null {
-  const digits = digitsOf(typed);
-  if (!PHONE_LIKE.test(typed.trim()) || digits.length < 3) return null;
+  const number = phoneQueryNumber(typed);
+  const digits = digitsOf(number ?? '');
+  if (number === null || digits.length < 3) return null;
   const owner = sql.raw(tables.ownerColumn);
   const range = (column: 'search_key' | 'reversed_key', prefix: string) =>
     sql`SELECT cp.${owner} FROM contact_points cp
          WHERE cp.kind = 'phone' AND cp.${sql.raw(column)} >= ${prefix} AND cp.${sql.raw(column)} < ${`${prefix}\uffff`}`;
   const ranges = [
-    ...phoneQueryDigits(typed, defaultCountry).map((prefix) => range('search_key', prefix)),
+    ...phoneQueryDigits(number, defaultCountry).map((prefix) => range('search_key', prefix)),
     ...(digits.length >= 4 ? [range('reversed_key', [...digits].reverse().join(''))] : []),
   ];
   return sql.join(ranges, sql` UNION `);

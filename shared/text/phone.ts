@@ -119,13 +119,17 @@ export function formatPhone(value: string): string {
 /** Dashes, the minus sign and slashes put between a number's digit groups: read as hyphens. */
 const GROUP_SEPARATORS = /[\u2010-\u2015\u2212/]/g;
 const PHONE_QUERY = /^\+?[\d\s().-]+$/;
+/** An extension after the number, its digits perhaps not typed yet: «, доб. 321», «ext 321», «вн. 12», «x321». */
+const QUERY_EXTENSION = /(?<=[\d)])\s*,?\s*(?:доб(?:авочный)?|ext(?:ension)?|вн(?:утр(?:енний)?)?|д\.|x)\.?\s*\d*$/iu;
 
 /**
  * The phone number a search text may be, separators read as hyphens («8 (916) 765–43–21»,
- * «916/765.43.21»): for the search box and a list's search text alike. null for other text.
+ * «916/765.43.21»): for the search box, a list's search text and its "phone contains" alike. null
+ * for other text. An extension is left out: keys hold the number only, and the number is what finds
+ * the record («+7 495 123-45-67 доб. 321» finds the office's every extension).
  */
 export function phoneQueryNumber(text: string): string | null {
-  const number = text.trim().replace(GROUP_SEPARATORS, '-');
+  const number = text.trim().replace(GROUP_SEPARATORS, '-').replace(QUERY_EXTENSION, '');
   return PHONE_QUERY.test(number) ? number : null;
 }
 

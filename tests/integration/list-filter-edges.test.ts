@@ -43,6 +43,26 @@ describe('list filters on e-mails and phones, and field names that are no fields
     expect(await matching([{ field: 'phone', operator: 'contains', value: '45-67' }])).toEqual([ids.phone]);
   });
 
+  it('finds a phone typed with an extension by its number, in the search text and "phone contains"', async () => {
+    const office = (
+      await createPerson(database.db, { firstName: 'Ирина', phones: [{ value: '+7 495 123-45-67 доб. 321' }] }, env)
+    ).id;
+    for (const typed of [
+      '+7 495 123-45-67 доб. 321',
+      '+7 495 123-45-67, доб. 321',
+      '(495) 123-45-67 ext 321',
+      '+74951234567 ext. 321',
+    ]) {
+      expect(await matching([{ field: 'phone', operator: 'contains', value: typed }]), typed).toEqual([office]);
+      const rows = await listPeoplePage(database.db, { filter: { conditions: [], text: typed } }, RU);
+      expect(
+        rows.map((row) => row.id),
+        typed,
+      ).toEqual([office]);
+      expect(await countPeople(database.db, { text: typed }, RU)).toBe(1);
+    }
+  });
+
   it('a person of a trashed company has no company: not that company, and not "is not" it', async () => {
     const db = database.db;
     const company = await createCompany(db, { name: 'Временная' }, env);

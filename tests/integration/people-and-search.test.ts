@@ -93,6 +93,22 @@ describe('people, companies and search', () => {
     expect(started.map((hit) => hit.displayName)).toEqual(Array.from({ length: 5 }, (_, n) => `Шумов${n}`));
   });
 
+  it('finds an office phone by its number when the query has an extension too', async () => {
+    const office = await createPerson(
+      database.db,
+      { lastName: 'Добавочный', phones: [{ value: '+7 495 123-45-67 доб. 321' }] },
+      env,
+    );
+    for (const query of [
+      '+7 495 123-45-67 доб. 321',
+      '+7 495 123-45-67, доб. 321',
+      '(495) 123-45-67 ext 321',
+      '+74951234567 ext. 321',
+    ]) {
+      expect((await find(query))[0], query).toMatchObject({ type: 'person', id: office.id });
+    }
+  });
+
   it.each([
     ['соловьев'],
     ['СОЛОВЬЁВ'],

@@ -223,12 +223,14 @@ function contactPoint(
   const points = sql`SELECT 1 FROM contact_points cp WHERE cp.${sql.raw(tables.ownerColumn)} = ${sql.ref(`${tables.table}.id`)} AND cp.kind = ${kind}`;
   switch (condition.operator) {
     case 'contains': {
-      // "8 916 123…" is stored as +7916123…: try every reading of the typed digits.
+      // "8 916 123…" is stored as +7916123…: try every reading of the typed digits (of the number
+      // alone when an extension follows it, as keys have it).
+      const typed = text(condition.value);
       const needles =
         kind === 'phone'
-          ? phoneQueryDigits(text(condition.value), defaultCountry).filter((digits) => digits !== '')
-          : [foldText(text(condition.value))];
-      if (needles.length === 0) needles.push(digitsOf(text(condition.value)));
+          ? phoneQueryDigits(phoneQueryNumber(typed) ?? typed, defaultCountry).filter((digits) => digits !== '')
+          : [foldText(typed)];
+      if (needles.length === 0) needles.push(digitsOf(typed));
       // Text without a digit is in no phone number ("%%" would have matched every one).
       if (kind === 'phone' && needles.every((needle) => needle === '')) return sql<SqlBool>`0`;
       // E-mail keys are only lower-cased (алёна@почта.рф); the typed text is folded (ё → е) too.

@@ -587,6 +587,12 @@ describe('people list: filters, sorting and paging', () => {
       (m) => custom(m, 'podpisan') !== true,
     ],
     [
+      'custom checkbox isNot false',
+      () => [{ field: 'custom.podpisan', operator: 'isNot', value: false }],
+      // Ticked only: a box never ticked counts as not ticked, as for "is false".
+      (m) => custom(m, 'podpisan') === true,
+    ],
+    [
       'custom checkbox isEmpty',
       () => [{ field: 'custom.podpisan', operator: 'isEmpty' }],
       (m) => custom(m, 'podpisan') === undefined,

@@ -262,9 +262,12 @@ function customField(tables: EntityTables, field: CustomFieldDefinition, conditi
           list(condition.value).map((value) => foldText(text(value))),
         )}))`
       : sql<SqlBool>`EXISTS (${values} AND ${column} IN (${inList(list(condition.value).map(scalar))}))`;
-  if (field.type === 'checkbox' && condition.operator === 'is' && scalar(condition.value) === 0) {
-    // A box never ticked has no stored value: "not ticked" is every record without a ticked one.
-    return sql<SqlBool>`NOT EXISTS (${values} AND ${column} = 1)`;
+  if (field.type === 'checkbox' && (condition.operator === 'is' || condition.operator === 'isNot')) {
+    // A box never ticked has no stored value: "not ticked" ("is false", "is not true") is every
+    // record without a ticked one, and "ticked" ("is true", "is not false") a ticked one only.
+    const ticked = sql<SqlBool>`EXISTS (${values} AND ${column} = 1)`;
+    const wantsTicked = (scalar(condition.value) === 1) === (condition.operator === 'is');
+    return wantsTicked ? ticked : sql<SqlBool>`NOT ${ticked}`;
   }
   switch (condition.operator) {
     case 'is':

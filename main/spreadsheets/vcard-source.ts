@@ -6,6 +6,14 @@ import { fileError, noSuchSheet, type FileHead } from './sniff';
 import type { SpreadsheetSource, TextEncoding } from './source';
 
 /** The columns a vCard file is presented with; row 0 of the sheet is exactly this list. */
+/** A card's second and third addresses, numbered as the import reads them ("City 2"). */
+function addressColumns<N extends 2 | 3>(n: N) {
+  return [`Address ${n}`, `City ${n}`, `Region ${n}`, `Postal code ${n}`, `Country ${n}`, `Address type ${n}`] as const;
+}
+
+/** How many of a card's addresses the rows carry (phones keep a home and a work one, seldom more). */
+const CARD_ADDRESSES = 3;
+
 export const VCARD_COLUMNS = [
   'Full name',
   'Last name',
@@ -26,6 +34,9 @@ export const VCARD_COLUMNS = [
   'Region',
   'Postal code',
   'Country',
+  'Address type',
+  ...addressColumns(2),
+  ...addressColumns(3),
   'Website',
   'Notes',
   'Categories',
@@ -289,7 +300,8 @@ type Card = {
   phones: Record<'mobile' | 'work' | 'home' | 'other', string[]>;
   emails: Record<'plain' | 'work' | 'home', string[]>;
   birthday: string | null;
-  address: { parts: (string | null)[]; preferred: boolean } | null;
+  /** Its addresses, the preferred one first, each with its kind as the import reads it ("Home"). */
+  addresses: Array<{ parts: (string | null)[]; kind: string | null; preferred: boolean }>;
   websites: string[];
   notes: string[];
   categories: string[];
@@ -306,7 +318,7 @@ function newCard(): Card {
     phones: { mobile: [], work: [], home: [], other: [] },
     emails: { plain: [], work: [], home: [] },
     birthday: null,
-    address: null,
+    addresses: [],
     websites: [],
     notes: [],
     categories: [],
@@ -320,6 +332,16 @@ const nonEmpty = (text: string | undefined): string | null => {
 
 function addTo(list: string[], value: string | null): void {
   if (value !== null && !list.includes(value)) list.push(value);
+}
+
+/** An address's TYPE as the import's address kinds read it; none: the import's default. */
+function addressKind(property: VcardProperty): string | null {
+  const types = new Set((property.params.get('TYPE') ?? []).map((type) => type.toUpperCase()));
+  if (types.has('HOME')) return 'Home';
+  if (types.has('WORK')) return 'Work';
+  if (types.has('POSTAL') || types.has('PARCEL')) return 'Postal';
+  if (types.has('OTHER')) return 'Other';
+  return null;
 }
 
 function isPreferred(property: VcardProperty): boolean {
@@ -380,13 +402,16 @@ function addProperty(card: Card, property: VcardProperty): void {
     }
     case 'ADR': {
       const preferred = isPreferred(property);
-      if (card.address && (card.address.preferred || !preferred)) break;
       const [poBox, extended, street, city, region, postalCode, country] = splitValue(text, ';').map((part) =>
         nonEmpty(part.replace(/\s*\n\s*/g, ', ')),
       );
       const lines = [street, extended].filter((part): part is string => !!part);
       const parts = [lines.length > 0 ? lines.join(', ') : (poBox ?? null), city, region, postalCode, country];
-      if (parts.some((part) => part)) card.address = { parts: parts.map((part) => part ?? null), preferred };
+      if (parts.some((part) => part)) {
+        const address = { parts: parts.map((part) => part ?? null), kind: addressKind(property), preferred };
+        if (preferred) card.addresses.unshift(address);
+        else card.addresses.push(address);
+      }
       break;
     }
     case 'URL':
@@ -403,7 +428,9 @@ function addProperty(card: Card, property: VcardProperty): void {
 
 function cardCells(card: Card): CellValue[] {
   const joined = (list: string[], separator = ', '): string | null => (list.length > 0 ? list.join(separator) : null);
-  const [address = null, city = null, region = null, postalCode = null, country = null] = card.address?.parts ?? [];
+  const addresses = card.addresses.slice(0, CARD_ADDRESSES);
+  const part = (index: number, at: number) => addresses[index]?.parts[at] ?? null;
+  const kind = (index: number) => addresses[index]?.kind ?? null;
   const byColumn: Record<VcardColumn, string | null> = {
     'Full name': card.fullName,
     'Last name': card.lastName,
@@ -419,11 +446,24 @@ function cardCells(card: Card): CellValue[] {
     'Work e-mail': joined(card.emails.work),
     'Home e-mail': joined(card.emails.home),
     Birthday: card.birthday,
-    Address: address,
-    City: city,
-    Region: region,
-    'Postal code': postalCode,
-    Country: country,
+    Address: part(0, 0),
+    City: part(0, 1),
+    Region: part(0, 2),
+    'Postal code': part(0, 3),
+    Country: part(0, 4),
+    'Address type': kind(0),
+    'Address 2': part(1, 0),
+    'City 2': part(1, 1),
+    'Region 2': part(1, 2),
+    'Postal code 2': part(1, 3),
+    'Country 2': part(1, 4),
+    'Address type 2': kind(1),
+    'Address 3': part(2, 0),
+    'City 3': part(2, 1),
+    'Region 3': part(2, 2),
+    'Postal code 3': part(2, 3),
+    'Country 3': part(2, 4),
+    'Address type 3': kind(2),
     Website: joined(card.websites),
     Notes: joined(card.notes, '\n'),
     Categories: joined(card.categories),

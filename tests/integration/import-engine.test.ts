@@ -493,6 +493,11 @@ describe('spreadsheet import engine', () => {
     });
     expect(smirnov.phones).toEqual([expect.objectContaining({ value: '+79164445566', label: 'mobile' })]);
     expect(emailsOf(smirnov)).toEqual(['smirnov@romashka.ru']);
+    // Both addresses, each of its kind (the home one was dropped, the other always «work»).
+    expect(smirnov.addresses).toEqual([
+      expect.objectContaining({ label: 'work', street: 'Тверская ул., 1', city: 'Москва', postalCode: '125009' }),
+      expect.objectContaining({ label: 'home', street: 'ул. Садовая, 3', city: 'Химки', country: 'Россия' }),
+    ]);
     const emily = people.get('Emily Brown')!;
     expect(emily.phones).toEqual([expect.objectContaining({ value: '+12125550199', label: 'work' })]);
     expect(emailsOf(emily)).toEqual(['emily@globex.com']);

@@ -752,6 +752,7 @@ describe('vCard reader', () => {
         City: 'Санкт-Петербург',
         'Postal code': '191186',
         Country: 'Россия',
+        'Address type': 'Work',
       }),
     });
   });
@@ -853,6 +854,13 @@ describe('vCard reader', () => {
           Region: 'Московская обл.',
           'Postal code': '125009',
           Country: 'Россия',
+          // The preferred address first, then the others, each with its kind (it was dropped).
+          'Address type': 'Work',
+          'Address 2': 'ул. Ленина, 5',
+          'City 2': 'Тверь',
+          'Postal code 2': '170000',
+          'Country 2': 'Россия',
+          'Address type 2': 'Home',
           Website: 'https://romashka.ru',
           Notes: 'Первая строка\nВторая, с запятой',
           Categories: 'Клиенты, VIP',

@@ -235,7 +235,7 @@ export function writeOutlookCsv(dir: string, name = 'outlook.csv'): string {
   return file;
 }
 
-/** Two vCard 3.0 cards, one Cyrillic. */
+/** Two vCard 3.0 cards, one Cyrillic with a home and a (preferred) work address, as an iPhone writes them. */
 export function writeVcard(dir: string, name = 'contacts.vcf'): string {
   const text = [
     'BEGIN:VCARD',
@@ -246,6 +246,8 @@ export function writeVcard(dir: string, name = 'contacts.vcf'): string {
     'TITLE:Инженер',
     'TEL;TYPE=CELL:+7 916 444-55-66',
     'EMAIL;TYPE=INTERNET:smirnov@romashka.ru',
+    'item1.ADR;TYPE=HOME:;;ул. Садовая\\, 3;Химки;;141400;Россия',
+    'item2.ADR;TYPE=WORK;TYPE=pref:;;Тверская ул.\\, 1;Москва;;125009;Россия',
     'END:VCARD',
     'BEGIN:VCARD',
     'VERSION:3.0',

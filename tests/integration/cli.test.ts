@@ -178,6 +178,35 @@ describe('command line', () => {
     );
   });
 
+  it('says which columns it read day first when their dates read both ways, and reads them month first when told', async () => {
+    const dir = tempDir();
+    const book = await writeWorkbookSheets(dir, 'outlook.xlsx', [
+      {
+        name: 'Contacts',
+        rows: [
+          ['Full name', 'Birthday'],
+          ['John Smith', '01/02/1990'],
+          ['Emily Brown', '03/04/1991'],
+        ],
+      },
+    ]);
+    const guessed = cli(['import', '--db', await existingDatabase(), book, '--dry-run']);
+    expect(guessed.status, guessed.stderr).toBe(0);
+    expect(guessed.stdout).toContain('Warning: Column "Birthday" of sheet "Contacts": its dates read both ways');
+    const database = await existingDatabase();
+    const told = cli(['import', '--db', database, book, '--date-order', 'mdy', '--json']);
+    expect(told.status, told.stderr).toBe(0);
+    expect(lastJsonLine(told)).toMatchObject({ ok: true, created: 2, warnings: [] });
+    const opened = await openDatabase(database, PASSPHRASE);
+    try {
+      const birthdays = await opened.db.selectFrom('people').select('birthday').orderBy('id').execute();
+      expect(birthdays).toEqual([{ birthday: '1990-01-02' }, { birthday: '1991-03-04' }]);
+    } finally {
+      await opened.close();
+    }
+    expect(cli(['import', '--db', database, book, '--date-order', 'ymd']).status).toBe(2);
+  });
+
   it('imports the rows Excel hides unless told --skip-hidden-rows', async () => {
     const dir = tempDir();
     const book = await writeWorkbookSheets(dir, 'клиенты.xlsx', [

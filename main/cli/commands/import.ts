@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { z } from 'zod';
 import {
   ColumnMapping,
+  DateOrder,
   ImportMode,
   ImportSetup,
   type ImportFile,
@@ -87,11 +88,45 @@ async function mappingSetup(file: string, suggested: SheetSetupInput[]): Promise
   throw new AppError('InvalidInput', 'The mapping file has neither "sheets" nor "columns"', { file });
 }
 
+/**
+ * Columns whose text dates read both ways (01/02/1990): the wizard asks; the command reads them as
+ * `--date-order` says, day first without it, and says which columns it read so.
+ */
+function ambiguousDateColumns(
+  preview: ImportFile,
+  setup: ImportSetupInput,
+): Array<{ sheet: string; header: string; index: number }> {
+  return setup.sheets.flatMap((sheet) => {
+    const suggested = preview.sheets.find((item) => item.name === sheet.sheet)?.columns ?? [];
+    return sheet.columns.flatMap((column) => {
+      const own = suggested.find((item) => item.index === column.index);
+      // A mapping file that says how the column's dates read has answered already.
+      return own?.ambiguousDates && (column.targets ?? []).length > 0 && (column.dateOrder ?? null) === own.dateOrder
+        ? [{ sheet: sheet.sheet, header: own.header, index: column.index }]
+        : [];
+    });
+  });
+}
+
+function withDateOrder(setup: ImportSetupInput, columns: ReturnType<typeof ambiguousDateColumns>, order: DateOrder) {
+  const ambiguous = (sheet: string, index: number) =>
+    columns.some((item) => item.sheet === sheet && item.index === index);
+  return {
+    ...setup,
+    sheets: setup.sheets.map((sheet) => ({
+      ...sheet,
+      columns: sheet.columns.map((column) =>
+        ambiguous(sheet.sheet, column.index) ? { ...column, dateOrder: order } : column,
+      ),
+    })),
+  };
+}
+
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import people and companies from .xlsx, .csv or .vcf (all-or-nothing; --dry-run writes nothing)',
   usage:
-    '--db FILE INPUT [--sheet NAME] [--mapping FILE.json|auto] [--mode create|update|upsert] [--country RU] [--skip-hidden-rows] [--dry-run]',
+    '--db FILE INPUT [--sheet NAME] [--mapping FILE.json|auto] [--mode create|update|upsert] [--date-order dmy|mdy] [--country RU] [--skip-hidden-rows] [--dry-run]',
   options: {
     ...dbOption,
     sheet: { type: 'string' },
@@ -100,6 +135,7 @@ export const importCommand: Command = {
     'dry-run': { type: 'boolean' },
     'skip-hidden-rows': { type: 'boolean' },
     country: { type: 'string' },
+    'date-order': { type: 'string' },
   },
   positionals: 'INPUT',
   async run(args) {
@@ -113,6 +149,9 @@ export const importCommand: Command = {
     if (!parsedMode.success) throw new AppError('InvalidInput', '--mode must be create, update or upsert');
     // --mode wins; without it, the mapping file's mode; without that, upsert.
     const modeFlag = parsedMode.data;
+    const dateOrderText = args.string('date-order');
+    const parsedDateOrder = DateOrder.exclude(['ymd']).optional().safeParse(dateOrderText);
+    if (!parsedDateOrder.success) throw new AppError('InvalidInput', '--date-order must be dmy or mdy');
     const dryRun = args.flag('dry-run');
     const mapping = args.string('mapping') ?? 'auto';
     const env = { now: () => new Date(), defaultCountry: args.country('country') };
@@ -128,7 +167,7 @@ export const importCommand: Command = {
           : await mappingSetup(path.resolve(process.env.INIT_CWD ?? process.cwd(), mapping), suggested.sheets);
       // A command-line migration creates the owners the file names.
       const sheets = fromFile.sheets ?? suggested.sheets;
-      const setup: ImportSetupInput = {
+      const mapped: ImportSetupInput = {
         ...suggested,
         ...fromFile,
         // Rows Excel hides (a filter, or by hand) come in unless asked otherwise, as in the wizard.
@@ -140,6 +179,16 @@ export const importCommand: Command = {
           mode: modeFlag ?? fromFile.options?.mode ?? 'upsert',
         },
       };
+      const ambiguousDates = ambiguousDateColumns(preview, mapped);
+      const dateOrder = parsedDateOrder.data;
+      const setup = dateOrder === undefined ? mapped : withDateOrder(mapped, ambiguousDates, dateOrder);
+      const warnings =
+        dateOrder === undefined
+          ? ambiguousDates.map(
+              ({ sheet, header }) =>
+                `Column "${header}" of sheet "${sheet}": its dates read both ways (01/02/1990), read day first; give --date-order mdy if the file writes the month first`,
+            )
+          : [];
       if (mapping !== 'auto') await assertKnownTargets(database.db, setup, preview);
       const progress = (report: { done: number }) => {
         if (!process.argv.includes('--json')) process.stderr.write(`\r${report.done} rows…`);
@@ -161,8 +210,18 @@ export const importCommand: Command = {
       const skippedCount = summary.people.skip + summary.companies.skip;
       const elapsedMs = Math.round(performance.now() - started);
       return {
-        data: { dryRun, created, updated, skipped: skippedCount, skippedRows: skipped, summary, importMs: elapsedMs },
+        data: {
+          dryRun,
+          created,
+          updated,
+          skipped: skippedCount,
+          skippedRows: skipped,
+          warnings,
+          summary,
+          importMs: elapsedMs,
+        },
         lines: [
+          ...warnings.map((warning) => `Warning: ${warning}`),
           `${dryRun ? 'Dry run: would create' : 'Created'} ${created}, ${dryRun ? 'update' : 'updated'} ${updated}, skipped ${skippedCount} of ${summary.rows} rows in ${elapsedMs} ms`,
           ...alignRows(
             Object.entries(summary.skippedByReason).map(([reason, count]) => [`  ${reason}:`, String(count)]),

@@ -173,6 +173,12 @@ export function prefixMatchQuery(foldedText: string): string | null {
   return words.map((word) => `"${word}"*`).join(' ');
 }
 
+/** The words whole, not as prefixes: «петров» finds Петров and not Петрович. */
+export function wholeWordsMatchQuery(foldedText: string): string | null {
+  const words = foldedText.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+  return words.length === 0 ? null : words.map((word) => `"${word}"`).join(' ');
+}
+
 export type MatchedRow = { rowid: number };
 
 /** The same words, in the name column only: those records are the likeliest answers. */

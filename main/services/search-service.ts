@@ -4,7 +4,7 @@ import { formatPhone, phoneQueryDigits, phoneQueryNumber } from '../../shared/te
 import { toCyrillic, withShortI, withSoftSigns } from '../../shared/text/transliterate';
 import type { Executor } from '../db/repositories/executor';
 import { findContactPointsByKey, type ContactPointMatch } from '../db/repositories/contact-points';
-import { inNames, matchCompanies, matchPeople, prefixMatchQuery } from '../db/search-index';
+import { inNames, matchCompanies, matchPeople, prefixMatchQuery, wholeWordsMatchQuery } from '../db/search-index';
 import { allowedTypos, editDistance } from './fuzzy';
 import { prefixUpperBound } from './lists/like-pattern';
 
@@ -50,12 +50,12 @@ async function ftsCandidates(
     options.types.includes('person')
       ? singleLetter
         ? namesStartingWith(db, 'people', folded, limit)
-        : namesFirst(matchPeople, db, match, limit)
+        : namesFirst(matchPeople, db, folded, match, limit)
       : [],
     options.types.includes('company')
       ? singleLetter
         ? namesStartingWith(db, 'companies', folded, limit)
-        : namesFirst(matchCompanies, db, match, limit)
+        : namesFirst(matchCompanies, db, folded, match, limit)
       : [],
   ]);
   return [
@@ -65,21 +65,30 @@ async function ftsCandidates(
 }
 
 /**
- * Records whose name has the words, then (while there is room) those with them anywhere: the
- * index answers in rowid order, so "Иванов" would otherwise fill its first rows with the hundred
- * people of «Ивановская мануфактура» and leave Иванов Сергей out.
+ * Records whose name has the words whole, then those whose name has words starting with them,
+ * then (while there is room) those with them anywhere: the index answers in rowid order, so
+ * "Петров" would otherwise fill its rows with a hundred «…Петрович» and leave Петров Сергей out,
+ * and "Иванов" with the people of «Ивановская мануфактура».
  */
 async function namesFirst(
   find: (db: Executor, match: string, limit: number) => Promise<number[]>,
   db: Executor,
+  folded: string,
   match: string,
   limit: number,
 ): Promise<number[]> {
-  const named = await find(db, inNames(match), limit);
-  if (named.length >= limit) return named;
-  const anywhere = await find(db, match, limit);
-  const found = new Set(named);
-  return [...named, ...anywhere.filter((id) => !found.has(id))].slice(0, limit);
+  const found: number[] = [];
+  const seen = new Set<number>();
+  const whole = wholeWordsMatchQuery(folded);
+  for (const query of [...(whole === null ? [] : [inNames(whole)]), inNames(match), match]) {
+    for (const id of await find(db, query, limit)) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      found.push(id);
+    }
+    if (found.length >= limit) break;
+  }
+  return found.slice(0, limit);
 }
 
 async function namesStartingWith(db: Executor, table: 'people' | 'companies', letter: string, limit: number) {

@@ -194,6 +194,16 @@ describe('people, companies and search', () => {
     expect(await find('Kuznetsov')).toEqual([]);
   });
 
+  it('shows the people named Петров before the many whose patronymic starts so (Петрович)', async () => {
+    for (let index = 0; index < 85; index += 1) {
+      await createPerson(database.db, { lastName: 'Сидоров', firstName: 'Иван', middleName: 'Петрович' }, env);
+    }
+    const petrov = await createPerson(database.db, { lastName: 'Петров', firstName: 'Сергей' }, env);
+    const hits = await find('Петров', 20);
+    expect(hits[0]).toMatchObject({ id: petrov.id, displayName: 'Петров Сергей' });
+    expect(hits).toHaveLength(20);
+  });
+
   it('finds companies by name and keeps people findable by a renamed company', async () => {
     const { company, person } = await seedIvanov();
     expect((await find('ромашка'))[0]).toMatchObject({ type: 'company', id: company.id });

@@ -4,6 +4,7 @@ import { formatPhone, phoneQueryDigits, phoneQueryNumber } from '../../shared/te
 import { toCyrillic, withShortI, withSoftSigns } from '../../shared/text/transliterate';
 import type { Executor } from '../db/repositories/executor';
 import { findContactPointsByKey, type ContactPointMatch } from '../db/repositories/contact-points';
+import { withoutLegalForms } from '../../shared/text/legal-forms';
 import { inNames, matchCompanies, matchPeople, prefixMatchQuery, wholeWordsMatchQuery } from '../db/search-index';
 import { allowedTypos, editDistance } from './fuzzy';
 import { prefixUpperBound } from './lists/like-pattern';
@@ -239,6 +240,10 @@ export async function search(db: Executor, query: string, options: SearchOptions
     add(contactCandidates(matches, (value) => value));
   }
   add(await ftsCandidates(db, folded, options, options.limit * OVERFETCH));
+  // «ООО Ромашка» for the people of a company named «Ромашка» (its legal name is no part of theirs).
+  const withoutForms = withoutLegalForms(folded);
+  if (withoutForms !== null && candidates.length < options.limit)
+    add(await ftsCandidates(db, withoutForms, options, options.limit * OVERFETCH));
   if (candidates.length === 0) add(await fuzzyCandidates(db, folded, options));
   // A Russian name typed in Latin letters ("Soloviev", from a business card or an e-mail): read
   // back into Cyrillic, found as typed or one typo off (the spellings of ь and й differ).

@@ -44,3 +44,14 @@ export function hasLegalForm(name: string): boolean {
   if (longLegalForms.some((form) => folded.includes(form))) return true;
   return folded.split(/[\s,.;]+/).some((word) => shortLegalForms.has(word));
 }
+
+/**
+ * Folded text without its legal forms («ооо ромашка» → «ромашка»), to find a company's people by
+ * the name the company is known by; null when the text has none, or nothing else.
+ */
+export function withoutLegalForms(folded: string): string | null {
+  const long = longLegalForms.reduce((text, form) => text.replaceAll(form, ' '), folded);
+  const words = long.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '' && !shortLegalForms.has(word));
+  const rest = words.join(' ');
+  return words.length === 0 || rest === folded.trim() ? null : rest;
+}

@@ -204,6 +204,21 @@ describe('people, companies and search', () => {
     expect(hits).toHaveLength(20);
   });
 
+  it("finds a company's people by the company's name written with its legal form", async () => {
+    const company = await createCompany(database.db, { name: 'Ромашка', legalName: 'ООО «Ромашка»' }, env);
+    const person = await createPerson(
+      database.db,
+      { lastName: 'Лепесткова', firstName: 'Анна', companyId: company.id },
+      env,
+    );
+    for (const typed of ['ООО Ромашка', 'ООО "Ромашка"', 'Общество с ограниченной ответственностью «Ромашка»']) {
+      const ids = (await find(typed)).map((hit) => `${hit.type}:${hit.id}`);
+      expect(ids, typed).toEqual(expect.arrayContaining([`company:${company.id}`, `person:${person.id}`]));
+    }
+    // A legal form alone is no name of theirs: it finds companies by their legal names only.
+    expect((await find('ООО')).map((hit) => hit.type)).toEqual(['company']);
+  });
+
   it('finds companies by name and keeps people findable by a renamed company', async () => {
     const { company, person } = await seedIvanov();
     expect((await find('ромашка'))[0]).toMatchObject({ type: 'company', id: company.id });

@@ -4,6 +4,7 @@
  * and updates are merged and compared in this shape, so every record type shares that logic.
  */
 import type { FieldChange } from '../../shared/domain/imports';
+import { asWindows1251 } from '../spreadsheets/encoding';
 
 export type FlatValue = string | number | boolean | string[] | null;
 export type FlatRecord = Record<string, FlatValue>;
@@ -124,4 +125,22 @@ export function keysOf(...records: FlatRecord[]): string[] {
   const keys = new Set<string>();
   for (const record of records) for (const key of Object.keys(record)) keys.add(key);
   return [...keys];
+}
+
+/**
+ * The record's own values where the file holds them as a Windows-1251 CSV wrote them, a "?" for
+ * each letter it lacks («Н?рлан?ызы» for «Нұрланқызы»): re-importing such an export changes nothing.
+ */
+export function keepUnencodable(before: FlatRecord, incoming: FlatRecord): FlatRecord {
+  const own = (value: string, earlier: FlatValue | undefined): string => {
+    if (!value.includes('?')) return value;
+    const candidates = typeof earlier === 'string' ? [earlier] : Array.isArray(earlier) ? earlier : [];
+    return candidates.find((candidate) => candidate !== value && asWindows1251(candidate) === value) ?? value;
+  };
+  const kept: FlatRecord = { ...incoming };
+  for (const [key, value] of Object.entries(incoming)) {
+    if (typeof value === 'string') kept[key] = own(value, before[key]);
+    else if (Array.isArray(value)) kept[key] = value.map((item) => own(item, before[key]));
+  }
+  return kept;
 }

@@ -46,7 +46,7 @@ import type { LoadedRecord, RecordRefs } from './entities/record-adapter';
 import { recordAdapters } from './entities/record-adapters';
 import { FileKeyTable, type FileEntry } from './file-keys';
 import { stampConsents, type ConsentStamp } from './consent-stamps';
-import { diffFlat, keysOf, mergeFlat, type FlatRecord } from './flat-record';
+import { diffFlat, keepUnencodable, keysOf, mergeFlat, type FlatRecord } from './flat-record';
 import { lastRecordIds, loadIntoEmptyBase } from './fresh-base';
 import { alignAddresses } from './address-slots';
 import { skipCauses } from './problem-labels';
@@ -673,7 +673,7 @@ class ImportPass {
       ? { overwriteWithEmpty: false, replaceLists: false }
       : this.#input.setup.options;
     // The file's addresses go to the record's addresses of their kinds, whichever slot the sheet gave.
-    const incoming = alignAddresses(before.flat, item.flat);
+    const incoming = keepUnencodable(before.flat, alignAddresses(before.flat, item.flat));
     const mappedFields = Object.keys(incoming).filter((key) => key !== 'id');
     return mergeFlat(before.flat, incoming, {
       overwriteWithEmpty,

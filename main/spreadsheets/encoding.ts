@@ -50,6 +50,15 @@ export function isUtf8(bytes: Buffer, complete = false): boolean {
   }
 }
 
+/**
+ * A text as a Windows-1251 file holds it: each character the encoding lacks (Kazakh letters, "½",
+ * emoji) turned into one "?", as our CSV export writes it.
+ */
+export function asWindows1251(text: string): string {
+  const narrowed = text.replace(/[\u{10000}-\u{10FFFF}]|[\uD800-\uDFFF]/gu, '?');
+  return iconv.decode(iconv.encode(narrowed, 'win1251'), 'win1251');
+}
+
 /** Whole-buffer decoding, BOM dropped (iconv-lite strips it for the Unicode encodings). */
 export function decodeText(bytes: Buffer, encoding: TextEncoding): string {
   const text = iconv.decode(bytes, encoding);

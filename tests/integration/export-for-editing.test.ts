@@ -239,6 +239,43 @@ describe('export for editing', () => {
     }
   });
 
+  it('re-imports a Windows-1251 CSV without writing its "?" over the letters it could not hold', async () => {
+    const alia = await createPerson(
+      database.db,
+      { lastName: 'Нұрланқызы', firstName: 'Әлия', tags: ['Қазақстан'], position: 'Бухгалтер' },
+      env,
+    );
+    const file = path.join(dir, 'cp1251.csv');
+    const written = await exportRecords(
+      database.db,
+      {
+        entity: 'person',
+        target: { ids: [alia.id] },
+        columns: ['id', 'lastName', 'firstName', 'tags', 'position'],
+        format: { kind: 'csv', encoding: 'windows-1251' },
+        forEditing: true,
+        path: file,
+        language: 'ru',
+      },
+      env,
+    );
+    expect(written.unencodable).toBeGreaterThan(0);
+    expect((await dryRunUpdateById(file)).people).toMatchObject({ update: 0, unchanged: 1 });
+    // An edit made in the file still lands, the letters it could not hold stay.
+    const text = iconv.decode(fs.readFileSync(file), 'windows-1251').replace('Бухгалтер', 'Главный бухгалтер');
+    fs.writeFileSync(file, iconv.encode(text, 'windows-1251'));
+    const sessions = new ImportSessions();
+    const opened = await sessions.open(database.db, { path: file });
+    const setup = { ...suggestedSetup(opened), options: { mode: 'update' as const, matchKeys: ['id' as const] } };
+    await sessions.run(database.db, opened.sessionId, setup, env);
+    expect(await getPerson(database.db, alia.id)).toMatchObject({
+      lastName: 'Нұрланқызы',
+      firstName: 'Әлия',
+      tags: ['Қазақстан'],
+      position: 'Главный бухгалтер',
+    });
+  });
+
   it('writes CSV for old Russian Excel in Windows-1251 with semicolons and guarded formulas', async () => {
     const file = path.join(dir, 'people.csv');
     await exportRecords(

@@ -70,15 +70,28 @@ async function idList(db: Executor, query: RawBuilder<unknown>): Promise<number[
 }
 
 /**
- * Refuses a tagging that left some records with more tags than a record may hold (their forms and
- * import updates would fail their check); thrown inside the transaction, it undoes the whole action.
+ * Refuses a tagging that would leave some records with more tags than a record may hold (their forms
+ * and import updates would fail their check); thrown inside the transaction, it undoes the whole action.
  * The result has no room for skipped records, and tagging only some of the picked ones would surprise.
  */
-async function refuseOverTagged(trx: Executor, tables: EntityTables, idSet: RawBuilder<unknown>): Promise<void> {
+async function refuseOverTagged(
+  trx: Executor,
+  tables: EntityTables,
+  idSet: RawBuilder<unknown>,
+  tagIds: readonly number[],
+): Promise<void> {
   const owner = sql.ref(tables.ownerColumn);
-  const overFull = sql`SELECT ${owner} FROM ${sql.table(tables.tagTable)}
-                        WHERE ${owner} IN (${idSet}) GROUP BY ${owner} HAVING count(*) > ${MAX_TAGS}`;
-  const { rows } = await sql<{ count: number }>`SELECT count(*) AS count FROM (${overFull})`.execute(trx);
+  const tagTable = sql.table(tables.tagTable);
+  const adding = JSON.stringify(tagIds);
+  // Only records this action would give a tag: one already past the limit (an older import's)
+  // and not getting any stays as it is and doesn't stop the rest.
+  const { rows } = await sql<{ count: number }>`
+    SELECT count(*) AS count FROM (
+      SELECT (SELECT count(*) FROM ${tagTable} x WHERE x.${owner} = r.value) AS has,
+             (SELECT count(*) FROM ${tagTable} x WHERE x.${owner} = r.value
+                 AND x.tag_id IN (SELECT value FROM json_each(${adding}))) AS already
+        FROM (${idSet}) r)
+     WHERE already < ${tagIds.length} AND has + ${tagIds.length} - already > ${MAX_TAGS}`.execute(trx);
   const count = rows[0]?.count ?? 0;
   if (count > 0) {
     throw new AppError('InvalidInput', `${count} records would have more than ${MAX_TAGS} tags`, {
@@ -109,11 +122,11 @@ export async function runBulk(db: AppDb, entity: BulkEntity, input: BulkRequest,
     switch (action.type) {
       case 'tag': {
         const tagIds = await ensureTags(trx, action.tags);
+        await refuseOverTagged(trx, tables, idSet, tagIds);
         await sql`INSERT INTO ${tagTable} (tag_id, ${ownerColumn})
                   SELECT tags.value, records.value FROM json_each(${JSON.stringify(tagIds)}) tags, (${idSet}) records
                   -- "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint.
                   WHERE true ON CONFLICT DO NOTHING`.execute(trx);
-        await refuseOverTagged(trx, tables, idSet);
         break;
       }
       case 'untag': {

@@ -128,6 +128,16 @@ describe('bulk actions and saved views', () => {
     // A tag the record holds already (in any case) adds nothing, so it is no reason to refuse.
     await runBulk(database.db, 'person', { target, action: { type: 'tag', tags: ['тег 7'] } }, env);
     expect((await getPerson(database.db, ids[1]!)).tags).toEqual(['Тег 7']);
+    // A record already past the limit (as older versions could leave one) holding the tag stops no one.
+    const extra = await database.db
+      .insertInto('tags')
+      .values({ name: 'Лишний', name_key: 'лишний' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db.insertInto('person_tags').values({ tag_id: extra.id, person_id: ids[0]! }).execute();
+    const withThird = { ids: [ids[0]!, ids[2]!] };
+    await runBulk(database.db, 'person', { target: withThird, action: { type: 'tag', tags: ['Тег 8'] } }, env);
+    expect((await getPerson(database.db, ids[2]!)).tags).toEqual(['Тег 8']);
   });
 
   it('changes the owner of picked people and bumps their version', async () => {

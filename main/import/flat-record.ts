@@ -3,6 +3,7 @@
  * "address2.city", "custom.budget"). Import builds these from cells, export writes them to cells,
  * and updates are merged and compared in this shape, so every record type shares that logic.
  */
+import { LONG_TEXT_MAX } from '../../shared/domain/common';
 import type { FieldChange } from '../../shared/domain/imports';
 import { asWindows1251 } from '../spreadsheets/encoding';
 
@@ -64,7 +65,7 @@ export function mergeFlat(
       merged[key] = value;
       moveToKind(merged, key, value, options.listFields, mapped);
     } else if (options.joinedTexts?.has(key) && typeof before === 'string' && typeof value === 'string') {
-      merged[key] = before.includes(value) ? before : value.includes(before) ? value : `${before}\n${value}`;
+      merged[key] = joinedText(before, value);
     } else if (list && Array.isArray(before)) {
       // A number the record has under another label ("phone.work") is not added again as "phone.mobile".
       const seen = new Set(listGroup(merged, key, options.listFields).map(sameKey));
@@ -125,6 +126,17 @@ export function keysOf(...records: FlatRecord[]): string[] {
   const keys = new Set<string>();
   for (const record of records) for (const key of Object.keys(record)) keys.add(key);
   return [...keys];
+}
+
+/**
+ * A note added to another, a line each: one the text holds as a line already is not added again,
+ * and one that would take it past what a note holds is left out (the record is stored, not refused).
+ */
+function joinedText(before: string, value: string): string {
+  if (before.split('\n').includes(value) || value.split('\n').includes(before))
+    return before.length >= value.length ? before : value;
+  const joined = `${before}\n${value}`;
+  return joined.length > LONG_TEXT_MAX ? before : joined;
 }
 
 /**

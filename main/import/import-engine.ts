@@ -28,6 +28,8 @@ import type {
 } from '../../shared/domain/imports';
 import { foldText, sortKey } from '../../shared/text/fold';
 import { nameWordHashes, nameWords, wordsAgree } from '../../shared/text/name-words';
+import { isRoleMailbox } from '../../shared/text/email';
+import { withoutLegalForms } from '../../shared/text/legal-forms';
 import { rememberValidReadings } from '../../shared/text/phone';
 import { insertCustomFieldDefinition, listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import { addCustomField, fieldLabelled, labelTaken } from '../services/custom-fields-service';
@@ -126,9 +128,25 @@ type PendingRow = {
   sharedContact: SharedContact | null;
 };
 
-/** Keys an office may share: colleagues behind one phone, one «info@» mailbox, or a group's companies. */
+/**
+ * Keys an office may share: colleagues behind one phone or one «info@» mailbox, a group's companies.
+ * A personal address («ivan.petrov@») is one person's, whatever name a row gives them («Петров И.»).
+ */
 type SharedContact = 'phone' | 'email';
-const isSharedContact = (key: string | undefined): key is SharedContact => key === 'phone' || key === 'email';
+function sharedContactKind(key: RowKeys[number] | undefined): SharedContact | null {
+  if (key?.key === 'phone') return 'phone';
+  return key?.key === 'email' && isRoleMailbox(key.value) ? 'email' : null;
+}
+
+/**
+ * The words a record's name is compared by: a company's without its legal form, so «ООО Ромашка»
+ * and «Общество с ограниченной ответственностью «Ромашка»» agree and two «ООО …» of a group don't.
+ */
+function comparedNameWords(entity: ImportEntity, name: string): number[] {
+  if (entity === 'person') return nameWordHashes(name);
+  const folded = foldText(name);
+  return nameWordHashes(withoutLegalForms(folded) ?? folded);
+}
 
 const SHARED_CONTACT_PROBLEM = { phone: 'sharedPhone', email: 'sharedEmail' } as const;
 
@@ -395,9 +413,9 @@ class ImportPass {
         fileMerge: false,
         joinsFileRow: false,
         merged: [],
-        nameWords: nameWordHashes(name),
+        nameWords: comparedNameWords(entity, name),
         contactNameHashes: keys.map((key) =>
-          isSharedContact(key.key) && words.length > 0
+          sharedContactKind(key) !== null && words.length > 0
             ? keyHash(key.key, `${entity}|${key.value}|${[...words].sort().join(' ')}`)
             : null,
         ),
@@ -503,7 +521,7 @@ class ImportPass {
     const mode = this.#input.setup.options.mode;
     const earlier = this.#earlierRow(item);
     if (item.action === 'skip') return;
-    const own = this.#existingMatch(item, existing);
+    const own = this.#existingMatch(item, existing, entity);
     if (earlier !== undefined) {
       // The earlier row was going to be a new record, and this one finds it in the base after all
       // (unless repeats are only reported: then nothing is joined).
@@ -549,13 +567,14 @@ class ImportPass {
       let earlier = this.#fileKeys.find(hash);
       if (earlier === undefined) continue;
       const key = item.keys[index]?.key;
-      if (isSharedContact(key) && !namesAgree(item.nameWords, this.#fileKeys.nameWords(earlier))) {
+      const shared = sharedContactKind(item.keys[index]);
+      if (shared !== null && !namesAgree(item.nameWords, this.#fileKeys.nameWords(earlier))) {
         // The contact's first row is a colleague's; an earlier row of this same record may follow it.
         const sameRecord = item.contactNameHashes[index] ?? null;
         earlier = sameRecord === null ? undefined : this.#fileKeys.find(sameRecord);
         if (earlier === undefined) {
           if (sameRecord !== null) item.contactNameClaims.push(sameRecord);
-          item.sharedContact ??= key;
+          item.sharedContact ??= shared;
           continue;
         }
       }
@@ -574,12 +593,19 @@ class ImportPass {
   }
 
   /** The existing record the row's keys find: the first key that finds any decides. */
-  #existingMatch(item: PendingRow, existing: ExistingMatches): { match: number | undefined; ambiguous: boolean } {
+  #existingMatch(
+    item: PendingRow,
+    existing: ExistingMatches,
+    entity: ImportEntity,
+  ): { match: number | undefined; ambiguous: boolean } {
     for (const key of item.keys) {
       let ids = existing.byKey.get(`${key.key}:${key.value}`);
-      if (ids && isSharedContact(key.key)) {
-        const agreeing = ids.filter((id) => namesAgree(item.nameWords, nameWordHashes(existing.names.get(id) ?? '')));
-        if (agreeing.length < ids.length) item.sharedContact ??= key.key;
+      const shared = sharedContactKind(key);
+      if (ids && shared !== null) {
+        const agreeing = ids.filter((id) =>
+          namesAgree(item.nameWords, comparedNameWords(entity, existing.names.get(id) ?? '')),
+        );
+        if (agreeing.length < ids.length) item.sharedContact ??= shared;
         ids = agreeing;
       }
       if (!ids || ids.length === 0) continue;
@@ -646,7 +672,7 @@ class ImportPass {
     const draft = this.#fileKeys.pending(earlier);
     if (!draft || draft.action !== 'create' || draft.recordId !== null) return;
     // The earlier row must be that person too, not a colleague sharing the office phone with them.
-    if (!namesAgree(draft.nameWords, nameWordHashes(existing.names.get(recordId) ?? ''))) return;
+    if (!namesAgree(draft.nameWords, comparedNameWords(entity, existing.names.get(recordId) ?? ''))) return;
     if (this.#fileKeys.find(recordHash(entity, recordId)) !== undefined) return;
     draft.action = 'update';
     draft.recordId = recordId;

@@ -41,3 +41,66 @@ export function normaliseEmail(input: string): string | null {
   const ascii = asciiForm(value);
   return ascii !== null && emailSchema.safeParse(ascii).success ? value : null;
 }
+
+/**
+ * Local parts of an organisation's shared mailboxes (info@, office@, zakaz@...): the people and
+ * companies an address like this reaches are many, where a personal address is one person's.
+ */
+const ROLE_MAILBOXES = new Set([
+  'info',
+  'office',
+  'mail',
+  'post',
+  'admin',
+  'sales',
+  'sale',
+  'support',
+  'contact',
+  'contacts',
+  'hello',
+  'team',
+  'secretary',
+  'reception',
+  'priem',
+  'priemnaya',
+  'zakaz',
+  'order',
+  'orders',
+  'buh',
+  'buhgalter',
+  'buhgalteria',
+  'accounting',
+  'finance',
+  'hr',
+  'kadry',
+  'service',
+  'marketing',
+  'pr',
+  'press',
+  'help',
+  'general',
+  'enquiries',
+  'inquiries',
+  'manager',
+  'director',
+  'noreply',
+  'no-reply',
+  'company',
+  'firm',
+  'shop',
+  'store',
+  'opt',
+  'client',
+  'clients',
+  'partner',
+  'partners',
+  'tender',
+  'snab',
+  'supply',
+]);
+
+/** Whether a (normalised) address is a shared mailbox of an organisation rather than one person's. */
+export function isRoleMailbox(email: string): boolean {
+  const local = email.slice(0, email.lastIndexOf('@')).split('+')[0] ?? '';
+  return ROLE_MAILBOXES.has(local.replace(/[._]?\d+$/, ''));
+}

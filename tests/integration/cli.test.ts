@@ -205,6 +205,28 @@ describe('command line', () => {
       await opened.close();
     }
     expect(cli(['import', '--db', database, book, '--date-order', 'ymd']).status).toBe(2);
+    // A mapping file naming the columns but not how their dates read: told by --date-order too.
+    const mappingFile = path.join(dir, 'mapping.json');
+    const columns = [
+      { index: 0, targets: ['fullName'] },
+      { index: 1, targets: ['birthday'] },
+    ];
+    fs.writeFileSync(
+      mappingFile,
+      JSON.stringify({ sheets: [{ sheet: 'Contacts', entity: 'person', headerRow: 0, columns }] }),
+    );
+    const mapped = cli([
+      'import',
+      '--db',
+      await existingDatabase(),
+      book,
+      '--mapping',
+      mappingFile,
+      '--date-order',
+      'mdy',
+      '--json',
+    ]);
+    expect(lastJsonLine(mapped)).toMatchObject({ ok: true, created: 2, skipped: 0 });
   });
 
   it('imports the rows Excel hides unless told --skip-hidden-rows', async () => {

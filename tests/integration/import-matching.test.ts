@@ -275,6 +275,60 @@ describe('import matching', () => {
     expect(phones).toEqual([{ value: '+79161234567' }]);
   });
 
+  it("joins a person's own address however a row writes their name; only a shared mailbox needs the names to agree", async () => {
+    const existing = await createPerson(
+      database.db,
+      { lastName: 'Петров', firstName: 'Иван', emails: [{ value: 'ivan.petrov@mail.ru' }] },
+      env,
+    );
+    const { report } = await importFile(
+      writeCsv(dir, 'личный.csv', [
+        ['ФИО', 'Email', 'Должность'],
+        ['Петров И.', 'ivan.petrov@mail.ru', 'Инженер'],
+        ['Ivan Petrov', 'IVAN.PETROV@mail.ru', ''],
+      ]),
+    );
+    expect(report.summary.people).toMatchObject({ create: 0, update: 1, merge: 1 });
+    expect((await getPerson(database.db, existing.id)).position).toBe('Инженер');
+  });
+
+  it('tells companies apart by their names without the legal form, however long the name', async () => {
+    const romashka = await createCompany(
+      database.db,
+      { name: 'ООО Ромашка', phones: [{ value: '+7 495 100-00-00' }], emails: [{ value: 'info@romashka.ru' }] },
+      env,
+    );
+    const opened = await sessions.open(database.db, {
+      path: writeCsv(dir, 'группа.csv', [
+        ['Название', 'Телефон', 'Email', 'Отрасль'],
+        ['Общество с ограниченной ответственностью «Ромашка»', '+7 495 100-00-00', 'info@romashka.ru', 'Опт'],
+        ['Общество с ограниченной ответственностью Лютик', '+7 495 100-00-00', '', 'Розница'],
+      ]),
+    });
+    const setup = suggestedSetup(opened);
+    setup.sheets = setup.sheets.map((sheet) => ({ ...sheet, entity: 'company' as const }));
+    const report = await sessions.run(database.db, opened.sessionId, setup, env);
+    expect(report.summary.companies).toMatchObject({ create: 1, update: 1 });
+    expect((await getCompany(database.db, romashka.id)).industry).toBe('Опт');
+  });
+
+  it("keeps every repeated row's note, even one the first holds inside a word, and stores a person whose notes grow long", async () => {
+    const long = (index: number) => `Звонок ${index}: ${'подробности разговора '.repeat(40)}`;
+    const { report } = await importFile(
+      writeCsv(dir, 'звонки.csv', [
+        ['ФИО', 'Email', 'Примечание'],
+        ['Петров Пётр', 'petrov@mail.ru', 'Дата встречи 12.05'],
+        ['Петров Пётр', 'petrov@mail.ru', 'Да'],
+        ...Array.from({ length: 25 }, (_, index) => ['Сидоров Сидор', 'sidorov@mail.ru', long(index)]),
+      ]),
+    );
+    expect(report.summary.people).toMatchObject({ create: 2, merge: 25, skip: 0 });
+    const notes = await database.db.selectFrom('people').select(['last_name', 'notes']).orderBy('id').execute();
+    expect(notes[0]).toEqual({ last_name: 'Петров', notes: 'Дата встречи 12.05\nДа' });
+    expect(notes[1]!.notes!.length).toBeLessThanOrEqual(20_000);
+    expect(notes[1]!.notes).toContain('Звонок 0:');
+  });
+
   it('creates no company for a row that is skipped', async () => {
     await createPerson(database.db, { lastName: 'Есть', emails: [{ value: 'est@romashka.ru' }] }, env);
     const { report } = await importFile(

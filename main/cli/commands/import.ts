@@ -95,29 +95,36 @@ async function mappingSetup(file: string, suggested: SheetSetupInput[]): Promise
 function ambiguousDateColumns(
   preview: ImportFile,
   setup: ImportSetupInput,
-): Array<{ sheet: string; header: string; index: number }> {
+): Array<{ sheet: string; header: string; index: number; order: DateOrder }> {
   return setup.sheets.flatMap((sheet) => {
     const suggested = preview.sheets.find((item) => item.name === sheet.sheet)?.columns ?? [];
     return sheet.columns.flatMap((column) => {
       const own = suggested.find((item) => item.index === column.index);
-      // A mapping file that says how the column's dates read has answered already.
-      return own?.ambiguousDates && (column.targets ?? []).length > 0 && (column.dateOrder ?? null) === own.dateOrder
-        ? [{ sheet: sheet.sheet, header: own.header, index: column.index }]
+      // A mapping file that says how the column's dates read (other than the guess) has answered already.
+      const unanswered = (column.dateOrder ?? null) === null || column.dateOrder === own?.dateOrder;
+      return own?.ambiguousDates && (column.targets ?? []).length > 0 && unanswered
+        ? [{ sheet: sheet.sheet, header: own.header, index: column.index, order: own.dateOrder ?? 'dmy' }]
         : [];
     });
   });
 }
 
-function withDateOrder(setup: ImportSetupInput, columns: ReturnType<typeof ambiguousDateColumns>, order: DateOrder) {
+/** Gives each such column `order`, or without it the order it was guessed in (day first). */
+function withDateOrder(
+  setup: ImportSetupInput,
+  columns: ReturnType<typeof ambiguousDateColumns>,
+  order: DateOrder | undefined,
+): ImportSetupInput {
   const ambiguous = (sheet: string, index: number) =>
-    columns.some((item) => item.sheet === sheet && item.index === index);
+    columns.find((item) => item.sheet === sheet && item.index === index);
   return {
     ...setup,
     sheets: setup.sheets.map((sheet) => ({
       ...sheet,
-      columns: sheet.columns.map((column) =>
-        ambiguous(sheet.sheet, column.index) ? { ...column, dateOrder: order } : column,
-      ),
+      columns: sheet.columns.map((column) => {
+        const found = ambiguous(sheet.sheet, column.index);
+        return found ? { ...column, dateOrder: order ?? found.order } : column;
+      }),
     })),
   };
 }
@@ -181,7 +188,7 @@ export const importCommand: Command = {
       };
       const ambiguousDates = ambiguousDateColumns(preview, mapped);
       const dateOrder = parsedDateOrder.data;
-      const setup = dateOrder === undefined ? mapped : withDateOrder(mapped, ambiguousDates, dateOrder);
+      const setup = withDateOrder(mapped, ambiguousDates, dateOrder);
       const warnings =
         dateOrder === undefined
           ? ambiguousDates.map(

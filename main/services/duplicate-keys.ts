@@ -1,5 +1,5 @@
 import { sortKey } from '../../shared/text/fold';
-import { longLegalForms, shortLegalForms } from '../../shared/text/legal-forms';
+import { legalFormFreeWords } from '../../shared/text/legal-forms';
 import { isPatronymic } from '../import/values/name-words';
 import { allowedTypos, editDistance } from './fuzzy';
 
@@ -13,12 +13,7 @@ export function companyNameKey(name: string): string {
 
 /** companyNameKey from a stored sort key (already folded, quotes dropped): no folding per row. */
 export function companyNameKeyOfSortKey(folded: string): string {
-  let text = folded;
-  for (const form of longLegalForms) if (text.includes(form)) text = text.replaceAll(form, ' ');
-  const words = text
-    .replaceAll('l.l.c.', ' ')
-    .split(/[\s,.;]+/)
-    .filter((word) => word !== '' && !shortLegalForms.has(word));
+  const words = legalFormFreeWords(folded);
   return words.length === 0 ? folded : words.join(' ');
 }
 

@@ -1,5 +1,4 @@
-import iconv from 'iconv-lite';
-import { asWindows1251 } from './encoding';
+import { encodeWindows1251 } from './encoding';
 import type { CellValue } from './cell';
 import { neutraliseFormula } from './formula-guard';
 import { openOutputFile } from './output-file';
@@ -52,7 +51,7 @@ export function createCsvWriter(path: string, options: CsvOptions): TableWriter 
   const questionMarks = (text: string) => text.split('?').length - 1;
   const encode = (text: string): Buffer => {
     if (options.encoding === 'utf-8') return Buffer.from(text, 'utf8');
-    const bytes = iconv.encode(asWindows1251(text), 'win1251');
+    const bytes = encodeWindows1251(text);
     // Counted, so the user hears what the file lost (emoji, "½", letters of other scripts).
     unencodable += bytes.filter((byte) => byte === 0x3f).length - questionMarks(text);
     return bytes;

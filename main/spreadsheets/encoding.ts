@@ -55,8 +55,12 @@ export function isUtf8(bytes: Buffer, complete = false): boolean {
  * emoji) turned into one "?", as our CSV export writes it.
  */
 export function asWindows1251(text: string): string {
-  const narrowed = text.replace(/[\u{10000}-\u{10FFFF}]|[\uD800-\uDFFF]/gu, '?');
-  return iconv.decode(iconv.encode(narrowed, 'win1251'), 'win1251');
+  return iconv.decode(encodeWindows1251(text), 'win1251');
+}
+
+/** The bytes of a Windows-1251 file: one «?» per character it lacks (iconv-lite gives two for an emoji). */
+export function encodeWindows1251(text: string): Buffer {
+  return iconv.encode(text.replace(/[\u{10000}-\u{10FFFF}]|[\uD800-\uDFFF]/gu, '?'), 'win1251');
 }
 
 /** Whole-buffer decoding, BOM dropped (iconv-lite strips it for the Unicode encodings). */

@@ -45,13 +45,22 @@ export function hasLegalForm(name: string): boolean {
   return folded.split(/[\s,.;]+/).some((word) => shortLegalForms.has(word));
 }
 
+/** A folded name's words without its legal forms: «ооо ромашка», «ромашка, ооо» → ромашка. */
+export function legalFormFreeWords(folded: string): string[] {
+  let text = folded;
+  for (const form of longLegalForms) if (text.includes(form)) text = text.replaceAll(form, ' ');
+  return text
+    .replaceAll('l.l.c.', ' ')
+    .split(/[\s,.;]+/)
+    .filter((word) => word !== '' && !shortLegalForms.has(word));
+}
+
 /**
  * Folded text without its legal forms («ооо ромашка» → «ромашка»), to find a company's people by
  * the name the company is known by; null when the text has none, or nothing else.
  */
 export function withoutLegalForms(folded: string): string | null {
-  const long = longLegalForms.reduce((text, form) => text.replaceAll(form, ' '), folded);
-  const words = long.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '' && !shortLegalForms.has(word));
-  const rest = words.join(' ');
-  return words.length === 0 || rest === folded.trim() ? null : rest;
+  if (!hasLegalForm(folded)) return null;
+  const words = legalFormFreeWords(folded);
+  return words.length === 0 ? null : words.join(' ');
 }

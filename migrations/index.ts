@@ -9,6 +9,7 @@ import * as m0007 from './0007_people_by_company_and_name';
 import * as m0008 from './0008_company_tombstones';
 import * as m0009 from './0009_tags_without_separators';
 import * as m0010 from './0010_import_created_items';
+import * as m0011 from './0011_views_without_archived_fields';
 
 export type Migration = { up(db: Kysely<any>): Promise<void> };
 
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0008_company_tombstones': m0008,
   '0009_tags_without_separators': m0009,
   '0010_import_created_items': m0010,
+  '0011_views_without_archived_fields': m0011,
 };

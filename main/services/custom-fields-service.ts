@@ -5,16 +5,20 @@ import {
   type CustomFieldEntity,
   type CustomFieldType,
 } from '../../shared/domain/custom-fields';
+import { customFieldTarget } from '../../shared/domain/import-fields';
+import type { SavedView } from '../../shared/domain/saved-views';
 import { foldText } from '../../shared/text/fold';
 import { slugKey } from '../../shared/text/transliterate';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
 import {
   archiveCustomFieldDefinition,
+  findLiveCustomField,
   insertCustomFieldDefinition,
   listCustomFieldDefinitions,
   updateCustomFieldDefinition,
 } from '../db/repositories/custom-fields';
+import { takeFieldOutOfViews, viewsUsingField } from './saved-views-service';
 import type { ServiceEnv } from './service-env';
 
 const CHOICE_TYPES = new Set(['select', 'multiselect']);
@@ -131,8 +135,22 @@ export async function updateCustomField(
   });
 }
 
-export async function archiveCustomField(db: AppDb, id: number, env: ServiceEnv): Promise<void> {
-  if (!(await archiveCustomFieldDefinition(db, id, env.now().toISOString()))) {
-    throw new AppError('NotFound', 'The field does not exist', { id });
-  }
+/**
+ * Archives a field and takes it out of the saved views that filter, sort or show it, in one
+ * transaction. Returns the views changed.
+ */
+export async function archiveCustomField(db: AppDb, id: number, env: ServiceEnv): Promise<SavedView[]> {
+  return db.transaction().execute(async (trx) => {
+    const at = env.now().toISOString();
+    const field = await archiveCustomFieldDefinition(trx, id, at);
+    if (!field) throw new AppError('NotFound', 'The field does not exist', { id });
+    return takeFieldOutOfViews(trx, field.entity, customFieldTarget(field.key), at);
+  });
+}
+
+/** The saved views archiving this field would change: the archive dialog names them. */
+export async function viewsUsingCustomField(db: AppDb, id: number): Promise<SavedView[]> {
+  const field = await findLiveCustomField(db, id);
+  if (!field) throw new AppError('NotFound', 'The field does not exist', { id });
+  return viewsUsingField(db, field.entity, customFieldTarget(field.key));
 }

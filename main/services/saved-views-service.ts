@@ -1,9 +1,7 @@
 import { AppError } from '../../shared/errors';
-import { SavedViewInput, type SavedView, type ViewEntity } from '../../shared/domain/saved-views';
-import { CUSTOM_FIELD_PREFIX } from '../../shared/domain/import-fields';
+import { SavedViewInput, viewWithoutField, type SavedView, type ViewEntity } from '../../shared/domain/saved-views';
 import { foldText } from '../../shared/text/fold';
 import type { AppDb } from '../db/kysely';
-import { listCustomFieldDefinitions } from '../db/repositories/custom-fields';
 import type { Executor } from '../db/repositories/executor';
 import { countCompanies } from './lists/companies-list-service';
 import type { ListOptions } from './lists/list-options';
@@ -128,28 +126,55 @@ export async function deleteView(db: AppDb, id: number): Promise<void> {
   if (result.numDeletedRows === 0n) throw new AppError('NotFound', 'The view does not exist', { id });
 }
 
+/** The views whose filter, sort or columns use this field (`custom.<key>`). */
+export async function viewsUsingField(db: Executor, entity: ViewEntity, field: string): Promise<SavedView[]> {
+  return (await listViews(db, entity)).filter((view) => viewWithoutField(view, field) !== null);
+}
+
+/**
+ * Takes a field out of every view that uses it, in the caller's transaction (a custom field being
+ * archived). A view left naming a field the lists no longer know would quietly show, count and
+ * bulk-act on more records than it says; this way the change is the view's own, and visible.
+ */
+export async function takeFieldOutOfViews(
+  trx: Executor,
+  entity: ViewEntity,
+  field: string,
+  at: string,
+): Promise<SavedView[]> {
+  const changed = [];
+  for (const view of await listViews(trx, entity)) {
+    const layout = viewWithoutField(view, field);
+    if (layout === null) continue;
+    await trx
+      .updateTable('saved_views')
+      .set((eb) => ({
+        filter: JSON.stringify(layout.filter),
+        sort: JSON.stringify(layout.sort),
+        columns: JSON.stringify(layout.columns),
+        updated_at: at,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', view.id)
+      .execute();
+    changed.push(view);
+  }
+  return changed;
+}
+
 /** Each view's number of matching records, for the badges next to their names. */
 export async function countViews(
   db: Executor,
   entity: ViewEntity,
   options: ListOptions,
 ): Promise<Array<{ id: number; count: number | null }>> {
-  const views = await listViews(db, entity);
   const count = entity === 'person' ? countPeople : countCompanies;
-  const live = new Set(
-    (await listCustomFieldDefinitions(db, entity)).map((definition) => `${CUSTOM_FIELD_PREFIX}${definition.key}`),
-  );
   const counts = [];
-  for (const view of views) {
-    // A condition on a custom field archived since is left out, as the list leaves it out when
-    // the view is applied: the badge counts what the view shows.
-    const conditions = view.filter.conditions.filter(
-      (condition) => !condition.field.startsWith(CUSTOM_FIELD_PREFIX) || live.has(condition.field),
-    );
+  for (const view of await listViews(db, entity)) {
     try {
-      counts.push({ id: view.id, count: await count(db, { ...view.filter, conditions }, options) });
+      counts.push({ id: view.id, count: await count(db, view.filter, options) });
     } catch (error) {
-      // A view whose filter no longer applies otherwise has no count; the others keep theirs.
+      // A view whose filter no longer applies has no count; the others keep theirs.
       if (!(error instanceof AppError) || error.code !== 'InvalidInput') throw error;
       counts.push({ id: view.id, count: null });
     }

@@ -46,6 +46,8 @@ export const canSortBy = (field: string, matching: number): boolean =>
 
 export const SortOrder = z.object({ field: z.string().min(1).max(100), direction: z.enum(['asc', 'desc']) });
 export type SortOrder = z.infer<typeof SortOrder>;
+/** Every list's order until the user picks another: by name, A to Z. */
+export const DEFAULT_SORT: SortOrder = { field: 'name', direction: 'asc' };
 
 export const ListFilter = z.object({
   conditions: z.array(FilterCondition).max(30).default([]),
@@ -58,7 +60,7 @@ export type ListFilter = z.input<typeof ListFilter>;
 
 export const ListPageQuery = z.object({
   filter: ListFilter.default({ conditions: [], text: '', trash: false }),
-  sort: SortOrder.default({ field: 'name', direction: 'asc' }),
+  sort: SortOrder.default(DEFAULT_SORT),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(50),
   /** How many rows the filter matches, if the caller knows (it picks the faster query plan). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RecordId, Version } from './common';
-import { ListFilter, SortOrder } from './list-query';
+import { DEFAULT_SORT, ListFilter, SortOrder } from './list-query';
 
 export const ViewEntity = z.enum(['person', 'company']);
 export type ViewEntity = z.infer<typeof ViewEntity>;
@@ -26,5 +26,22 @@ export const SavedView = z.object({
 });
 export type SavedView = z.infer<typeof SavedView>;
 
-/** `count` is null for a view whose filter no longer applies (it names an archived custom field). */
+/** What a view shows: the part a field can be taken out of. */
+export type ViewLayout = Pick<SavedView, 'filter' | 'sort' | 'columns'>;
+
+/**
+ * The view without a field (a custom field being archived): its conditions on the field go, a sort
+ * by it becomes the default one, its column leaves. null when the view doesn't use the field.
+ */
+export function viewWithoutField(view: ViewLayout, field: string): ViewLayout | null {
+  const conditions = view.filter.conditions.filter((condition) => condition.field !== field);
+  const columns = view.columns.filter((column) => column !== field);
+  const sortedByField = view.sort.field === field;
+  if (conditions.length === view.filter.conditions.length && columns.length === view.columns.length && !sortedByField) {
+    return null;
+  }
+  return { filter: { ...view.filter, conditions }, sort: sortedByField ? DEFAULT_SORT : view.sort, columns };
+}
+
+/** `count` is null for a view whose filter no longer applies (main refuses it as invalid). */
 export const ViewCount = z.object({ id: RecordId, count: z.number().int().nonnegative().nullable() });

@@ -67,6 +67,7 @@ export const channels = [
   'customFields:create',
   'customFields:update',
   'customFields:archive',
+  'customFields:viewsUsing',
   'import:open',
   'import:dryRun',
   'import:rows',

@@ -152,6 +152,8 @@ export const contract = {
     output: CustomFieldDefinition,
   },
   'customFields:archive': { input: ById, output: Done },
+  /** The saved views that archiving this field would change. */
+  'customFields:viewsUsing': { input: ById, output: z.array(SavedView) },
   'import:open': { input: ImportFileRequest, output: ImportFile },
   'import:dryRun': { input: z.object({ sessionId: z.string(), setup: ImportSetup }), output: DryRunResult },
   'import:rows': { input: DryRunRowsQuery, output: DryRunRows },

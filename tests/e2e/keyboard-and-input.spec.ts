@@ -105,7 +105,7 @@ test('e-mails are kept as typed and checked before sending; Esc closes a drop-do
   await expect(page.getByRole('link', { name: 'info@почта.рф' })).toBeVisible();
 });
 
-test('a saved view filtering on a field archived since still opens, without that condition; names differ; deleting one asks first', async ({
+test('archiving a field names the saved views using it and takes it out of them; names differ; deleting one asks first', async ({
   app,
   dataDir,
   saveScreenshot,
@@ -132,7 +132,22 @@ test('a saved view filtering on a field archived since still opens, without that
     sort: { field: 'name', direction: 'asc' },
     columns: [],
   });
-  await invokeHost(page, 'customFields:archive', { id: field.id });
+  // Archiving says which views use the field, since it takes the field out of them.
+  await records.openSection(/^Настройки$/);
+  await page.getByRole('button', { name: 'Убрать в архив поле «Регион»' }).click();
+  await expect(page.getByTestId('archive-views')).toHaveText(
+    `Поле используется в виде «${VIEW_NAME}»: условия и сортировка по нему и его столбец уйдут из вида, и вид может показать больше записей.`,
+  );
+  await expect(
+    page.locator('.mantine-Popover-dropdown').filter({ has: page.getByTestId('archive-confirm') }),
+  ).toHaveCSS('opacity', '1');
+  await saveScreenshot('135-archive-field-used-by-view-ru');
+  await page.getByTestId('archive-confirm').getByRole('button', { name: 'Убрать в архив' }).click();
+  await expect(page.getByTestId('archive-confirm')).toHaveCount(0);
+  const [view] = await invokeHost<Array<{ filter: { conditions: unknown[] }; version: number }>>(page, 'views:list', {
+    entity: 'person',
+  });
+  expect(view).toMatchObject({ filter: { conditions: [] }, version: 2 });
 
   await records.openSection(/^Контакты$/);
   await page.getByRole('button', { name: /Москвичи/ }).click();

@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { runBulk } from '../../main/services/bulk-service';
 import { countPeople, listPeoplePage } from '../../main/services/lists/people-list-service';
-import { archiveCustomField, createCustomField } from '../../main/services/custom-fields-service';
+import {
+  archiveCustomField,
+  createCustomField,
+  viewsUsingCustomField,
+} from '../../main/services/custom-fields-service';
 import { createPerson, getPerson, updatePerson } from '../../main/services/people-service';
 import { createCompany } from '../../main/services/companies-service';
 import { listCompaniesPage } from '../../main/services/lists/companies-list-service';
@@ -303,29 +307,54 @@ describe('bulk actions and saved views', () => {
     expect(company?.customFields).toEqual({ inn: '7701234567' });
   });
 
-  it('counts a view filtering by a custom field archived since without that condition, as the list shows it', async () => {
+  it('takes an archived custom field out of the views using it, naming them first, and leaves other views be', async () => {
     const field = await createCustomField(database.db, { entity: 'person', label: 'Регион', type: 'text' }, env);
+    const other = await createCustomField(database.db, { entity: 'person', label: 'Отдел', type: 'text' }, env);
     const byRegion = await createView(
       database.db,
       {
         entity: 'person',
         name: 'Север',
-        filter: { conditions: [{ field: 'custom.region', operator: 'is', value: 'Север' }] },
-        sort: { field: 'name', direction: 'asc' },
+        filter: {
+          conditions: [
+            { field: 'custom.region', operator: 'is', value: 'Север' },
+            { field: 'city', operator: 'is', value: 'Москва' },
+          ],
+        },
+        sort: { field: 'custom.region', direction: 'desc' },
+        columns: ['name', 'custom.region', 'custom.otdel'],
       },
       env,
     );
     const moscow = await createView(
       database.db,
-      { entity: 'person', name: 'Москва', filter: inMoscow, sort: { field: 'name', direction: 'asc' } },
+      {
+        entity: 'person',
+        name: 'Москва',
+        filter: { conditions: [...inMoscow.conditions, { field: 'custom.otdel', operator: 'isNotEmpty' }] },
+        sort: { field: 'name', direction: 'asc' },
+      },
       env,
     );
-    await archiveCustomField(database.db, field.id, env);
-    const everyone = await countPeople(database.db, {}, { defaultCountry: 'RU' });
-    expect(everyone).toBeGreaterThan(3);
+    expect((await viewsUsingCustomField(database.db, field.id)).map((view) => view.name)).toEqual(['Север']);
+    expect((await viewsUsingCustomField(database.db, other.id)).map((view) => view.name)).toEqual(['Север', 'Москва']);
+
+    const changed = await archiveCustomField(database.db, field.id, env);
+    expect(changed.map((view) => view.id)).toEqual([byRegion.id]);
+    const [region, stillMoscow] = await listViews(database.db, 'person');
+    // The view says what it now shows: its own change, visible in its filter and version.
+    expect(region).toMatchObject({
+      filter: { conditions: [{ field: 'city', operator: 'is', value: 'Москва' }] },
+      sort: { field: 'name', direction: 'asc' },
+      columns: ['name', 'custom.otdel'],
+      version: byRegion.version + 1,
+    });
+    expect(stillMoscow).toEqual(moscow);
     expect(await countViews(database.db, 'person', { defaultCountry: 'RU' })).toEqual([
-      { id: byRegion.id, count: everyone },
-      { id: moscow.id, count: 3 },
+      { id: byRegion.id, count: 3 },
+      { id: moscow.id, count: 0 },
     ]);
+    await expect(viewsUsingCustomField(database.db, field.id)).rejects.toMatchObject({ code: 'NotFound' });
+    await expect(archiveCustomField(database.db, field.id, env)).rejects.toMatchObject({ code: 'NotFound' });
   });
 });

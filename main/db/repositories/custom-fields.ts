@@ -66,14 +66,31 @@ export async function updateCustomFieldDefinition(
 }
 
 /** Archived fields keep their values (an export still has them) but leave forms and lists. */
-export async function archiveCustomFieldDefinition(db: Executor, id: number, archivedAt: string): Promise<boolean> {
-  const result = await db
+export async function archiveCustomFieldDefinition(
+  db: Executor,
+  id: number,
+  archivedAt: string,
+): Promise<Pick<CustomFieldDefinition, 'entity' | 'key'> | undefined> {
+  return db
     .updateTable('custom_field_definitions')
     .set({ archived_at: archivedAt })
     .where('id', '=', id)
     .where('archived_at', 'is', null)
+    .returning(['entity', 'key'])
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+}
+
+/** A live field's entity and key. */
+export async function findLiveCustomField(
+  db: Executor,
+  id: number,
+): Promise<Pick<CustomFieldDefinition, 'entity' | 'key'> | undefined> {
+  return db
+    .selectFrom('custom_field_definitions')
+    .select(['entity', 'key'])
+    .where('id', '=', id)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /**

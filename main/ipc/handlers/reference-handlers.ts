@@ -5,6 +5,7 @@ import {
   createCustomField,
   listCustomFields,
   updateCustomField,
+  viewsUsingCustomField,
 } from '../../services/custom-fields-service';
 import { search } from '../../services/search-service';
 import { createUser, listUsers } from '../../services/users-service';
@@ -21,6 +22,7 @@ type ReferenceHandlers = Pick<
   | 'customFields:create'
   | 'customFields:update'
   | 'customFields:archive'
+  | 'customFields:viewsUsing'
 >;
 
 /** Search and the lists records refer to: owners, tags, custom field definitions. */
@@ -54,9 +56,16 @@ export function referenceHandlers(context: AppContext): ReferenceHandlers {
     },
     'customFields:archive': async ({ id }) => {
       const { db, env } = openDatabaseFor(context);
-      await archiveCustomField(db, id, env);
-      announceChange(context, 'customFields', 'people', 'companies');
+      const changedViews = await archiveCustomField(db, id, env);
+      announceChange(
+        context,
+        'customFields',
+        'people',
+        'companies',
+        ...(changedViews.length > 0 ? ['views' as const] : []),
+      );
       return null;
     },
+    'customFields:viewsUsing': ({ id }) => viewsUsingCustomField(openDatabaseFor(context).db, id),
   };
 }

@@ -2,6 +2,7 @@ import { Button, Text } from '@mantine/core';
 import { IconBuilding, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { DEFAULT_SORT } from '../../../shared/domain/list-query';
 import type { CompanyListRow } from '../../../shared/domain/companies-list';
 import { formatNumber } from '../../components/format';
 import { companyFilterFields } from '../records/filter-fields';
@@ -26,7 +27,7 @@ export function CompaniesListPage() {
     path: '/companies',
     icon: IconBuilding,
     filterFields: companyFilterFields,
-    defaultSort: { field: 'name', direction: 'asc' },
+    defaultSort: DEFAULT_SORT,
     columns: [
       {
         id: 'name',

@@ -2,6 +2,7 @@ import { Anchor, Button, Text } from '@mantine/core';
 import { IconCopy, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { DEFAULT_SORT } from '../../../shared/domain/list-query';
 import type { PersonListRow } from '../../../shared/domain/people-list';
 import { peopleFilterFields } from '../records/filter-fields';
 import { RecordListScreen, type ListScreenConfig } from '../records/RecordListScreen';
@@ -25,7 +26,7 @@ export function PeopleListPage() {
     path: '/people',
     icon: IconUsers,
     filterFields: peopleFilterFields,
-    defaultSort: { field: 'name', direction: 'asc' },
+    defaultSort: DEFAULT_SORT,
     columns: [
       {
         id: 'name',

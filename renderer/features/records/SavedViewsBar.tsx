@@ -167,7 +167,7 @@ export function SavedViewsBar({ entity, current, defaultColumns, activeViewId, o
   );
 }
 
-/** The view's count; "…" while it loads, "—" when its filter no longer applies (an archived field). */
+/** The view's count; "…" while it loads, "—" when its filter no longer applies. */
 function ViewCountBadge({ count, language }: { count: number | null | undefined; language: string }) {
   const { t } = useTranslation();
   return (

@@ -5,9 +5,8 @@ import {
   type CustomFieldEntity,
   type CustomFieldType,
 } from '../../shared/domain/custom-fields';
-import { customFieldTarget } from '../../shared/domain/import-fields';
 import type { SavedView } from '../../shared/domain/saved-views';
-import { foldText } from '../../shared/text/fold';
+import { customFieldTarget } from '../../shared/domain/import-fields';
 import { slugKey } from '../../shared/text/transliterate';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
@@ -20,6 +19,7 @@ import {
 } from '../db/repositories/custom-fields';
 import { takeFieldOutOfViews, viewsUsingField } from './saved-views-service';
 import type { ServiceEnv } from './service-env';
+import { labelKey } from '../import/mapping/label-key';
 
 const CHOICE_TYPES = new Set(['select', 'multiselect']);
 
@@ -29,8 +29,8 @@ export function listCustomFields(db: AppDb, entity: CustomFieldEntity): Promise<
 
 /**
  * A field is told apart by its label (the form, the list's column, the filter, the export's
- * header): two of one label, case and ё aside, would be two columns of one name that an export
- * can't bring back apart.
+ * header): two labels an import reads as one (case, ё, spacing and punctuation aside) would be two
+ * columns that an export can't bring back apart.
  */
 async function refuseTakenLabel(
   db: Executor,
@@ -48,10 +48,10 @@ async function refuseTakenLabel(
     throw labelTaken(label);
 }
 
-/** The field of this label among `fields`, case and ё aside. */
+/** The field of this label among `fields`, as an import tells labels apart. */
 export function fieldLabelled<F extends { label: string }>(fields: readonly F[], label: string): F | undefined {
-  const key = foldText(label);
-  return fields.find((field) => foldText(field.label) === key);
+  const key = labelKey(label);
+  return fields.find((field) => labelKey(field.label) === key);
 }
 
 /** The refusal of a second field of one label (`details`: where it was asked for). */
@@ -107,6 +107,8 @@ export async function updateCustomField(
   label: string,
   options: string[],
 ): Promise<CustomFieldDefinition> {
+  // The limits a new field has: an option past them would not come back from an export.
+  ({ label, options } = CustomFieldDefinitionInput.pick({ label: true, options: true }).parse({ label, options }));
   return db.transaction().execute(async (trx) => {
     const used = await trx
       .selectFrom('person_custom_values')

@@ -144,11 +144,7 @@ export const contract = {
   'customFields:list': { input: z.object({ entity: CustomFieldEntity }), output: z.array(CustomFieldDefinition) },
   'customFields:create': { input: CustomFieldDefinitionInput, output: CustomFieldDefinition },
   'customFields:update': {
-    input: z.object({
-      id: RecordId,
-      label: z.string().trim().min(1).max(100),
-      options: z.array(z.string().trim().min(1)),
-    }),
+    input: CustomFieldDefinitionInput.pick({ label: true, options: true }).extend({ id: RecordId }),
     output: CustomFieldDefinition,
   },
   'customFields:archive': { input: ById, output: Done },

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   archiveCustomField,
@@ -7,7 +8,9 @@ import {
 } from '../../main/services/custom-fields-service';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { ImportSessions, suggestedSetup } from '../../main/services/import-service';
-import { getPerson } from '../../main/services/people-service';
+import { createPerson, getPerson } from '../../main/services/people-service';
+import { exportRecords } from '../../main/export/export-service';
+import { ExportRequest } from '../../shared/domain/imports';
 import { writeCsv } from '../support/import-fixtures';
 import { openTestDatabase, testEnv } from '../support/open-test-database';
 import { expectAppError } from '../support/shared-test-database';
@@ -86,5 +89,76 @@ describe('custom field labels', () => {
       'InvalidInput',
     );
     expect(refused.details).toMatchObject({ reason: 'labelTaken' });
+  });
+
+  it('are told apart as an import tells headers apart: spacing and punctuation aside too', async () => {
+    await field('Скидка');
+    const error = await expectAppError(field('Скидка, %'), 'InvalidInput');
+    expect(error.details).toMatchObject({ field: 'label', reason: 'labelTaken' });
+    await field('VIP клиент');
+    await expectAppError(field('vip-клиент'), 'InvalidInput');
+  });
+
+  it('a renamed field keeps the limits a new one has: 200 options of up to 100 characters', async () => {
+    const segment = await createCustomField(
+      database.db,
+      { entity: 'person', label: 'Сегмент', type: 'select', options: ['A'] },
+      env,
+    );
+    const many = Array.from({ length: 201 }, (_, index) => `Вариант ${index + 1}`);
+    // Refused as the contract refuses them (InvalidInput at the boundary).
+    const refused = { name: 'ZodError' };
+    await expect(updateCustomField(database.db, segment.id, 'Сегмент', many)).rejects.toMatchObject(refused);
+    await expect(updateCustomField(database.db, segment.id, 'Сегмент', ['A', 'Б'.repeat(101)])).rejects.toMatchObject(
+      refused,
+    );
+    await expect(updateCustomField(database.db, segment.id, 'С'.repeat(101), ['A'])).rejects.toMatchObject(refused);
+    expect((await updateCustomField(database.db, segment.id, ' Сегмент ', many.slice(0, 200))).options).toHaveLength(
+      200,
+    );
+  });
+
+  it('a CSV export with a custom «Регион» beside the address’s «Регион» re-imports both apart', async () => {
+    const region = await field('Регион');
+    await createPerson(
+      database.db,
+      {
+        firstName: 'Анна',
+        lastName: 'Смирнова',
+        addresses: [{ label: 'work', region: 'Московская область', city: 'Химки' }],
+        customFields: { [region.key]: 'Центр' },
+      },
+      env,
+    );
+    const file = path.join(tempDir(), 'people.csv');
+    await exportRecords(
+      database.db,
+      ExportRequest.parse({
+        entity: 'person',
+        columns: null,
+        format: { kind: 'csv', encoding: 'utf-8' },
+        path: file,
+        language: 'ru',
+      }),
+      env,
+    );
+    const target = await openTestDatabase(tempDir());
+    try {
+      const targetRegion = await createCustomField(target.db, { entity: 'person', label: 'Регион', type: 'text' }, env);
+      const sessions = new ImportSessions();
+      const opened = await sessions.open(target.db, { path: file });
+      const setup = suggestedSetup(opened);
+      const regionTargets = setup.sheets[0]!.columns.map((column) => column.targets ?? []).filter(
+        (targets) => targets.includes('address.region') || targets.includes(`custom.${targetRegion.key}`),
+      );
+      expect(regionTargets).toEqual([['address.region'], [`custom.${targetRegion.key}`]]);
+      await sessions.run(target.db, opened.sessionId, setup, env);
+      const id = target.connection.prepare('SELECT id FROM people').pluck().get() as number;
+      const imported = await getPerson(target.db, id);
+      expect(imported.customFields).toEqual({ [targetRegion.key]: 'Центр' });
+      expect(imported.addresses.map((address) => address.region)).toEqual(['Московская область']);
+    } finally {
+      await target.close();
+    }
   });
 });

@@ -10,8 +10,8 @@ import {
   type ImportEntity,
 } from '../../../shared/domain/import-fields';
 import { labelColumnFor } from './contact-labels';
-import { compactKey, headerMeaning, type HeaderMeaning } from './header-synonyms';
-import { normaliseHeader } from './header-text';
+import { headerMeaning, type HeaderMeaning } from './header-synonyms';
+import { labelKey } from './label-key';
 import { profileColumn } from './profile-column';
 
 export { headerSignature, templateSignatures } from './header-signature';
@@ -43,24 +43,27 @@ const CONFLICTS: Record<string, readonly string[]> = { fullName: NAME_PARTS };
 
 type Resolved = { meaning: HeaderMeaning; confidence: 'header' | 'values' };
 
-/** The key custom fields are found by: spacing and dashes don't matter ("VIP-клиент", "vip клиент"). */
-const customKey = (text: string) => compactKey(normaliseHeader(text));
-
 /** Custom fields by label, and by our own export's "custom.<key>" header. */
 function customMeanings(customFields: AutoMapInput['customFields']): Map<string, HeaderMeaning> {
   const byKey = new Map<string, HeaderMeaning>();
   const meaning = (key: string): HeaderMeaning => ({ target: customFieldTarget(key), weak: false, group: null });
-  for (const field of customFields) byKey.set(customKey(customFieldTarget(field.key)), meaning(field.key));
+  for (const field of customFields) byKey.set(labelKey(customFieldTarget(field.key)), meaning(field.key));
   // Labels after keys: a label the user typed is the stronger hint.
-  for (const field of customFields) byKey.set(customKey(field.label), meaning(field.key));
+  for (const field of customFields) byKey.set(labelKey(field.label), meaning(field.key));
   return byKey;
 }
 
 function resolveHeaders(input: AutoMapInput, count: number): Array<Resolved | undefined> {
   const custom = customMeanings(input.customFields);
-  const resolved = Array.from({ length: count }, (_, index): Resolved | undefined => {
+  const keys = Array.from({ length: count }, (_, index) => labelKey(input.headers[index] ?? ''));
+  const resolved = keys.map((key, index): Resolved | undefined => {
     const header = input.headers[index] ?? '';
-    const meaning = custom.get(customKey(header)) ?? headerMeaning(input.entity, header);
+    const builtIn = headerMeaning(input.entity, header);
+    // A custom field labelled like a built-in one («Регион» beside the address's «Регион»): an
+    // export writes the built-in column first and the custom one last, so only the last column of
+    // that header is the custom field's.
+    const laterTwin = builtIn !== undefined && keys.indexOf(key, index + 1) >= 0;
+    const meaning = (laterTwin ? undefined : custom.get(key)) ?? builtIn;
     return meaning ? { meaning, confidence: 'header' } : undefined;
   });
   // "Имя" holding "Иванов Иван Иванович" with no surname column: the column is the whole name.

@@ -9,6 +9,12 @@ export type ActivityDraft = {
   outcome: string;
   subject: string;
   body: string;
+  /**
+   * The stored UTC time of an activity being edited. Saved back as it is while the box still shows
+   * its minute: read back from local wall-clock time, it would lose its seconds, and a time in the
+   * hour repeated when clocks go back would move an hour earlier.
+   */
+  storedOccurredAt: string | null;
 };
 
 function localDateTime(date: Date): string {
@@ -25,6 +31,7 @@ export function newDraft(kind: ActivityKind = 'call'): ActivityDraft {
     outcome: '',
     subject: '',
     body: '',
+    storedOccurredAt: null,
   };
 }
 
@@ -37,14 +44,22 @@ export function draftFrom(activity: Activity): ActivityDraft {
     outcome: activity.outcome ?? '',
     subject: activity.subject ?? '',
     body: activity.body ?? '',
+    storedOccurredAt: activity.occurredAt,
   };
+}
+
+function occurredAt(draft: ActivityDraft): string {
+  const stored = draft.storedOccurredAt;
+  return stored !== null && localDateTime(new Date(stored)) === draft.occurredAt
+    ? stored
+    : new Date(draft.occurredAt).toISOString();
 }
 
 /** Times are stored as UTC ISO strings; the input shows the user's local time. */
 export function draftToInput(draft: ActivityDraft) {
   return {
     kind: draft.kind,
-    occurredAt: new Date(draft.occurredAt).toISOString(),
+    occurredAt: occurredAt(draft),
     durationMinutes: draft.kind === 'call' || draft.kind === 'meeting' ? draft.durationMinutes : null,
     direction: draft.kind === 'call' || draft.kind === 'email' ? draft.direction : null,
     outcome: draft.outcome,

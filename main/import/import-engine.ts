@@ -276,15 +276,12 @@ class ImportPass {
     const { db, setup, env } = this.#input;
     const definitions = await listCustomFieldDefinitions(db, entity);
     let fakeId = -1;
-    for (const field of setup.createFields.filter((item) => item.entity === entity)) {
-      if (definitions.some((definition) => definition.key === field.key)) continue;
-      definitions.push(
-        this.#writing
-          ? await insertCustomFieldDefinition(db, field, env.now().toISOString())
-          : { ...field, id: fakeId--, position: definitions.length },
-      );
+    const sheets = setup.sheets.filter((item) => item.entity === entity);
+    const placed = await this.#placeFileFields(entity, definitions, () => fakeId--);
+    for (const column of sheets.flatMap((sheet) => sheet.columns)) {
+      column.targets = column.targets.map((target) => placed.get(target) ?? target);
     }
-    for (const sheet of setup.sheets.filter((item) => item.entity === entity)) {
+    for (const sheet of sheets) {
       for (const column of sheet.columns) {
         if (!column.newField) continue;
         const values = { entity, label: column.newField.label, type: column.newField.type, options: [] };
@@ -305,6 +302,78 @@ class ImportPass {
     }
     this.#definitions.set(entity, definitions);
     return definitions;
+  }
+
+  /**
+   * Finds here, or makes, each custom field a workbook of ours carries, and answers where each of
+   * its targets goes. Its keys are this base's when its ids are: a field keeps its key when renamed
+   * and an archived one keeps it too (its values stay hidden with it, so the file's column gets a
+   * field of its own). From another base a key says nothing: a field is known by its label, the
+   * way the app tells fields apart, and is never made twice (two of one label stay refused).
+   */
+  async #placeFileFields(
+    entity: ImportEntity,
+    definitions: CustomFieldDefinition[],
+    nextFakeId: () => number,
+  ): Promise<Map<string, string>> {
+    const { db, setup, env } = this.#input;
+    const sheets = setup.sheets.filter((item) => item.entity === entity);
+    const takenKeys = new Set(
+      (await db.selectFrom('custom_field_definitions').select('key').where('entity', '=', entity).execute()).map(
+        (row) => row.key,
+      ),
+    );
+    const placed = new Map<string, string>();
+    // One field here per field of the file: two columns filling one field would overwrite each other.
+    const claimed = new Set<CustomFieldDefinition>();
+    const place = (key: string, definition: CustomFieldDefinition) => {
+      placed.set(customFieldTarget(key), customFieldTarget(definition.key));
+      claimed.add(definition);
+    };
+    // A key another field here has, archived or live, is its own: a new field gets one of its own.
+    const make = async (field: ImportSetup['createFields'][number]): Promise<CustomFieldDefinition> => {
+      const values = { entity, label: field.label, type: field.type, options: field.options };
+      const keyFree = !takenKeys.has(field.key);
+      let definition: CustomFieldDefinition;
+      // The dry run only pretends: the field is made when the import really runs.
+      if (!this.#writing) {
+        const key = keyFree ? field.key : `new_${field.key}`;
+        definition = { ...values, id: nextFakeId(), key, position: definitions.length };
+      } else if (keyFree) {
+        definition = await insertCustomFieldDefinition(db, { ...values, key: field.key }, env.now().toISOString());
+      } else {
+        definition = await addCustomField(db, values, env.now().toISOString());
+      }
+      takenKeys.add(definition.key);
+      definitions.push(definition);
+      return definition;
+    };
+    const fileFields = setup.createFields.filter((item) => item.entity === entity);
+    const keysAreThisBase = setup.options.idScope === 'database';
+    for (const field of keysAreThisBase ? fileFields : []) {
+      const keyed = definitions.find((definition) => definition.key === field.key && definition.type === field.type);
+      if (keyed) place(field.key, keyed);
+    }
+    for (const field of fileFields) {
+      const target = customFieldTarget(field.key);
+      if (placed.has(target)) continue;
+      const sameLabel = fieldLabelled(definitions, field.label);
+      if (sameLabel === undefined) {
+        place(field.key, await make(field));
+        continue;
+      }
+      if (sameLabel.type === field.type && !claimed.has(sameLabel)) {
+        place(field.key, sameLabel);
+        continue;
+      }
+      // Its label is another field's here: refused as a new field of that label would be, where
+      // a column fills it; the user can leave that column out.
+      for (const sheet of sheets) {
+        const column = sheet.columns.find((item) => !item.newField && item.targets.includes(target));
+        if (column) throw labelTaken(field.label, { sheet: sheet.sheet, column: column.index });
+      }
+    }
+    return placed;
   }
 
   #columnPlans(sheet: SheetSetup, entity: ImportEntity): ColumnPlan[] {

@@ -8,7 +8,6 @@ import { AppError } from '../../shared/errors';
 import type { CustomFieldValue } from '../../shared/domain/custom-fields';
 import type { PersonalDataExport } from '../../shared/domain/privacy';
 import { sortKey } from '../../shared/text/fold';
-import { transliterate } from '../../shared/text/transliterate';
 import { forgetImportSnapshots } from '../db/repositories/imports';
 import type { AppDb } from '../db/kysely';
 import type { Executor } from '../db/repositories/executor';
@@ -25,7 +24,6 @@ import {
   listStoredCustomValues,
   importHistoryOf,
   mergeHistoryOf,
-  nameWordsOf,
   purgeSearchIndex,
   tagsOnlyOf,
   type PrivacyActivityRow,
@@ -258,10 +256,7 @@ async function eraseLeavingNoTrace(db: AppDb, id: number, confirmation: string, 
     const now = env.now().toISOString();
     // Read before the rows they come from go.
     const ownTags = await tagsOnlyOf(trx, ids);
-    const words = await nameWordsOf(trx, ids);
-    // In Latin letters too («unikalnofamilnyy.vcf»); two-letter ones («li») would cut too much.
-    const latin = words.map(transliterate).filter((word) => word.length >= 3);
-    await blankNameInImportFiles(trx, ids, [...new Set([...words, ...latin])]);
+    await blankNameInImportFiles(trx, ids, now);
     await forgetCopiesHoldingMergedData(trx, ids);
     await anonymisePeople(trx, ids, { displayName: ERASED_PERSON_LABEL, sortKey: sortKey(ERASED_PERSON_LABEL) }, now);
     await deletePersonalRows(trx, ids);

@@ -5,6 +5,7 @@
  */
 import { sql, type Selectable } from 'kysely';
 import type { ActivitiesTable, CustomFieldDefinitionsTable, PeopleTable } from '../schema';
+import { transliterate } from '../../../shared/text/transliterate';
 import type { Executor } from './executor';
 
 /** The stored row with the names of what it links to; a trashed company still counts as stored. */
@@ -223,44 +224,91 @@ export async function mergeHistoryOf(db: Executor, ids: readonly number[]) {
     .then((result) => result.rows);
 }
 
-/** The words a person's name is written with on any of these records, merged copies too. */
-export async function nameWordsOf(db: Executor, ids: readonly number[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await sql<{ text: string }>`
-    SELECT display_name || ' ' || coalesce(last_name, '') || ' ' || coalesce(first_name, '') || ' ' ||
-           coalesce(middle_name, '') AS text
+type StoredName = Pick<Selectable<PeopleTable>, 'display_name' | 'last_name' | 'first_name' | 'middle_name'>;
+
+const wordsIn = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+
+/**
+ * A name word as a file name may write it: as typed, and in Latin letters («unikalnofamilnyy.vcf»);
+ * a Latin one shorter than three letters («li») would cut too much.
+ */
+function spellings(word: string): string[] {
+  const latin = transliterate(word);
+  return latin.length >= 3 ? [word, latin] : [word];
+}
+
+/** Whether `word` stands in `fileName` as a word, in one of its spellings. */
+const holdsWord = (fileName: string, word: string) =>
+  spellings(word).some((spelling) => withoutWords(fileName, [spelling]) !== fileName);
+
+/**
+ * The words that name these people: every word of every name their records were written with,
+ * merged copies too, in each spelling; and their full names (surname and first name, a display name
+ * of two words or more), which only they answer to, unlike a lone «Пётр» or «Иванов».
+ */
+async function namesOf(db: Executor, ids: readonly number[]) {
+  const { rows } = await sql<StoredName>`
+    SELECT display_name, last_name, first_name, middle_name
       FROM people WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db);
-  return rows.flatMap((row) => row.text.split(/[^\p{L}\p{N}]+/u)).filter((word) => word !== '');
+  const words = rows.flatMap((row) =>
+    wordsIn([row.display_name, row.last_name, row.first_name, row.middle_name].join(' ')),
+  );
+  const fullNames = rows.flatMap((row) => [
+    ...(row.last_name && row.first_name ? [wordsIn(`${row.last_name} ${row.first_name}`)] : []),
+    ...(wordsIn(row.display_name).length >= 2 ? [wordsIn(row.display_name)] : []),
+  ]);
+  return { words: [...new Set(words.flatMap(spellings))], fullNames };
 }
 
 /**
- * Import history names the file, and a one-person file (a vCard) is often named after them: the
- * names of the imports that touched these people lose every word of theirs, and so do the consent
- * sources those imports stamped on other people (the file's name). Run before their import
- * journal rows go.
+ * Import history names the file, and a one-person file (a vCard) is often named after them: an
+ * import's file name loses every word of theirs when the import created or updated them, or when
+ * it holds their full name (a file of theirs that matched them and changed nothing, or whose row
+ * was skipped, leaves no journal row); the consent sources those imports stamped (the file's name)
+ * lose them too, on the live records and in the undo copies imports and merges keep of them. Run
+ * before their import journal rows go.
  */
-export async function blankNameInImportFiles(
-  db: Executor,
-  ids: readonly number[],
-  words: readonly string[],
-): Promise<void> {
-  if (ids.length === 0 || words.length === 0) return;
-  const { rows } = await sql<{ id: number; file_name: string }>`
-    SELECT id, file_name FROM imports
-     WHERE id IN (SELECT import_id FROM import_records
-                   WHERE entity = 'person' AND record_id IN (SELECT value FROM json_each(${JSON.stringify(ids)})))`.execute(
-    db,
-  );
+export async function blankNameInImportFiles(db: Executor, ids: readonly number[], now: string): Promise<void> {
+  if (ids.length === 0) return;
+  const { words, fullNames } = await namesOf(db, ids);
+  if (words.length === 0) return;
+  const { rows } = await sql<{ id: number; file_name: string; journalled: 0 | 1 }>`
+    SELECT id, file_name,
+           id IN (SELECT import_id FROM import_records
+                   WHERE entity = 'person' AND record_id IN (SELECT value FROM json_each(${JSON.stringify(ids)})))
+             AS journalled
+      FROM imports`.execute(db);
   for (const row of rows) {
+    const namesThem = fullNames.some((name) => name.every((word) => holdsWord(row.file_name, word)));
+    if (row.journalled === 0 && !namesThem) continue;
     const blanked = withoutWords(row.file_name, words);
     if (blanked === row.file_name) continue;
     await db.updateTable('imports').set({ file_name: blanked }).where('id', '=', row.id).execute();
-    for (const column of ['contact_consent_source', 'marketing_consent_source'] as const) {
-      await db
-        .updateTable('people')
-        .set({ [column]: blanked })
-        .where(column, '=', row.file_name)
-        .execute();
+    await renameConsentSource(db, row.file_name, blanked, now);
+  }
+}
+
+const CONSENT_SOURCES = ['contact_consent_source', 'marketing_consent_source'] as const;
+
+/**
+ * Every consent source reading `from` now reads `to`: on people (their version moves on, so a form
+ * opened before, or an undo, sees the change) and in the copies of people that imports and merges
+ * keep for their undo, which would put `from` back.
+ */
+async function renameConsentSource(db: Executor, from: string, to: string, now: string): Promise<void> {
+  const [contact, marketing] = CONSENT_SOURCES.map((column) => sql.ref(column));
+  await sql`UPDATE people
+               SET ${contact} = CASE WHEN ${contact} = ${from} THEN ${to} ELSE ${contact} END,
+                   ${marketing} = CASE WHEN ${marketing} = ${from} THEN ${to} ELSE ${marketing} END,
+                   updated_at = ${now}, version = version + 1
+             WHERE ${contact} = ${from} OR ${marketing} = ${from}`.execute(db);
+  for (const column of CONSENT_SOURCES) {
+    const inRow = `$.row.${column}`;
+    await sql`UPDATE import_records SET before = json_set(before, ${inRow}, ${to})
+               WHERE entity = 'person' AND before ->> ${inRow} = ${from}`.execute(db);
+    for (const path of [`$.survivor.row.${column}`, `$.merged.row.${column}`]) {
+      await sql`UPDATE merges SET snapshot = json_set(snapshot, ${path}, ${to})
+                 WHERE entity = 'person' AND snapshot ->> ${path} = ${from}`.execute(db);
     }
   }
 }

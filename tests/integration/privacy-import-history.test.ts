@@ -1,6 +1,7 @@
 /**
  * Erasing a person leaves none of their name in the import history, nor in the undo copies imports
- * and merges keep of other people (a file named after the person is the person's data).
+ * and merges keep of other people (a file named after the person is the person's data), and no
+ * undo, forced or not, brings back a record that is only a tombstone now.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
@@ -139,5 +140,45 @@ describe('erase and the import history', () => {
     expect(undone.contactConsent?.source).toBe('….csv');
     await unmergePeople(database.db, merge.mergeId, true, env);
     expect((await getPerson(database.db, colleague)).marketingConsent?.source).toBe('….csv');
+  });
+
+  it('keeps a person an undone import deleted a tombstone, whatever later undo is forced', async () => {
+    await createPerson(database.db, { lastName: 'Старожилов', firstName: 'Олег' }, env);
+    const created = await importCsv(
+      'новые.csv',
+      [
+        ['Фамилия', 'Имя', 'Телефон'],
+        ['Пропадающий', 'Глеб', '8 916 555-44-33'],
+      ],
+      'upsert',
+    );
+    const gone = await personNamed('Пропадающий');
+    const updated = await importCsv(
+      'должности.csv',
+      [
+        ['Телефон', 'Должность'],
+        ['8 916 555-44-33', 'Снабженец'],
+      ],
+      'update',
+    );
+    // Undone with the update in it: the person goes for good, their id stays as a tombstone (the highest id).
+    await undoImport(
+      database.db,
+      { importId: created.importId, force: [{ entity: 'person', id: gone }], check: false },
+      env,
+    );
+    const tombstone = () =>
+      database.db.selectFrom('people').selectAll().where('id', '=', gone).executeTakeFirstOrThrow();
+    expect((await tombstone()).erased_at).not.toBeNull();
+
+    const result = await undoImport(
+      database.db,
+      { importId: updated.importId, force: [{ entity: 'person', id: gone }], check: false },
+      env,
+    );
+    expect(result).toMatchObject({ restored: 0, conflicts: [], done: true });
+    expect((await tombstone()).erased_at).not.toBeNull();
+    expect(holding('people', 'display_name', 'Пропадающий')).toBe(0);
+    expect(holding('contact_points', 'value', '79165554433')).toBe(0);
   });
 });

@@ -89,7 +89,8 @@ const NAME_COLUMNS = { person: 'display_name', company: 'name' } as const;
 
 /**
  * What the import wrote of this record type, next to each record as it is now (records deleted
- * since are left out). One query: read record by record, undoing a 100,000-row import spent
+ * since are left out, tombstones too: an erased record, or one deleted for good whose id stays, is
+ * no record to restore). One query: read record by record, undoing a 100,000-row import spent
  * seconds on the check alone.
  */
 export async function importedRecordStates(
@@ -102,7 +103,7 @@ export async function importedRecordStates(
     SELECT ir.record_id, ir.action, ir.version_after, ir.before, r.version, r.${sql.ref(NAME_COLUMNS[entity])} AS name,
            EXISTS (SELECT 1 FROM activities a WHERE a.${sql.ref(owner)} = r.id) AS has_activities
       FROM import_records ir JOIN ${sql.table(main)} r ON r.id = ir.record_id
-     WHERE ir.import_id = ${importId} AND ir.entity = ${entity}
+     WHERE ir.import_id = ${importId} AND ir.entity = ${entity} AND r.erased_at IS NULL
      ORDER BY ir.record_id`.execute(db);
   return rows;
 }

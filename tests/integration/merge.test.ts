@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../shared/domain/people';
 import { logActivity, timeline } from '../../main/services/activities-service';
 import { createCompany, trashCompanies } from '../../main/services/companies-service';
-import { createCustomField } from '../../main/services/custom-fields-service';
+import { createCustomField, updateCustomField } from '../../main/services/custom-fields-service';
 import { findDuplicates, mergeExactDuplicates } from '../../main/services/duplicates-service';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { countPeople } from '../../main/services/lists/people-list-service';
@@ -438,5 +438,57 @@ describe('duplicates, merge and unmerge', () => {
     expect(
       (await findDuplicates(database.db, { reasons: ['phone'] }, env)).map((group) => group.members.length),
     ).toEqual([2]);
+  });
+
+  it('unmerges without the options removed from a list field since, leaving the record savable', async () => {
+    const { db } = database;
+    const region = await createCustomField(
+      db,
+      { entity: 'person', label: 'Округ', type: 'select', options: ['Север', 'Юг'] },
+      env,
+    );
+    const zones = await createCustomField(
+      db,
+      { entity: 'person', label: 'Зоны', type: 'multiselect', options: ['Центр', 'Запад', 'Восток'] },
+      env,
+    );
+    const anna = await createPerson(
+      db,
+      {
+        firstName: 'Анна',
+        lastName: 'Смирнова',
+        customFields: { [region.key]: 'Север', [zones.key]: ['Центр', 'Запад'] },
+      },
+      env,
+    );
+    const twin = await createPerson(
+      db,
+      { firstName: 'Анна', lastName: 'Смирнова', customFields: { [region.key]: 'Юг', [zones.key]: ['Восток'] } },
+      env,
+    );
+    const { mergeId } = await mergePeople(
+      db,
+      {
+        survivorId: anna.id,
+        mergedId: twin.id,
+        choices: { [`custom.${region.key}`]: 'merged', [`custom.${zones.key}`]: 'merged' },
+      },
+      env,
+    );
+    // «Север» and «Запад» are on no stored value now, so they may go; only the merge's undo copy holds them.
+    await updateCustomField(db, region.id, 'Округ', ['Юг']);
+    await updateCustomField(db, zones.id, 'Зоны', ['Центр', 'Восток']);
+    const restored = await unmergePeople(db, mergeId, false, env);
+    expect(restored.customFields).toEqual({ [zones.key]: ['Центр'] });
+    expect(
+      await countPeople(
+        db,
+        { conditions: [{ field: `custom.${zones.key}`, operator: 'isNotEmpty' }] },
+        { defaultCountry: 'RU' },
+      ),
+    ).toBe(2);
+    const saved = await updatePerson(db, anna.id, restored.version, { ...restored, position: 'Бухгалтер' }, env);
+    expect(saved.customFields).toEqual({ [zones.key]: ['Центр'] });
+    expect((await getPerson(db, twin.id)).customFields).toEqual({ [region.key]: 'Юг', [zones.key]: ['Восток'] });
   });
 });

@@ -119,7 +119,12 @@ export async function restoreRecordSnapshot(
              WHERE id = ${id}`.execute(db);
   for (const [part, table] of sideTables(entity)) {
     await sql`DELETE FROM ${sql.table(table)} WHERE ${sql.ref(t.owner)} = ${id}`.execute(db);
-    const rows = part === 'tags' ? await withExistingTags(db, snapshot.tags) : snapshot[part];
+    const rows =
+      part === 'tags'
+        ? await withExistingTags(db, snapshot.tags)
+        : part === 'customValues'
+          ? await withExistingOptions(db, snapshot.customValues)
+          : snapshot[part];
     await insertRows(db, table, await withFreeIds(db, table, rows));
   }
 }
@@ -150,6 +155,22 @@ async function withExistingTags(db: Executor, links: readonly Row[]): Promise<Ro
   );
   const existing = new Set(rows.map((row) => row.id));
   return links.filter((link) => existing.has(link['tag_id'] as number));
+}
+
+/**
+ * The custom values still valid: an option removed from its list field since (allowed once no
+ * record held it, though an undo copy did) is left out, or the record's form could not be saved.
+ */
+async function withExistingOptions(db: Executor, values: readonly Row[]): Promise<Row[]> {
+  if (values.length === 0) return [];
+  const { rows } = await sql<{ id: number; options: string }>`
+    SELECT id, options FROM custom_field_definitions
+     WHERE type IN ('select', 'multiselect')
+       AND id IN (SELECT value FROM json_each(${JSON.stringify(values.map((value) => value['field_id']))}))`.execute(
+    db,
+  );
+  const options = new Map(rows.map((row) => [row.id, new Set(JSON.parse(row.options) as string[])]));
+  return values.filter((value) => options.get(value['field_id'] as number)?.has(value['value_text'] as string) ?? true);
 }
 
 /** What a tombstone row is called: never shown, only seen by someone reading the file itself. */

@@ -96,6 +96,7 @@ export function parseRow(
   context: ParseContext,
 ): ParsedRow {
   const row: ParsedRow = { flat: {}, problems: [], phones: [] };
+  let fullName: string | null = null;
   for (const column of columns) {
     const value = cells[column.index] ?? null;
     const cell: Cell = { column, value, text: cellText(value) };
@@ -108,13 +109,26 @@ export function parseRow(
         if (column.labelColumn !== null || target.key in row.flat) continue;
         row.flat[target.key] = target.kind === 'fullName' ? null : emptyOf(target);
       } else if (cell.text.length > LONG_TEXT_MAX) report(row, cell, target, 'tooLong', 'error');
+      else if (target.kind === 'fullName') fullName ??= cell.text;
       else {
         readInto(row, cell, label === '' ? target : labelled(target, label), context);
         if (column.addressLabel !== null) labelAddress(row.flat, target.key, column.addressLabel);
       }
     }
   }
+  if (fullName !== null) fillNameFromWhole(row.flat, fullName);
   return row;
+}
+
+/**
+ * The whole name names the row only when no column of its own gave a name part: a vCard's FN
+ * beside an empty N (a phone's card saved as «Мама»), a sheet's «ФИО» beside sparse name columns.
+ * Parts and the whole name are never mixed: «Иван Петров (работа)» would add a middle name.
+ */
+function fillNameFromWhole(flat: FlatRecord, text: string): void {
+  if (NAME_PARTS.some((part) => flat[part] !== undefined && flat[part] !== null)) return;
+  const parts = splitFullName(text);
+  for (const part of NAME_PARTS) if (parts[part] !== null) flat[part] = parts[part];
 }
 
 /** A phone or e-mail target with the kind its row's label names ("Work" → phone.work); others as they are. */
@@ -147,15 +161,6 @@ function readInto(row: ParsedRow, cell: Cell, target: FieldTarget, context: Pars
   const { value, text } = cell;
   const { key } = target;
   switch (target.kind) {
-    case 'fullName': {
-      const parts = splitFullName(text);
-      // Name columns of their own win over the split.
-      for (const part of NAME_PARTS) {
-        const partValue = parts[part];
-        if (partValue !== null && (flat[part] === undefined || flat[part] === null)) flat[part] = partValue;
-      }
-      return;
-    }
     case 'phone': {
       const read = readPhones(value, context.defaultCountry);
       // "-", "нет", "n/a": no number, said so; other text without a digit is flagged, not stored.

@@ -292,6 +292,8 @@ export function unescapeValue(text: string): string {
 
 type Card = {
   fullName: string | null;
+  /** A company's card (Apple's X-ABShowAs:COMPANY): its FN is the company's name, no person's. */
+  companyCard: boolean;
   lastName: string | null;
   firstName: string | null;
   middleName: string | null;
@@ -310,6 +312,7 @@ type Card = {
 function newCard(): Card {
   return {
     fullName: null,
+    companyCard: false,
     lastName: null,
     firstName: null,
     middleName: null,
@@ -420,6 +423,9 @@ function addProperty(card: Card, property: VcardProperty): void {
     case 'NOTE':
       addTo(card.notes, nonEmpty(unescapeValue(text)));
       break;
+    case 'X-ABSHOWAS':
+      card.companyCard ||= text.trim().toUpperCase() === 'COMPANY';
+      break;
     case 'CATEGORIES':
       for (const category of splitValue(text, ',')) addTo(card.categories, nonEmpty(category));
       break;
@@ -432,7 +438,8 @@ function cardCells(card: Card): CellValue[] {
   const part = (index: number, at: number) => addresses[index]?.parts[at] ?? null;
   const kind = (index: number) => addresses[index]?.kind ?? null;
   const byColumn: Record<VcardColumn, string | null> = {
-    'Full name': card.fullName,
+    // FN names a card whose N is empty (a phone's «Мама»), unless it is the company's name.
+    'Full name': card.companyCard || card.fullName === card.organization ? null : card.fullName,
     'Last name': card.lastName,
     'First name': card.firstName,
     'Middle name': card.middleName,

@@ -429,7 +429,7 @@ describe('custom fields', () => {
   it('keeps keys unique per entity, archived ones included', async () => {
     const first = await createCustomField(db(), { entity: 'person', label: 'Регион', type: 'text' }, env);
     // Another label (labels are told apart) whose key would be the same.
-    const second = await createCustomField(db(), { entity: 'person', label: 'Регион.', type: 'text' }, env);
+    const second = await createCustomField(db(), { entity: 'person', label: 'Region', type: 'text' }, env);
     const company = await createCustomField(db(), { entity: 'company', label: 'Регион', type: 'text' }, env);
     expect([first.key, second.key, company.key]).toEqual(['region', 'region_2', 'region']);
     await archiveCustomField(db(), first.id, env);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -503,6 +504,41 @@ describe('spreadsheet import engine', () => {
     expect(emailsOf(emily)).toEqual(['emily@globex.com']);
     expect(emily.company?.name).toBe('Globex');
   });
+  it('names a vCard by its FN when its N is empty or missing, and takes no company card for a person', async () => {
+    const file = path.join(dir, 'iphone.vcf');
+    fs.writeFileSync(
+      file,
+      [
+        ['BEGIN:VCARD', 'VERSION:3.0', 'N:;;;;', 'FN:Мама', 'TEL;TYPE=CELL:+7 916 100-00-01', 'END:VCARD'],
+        ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Сергей Петрович Козлов', 'TEL;TYPE=CELL:+7 916 100-00-02', 'END:VCARD'],
+        ['BEGIN:VCARD', 'VERSION:3.0', 'N:Орлова;Анна;;;', 'FN:Анна Орлова (работа)', 'END:VCARD'],
+        // Apple's company card, and Outlook's: FN is the company's name.
+        [
+          'BEGIN:VCARD',
+          'VERSION:3.0',
+          'N:;;;;',
+          'FN:ООО «Вектор»',
+          'ORG:ООО «Вектор»',
+          'X-ABShowAs:COMPANY',
+          'END:VCARD',
+        ],
+        ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Globex', 'ORG:Globex', 'TEL;TYPE=WORK:+1 212 555 0100', 'END:VCARD'],
+        [''],
+      ]
+        .flat()
+        .join('\r\n'),
+    );
+    const opened = await sessions.open(database.db, { path: file });
+    const report = await sessions.run(database.db, opened.sessionId, acceptSuggestions(opened), env);
+    expect(report.summary.people.create).toBe(3);
+    const people = await peopleByName(database);
+    expect([...people.keys()].sort()).toEqual(['Козлов Сергей Петрович', 'Мама', 'Орлова Анна']);
+    expect(phonesOf(people.get('Мама')!)).toEqual(['+79161000001']);
+    expect(people.get('Козлов Сергей Петрович')).toMatchObject({ lastName: 'Козлов', middleName: 'Петрович' });
+    // N's own parts, never mixed with FN's words.
+    expect(people.get('Орлова Анна')).toMatchObject({ lastName: 'Орлова', firstName: 'Анна', middleName: null });
+  });
+
   describe('updates of existing people', () => {
     const HEADERS = ['Фамилия', 'Имя', 'E-mail', 'Телефон', 'Должность', 'Комментарий', 'Дата рождения'];
     let existing: Person;

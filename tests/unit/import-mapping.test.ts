@@ -232,9 +232,9 @@ describe('autoMap: contact exports', () => {
     expect(mapping('person', headersOf(pairs))).toEqual(expected(pairs));
   });
 
-  it('maps the old Google Contacts export, where "Name" gives way to its parts and Formatted to Street', () => {
+  it('maps the old Google Contacts export, where "Name" names a card without parts and Formatted gives way to Street', () => {
     const pairs: Array<[string, string]> = [
-      ['Name', '-'],
+      ['Name', 'fullName'],
       ['Given Name', 'firstName'],
       ['Additional Name', 'middleName'],
       ['Family Name', 'lastName'],
@@ -580,10 +580,10 @@ describe('autoMap: hand-made sheets', () => {
     );
   });
 
-  it('prefers separate name columns to a whole-name column, wherever it stands', () => {
+  it('maps a whole-name column beside separate name columns too: it names the rows they leave without a name', () => {
     expect(mapping('person', ['ФИО', 'Фамилия', 'Имя'])).toEqual(
       expected([
-        ['ФИО', '-'],
+        ['ФИО', 'fullName'],
         ['Фамилия', 'lastName'],
         ['Имя', 'firstName'],
       ]),

@@ -140,25 +140,25 @@ describe('parseRow', () => {
     expect(flat).toEqual({ 'phone.mobile': ['+79161234567', '+79161234567'] });
   });
 
-  it('marks mapped empty cells, and a full name fills only the name parts no column of their own gave', () => {
-    const { flat, problems } = parse(
-      [null, '  ', 'Иванов Иван Иванович', 'Пётр'],
-      [
-        column(0, target('tags', 'tags')),
-        column(1, target('fullName', 'fullName'), target('position', 'text')),
-        column(3, target('firstName', 'text')),
-        column(2, target('fullName', 'fullName')),
-      ],
-    );
-    expect(flat).toEqual({
+  it('marks mapped empty cells, and a full name names the row only when no column of its own gave a name part', () => {
+    const columns = [
+      column(0, target('tags', 'tags')),
+      column(1, target('fullName', 'fullName'), target('position', 'text')),
+      column(3, target('firstName', 'text')),
+      column(2, target('fullName', 'fullName')),
+    ];
+    const { flat, problems } = parse([null, '  ', 'Иванов Иван Иванович', 'Пётр'], columns);
+    // Never mixed: «Пётр» is the name this row gives, the whole name only a fallback.
+    expect(flat).toEqual({ tags: [], fullName: null, position: null, firstName: 'Пётр' });
+    expect(problems).toEqual([]);
+    expect(parse([null, '', 'Иванов Иван Иванович', ''], columns).flat).toEqual({
       tags: [],
       fullName: null,
       position: null,
-      firstName: 'Пётр',
+      firstName: 'Иван',
       lastName: 'Иванов',
       middleName: 'Иванович',
     });
-    expect(problems).toEqual([]);
   });
 });
 

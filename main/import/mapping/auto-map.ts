@@ -38,8 +38,6 @@ export type ColumnSuggestion = {
 };
 
 const NAME_PARTS = ['firstName', 'lastName', 'middleName'];
-/** A weak target is dropped when any of these is already mapped: separate name columns beat a whole name. */
-const CONFLICTS: Record<string, readonly string[]> = { fullName: NAME_PARTS };
 
 type Resolved = { meaning: HeaderMeaning; confidence: 'header' | 'values' };
 
@@ -178,7 +176,6 @@ export function autoMap(input: AutoMapInput): ColumnSuggestion[] {
     const target = meaning.target;
     if (target === null) return;
     if (!fields.get(target)?.repeatable && taken.has(target)) return;
-    if (meaning.weak && (CONFLICTS[target] ?? []).some((other) => taken.has(other))) return;
     taken.add(target);
     const labelColumn = isContactTarget(target) ? labelColumnFor(input.headers, index) : null;
     const addressLabel = addressGroupOf(target) >= 0 ? groupLabel(meaning.group) : null;

@@ -11,6 +11,7 @@ import { ensureTags } from '../db/repositories/tags';
 import { purgeSearchIndex } from '../db/repositories/privacy';
 import { deleteRecordsForever } from '../db/repositories/trash';
 import { userExists } from '../db/repositories/users';
+import { keepMergesReversible } from '../db/repositories/versioned';
 import { reindexCompanies, reindexPeople } from '../db/search-index';
 import { companiesTables, peopleTables, recordWhere, type EntityTables } from './lists/record-filter';
 import type { ServiceEnv } from './service-env';
@@ -148,6 +149,7 @@ export async function runBulk(db: AppDb, entity: BulkEntity, input: BulkRequest,
         await sql`UPDATE ${table} SET deleted_at = ${action.type === 'trash' ? now : null}, updated_at = ${now},
                          version = version + 1
                    WHERE id IN (${idSet})`.execute(trx);
+        await keepMergesReversible(trx, tables.table, ids);
         break;
       case 'deleteForever': {
         const { unlinkedPeople } = await deleteRecordsForever(trx, entity, ids, now);

@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Company } from '../../shared/domain/companies';
 import type { Person } from '../../shared/domain/people';
 import { logActivity, timeline } from '../../main/services/activities-service';
-import { createCompany, getCompany, updateCompany } from '../../main/services/companies-service';
+import { runBulk } from '../../main/services/bulk-service';
+import {
+  createCompany,
+  getCompany,
+  restoreCompanies,
+  trashCompanies,
+  updateCompany,
+} from '../../main/services/companies-service';
 import { createCustomField } from '../../main/services/custom-fields-service';
 import { companyNameKey } from '../../main/services/duplicate-keys';
 import { findDuplicates, mergeExactDuplicates } from '../../main/services/duplicates-service';
@@ -190,6 +197,41 @@ describe('company duplicates, merge and unmerge', () => {
     await expect(unmergeCompanies(database.db, mergeId, false, env)).rejects.toMatchObject({ code: 'Conflict' });
     const restored = await unmergeCompanies(database.db, mergeId, true, env);
     expect(restored.name).toBe('ООО «Ромашка»');
+  });
+
+  it('unmerges without force after the survivor was trashed and restored in bulk, both exactly as before', async () => {
+    const rowsBefore = [
+      await takeRecordSnapshot(database.db, 'company', a.id),
+      await takeRecordSnapshot(database.db, 'company', b.id),
+    ];
+    const { mergeId } = await mergeCompanies(database.db, { survivorId: a.id, mergedId: b.id }, env);
+    await runBulk(database.db, 'company', { target: { ids: [a.id] }, action: { type: 'trash' } }, env);
+    await runBulk(database.db, 'company', { target: { ids: [a.id] }, action: { type: 'restore' } }, env);
+    expect((await listMerges(database.db, 'company', a.id))[0]?.cleanlyReversible).toBe(true);
+
+    await unmergeCompanies(database.db, mergeId, false, env);
+    expect([
+      stored(await takeRecordSnapshot(database.db, 'company', a.id)),
+      stored(await takeRecordSnapshot(database.db, 'company', b.id)),
+    ]).toEqual(rowsBefore.map(stored));
+    expect((await getPerson(database.db, worker.id)).company?.id).toBe(b.id);
+  });
+
+  it('a trash and restore of the survivor neither hides an edit made before nor one made after', async () => {
+    const first = await mergeCompanies(database.db, { survivorId: a.id, mergedId: b.id }, env);
+    await updateCompany(database.db, a.id, first.company.version, { name: 'Ромашка до корзины' }, env);
+    await trashCompanies(database.db, [a.id], env);
+    await restoreCompanies(database.db, [a.id], env);
+    await expect(unmergeCompanies(database.db, first.mergeId, false, env)).rejects.toMatchObject({ code: 'Conflict' });
+    await unmergeCompanies(database.db, first.mergeId, true, env);
+
+    const second = await mergeCompanies(database.db, { survivorId: a.id, mergedId: b.id }, env);
+    await trashCompanies(database.db, [a.id], env);
+    await restoreCompanies(database.db, [a.id], env);
+    expect((await listMerges(database.db, 'company', a.id))[0]?.cleanlyReversible).toBe(true);
+    const back = await getCompany(database.db, a.id);
+    await updateCompany(database.db, a.id, back.version, { name: 'Ромашка после корзины' }, env);
+    await expect(unmergeCompanies(database.db, second.mergeId, false, env)).rejects.toMatchObject({ code: 'Conflict' });
   });
 
   it('refuses a company merged with itself or one in the trash', async () => {

@@ -7,7 +7,7 @@ import { findDuplicates, mergeExactDuplicates } from '../../main/services/duplic
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { countPeople } from '../../main/services/lists/people-list-service';
 import { listMerges, mergeCompanies, mergePeople, unmergePeople } from '../../main/services/merge-service';
-import { createPerson, getPerson, updatePerson } from '../../main/services/people-service';
+import { createPerson, getPerson, restorePeople, trashPeople, updatePerson } from '../../main/services/people-service';
 import { search } from '../../main/services/search-service';
 import { openTestDatabase, testEnv } from '../support/open-test-database';
 import { useTempDir } from '../support/temp-dir';
@@ -185,6 +185,40 @@ describe('duplicates, merge and unmerge', () => {
     await expect(unmergePeople(database.db, mergeId, false, env)).rejects.toMatchObject({ code: 'Conflict' });
     const restored = await unmergePeople(database.db, mergeId, true, env);
     expect(restored.position).toBeNull();
+  });
+
+  it('unmerges without force after the survivor went to the trash and came back, both exactly as before', async () => {
+    const beforeA = await getPerson(database.db, a.id);
+    const beforeB = await getPerson(database.db, b.id);
+    const { mergeId } = await mergePeople(database.db, { survivorId: a.id, mergedId: b.id }, env);
+    await trashPeople(database.db, [a.id], env);
+    await expect(unmergePeople(database.db, mergeId, true, env)).rejects.toMatchObject({ code: 'InvalidInput' });
+    await restorePeople(database.db, [a.id], env);
+    expect((await listMerges(database.db, 'person', a.id))[0]?.cleanlyReversible).toBe(true);
+
+    await unmergePeople(database.db, mergeId, false, env);
+    expect(comparable(await getPerson(database.db, a.id))).toEqual(comparable(beforeA));
+    expect(comparable(await getPerson(database.db, b.id))).toEqual(comparable(beforeB));
+  });
+
+  it('still asks to force an unmerge over an edit made after the survivor came back from the trash', async () => {
+    const { mergeId } = await mergePeople(database.db, { survivorId: a.id, mergedId: b.id }, env);
+    await trashPeople(database.db, [a.id], env);
+    await restorePeople(database.db, [a.id], env);
+    expect((await listMerges(database.db, 'person', a.id))[0]?.cleanlyReversible).toBe(true);
+    const back = await getPerson(database.db, a.id);
+    await updatePerson(
+      database.db,
+      a.id,
+      back.version,
+      { lastName: 'Иванов', firstName: 'Иван', position: 'Правка после корзины' },
+      env,
+    );
+    expect((await listMerges(database.db, 'person', a.id))[0]?.cleanlyReversible).toBe(false);
+    await expect(unmergePeople(database.db, mergeId, false, env)).rejects.toMatchObject({
+      code: 'Conflict',
+      details: { editedSince: true },
+    });
   });
 
   it('unmerges even when the contacts it puts back had their ids taken by another person since', async () => {

@@ -53,7 +53,9 @@ export async function moveToTrash(
     .where('deleted_at', 'is', null)
     .returning('id')
     .execute();
-  return rows.map((row) => row.id);
+  const changed = rows.map((row) => row.id);
+  if (table !== 'activities') await keepMergesReversible(db, table, changed);
+  return changed;
 }
 
 /**
@@ -78,5 +80,26 @@ export async function restoreFromTrash(
     .where('merged_into_id', 'is', null)
     .returning('id')
     .execute();
-  return rows.map((row) => row.id);
+  const changed = rows.map((row) => row.id);
+  await keepMergesReversible(db, table, changed);
+  return changed;
+}
+
+/**
+ * After trashing or restoring these records (each one's version moved by exactly one, its data
+ * untouched): a merge into one that nothing had changed since stays cleanly reversible, so its
+ * unmerge doesn't ask to overwrite edits there are none of.
+ */
+export async function keepMergesReversible(
+  db: Executor,
+  table: 'people' | 'companies',
+  ids: readonly number[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  const entity = table === 'people' ? 'person' : 'company';
+  await sql`UPDATE merges
+               SET snapshot = json_set(snapshot, '$.survivorVersionAfter', snapshot ->> '$.survivorVersionAfter' + 1)
+             WHERE entity = ${entity} AND undone_at IS NULL AND survivor_id IN (${idList(ids)})
+               AND snapshot ->> '$.survivorVersionAfter' + 1 =
+                   (SELECT version FROM ${sql.table(table)} WHERE id = merges.survivor_id)`.execute(db);
 }

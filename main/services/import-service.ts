@@ -31,6 +31,7 @@ import type { Executor } from '../db/repositories/executor';
 import {
   findImport,
   finishImport,
+  forgetImportSnapshots,
   importedRecordStates,
   insertImport,
   listImports,
@@ -413,6 +414,8 @@ export async function undoImport(
       // A record merged into one of them since must not go with it, nor keep pointing at it.
       await releaseMergesOf(trx, entity, created, env);
       await deleteRecords(trx, entity, created, env.now().toISOString());
+      // Later imports' undo copies of them go too: the records are gone for good, their data with them.
+      await forgetImportSnapshots(trx, entity, created);
       removed += created.length;
       for (const item of items) {
         if (item.action === 'created' || item.before === null) continue;

@@ -264,7 +264,7 @@ async function eraseLeavingNoTrace(db: AppDb, id: number, confirmation: string, 
     await blankActivityTexts(trx, ids, now);
     await deleteMergeSnapshots(trx, ids);
     // An import's undo snapshot copies the whole person too; that import can no longer restore them.
-    for (const erased of ids) await forgetImportSnapshots(trx, 'person', erased);
+    await forgetImportSnapshots(trx, 'person', ids);
     // Deleted people are not re-added, so this only removes them; the optimize then drops their words.
     await reindexPeople(trx, ids);
     await purgeSearchIndex(trx, 'person');

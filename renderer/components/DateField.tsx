@@ -23,7 +23,8 @@ type DateFieldProps = Omit<
  * 14.03.1985 typed or picked from a calendar that starts on Monday in Russian. A date that can't
  * be (31.02) is not taken. Left with text that reads as no date, the box goes back to the date it
  * held before this edit: the box reads dates as they are typed, and «14.03.198» left half-typed
- * had already been read as 14.03.2019 on its way through «14.03.19».
+ * had already been read as 14.03.2019 on its way through «14.03.19». Enter on such text puts the
+ * date back too, and saves nothing (a form or an inline edit would have saved 14.03.2019).
  */
 export function DateField({ value, onChange, withTime = false, name, ...props }: DateFieldProps) {
   const { t, i18n } = useTranslation();
@@ -33,6 +34,16 @@ export function DateField({ value, onChange, withTime = false, name, ...props }:
   const [valueBeforeEdit, setValueBeforeEdit] = useState(value);
   // A new box shows the date put back (the library keeps the typed text until the next blur).
   const [revision, setRevision] = useState(0);
+  // Put back on Enter, the new box keeps the focus (on blur, the focus has gone on elsewhere).
+  const [focusNewBox, setFocusNewBox] = useState(false);
+  /** Whether the text is half-typed (no date), and if so puts back the date held before this edit. */
+  function putBackHalfTyped(text: string, refocus: boolean): boolean {
+    if (text.trim() === '' || parseTypedDate(text, language, withTime) !== null) return false;
+    onChange(valueBeforeEdit);
+    setFocusNewBox(refocus);
+    setRevision((current) => current + 1);
+    return true;
+  }
   return (
     <DatesProvider settings={{ locale: russian ? 'ru' : 'en', firstDayOfWeek: russian ? 1 : 0 }}>
       <DateInput
@@ -40,6 +51,7 @@ export function DateField({ value, onChange, withTime = false, name, ...props }:
         placeholder={t(withTime ? 'common.dateTimePlaceholder' : 'common.datePlaceholder')}
         clearable={!props.required}
         {...props}
+        autoFocus={focusNewBox || props.autoFocus}
         popoverProps={{
           ...props.popoverProps,
           onOpen: () => setCalendarOpen(true),
@@ -48,6 +60,11 @@ export function DateField({ value, onChange, withTime = false, name, ...props }:
         onKeyDown={(event) => {
           // An Esc with the calendar open closes the calendar only, not the editor or popover around.
           if (event.key === 'Escape' && calendarOpen) event.stopPropagation();
+          if (event.key === 'Enter' && putBackHalfTyped(event.currentTarget.value, true)) {
+            event.preventDefault();
+            event.stopPropagation();
+            return;
+          }
           props.onKeyDown?.(event);
         }}
         onFocus={(event) => {
@@ -55,11 +72,7 @@ export function DateField({ value, onChange, withTime = false, name, ...props }:
           props.onFocus?.(event);
         }}
         onBlur={(event) => {
-          const text = event.currentTarget.value;
-          if (text.trim() !== '' && parseTypedDate(text, language, withTime) === null && value !== valueBeforeEdit) {
-            onChange(valueBeforeEdit);
-            setRevision((current) => current + 1);
-          }
+          if (value !== valueBeforeEdit) putBackHalfTyped(event.currentTarget.value, false);
           props.onBlur?.(event);
         }}
         data-name={name}

@@ -170,6 +170,8 @@ describe('erase and the import history', () => {
     const tombstone = () =>
       database.db.selectFrom('people').selectAll().where('id', '=', gone).executeTakeFirstOrThrow();
     expect((await tombstone()).erased_at).not.toBeNull();
+    // Gone for good: no later import keeps a copy of them to restore.
+    expect(holding('import_records', 'before', 'Пропадающий')).toBe(0);
 
     const result = await undoImport(
       database.db,

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { ImportEntity } from '../../../shared/domain/import-fields';
 import type { ImportsTable, ImportTemplatesTable } from '../schema';
+import { idList } from '../id-list';
 import type { Executor } from './executor';
 import { recordTables } from './record-snapshot';
 import { insertRows } from '../bulk-insert';
@@ -112,9 +113,14 @@ export async function markImportUndone(db: Executor, id: number, at: string): Pr
   await db.updateTable('imports').set({ undone_at: at }).where('id', '=', id).execute();
 }
 
-/** An erased person must not live on in an import's undo snapshot. */
-export async function forgetImportSnapshots(db: Executor, entity: ImportEntity, recordId: number): Promise<void> {
-  await db.deleteFrom('import_records').where('entity', '=', entity).where('record_id', '=', recordId).execute();
+/** Records erased or deleted for good must not live on in any import's undo copies. */
+export async function forgetImportSnapshots(
+  db: Executor,
+  entity: ImportEntity,
+  recordIds: readonly number[],
+): Promise<void> {
+  if (recordIds.length === 0) return;
+  await sql`DELETE FROM import_records WHERE entity = ${entity} AND record_id IN (${idList(recordIds)})`.execute(db);
 }
 
 export type TemplateRow = Selectable<ImportTemplatesTable>;

@@ -106,8 +106,15 @@ export function toCyrillic(latin: string): string {
   const letter = (char: string | undefined) => char !== undefined && /[a-z]/.test(char);
   for (let index = 0; index < text.length;) {
     const [previous, current, next] = [text[index - 1], text[index], text[index + 1]];
-    // "y" after a vowel and before none is "й": Sergey, Nikolay, Andrey.
-    if (current === 'y' && vowel(previous) && !vowel(next)) {
+    // "y" after a vowel and before none (or before "o") is "й": Sergey, Nikolay, Andrey, Mayorov.
+    if (current === 'y' && vowel(previous) && (!vowel(next) || next === 'o')) {
+      result += 'й';
+      index += 1;
+      continue;
+    }
+    // "i" ending a word after a vowel is "й" (Tsoi, Andrei, Nikolai); "ii" ending one is "ий"
+    // (Chaikovskii, Dostoevskii).
+    if (current === 'i' && !letter(next) && (vowel(previous) || (previous === 'i' && !vowel(text[index - 2])))) {
       result += 'й';
       index += 1;
       continue;

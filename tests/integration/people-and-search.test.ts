@@ -172,6 +172,9 @@ describe('people, companies and search', () => {
       ['Фёдоров', 'Иван', 'fyodorov'],
       ['Смирнов', 'Пётр', 'pyotr'],
       ['Васильев', 'Глеб', 'vasilyev'],
+      ['Майоров', 'Андрей', 'mayorov andrei'],
+      ['Цой', 'Виктор', 'tsoi'],
+      ['Чайковский', 'Пётр', 'chaikovskii'],
     ];
     const ids = new Map<string, number>();
     for (const [lastName, firstName] of names) {

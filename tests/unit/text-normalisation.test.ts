@@ -241,10 +241,18 @@ describe('toCyrillic', () => {
       ['Fyodorov', 'федоров'],
       ['Pyotr', 'петр'],
       ['Alyona', 'алена'],
+      ['Mayorov', 'майоров'],
+      ['Tsoi', 'цой'],
+      ['Andrei', 'андрей'],
+      ['Nikolai', 'николай'],
+      ['Raisa', 'раиса'],
+      ['Zoya', 'зоя'],
+      ['Sergeyev', 'сергеев'],
     ]) {
       expect(toCyrillic(latin!)).toBe(cyrillic);
     }
     expect(withShortI(toCyrillic('Zaitseva'))).toBe('зайцева');
+    expect(withShortI(toCyrillic('Chaikovskii'))).toBe('чайковский');
     expect(withShortI('иванов')).toBeNull();
     expect(withSoftSigns(toCyrillic('Olga'))).toBe('ольга');
     expect(withSoftSigns('иванов')).toBeNull();

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { OpenDatabase } from '../../main/services/encrypted-database';
 import { createCompany, updateCompany } from '../../main/services/companies-service';
 import { createPerson, getPerson, restorePeople, trashPeople, updatePerson } from '../../main/services/people-service';
+import { listPeoplePage } from '../../main/services/lists/people-list-service';
 import { search } from '../../main/services/search-service';
 import { openTestDatabase, testEnv } from '../support/open-test-database';
 import { useTempDir } from '../support/temp-dir';
@@ -220,6 +221,14 @@ describe('people, companies and search', () => {
     }
     // A legal form alone is no name of theirs: it finds companies by their legal names only.
     expect((await find('ООО')).map((hit) => hit.type)).toEqual(['company']);
+    // The list's own text box reads it the same way.
+    await createPerson(database.db, { lastName: 'Ромашка', firstName: 'Ольга', position: 'ООО-шник' }, env);
+    const listed = async (text: string) =>
+      (await listPeoplePage(database.db, { filter: { conditions: [], text } }, { defaultCountry: 'RU' })).map(
+        (row) => row.displayName,
+      );
+    expect(await listed('ООО Ромашка')).toEqual(['Лепесткова Анна', 'Ромашка Ольга']);
+    expect(await listed('ООО')).toEqual(['Ромашка Ольга']);
   });
 
   it('finds companies by name and keeps people findable by a renamed company', async () => {

@@ -9,6 +9,7 @@ import type { CustomFieldDefinition } from '../../../shared/domain/custom-fields
 import type { FilterCondition, FilterOperator } from '../../../shared/domain/list-query';
 import { digitsOf, foldText, sortKey } from '../../../shared/text/fold';
 import { phoneQueryDigits, phoneQueryNumber } from '../../../shared/text/phone';
+import { withoutLegalForms } from '../../../shared/text/legal-forms';
 import { prefixMatchQuery } from '../../db/search-index';
 import { likeContains, prefixUpperBound } from './like-pattern';
 
@@ -349,6 +350,17 @@ function phoneRanges(tables: EntityTables, typed: string, defaultCountry: string
 }
 
 /** The WHERE of a list: trash or live rows, the search text, and every condition (AND). */
+/**
+ * The list text's words as prefixes, or, for text with a legal form («ООО Ромашка»), those words
+ * without it too: the company's people carry its name («Ромашка»), as the search box finds them.
+ */
+function listMatchQuery(folded: string): string | null {
+  const whole = prefixMatchQuery(folded);
+  const bare = withoutLegalForms(folded);
+  const withoutForms = bare === null ? null : prefixMatchQuery(bare);
+  return whole !== null && withoutForms !== null ? `(${whole}) OR (${withoutForms})` : whole;
+}
+
 export type WhereOptions = {
   defaultCountry: string;
   /**
@@ -375,7 +387,7 @@ export function recordWhere(
                      AND ${sql.ref(`${tables.table}.erased_at`)} IS NULL`
       : sql<SqlBool>`${deleted} IS NULL`,
   ];
-  const match = prefixMatchQuery(foldText(filter.text));
+  const match = listMatchQuery(foldText(filter.text));
   const phones = filter.trash ? null : phoneRanges(tables, filter.text, options.defaultCountry);
   const id = sql.ref(`${tables.table}.id`);
   const searchTable = sql.table(tables.searchTable);

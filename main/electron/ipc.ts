@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { channels, type Channel } from '../../shared/ipc/channels';
 import { fail } from '../../shared/ipc/result';
 import type { App } from '../app-context';
+import type { PathGrants } from '../ipc/path-grants';
 import { isAppUrl } from './renderer-protocol';
 
 /** Only our own top-level page may call main: not iframes, not a page navigated elsewhere. */
@@ -12,12 +13,14 @@ function isTrustedSender(frame: WebFrameMain | null): boolean {
 }
 
 /** One ipcMain handler per contract channel, all going through the shared dispatcher. */
-export function registerIpc(app: App, afterCall: (channel: Channel) => void): void {
+export function registerIpc(app: App, grants: PathGrants, afterCall: (channel: Channel) => void): void {
   for (const channel of channels) {
     ipcMain.handle(IPC_PREFIX + channel, async (event, input: unknown) => {
       if (!isTrustedSender(event.senderFrame)) {
         return fail(new AppError('Unauthorized', 'Calls are accepted from the app window only').toJSON());
       }
+      const refusal = grants.refusal(channel, input);
+      if (refusal) return fail(refusal.toJSON());
       const result = await app.dispatch(channel, input);
       if (result.ok) afterCall(channel);
       return result;

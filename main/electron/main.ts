@@ -8,6 +8,7 @@ import { createApp, type App } from '../app-context';
 import { tuneGarbageCollection } from '../garbage-collection';
 import { SettingsStore } from '../settings/settings-store';
 import { createElectronSettingsBackend } from '../settings/electron-settings-backend';
+import { grantingDialogs, PathGrants } from '../ipc/path-grants';
 import { createNativeDialogs } from './dialogs';
 import { forwardEvents, registerIpc } from './ipc';
 import { buildApplicationMenu } from './menu';
@@ -39,13 +40,17 @@ if (!app.requestSingleInstanceLock()) {
     const distDir = path.join(app.getAppPath(), 'dist');
     const settings = new SettingsStore(createElectronSettingsBackend());
     const defaultFolder = path.join(app.getPath('documents'), 'Kartoteka');
+    const grants = new PathGrants(() => settings.read().recentDatabases.map((entry) => entry.path));
     const current = createApp({
       kind: 'electron',
       platform: process.platform,
       defaultDatabaseFolder: defaultFolder,
       settings,
       vault: createSafeStorageVault(process.platform),
-      dialogs: createNativeDialogs(() => mainWindow, defaultFolder),
+      dialogs: grantingDialogs(
+        createNativeDialogs(() => mainWindow, defaultFolder),
+        grants,
+      ),
       connection: { nativeBinding: electronNativeBinding(app.isPackaged, app.getAppPath()) },
       logError: (error, channel) => console.error(`[${channel}]`, error),
     });
@@ -59,7 +64,7 @@ if (!app.requestSingleInstanceLock()) {
         }),
       );
     applyMenu();
-    registerIpc(current, (channel) => {
+    registerIpc(current, grants, (channel) => {
       if (channel === 'settings:update') applyMenu();
     });
     forwardEvents(current, () => mainWindow);

@@ -9,6 +9,7 @@ import { EventBus } from '../../main/ipc/event-bus';
 import { createFileSettingsStore } from '../../main/settings/settings-store';
 import { createNativeDialogs } from '../../main/electron/dialogs';
 import { forwardEvents, registerIpc } from '../../main/electron/ipc';
+import { grantingDialogs, PathGrants } from '../../main/ipc/path-grants';
 import { buildApplicationMenu } from '../../main/electron/menu';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from '../../main/electron/renderer-protocol';
 import { createSafeStorageVault } from '../../main/electron/safe-storage-vault';
@@ -222,6 +223,8 @@ describe('registerIpc', () => {
     return { app: { dispatch, events: new EventBus() } as unknown as App, dispatch };
   }
 
+  const noGrants = () => new PathGrants(() => []);
+
   function handlerFor(channel: string) {
     const handler = fake.ipcHandlers.get(IPC_PREFIX + channel);
     if (!handler) throw new Error(`no handler for ${channel}`);
@@ -229,7 +232,7 @@ describe('registerIpc', () => {
   }
 
   it('registers exactly one prefixed handler per contract channel', () => {
-    registerIpc(fakeApp().app, vi.fn());
+    registerIpc(fakeApp().app, noGrants(), vi.fn());
     const registered = fake.ipcMain.handle.mock.calls.map(([name]) => name);
     expect(registered).toHaveLength(channels.length);
     expect([...registered].sort()).toEqual(channels.map((channel) => `kartoteka:${channel}`).sort());
@@ -239,7 +242,7 @@ describe('registerIpc', () => {
   it('passes a call from the app window to the dispatcher and returns its result', async () => {
     const { app, dispatch } = fakeApp();
     const afterCall = vi.fn();
-    registerIpc(app, afterCall);
+    registerIpc(app, noGrants(), afterCall);
     const result = await handlerFor('database:status')(trustedFrame, { some: 'input' });
     expect(result).toEqual({ ok: true, value: { state: 'closed' } });
     expect(dispatch).toHaveBeenCalledExactlyOnceWith('database:status', { some: 'input' });
@@ -249,7 +252,7 @@ describe('registerIpc', () => {
   it('reaches a real app through the real dispatcher', async () => {
     const { app } = createTestApp(tempDir());
     try {
-      registerIpc(app, vi.fn());
+      registerIpc(app, noGrants(), vi.fn());
       const result = await handlerFor('app:info')({ url: 'app://kartoteka/index.html#/unlock', parent: null }, {});
       expect(result).toMatchObject({ ok: true, value: { host: 'browser', nativeDialogs: false } });
       const invalid = await handlerFor('database:unlock')(trustedFrame, { path: '' });
@@ -259,11 +262,57 @@ describe('registerIpc', () => {
     }
   });
 
+  it('opens, reads or writes only files the user picked in a dialog, or databases opened before', async () => {
+    const { app, dispatch } = fakeApp();
+    const grants = new PathGrants(() => ['/home/anna/Клиенты.kartoteka']);
+    const dialogs = grantingDialogs(
+      {
+        chooseNewDatabasePath: async () => '/home/anna/Новая.kartoteka',
+        chooseExistingDatabase: async () => null,
+        chooseFolder: async () => '/home/anna/Копии',
+        chooseImportFile: async () => '/home/anna/Загрузки/клиенты.xlsx',
+        chooseExportPath: async () => '/home/anna/Документы/выгрузка.csv',
+      },
+      grants,
+    );
+    registerIpc(app, grants, vi.fn());
+    const call = (channel: string, input: unknown) => handlerFor(channel)(trustedFrame, input);
+    const refused = { ok: false, error: { code: 'Unauthorized' } };
+
+    // Named by a script in the page, never picked: not read, not written.
+    expect(await call('import:open', { path: '/home/anna/.ssh/id_rsa' })).toMatchObject(refused);
+    expect(await call('export:records', { path: '/home/anna/.bashrc', entity: 'person' })).toMatchObject(refused);
+    expect(await call('database:create', { path: '/home/anna/Новая.kartoteka' })).toMatchObject(refused);
+    expect(dispatch).not.toHaveBeenCalled();
+
+    expect(await dialogs.chooseImportFile()).toBe('/home/anna/Загрузки/клиенты.xlsx');
+    expect(await dialogs.chooseExportPath('выгрузка', 'csv')).toBe('/home/anna/Документы/выгрузка.csv');
+    expect(await dialogs.chooseNewDatabasePath('Новая')).toBe('/home/anna/Новая.kartoteka');
+    expect(await dialogs.chooseExistingDatabase()).toBeNull();
+    await call('import:open', { path: '/home/anna/Загрузки/../Загрузки/клиенты.xlsx' });
+    await call('export:records', { path: '/home/anna/Документы/выгрузка.csv', entity: 'person' });
+    await call('database:create', { path: '/home/anna/Новая.kartoteka' });
+    // The start page's list: a database opened before is unlocked by its path.
+    await call('database:unlock', { path: '/home/anna/Клиенты.kartoteka' });
+    expect(dispatch.mock.calls.map(([channel]) => channel)).toEqual([
+      'import:open',
+      'export:records',
+      'database:create',
+      'database:unlock',
+    ]);
+    // That list opens databases only: no export over one of them.
+    expect(await call('export:database', { path: '/home/anna/Клиенты.kartoteka' })).toMatchObject(refused);
+    // Channels naming no file, and inputs the contract refuses anyway, go on to the dispatcher.
+    await call('database:status', {});
+    await call('import:open', {});
+    expect(dispatch).toHaveBeenCalledTimes(6);
+  });
+
   it('does not call afterCall when the call fails', async () => {
     const failure = { ok: false, error: { code: 'DatabaseNotOpen', message: 'No database is open' } };
     const { app, dispatch } = fakeApp(failure);
     const afterCall = vi.fn();
-    registerIpc(app, afterCall);
+    registerIpc(app, noGrants(), afterCall);
     expect(await handlerFor('settings:update')(trustedFrame, { theme: 'dark' })).toEqual(failure);
     expect(dispatch).toHaveBeenCalledOnce();
     expect(afterCall).not.toHaveBeenCalled();
@@ -279,7 +328,7 @@ describe('registerIpc', () => {
   ])('refuses a call from %s with Unauthorized, without dispatching', async (_name, frame) => {
     const { app, dispatch } = fakeApp();
     const afterCall = vi.fn();
-    registerIpc(app, afterCall);
+    registerIpc(app, noGrants(), afterCall);
     const result = await handlerFor('database:status')(frame, {});
     expect(result).toMatchObject({ ok: false, error: { code: 'Unauthorized' } });
     expect(dispatch).not.toHaveBeenCalled();

@@ -6,7 +6,19 @@ import { sql, type Kysely } from 'kysely';
 // records than the view said. Archiving now takes the field out of the views using it; this does the
 // same for fields archived before: their conditions go, a sort by one becomes the default (name,
 // A to Z), their columns leave.
-type Layout = { filter: { conditions: Array<{ field: string }> }; sort: { field: string }; columns: string[] };
+type Condition = { field?: unknown };
+
+/** Parsed JSON, or null for text that isn't (a row written by hand or by another tool). */
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export async function up(db: Kysely<any>): Promise<void> {
   const { rows: archived } = await sql<{ entity: string; key: string }>`
@@ -17,18 +29,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     SELECT id, entity, filter, sort, columns FROM saved_views ORDER BY id`.execute(db);
   const now = new Date().toISOString();
   for (const view of views) {
-    const isGone = (field: string) => gone.has(`${view.entity} ${field}`);
-    const filter = JSON.parse(view.filter) as Layout['filter'];
-    const sort = JSON.parse(view.sort) as Layout['sort'];
-    const columns = JSON.parse(view.columns) as Layout['columns'];
-    const conditions = filter.conditions.filter((condition) => !isGone(condition.field));
-    const keptColumns = columns.filter((column) => !isGone(column));
-    const sortGone = isGone(sort.field);
-    if (conditions.length === filter.conditions.length && keptColumns.length === columns.length && !sortGone) continue;
+    const isGone = (field: unknown) => typeof field === 'string' && gone.has(`${view.entity} ${field}`);
+    // Shapes are read as loosely as the app reads them (a missing list is an empty one): a view
+    // this can't make sense of is left as it is rather than stopping the file from opening.
+    const filter = parsed(view.filter);
+    const sort = parsed(view.sort);
+    const columns = parsed(view.columns);
+    if (!isObject(filter)) continue;
+    const conditions: Condition[] = Array.isArray(filter['conditions']) ? (filter['conditions'] as Condition[]) : [];
+    const keptConditions = conditions.filter((condition) => !isGone(isObject(condition) ? condition.field : null));
+    const keptColumns = Array.isArray(columns) ? columns.filter((column) => !isGone(column)) : columns;
+    const sortGone = isObject(sort) && isGone(sort['field']);
+    const columnsGone = Array.isArray(columns) && Array.isArray(keptColumns) && keptColumns.length !== columns.length;
+    if (keptConditions.length === conditions.length && !columnsGone && !sortGone) continue;
     await sql`UPDATE saved_views
-                 SET filter = ${JSON.stringify({ ...filter, conditions })},
-                     sort = ${JSON.stringify(sortGone ? { field: 'name', direction: 'asc' } : sort)},
-                     columns = ${JSON.stringify(keptColumns)},
+                 SET filter = ${JSON.stringify({ ...filter, conditions: keptConditions })},
+                     sort = ${sortGone ? JSON.stringify({ field: 'name', direction: 'asc' }) : view.sort},
+                     columns = ${columnsGone ? JSON.stringify(keptColumns) : view.columns},
                      updated_at = ${now}, version = version + 1
                WHERE id = ${view.id}`.execute(db);
   }

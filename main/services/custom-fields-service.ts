@@ -1,6 +1,8 @@
 import { AppError } from '../../shared/errors';
 import {
   CustomFieldDefinitionInput,
+  MAX_FIELD_OPTIONS,
+  MAX_OPTION_LENGTH,
   type CustomFieldDefinition,
   type CustomFieldEntity,
   type CustomFieldType,
@@ -107,8 +109,7 @@ export async function updateCustomField(
   label: string,
   options: string[],
 ): Promise<CustomFieldDefinition> {
-  // The limits a new field has: an option past them would not come back from an export.
-  ({ label, options } = CustomFieldDefinitionInput.pick({ label: true, options: true }).parse({ label, options }));
+  label = CustomFieldDefinitionInput.shape.label.parse(label);
   return db.transaction().execute(async (trx) => {
     const used = await trx
       .selectFrom('person_custom_values')
@@ -118,10 +119,14 @@ export async function updateCustomField(
       .execute();
     const definition = await trx
       .selectFrom('custom_field_definitions')
-      .select(['type', 'entity'])
+      .select(['type', 'entity', 'label', 'options'])
       .where('id', '=', id)
       .executeTakeFirst();
-    if (definition) await refuseTakenLabel(trx, definition.entity, label, id);
+    // Only a new label is checked: fields labelled alike before labels were compared so stay editable.
+    if (definition && labelKey(definition.label) !== labelKey(label)) {
+      await refuseTakenLabel(trx, definition.entity, label, id);
+    }
+    if (definition) refuseOptionsPastLimits(JSON.parse(definition.options) as string[], options);
     if (definition && CHOICE_TYPES.has(definition.type)) {
       if (options.length === 0) {
         throw new AppError('InvalidInput', 'A list field needs at least one option', { field: 'options' });
@@ -135,6 +140,21 @@ export async function updateCustomField(
     if (!updated) throw new AppError('NotFound', 'The field does not exist', { id });
     return updated;
   });
+}
+
+/**
+ * The limits a new field's options have, for options added (one past them would not come back from
+ * an export); options kept from before the limits stay.
+ */
+function refuseOptionsPastLimits(stored: readonly string[], options: readonly string[]): void {
+  const added = options.filter((option) => !stored.includes(option));
+  if (added.length === 0) return;
+  const tooLong = added.find((option) => option.length > MAX_OPTION_LENGTH);
+  if (tooLong !== undefined || new Set(options).size > MAX_FIELD_OPTIONS) {
+    throw new AppError('InvalidInput', `At most ${MAX_FIELD_OPTIONS} options of ${MAX_OPTION_LENGTH} characters`, {
+      field: 'options',
+    });
+  }
 }
 
 /**

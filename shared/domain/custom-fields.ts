@@ -21,11 +21,15 @@ export const CustomFieldDefinition = z.object({
 });
 export type CustomFieldDefinition = z.infer<typeof CustomFieldDefinition>;
 
+/** A list field's options: how many, and how long each (a cell of a drop-down list in a workbook). */
+export const MAX_FIELD_OPTIONS = 200;
+export const MAX_OPTION_LENGTH = 100;
+
 export const CustomFieldDefinitionInput = z.object({
   entity: CustomFieldEntity,
   label: z.string().trim().min(1).max(100),
   type: CustomFieldType,
-  options: z.array(z.string().trim().min(1).max(100)).max(200).default([]),
+  options: z.array(z.string().trim().min(1).max(MAX_OPTION_LENGTH)).max(MAX_FIELD_OPTIONS).default([]),
 });
 export type CustomFieldDefinitionInput = z.input<typeof CustomFieldDefinitionInput>;
 

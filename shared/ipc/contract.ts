@@ -144,7 +144,12 @@ export const contract = {
   'customFields:list': { input: z.object({ entity: CustomFieldEntity }), output: z.array(CustomFieldDefinition) },
   'customFields:create': { input: CustomFieldDefinitionInput, output: CustomFieldDefinition },
   'customFields:update': {
-    input: CustomFieldDefinitionInput.pick({ label: true, options: true }).extend({ id: RecordId }),
+    // Options as stored: a field may hold some from before today's limits (the service checks new ones).
+    input: z.object({
+      id: RecordId,
+      label: CustomFieldDefinitionInput.shape.label,
+      options: z.array(z.string().trim().min(1).max(10_000)).max(10_000),
+    }),
     output: CustomFieldDefinition,
   },
   'customFields:archive': { input: ById, output: Done },

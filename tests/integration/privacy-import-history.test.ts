@@ -127,14 +127,11 @@ describe('erase and the import history', () => {
     );
     expect(holding('import_records', 'before', SURNAME)).toBe(0);
     expect(holding('merges', 'snapshot', SURNAME)).toBe(0);
-    // The undo sees the colleague changed since, and forced puts back a copy without the name.
+    // The erase changed the colleague and the undo copy alike: the undo asks nothing, and puts back
+    // a copy without the name.
     const check = await undoImport(database.db, { importId: later.importId, force: [], check: true }, env);
-    expect(check.conflicts.map((conflict) => conflict.id)).toEqual([colleague]);
-    await undoImport(
-      database.db,
-      { importId: later.importId, force: [{ entity: 'person', id: colleague }], check: false },
-      env,
-    );
+    expect(check.conflicts).toEqual([]);
+    await undoImport(database.db, { importId: later.importId, force: [], check: false }, env);
     const undone = await getPerson(database.db, colleague);
     expect(undone.position).toBeNull();
     expect(undone.contactConsent?.source).toBe('….csv');
@@ -182,5 +179,20 @@ describe('erase and the import history', () => {
     expect((await tombstone()).erased_at).not.toBeNull();
     expect(holding('people', 'display_name', 'Пропадающий')).toBe(0);
     expect(holding('contact_points', 'value', '79165554433')).toBe(0);
+  });
+  it('undoing the import of a file named after an erased person removes the colleagues it created without asking to force', async () => {
+    const imported = await importCsv(
+      `${SURNAME} Пётр.csv`,
+      [
+        ['Фамилия', 'Имя', 'Телефон', 'Согласие на связь'],
+        [SURNAME, 'Пётр', '8 916 777-31-31', 'да'],
+        ['Иванов', 'Иван', '8 916 000-11-22', 'да'],
+      ],
+      'upsert',
+    );
+    await erasePerson(database.db, await personNamed(SURNAME), `${SURNAME} Пётр`, env);
+    // Nobody touched the colleague; the erase only renamed the stamped consent source.
+    const check = await undoImport(database.db, { importId: imported.importId, force: [], check: true }, env);
+    expect(check.conflicts.map((conflict) => conflict.id)).toEqual([]);
   });
 });

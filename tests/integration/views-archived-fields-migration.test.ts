@@ -56,6 +56,16 @@ describe('migration 0011: views without archived fields', () => {
       },
       env,
     );
+    // Rows the app reads but didn't write so: a filter leaving its conditions to their default, and
+    // one of another shape. Neither may stop the file from opening.
+    for (const [name, filter] of [
+      ['Без условий', '{"text":"","trash":false}'],
+      ['Испорченный', '[1, 2]'],
+    ]) {
+      await sql`INSERT INTO saved_views (entity, name, filter, sort, columns, created_at, updated_at)
+                VALUES ('person', ${name}, ${filter}, '{"field":"custom.region","direction":"asc"}', '[]',
+                        ${env.now().toISOString()}, ${env.now().toISOString()})`.execute(old.db);
+    }
     // What archiving did then: the definition only.
     await sql`UPDATE custom_field_definitions SET archived_at = ${env.now().toISOString()}
                WHERE id IN (${region.id}, ${companyRegion.id})`.execute(old.db);
@@ -64,7 +74,22 @@ describe('migration 0011: views without archived fields', () => {
     const database = await openDatabase(file, TEST_PASSPHRASE);
     try {
       expect(database.migration.applied[0]).toBe('0011_views_without_archived_fields');
-      expect(await listViews(database.db, 'person')).toEqual([
+      const rows = await database.db
+        .selectFrom('saved_views')
+        .select(['name', 'filter', 'sort'])
+        .where('name', 'in', ['Без условий', 'Испорченный'])
+        .orderBy('id')
+        .execute();
+      expect(rows).toEqual([
+        {
+          name: 'Без условий',
+          filter: '{"text":"","trash":false,"conditions":[]}',
+          sort: '{"field":"name","direction":"asc"}',
+        },
+        { name: 'Испорченный', filter: '[1, 2]', sort: '{"field":"custom.region","direction":"asc"}' },
+      ]);
+      await sql`DELETE FROM saved_views WHERE name = 'Испорченный'`.execute(database.db);
+      expect((await listViews(database.db, 'person')).filter((view) => view.name !== 'Без условий')).toEqual([
         {
           ...north,
           filter: {

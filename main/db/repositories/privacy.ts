@@ -7,6 +7,7 @@ import { sql, type Selectable } from 'kysely';
 import type { ActivitiesTable, CustomFieldDefinitionsTable, PeopleTable } from '../schema';
 import { transliterate } from '../../../shared/text/transliterate';
 import type { Executor } from './executor';
+import { keepImportsReversible, keepMergesReversible } from './versioned';
 
 /** The stored row with the names of what it links to; a trashed company still counts as stored. */
 export type PrivacyPersonRow = Selectable<PeopleTable> & { company_name: string | null; owner_name: string | null };
@@ -297,11 +298,12 @@ const CONSENT_SOURCES = ['contact_consent_source', 'marketing_consent_source'] a
  */
 async function renameConsentSource(db: Executor, from: string, to: string, now: string): Promise<void> {
   const [contact, marketing] = CONSENT_SOURCES.map((column) => sql.ref(column));
-  await sql`UPDATE people
+  const { rows } = await sql<{ id: number }>`UPDATE people
                SET ${contact} = CASE WHEN ${contact} = ${from} THEN ${to} ELSE ${contact} END,
                    ${marketing} = CASE WHEN ${marketing} = ${from} THEN ${to} ELSE ${marketing} END,
                    updated_at = ${now}, version = version + 1
-             WHERE ${contact} = ${from} OR ${marketing} = ${from}`.execute(db);
+             WHERE ${contact} = ${from} OR ${marketing} = ${from}
+             RETURNING id`.execute(db);
   for (const column of CONSENT_SOURCES) {
     const inRow = `$.row.${column}`;
     await sql`UPDATE import_records SET before = json_set(before, ${inRow}, ${to})
@@ -311,6 +313,10 @@ async function renameConsentSource(db: Executor, from: string, to: string, now: 
                  WHERE entity = 'person' AND snapshot ->> ${path} = ${from}`.execute(db);
     }
   }
+  // The copies changed with the people: merges and imports nothing else changed since stay cleanly reversible.
+  const renamed = rows.map((row) => row.id);
+  await keepMergesReversible(db, 'people', renamed);
+  await keepImportsReversible(db, renamed);
 }
 
 export async function deleteMergeSnapshots(db: Executor, ids: readonly number[]): Promise<void> {

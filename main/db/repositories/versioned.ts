@@ -103,3 +103,15 @@ export async function keepMergesReversible(
                AND snapshot ->> '$.survivorVersionAfter' + 1 =
                    (SELECT version FROM ${sql.table(table)} WHERE id = merges.survivor_id)`.execute(db);
 }
+
+/**
+ * After a change to these people that the imports keeping undo copies of them made in those copies
+ * too (each one's version moved by exactly one): an import that nothing had changed since is still
+ * undone without asking to overwrite edits there are none of.
+ */
+export async function keepImportsReversible(db: Executor, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`UPDATE import_records SET version_after = version_after + 1
+             WHERE entity = 'person' AND record_id IN (${idList(ids)})
+               AND version_after + 1 = (SELECT version FROM people WHERE id = import_records.record_id)`.execute(db);
+}

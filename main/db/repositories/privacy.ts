@@ -6,6 +6,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { ActivitiesTable, CustomFieldDefinitionsTable, PeopleTable } from '../schema';
 import { transliterate } from '../../../shared/text/transliterate';
+import { idList } from '../id-list';
 import type { Executor } from './executor';
 import { keepImportsReversible, keepMergesReversible } from './versioned';
 
@@ -206,7 +207,7 @@ export async function importHistoryOf(db: Executor, ids: readonly number[]) {
   }>`
     SELECT r.record_id, i.file_name, i.started_at, i.undone_at, r.action
       FROM import_records r JOIN imports i ON i.id = r.import_id
-     WHERE r.entity = 'person' AND r.record_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))
+     WHERE r.entity = 'person' AND r.record_id IN (${idList(ids)})
      ORDER BY i.started_at, i.id`
     .execute(db)
     .then((result) => result.rows);
@@ -250,7 +251,7 @@ const holdsWord = (fileName: string, word: string) =>
 async function namesOf(db: Executor, ids: readonly number[]) {
   const { rows } = await sql<StoredName>`
     SELECT display_name, last_name, first_name, middle_name
-      FROM people WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db);
+      FROM people WHERE id IN (${idList(ids)})`.execute(db);
   const words = rows.flatMap((row) =>
     wordsIn([row.display_name, row.last_name, row.first_name, row.middle_name].join(' ')),
   );
@@ -276,7 +277,7 @@ export async function blankNameInImportFiles(db: Executor, ids: readonly number[
   const { rows } = await sql<{ id: number; file_name: string; journalled: 0 | 1 }>`
     SELECT id, file_name,
            id IN (SELECT import_id FROM import_records
-                   WHERE entity = 'person' AND record_id IN (SELECT value FROM json_each(${JSON.stringify(ids)})))
+                   WHERE entity = 'person' AND record_id IN (${idList(ids)}))
              AS journalled
       FROM imports`.execute(db);
   for (const row of rows) {

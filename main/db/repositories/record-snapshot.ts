@@ -166,9 +166,7 @@ async function withExistingOptions(db: Executor, values: readonly Row[]): Promis
   const { rows } = await sql<{ id: number; options: string }>`
     SELECT id, options FROM custom_field_definitions
      WHERE type IN ('select', 'multiselect')
-       AND id IN (SELECT value FROM json_each(${JSON.stringify(values.map((value) => value['field_id']))}))`.execute(
-    db,
-  );
+       AND id IN (${idList(values.map((value) => Number(value['field_id'])))})`.execute(db);
   const options = new Map(rows.map((row) => [row.id, new Set(JSON.parse(row.options) as string[])]));
   return values.filter((value) => options.get(value['field_id'] as number)?.has(value['value_text'] as string) ?? true);
 }
